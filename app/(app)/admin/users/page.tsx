@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { countyName } from '@/app/_i18n/format';
+import { loadForPage, requireActor } from '@/app/_lib/session';
+import { buttonClass } from '@/components/ui/field';
+import { listCounties } from '@/db/queries/counties';
+import { listUsersForActor } from '@/db/queries/users';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.users');
+  return { title: t('title') };
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const actor = await requireActor();
+  const { q } = await searchParams;
+  const search = typeof q === 'string' ? q.slice(0, 100) : '';
+  const users = await loadForPage(listUsersForActor(actor, { search }));
+  const [t, tRoles, format, counties, locale] = await Promise.all([
+    getTranslations('admin.users'),
+    getTranslations('roles'),
+    getFormatter(),
+    listCounties(),
+    getLocale(),
+  ]);
+  const countyByCode = new Map(counties.map((c) => [c.code, c]));
+  const now = new Date();
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <form role="search" method="get" className="mt-6 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="user-search" className="block font-medium">
+            {t('searchLabel')}
+          </label>
+          <input id="user-search" name="q" type="search" defaultValue={search} className="mt-1 w-72 rounded border border-slate-500 px-3 py-2" />
+        </div>
+        <button type="submit" className={buttonClass}>
+          {t('search')}
+        </button>
+      </form>
+      <div className="mt-6 overflow-x-auto">
+        <table className="min-w-full border-collapse text-left text-sm">
+          <caption className="mb-2 text-left font-medium">{t('caption', { count: users.length })}</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="py-2 pr-4">{t('name')}</th>
+              <th scope="col" className="py-2 pr-4">{t('email')}</th>
+              <th scope="col" className="py-2 pr-4">{t('role')}</th>
+              <th scope="col" className="py-2 pr-4">{t('county')}</th>
+              <th scope="col" className="py-2 pr-4">{t('status')}</th>
+              <th scope="col" className="py-2 pr-4">{t('lastSignIn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => {
+              const county = u.countyCode ? countyByCode.get(u.countyCode) : undefined;
+              const locked = u.lockedUntil && u.lockedUntil > now;
+              return (
+                <tr key={u.id} className="border-b border-slate-200">
+                  <th scope="row" className="py-2 pr-4 font-medium">{u.displayName}</th>
+                  <td className="py-2 pr-4">{u.email}</td>
+                  <td className="py-2 pr-4">{tRoles(u.role)}</td>
+                  <td className="py-2 pr-4">{county ? countyName(county, locale) : '–'}</td>
+                  <td className="py-2 pr-4">
+                    {!u.active ? t('inactive') : locked ? t('locked', { time: format.dateTime(u.lockedUntil!, { timeStyle: 'short' }) }) : t('active')}
+                  </td>
+                  <td className="py-2 pr-4">{u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: 'short', timeStyle: 'short' }) : t('never')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {users.length === 0 ? <p className="mt-4">{t('none')}</p> : null}
+      </div>
+    </>
+  );
+}

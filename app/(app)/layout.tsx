@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireActor } from '@/app/_lib/session';
+import { listCounties } from '@/db/queries/counties';
+import { countyName } from '@/app/_i18n/format';
+import { can } from '@/db/policy';
+import { NavLink } from '@/components/ui/nav-link';
+import { signOutAction } from './actions';
+import { NAV_ITEMS } from './navigation';
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const [t, counties, locale] = await Promise.all([getTranslations(), listCounties(), getLocale()]);
+  const county = counties.find((c) => c.code === actor.county);
+  const items = NAV_ITEMS.filter((item) => !item.action || can(actor, item.action));
+
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        {t('app.skipToContent')}
+      </a>
+      <header className="no-print bg-brand-900 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+          <Link href="/" className="text-lg font-semibold">
+            {t('app.name')}
+          </Link>
+          <details className="relative">
+            <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-brand-700" aria-label={t('userMenu.label', { name: actor.name })}>
+              {actor.name} · {t(`roles.${actor.role}`)}
+            </summary>
+            <div className="absolute right-0 z-10 mt-2 w-72 rounded border border-slate-300 bg-white p-4 text-slate-900 shadow-lg">
+              <dl className="text-sm">
+                <dt className="text-slate-600">{t('userMenu.signedInAs')}</dt>
+                <dd className="font-medium">{actor.name}</dd>
+                <dd className="break-all">{actor.email}</dd>
+                <dt className="mt-2 text-slate-600">{t('userMenu.role')}</dt>
+                <dd>{t(`roles.${actor.role}`)}</dd>
+                <dt className="mt-2 text-slate-600">{t('userMenu.county')}</dt>
+                <dd>{county ? countyName(county, locale) : t('userMenu.noCounty')}</dd>
+              </dl>
+              <form action={signOutAction} className="mt-4">
+                <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900">
+                  {t('userMenu.signOut')}
+                </button>
+              </form>
+            </div>
+          </details>
+        </div>
+        <nav aria-label={t('nav.label')} className="bg-brand-700">
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-6">
+            {items.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href}>{t(`nav.${item.label}`)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-6 py-8 focus:outline-none">
+        {children}
+      </main>
+    </>
+  );
+}

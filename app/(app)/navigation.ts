@@ -1,0 +1,8 @@
+import type { Action } from '@/db/policy';
+
+// The main menu. An item shows when the person may perform its action somewhere; the page and
+// its queries check again. Features add their entry here.
+export const NAV_ITEMS: { href: string; label: string; action?: Action }[] = [
+  { href: '/', label: 'home' },
+  { href: '/admin/users', label: 'users', action: 'user.manage' },
+];

@@ -1,0 +1,52 @@
+import 'server-only';
+import { z } from 'zod';
+import { isAppError } from '@/db/errors';
+import type { Actor } from '@/db/policy';
+import { getActor } from './session';
+
+/** What every server action returns. `error` and field messages are catalogue keys. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> };
+
+function invalid(error: z.ZodError): ActionResult<never> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, error: 'errors.invalid', fieldErrors };
+}
+
+async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, error: `errors.${error.code}`, details: error.details };
+    throw error;
+  }
+}
+
+/**
+ * The one way to write a server action for a signed-in person. Server actions are public
+ * endpoints: the payload is parsed again here whatever the form did, and the data layer checks
+ * the permission and the county for the actor.
+ */
+export function authedAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>, actor: Actor) => Promise<T>) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const actor = await getActor();
+    if (!actor) return { ok: false, error: 'errors.unauthenticated' };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error);
+    return run(() => fn(parsed.data, actor));
+  };
+}
+
+/** The same for the few actions open to people who are not signed in (the sign-in itself). */
+export function publicAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => Promise<ActionResult<T>>) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error);
+    return fn(parsed.data);
+  };
+}

@@ -1,0 +1,85 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { loadCounties } from './seed/counties';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DatabaseDriver = 'pglite' | 'postgresql';
+
+type Handle = { db: Db; driver: DatabaseDriver; close: () => Promise<void> };
+
+// One client per process, kept on globalThis so that dev hot reloads and test files share it.
+// PGlite holds its data directory exclusively: a second instance on the same folder loses writes.
+const store = globalThis as unknown as { __lagesbildDb?: Promise<Handle> };
+
+export function databaseDriver(): DatabaseDriver {
+  return process.env.DATABASE_URL ? 'postgresql' : 'pglite';
+}
+
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+}
+
+const migrationsFolder = path.join(process.cwd(), 'drizzle');
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connect_timeout: 5,
+    onnotice: () => {},
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  await migrate(db as never, { migrationsFolder });
+  return { db, driver: 'postgresql', close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(): Promise<Handle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const dir = pgliteDir();
+  const inMemory = dir.startsWith('memory://');
+  // PGlite does not create parent folders itself.
+  if (!inMemory) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(inMemory ? undefined : dir);
+  const db = drizzle(client, { schema }) as unknown as Db;
+  await migrate(db as never, { migrationsFolder });
+  return { db, driver: 'pglite', close: () => client.close() };
+}
+
+async function open(): Promise<Handle> {
+  const url = process.env.DATABASE_URL;
+  const handle = url ? await openPostgres(url) : await openPglite();
+  // The 21 counties are reference data every installation needs; loading them is idempotent.
+  await loadCounties(handle.db);
+  return handle;
+}
+
+export function getDbHandle(): Promise<Handle> {
+  if (!store.__lagesbildDb) {
+    store.__lagesbildDb = open().catch((error: unknown) => {
+      // Let the next request try again (the server may come back) instead of caching the failure.
+      store.__lagesbildDb = undefined;
+      throw error;
+    });
+  }
+  return store.__lagesbildDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = store.__lagesbildDb;
+  store.__lagesbildDb = undefined;
+  if (pending) await (await pending).close();
+}
+
+export { schema };

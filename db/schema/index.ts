@@ -1,0 +1,3 @@
+export * from './counties';
+export * from './users';
+export * from './audit';

@@ -1,0 +1,45 @@
+import 'server-only';
+import { count } from 'drizzle-orm';
+import type { Db } from '../index';
+import { createUser, findUserIdByEmail } from '../queries/users';
+import type { Role } from '../roles';
+import { users } from '../schema';
+
+// Published in the README: demo installations only. A PostgreSQL database never gets these
+// without `npm run db:seed -- --demo`.
+export const DEMO_PASSWORD = 'Lagesbild-demo-2026';
+
+export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; countyCode: string | null }[] = [
+  { email: 'admin@lagesbild.test', displayName: 'Alva Admin', role: 'admin', countyCode: null },
+  { email: 'nationell@lagesbild.test', displayName: 'Nora Nationell', role: 'national_coordinator', countyCode: null },
+  { email: 'analytiker@lagesbild.test', displayName: 'Axel Analytiker', role: 'national_analyst', countyCode: null },
+  { email: 'samordnare.ab@lagesbild.test', displayName: 'Sara Samordnare', role: 'county_coordinator', countyCode: '01' },
+  { email: 'handlaggare.ab@lagesbild.test', displayName: 'Hugo Handläggare', role: 'county_staff', countyCode: '01' },
+  { email: 'samordnare.o@lagesbild.test', displayName: 'Olle Samordnare', role: 'county_coordinator', countyCode: '14' },
+  { email: 'samordnare.bd@lagesbild.test', displayName: 'Britt Samordnare', role: 'county_coordinator', countyCode: '25' },
+];
+
+/** Create the demo accounts that do not exist yet; returns how many were created. */
+export async function seedDemo(): Promise<number> {
+  let created = 0;
+  for (const account of DEMO_ACCOUNTS) {
+    if (await findUserIdByEmail(account.email)) continue;
+    await createUser(null, { ...account, password: DEMO_PASSWORD });
+    created += 1;
+  }
+  return created;
+}
+
+export function printDemoAccounts(log: (line: string) => void = console.log): void {
+  log(`Lägesbild demo accounts (password: ${DEMO_PASSWORD}):`);
+  for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(32)} ${a.role}${a.countyCode ? ` (${a.countyCode})` : ''}`);
+}
+
+/** The embedded database's first start: an empty users table gets the demo. */
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemo();
+  printDemoAccounts();
+  return true;
+}

@@ -1,0 +1,31 @@
+// npm run user:create -- --email anna@lansstyrelsen.se --role admin [--county 01] [--name "Anna A"]
+// How the first admin of a real installation is made. Asks for a password on a terminal, or
+// generates one and prints it once.
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline/promises';
+import { createUser } from '../db/queries/users';
+import { ROLES, type Role } from '../db/roles';
+import { arg, describeDatabase, runCli } from './cli';
+
+async function askPassword(): Promise<string | null> {
+  if (!process.stdin.isTTY) return null;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question('Password (at least 12 characters; empty = generate one): ');
+  rl.close();
+  return answer.trim() === '' ? null : answer;
+}
+
+void runCli(async () => {
+  const email = arg('email');
+  const role = arg('role') as Role | undefined;
+  const county = arg('county') ?? null;
+  if (!email || !role || !ROLES.includes(role)) {
+    throw new Error(`usage: npm run user:create -- --email <e-mail> --role <${ROLES.join('|')}> [--county 01] [--name "Name"]`);
+  }
+  const typed = await askPassword();
+  if (typed !== null && typed.length < 12) throw new Error('the password must have at least 12 characters');
+  const password = typed ?? randomBytes(12).toString('base64url');
+  const { id } = await createUser(null, { email, displayName: arg('name') ?? email.split('@')[0]!, role, countyCode: county, password });
+  console.log(`Created ${role} ${email} (${id}) in ${describeDatabase()}.`);
+  if (typed === null) console.log(`Generated password (shown once): ${password}`);
+});
