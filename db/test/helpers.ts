@@ -1,0 +1,27 @@
+// Test data helpers: every test makes its own users with unique addresses, so tests never
+// depend on each other or on the demo data, on PGlite and on a shared PostgreSQL database alike.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { getDb } from '../index';
+import type { Actor } from '../policy';
+import { createUser } from '../queries/users';
+import type { Role } from '../roles';
+import { users } from '../schema';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export function uniqueEmail(prefix = 'user'): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export async function makeUser(role: Role, county: string | null = null, password = TEST_PASSWORD): Promise<Actor & { email: string }> {
+  const email = uniqueEmail(role);
+  const { id } = await createUser(null, { email, displayName: `Test ${role}`, role, countyCode: county, password });
+  return { id, role, county, email };
+}
+
+export async function readUser(id: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row!;
+}
