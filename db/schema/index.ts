@@ -1,3 +1,4 @@
 export * from './counties';
 export * from './users';
 export * from './audit';
+export * from './cases';

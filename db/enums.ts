@@ -1,0 +1,78 @@
+// The fixed categories of the register. Pure constants (no server code): the Drizzle schema turns
+// them into PostgreSQL enums so the database refuses what the app refuses, and the zod schemas and
+// forms import them too. Labels live in messages/*.json under "enums.<name>.<value>".
+// Changing a list needs a migration (ALTER TYPE … ADD VALUE); removing a value needs a decision.
+
+export const OFFENCES = ['trafficking_sexual', 'trafficking_other', 'exploitation', 'procuring', 'procuring_gross', 'sex_purchase', 'sex_purchase_child', 'other'] as const;
+export type Offence = (typeof OFFENCES)[number];
+
+export const REPORTING_BODIES = ['police', 'prosecutor', 'social_services', 'health_care', 'migration_agency', 'customs', 'coast_guard', 'ngo', 'school_youth', 'county_board', 'victim', 'other'] as const;
+export type ReportingBody = (typeof REPORTING_BODIES)[number];
+
+export const ARENAS = ['street', 'apartment', 'hotel', 'massage_club', 'online', 'other', 'unknown'] as const;
+export type Arena = (typeof ARENAS)[number];
+
+export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
+export type YesNoUnknown = (typeof YES_NO_UNKNOWN)[number];
+
+export const CRIME_ESTABLISHED = ['yes', 'uncertain', 'no'] as const;
+export type CrimeEstablished = (typeof CRIME_ESTABLISHED)[number];
+
+/** Brå's three degrees: 1 violence, rape or isolation; 2 threats and/or deception without violence; 3 a higher degree of "voluntariness". */
+export const COERCION_DEGREES = ['degree_1', 'degree_2', 'degree_3', 'unknown'] as const;
+export type CoercionDegree = (typeof COERCION_DEGREES)[number];
+
+export const CONTROL_METHODS = [
+  'physical_abuse',
+  'sexual_abuse',
+  'physical_threats',
+  'threats_family',
+  'threats_authorities',
+  'false_promises',
+  'debt_bondage',
+  'takes_earnings',
+  'withholds_documents',
+  'restricts_movement',
+  'psychoactive_substances',
+  'psychological_abuse',
+  'other',
+] as const;
+export type ControlMethod = (typeof CONTROL_METHODS)[number];
+
+export const PARTY_ROLES = ['victim', 'perpetrator'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export const SEXES = ['woman', 'man', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const AGE_BANDS = ['0_14', '15_17', '18_20', '21_25', '26_35', '36_50', '51_plus', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const ORIGIN_REGIONS = ['sweden', 'nordic', 'eu_east', 'eu_west', 'europe_east_non_eu', 'west_africa', 'africa_other', 'middle_east', 'asia', 'latin_america', 'other', 'unknown'] as const;
+export type OriginRegion = (typeof ORIGIN_REGIONS)[number];
+
+export const RESIDENCE_PERMITS = ['not_relevant', 'applied', 'granted', 'refused'] as const;
+export type ResidencePermit = (typeof RESIDENCE_PERMITS)[number];
+
+export const SUPPORT_MEASURES = ['sheltered_housing', 'counselling', 'health_care', 'legal_counsel', 'return_programme', 'financial_support', 'none', 'unknown'] as const;
+export type SupportMeasure = (typeof SUPPORT_MEASURES)[number];
+
+export const PERPETRATOR_ROLES = ['recruiter', 'transporter', 'harbourer', 'exploiter', 'buyer', 'other', 'unknown'] as const;
+export type PerpetratorRole = (typeof PERPETRATOR_ROLES)[number];
+
+export const CASE_STATUSES = ['reported', 'investigation', 'discontinued', 'prosecuted', 'convicted', 'acquitted', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * The pipeline: reported → preliminary investigation → discontinued | prosecuted →
+ * convicted | acquitted; any step that is not already final may go to closed.
+ */
+export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
+  reported: ['investigation', 'closed'],
+  investigation: ['discontinued', 'prosecuted', 'closed'],
+  discontinued: ['closed'],
+  prosecuted: ['convicted', 'acquitted', 'closed'],
+  convicted: ['closed'],
+  acquitted: ['closed'],
+  closed: [],
+};
