@@ -25,7 +25,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {t('app.name')}
           </Link>
           <details className="relative">
-            <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-brand-700" aria-label={t('userMenu.label', { name: actor.name })}>
+            <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-brand-700">
+              <span className="sr-only">{t('userMenu.label')} </span>
               {actor.name} · {t(`roles.${actor.role}`)}
             </summary>
             <div className="absolute right-0 z-10 mt-2 w-72 rounded border border-slate-300 bg-white p-4 text-slate-900 shadow-lg">
