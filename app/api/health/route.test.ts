@@ -17,7 +17,7 @@ async function callHealth(env: Record<string, string>): Promise<{ status: number
 
 describe('GET /api/health', () => {
   it('answers 200 and names the database when it can be reached', async () => {
-    const env = process.env.TEST_DATABASE_URL
+    const env: Record<string, string> = process.env.TEST_DATABASE_URL
       ? { DATABASE_URL: process.env.TEST_DATABASE_URL }
       : { DATABASE_URL: '', PGLITE_DIR: 'memory://' };
     expect(await callHealth(env)).toEqual({ status: 200, body: { status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite' } });
