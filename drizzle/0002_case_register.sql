@@ -101,7 +101,12 @@ ALTER TABLE "cases" ADD CONSTRAINT "cases_deleted_by_users_id_fk" FOREIGN KEY ("
 CREATE INDEX "case_offences_offence_idx" ON "case_offences" USING btree ("offence","case_id");--> statement-breakpoint
 CREATE INDEX "case_parties_case_idx" ON "case_parties" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_status_events_case_idx" ON "case_status_events" USING btree ("case_id","occurred_on");--> statement-breakpoint
-CREATE INDEX "cases_county_reported_idx" ON "cases" USING btree ("county_code","reported_on" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "cases"."deleted_at" is null;--> statement-breakpoint
-CREATE INDEX "cases_reported_idx" ON "cases" USING btree ("reported_on" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "cases"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "cases_county_reported_idx" ON "cases" USING btree ("county_code","reported_on","id");--> statement-breakpoint
+CREATE INDEX "cases_reported_idx" ON "cases" USING btree ("reported_on","id");--> statement-breakpoint
+CREATE INDEX "cases_county_reference_idx" ON "cases" USING btree ("county_code","reference");--> statement-breakpoint
 CREATE INDEX "cases_police_report_number_idx" ON "cases" USING btree ("police_report_number") WHERE "cases"."police_report_number" is not null;--> statement-breakpoint
-CREATE INDEX "cases_status_idx" ON "cases" USING btree ("county_code","status");
+CREATE INDEX "cases_status_idx" ON "cases" USING btree ("status","county_code");--> statement-breakpoint
+CREATE INDEX "cases_reporting_body_idx" ON "cases" USING btree ("reporting_body","county_code");--> statement-breakpoint
+CREATE INDEX "cases_coercion_degree_idx" ON "cases" USING btree ("coercion_degree","county_code");--> statement-breakpoint
+CREATE INDEX "cases_crime_established_idx" ON "cases" USING btree ("crime_established","county_code");--> statement-breakpoint
+CREATE INDEX "cases_live_id_county_idx" ON "cases" USING btree ("id","county_code") WHERE "cases"."deleted_at" is null;

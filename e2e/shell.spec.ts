@@ -3,12 +3,12 @@ import { DEMO, expect, expectNoAxeViolations, stateOf, test, type DemoKey } from
 // What each role's main menu shows. Features add their entries here as they land.
 const NAVIGATION: Record<DemoKey, string[]> = {
   admin: ['Start', 'Användare'],
-  national: ['Start'],
+  national: ['Start', 'Ärenden'],
   analyst: ['Start'],
-  coordinatorAB: ['Start'],
-  staffAB: ['Start'],
-  coordinatorO: ['Start'],
-  coordinatorBD: ['Start'],
+  coordinatorAB: ['Start', 'Ärenden'],
+  staffAB: ['Start', 'Ärenden'],
+  coordinatorO: ['Start', 'Ärenden'],
+  coordinatorBD: ['Start', 'Ärenden'],
 };
 
 for (const key of Object.keys(DEMO) as DemoKey[]) {

@@ -4,5 +4,6 @@ import type { Action } from '@/db/policy';
 // its queries check again. Features add their entry here.
 export const NAV_ITEMS: { href: string; label: string; action?: Action }[] = [
   { href: '/', label: 'home' },
+  { href: '/cases', label: 'cases', action: 'case.read' },
   { href: '/admin/users', label: 'users', action: 'user.manage' },
 ];

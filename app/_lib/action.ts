@@ -7,7 +7,7 @@ import { getActor } from './session';
 /** What every server action returns. `error` and field messages are catalogue keys. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> };
+  | { ok: false; error: string; reason?: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> };
 
 function invalid(error: z.ZodError): ActionResult<never> {
   const fieldErrors: Record<string, string[]> = {};
@@ -22,7 +22,8 @@ async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await fn() };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, error: `errors.${error.code}`, details: error.details };
+    // `reason` is the data layer's finer cause (e.g. 'status_transition'), which a form may explain.
+    if (isAppError(error)) return { ok: false, error: `errors.${error.code}`, reason: error.message, details: error.details };
     throw error;
   }
 }

@@ -22,7 +22,7 @@ export function Field({
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="mt-4">
+    <div>
       <label htmlFor={id} className="block font-medium">
         {label}
       </label>

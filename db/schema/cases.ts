@@ -70,11 +70,23 @@ export const cases = pgTable(
     deletedBy: uuid('deleted_by').references(() => users.id),
   },
   (t) => [
-    // The list: newest first within a county, or across all counties, keyset-paginated by id.
-    index('cases_county_reported_idx').on(t.countyCode, t.reportedOn.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
-    index('cases_reported_idx').on(t.reportedOn.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    // The list (db/queries/cases.ts), keyset-paginated within a county or across all counties.
+    // Ascending on purpose: a btree is read backwards for `order by reported_on desc, id desc`,
+    // while drizzle's .desc() makes DESC NULLS LAST, which that ORDER BY (NULLS FIRST) cannot use.
+    // Not partial, so that the deleted cases a coordinator may restore are listed as fast.
+    index('cases_county_reported_idx').on(t.countyCode, t.reportedOn, t.id),
+    index('cases_reported_idx').on(t.reportedOn, t.id),
+    index('cases_county_reference_idx').on(t.countyCode, t.reference),
     index('cases_police_report_number_idx').on(t.policeReportNumber).where(sql`${t.policeReportNumber} is not null`),
-    index('cases_status_idx').on(t.countyCode, t.status),
+    // The list's filters: each leads with its own column so that a national filter can use it,
+    // and the capped count of a rare value reads its matches instead of the whole table.
+    index('cases_status_idx').on(t.status, t.countyCode),
+    index('cases_reporting_body_idx').on(t.reportingBody, t.countyCode),
+    index('cases_coercion_degree_idx').on(t.coercionDegree, t.countyCode),
+    index('cases_crime_established_idx').on(t.crimeEstablished, t.countyCode),
+    // An offence filter walks case_offences_offence_idx and probes each case: with this index the
+    // probe ("live, and in these counties?") needs no heap access.
+    index('cases_live_id_county_idx').on(t.id, t.countyCode).where(sql`${t.deletedAt} is null`),
     check('cases_reference_format', sql`${t.reference} ~ '^[A-Z]{1,2}-[0-9]{4}-[0-9]{4,}$'`),
     check('cases_reported_on_range', sql`${t.reportedOn} >= date '1990-01-01' and ${t.reportedOn} <= current_date + 1`),
     check('cases_notes_length', sql`char_length(${t.notes}) <= ${sql.raw(String(NOTES_MAX))}`),

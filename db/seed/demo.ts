@@ -1,9 +1,10 @@
 import 'server-only';
 import { count } from 'drizzle-orm';
-import type { Db } from '../index';
+import { getDb, type Db } from '../index';
 import { createUser, findUserIdByEmail } from '../queries/users';
 import type { Role } from '../roles';
 import { users } from '../schema';
+import { seedDemoCases } from './demo-cases';
 
 // Published in the README: demo installations only. A PostgreSQL database never gets these
 // without `npm run db:seed -- --demo`.
@@ -19,7 +20,13 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; co
   { email: 'samordnare.bd@lagesbild.test', displayName: 'Britt Samordnare', role: 'county_coordinator', countyCode: '25' },
 ];
 
-/** Create the demo accounts that do not exist yet; returns how many were created. */
+/** The demo cases are registered in the name of Stockholm's county staff account. */
+export const DEMO_CASES_CREATOR = 'handlaggare.ab@lagesbild.test';
+
+/**
+ * Create the demo accounts that do not exist yet, then the demo cases unless they are there
+ * (db/seed/demo-cases.ts); returns how many accounts were created.
+ */
 export async function seedDemo(): Promise<number> {
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
@@ -27,6 +34,7 @@ export async function seedDemo(): Promise<number> {
     await createUser(null, { ...account, password: DEMO_PASSWORD });
     created += 1;
   }
+  await seedDemoCases(await getDb(), await findUserIdByEmail(DEMO_CASES_CREATOR));
   return created;
 }
 

@@ -30,12 +30,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       <div id="login-error">
         <FormAlert message={errors.root?.message} />
       </div>
-      <Field label={t('email')} error={errors.email?.message}>
-        {(props) => <input {...props} {...register('email')} type="email" autoComplete="username" className={inputClass} />}
-      </Field>
-      <Field label={t('password')} error={errors.password?.message}>
-        {(props) => <input {...props} {...register('password')} type="password" autoComplete="current-password" className={inputClass} />}
-      </Field>
+      <div className="mt-4 space-y-4">
+        <Field label={t('email')} error={errors.email?.message}>
+          {(props) => <input {...props} {...register('email')} type="email" autoComplete="username" className={inputClass} />}
+        </Field>
+        <Field label={t('password')} error={errors.password?.message}>
+          {(props) => <input {...props} {...register('password')} type="password" autoComplete="current-password" className={inputClass} />}
+        </Field>
+      </div>
       <button type="submit" disabled={isSubmitting} className={`${buttonClass} mt-6`}>
         {isSubmitting ? t('submitting') : t('submit')}
       </button>

@@ -1,0 +1,200 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { countyName } from '@/app/_i18n/format';
+import { loadForPage, requireActor } from '@/app/_lib/session';
+import { getCaseForActor, type CaseDetail } from '@/db/queries/cases';
+import { DeleteRestore, StatusStepForm } from './case-controls';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('cases.list');
+  return { title: t('title') };
+}
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  // Every opening is written to the audit log by the query.
+  const found = await loadForPage(getCaseForActor(actor, id));
+  const [t, tEnum, format, locale] = await Promise.all([getTranslations('cases.detail'), getTranslations('enums'), getFormatter(), getLocale()]);
+  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'long' });
+  const when = (value: Date) => format.dateTime(value, { dateStyle: 'short', timeStyle: 'short' });
+  const list = (name: string, values: readonly string[]) => (values.length ? values.map((v) => tEnum(`${name}.${v}` as never)).join(', ') : t('none'));
+  const victims = found.parties.filter((p) => p.role === 'victim');
+  const perpetrators = found.parties.filter((p) => p.role === 'perpetrator');
+
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{t('title', { reference: found.reference })}</h1>
+          <p className="mt-1 text-slate-700">
+            {countyName(found.county, locale)} · <span className="font-medium">{tEnum(`caseStatus.${found.status}` as never)}</span> {date(found.statusOn)}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-start gap-3">
+          {found.permissions.update && !found.deletedAt ? (
+            <Link href={`/cases/${found.id}/edit`} className="inline-flex items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
+              {t('edit')}
+            </Link>
+          ) : null}
+          {(found.deletedAt ? found.permissions.restore : found.permissions.delete) ? (
+            <DeleteRestore id={found.id} version={found.version} reference={found.reference} deleted={Boolean(found.deletedAt)} />
+          ) : null}
+        </div>
+      </div>
+
+      {found.deletedAt ? (
+        <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
+          {t('deletedNotice', { time: when(found.deletedAt), name: found.deletedByName ?? t('systemActor') })}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="facts" className="mt-8">
+        <h2 id="facts" className="text-xl font-semibold">{t('facts')}</h2>
+        <dl className="mt-3 grid gap-x-8 gap-y-3 sm:grid-cols-2">
+          <Fact label={t('reportedOn')}>{date(found.reportedOn)}</Fact>
+          <Fact label={t('reportingBody')}>{tEnum(`reportingBody.${found.reportingBody}` as never)}</Fact>
+          <Fact label={t('policeReportNumber')}>{found.policeReportNumber ?? t('none')}</Fact>
+          <Fact label={t('offences')}>{list('offence', found.offences)}</Fact>
+          <Fact label={t('arena')}>{tEnum(`arena.${found.arena}` as never)}</Fact>
+          <Fact label={t('onlinePlatform')}>{tEnum(`yesNoUnknown.${found.onlinePlatform}` as never)}</Fact>
+          <Fact label={t('crossBorder')}>{tEnum(`yesNoUnknown.${found.crossBorder}` as never)}</Fact>
+          <Fact label={t('crimeEstablished')}>{tEnum(`crimeEstablished.${found.crimeEstablished}` as never)}</Fact>
+          <Fact label={t('coercionDegree')}>{tEnum(`coercionDegree.${found.coercionDegree}` as never)}</Fact>
+          <Fact label={t('controlMethods')}>{list('controlMethod', found.controlMethods)}</Fact>
+        </dl>
+        <h3 className="mt-4 font-semibold">{t('notes')}</h3>
+        <p className="mt-1 whitespace-pre-wrap">{found.notes ?? t('none')}</p>
+      </section>
+
+      <PartiesTable title={t('victims')} empty={t('noVictims')} parties={victims} kind="victim" />
+      <PartiesTable title={t('perpetrators')} empty={t('noPerpetrators')} parties={perpetrators} kind="perpetrator" />
+
+      <section aria-labelledby="timeline" className="mt-8">
+        <h2 id="timeline" className="text-xl font-semibold">{t('timeline')}</h2>
+        <ol className="mt-3 border-l-2 border-brand-700 pl-4">
+          {found.statusEvents.map((event) => (
+            <li key={event.id} className="mb-3">
+              <p className="font-medium">{t('timelineEntry', { status: tEnum(`caseStatus.${event.status}` as never), date: date(event.occurredOn) })}</p>
+              <p className="text-sm text-slate-600">{t('recordedBy', { name: event.recordedByName ?? t('systemActor') })}</p>
+              {event.note ? <p className="mt-1 whitespace-pre-wrap">{event.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+        {found.deletedAt ? null : found.allowedNextStatuses.length > 0 ? (
+          <StatusStepForm id={found.id} version={found.version} allowed={found.allowedNextStatuses} />
+        ) : found.status === 'closed' ? (
+          <p className="mt-2">{t('finalStatus')}</p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="history" className="mt-8">
+        <h2 id="history" className="text-xl font-semibold">{t('history')}</h2>
+        <div className="mt-3 overflow-x-auto">
+          <table className="min-w-full border-collapse text-left text-sm">
+            <caption className="sr-only">{t('historyCaption')}</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="py-2 pr-4">{t('historyTime')}</th>
+                <th scope="col" className="py-2 pr-4">{t('historyWho')}</th>
+                <th scope="col" className="py-2 pr-4">{t('historyWhat')}</th>
+                <th scope="col" className="py-2 pr-4">{t('historyChanges')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {found.history.map((entry) => (
+                <tr key={entry.id} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-4 whitespace-nowrap">{when(entry.at)}</td>
+                  <td className="py-2 pr-4">{entry.actorName ?? t('systemActor')}</td>
+                  <td className="py-2 pr-4">{t.has(`actions.${actionKey(entry.action)}` as never) ? t(`actions.${actionKey(entry.action)}` as never) : entry.action}</td>
+                  <td className="py-2 pr-4">
+                    {entry.action === 'case.create' ? '' : changedFieldNames(entry.changes, (key) => (t.has(`fields.${key}` as never) ? t(`fields.${key}` as never) : key))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+/** Audit actions are dotted ('case.update'); catalogue keys cannot hold dots. */
+function actionKey(action: string): string {
+  return action.replaceAll('.', '_');
+}
+
+function changedFieldNames(changes: Record<string, unknown> | null, label: (key: string) => string): string {
+  if (!changes) return '';
+  return Object.keys(changes)
+    .filter((key) => key !== 'via')
+    .map(label)
+    .join(', ');
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="font-medium">{children}</dd>
+    </div>
+  );
+}
+
+async function PartiesTable({ title, empty, parties, kind }: { title: string; empty: string; parties: CaseDetail['parties']; kind: 'victim' | 'perpetrator' }) {
+  const [t, tForm, tEnum] = await Promise.all([getTranslations('cases.detail'), getTranslations('cases.form'), getTranslations('enums')]);
+  const id = `parties-${kind}`;
+  return (
+    <section aria-labelledby={id} className="mt-8">
+      <h2 id={id} className="text-xl font-semibold">{title}</h2>
+      {parties.length === 0 ? (
+        <p className="mt-2">{empty}</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="min-w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="py-2 pr-4">{t('party')}</th>
+                <th scope="col" className="py-2 pr-4">{tForm('sex')}</th>
+                <th scope="col" className="py-2 pr-4">{tForm('ageBand')}</th>
+                <th scope="col" className="py-2 pr-4">{tForm('originRegion')}</th>
+                <th scope="col" className="py-2 pr-4">{tForm('citizenship')}</th>
+                {kind === 'victim' ? (
+                  <>
+                    <th scope="col" className="py-2 pr-4">{tForm('plaintiffStatus')}</th>
+                    <th scope="col" className="py-2 pr-4">{tForm('residencePermit')}</th>
+                    <th scope="col" className="py-2 pr-4">{tForm('support')}</th>
+                  </>
+                ) : (
+                  <th scope="col" className="py-2 pr-4">{tForm('perpetratorRole')}</th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {parties.map((p, i) => (
+                <tr key={i} className="border-b border-slate-200">
+                  <th scope="row" className="py-2 pr-4 font-medium">{i + 1}</th>
+                  <td className="py-2 pr-4">{tEnum(`sex.${p.sex}` as never)}</td>
+                  <td className="py-2 pr-4">{tEnum(`ageBand.${p.ageBand}` as never)}</td>
+                  <td className="py-2 pr-4">{tEnum(`originRegion.${p.originRegion}` as never)}</td>
+                  <td className="py-2 pr-4">{p.citizenship ?? '–'}</td>
+                  {p.role === 'victim' ? (
+                    <>
+                      <td className="py-2 pr-4">{tEnum(`yesNoUnknown.${p.plaintiffStatus}` as never)}</td>
+                      <td className="py-2 pr-4">{tEnum(`residencePermit.${p.residencePermit}` as never)}</td>
+                      <td className="py-2 pr-4">{p.support.map((s) => tEnum(`supportMeasure.${s}` as never)).join(', ')}</td>
+                    </>
+                  ) : (
+                    <td className="py-2 pr-4">{tEnum(`perpetratorRole.${p.perpetratorRole}` as never)}</td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,312 @@
+// The case register's zod schemas, shared by the react-hook-form forms (zodResolver) and the server
+// actions (authedAction). Pure: no server code, so the client bundle may import it.
+//
+// Values arrive as strings from form inputs and FormData (dates 'YYYY-MM-DD', selects, checkbox
+// groups), so every field accepts what an input gives and coerces explicitly. Use
+// `useForm<CaseInput, unknown, CaseOutput>`. Messages are catalogue keys (messages/*.json).
+import { z } from 'zod';
+import {
+  AGE_BANDS,
+  ARENAS,
+  CASE_STATUSES,
+  COERCION_DEGREES,
+  CONTROL_METHODS,
+  CRIME_ESTABLISHED,
+  OFFENCES,
+  ORIGIN_REGIONS,
+  PERPETRATOR_ROLES,
+  REPORTING_BODIES,
+  RESIDENCE_PERMITS,
+  SEXES,
+  SUPPORT_MEASURES,
+  YES_NO_UNKNOWN,
+  type CaseStatus,
+} from '@/db/enums';
+import { findPersonalData, optionalGuardedText } from '@/app/_lib/privacy-guard';
+
+/** Same limits as the database's check constraints (db/schema/cases.ts NOTES_MAX, EVENT_NOTE_MAX); a test keeps them equal. */
+export const CASE_NOTES_MAX = 2000;
+export const STATUS_NOTE_MAX = 1000;
+export const POLICE_REPORT_NUMBER_MAX = 40;
+export const PARTIES_MAX = 50;
+export const SEARCH_MAX = 50;
+export const EARLIEST_DATE = '1990-01-01';
+
+/** What PostgreSQL accepts as a uuid (any version); ids are checked before they reach a query. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const REQUIRED = 'validation.required';
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** Today's date in Sweden as 'YYYY-MM-DD', whatever the time zone of the browser or server. */
+export function todayInStockholm(now: Date = new Date()): string {
+  // sv-SE formats dates as ISO 'YYYY-MM-DD'.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A real calendar date written 'YYYY-MM-DD' (rejects 2025-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A date field of a form: required, real, not before 1990 and not after today in Sweden. */
+function pastDate() {
+  return z
+    .string({ error: REQUIRED })
+    .trim()
+    .superRefine((value, ctx) => {
+      // One message per field: the first problem found.
+      const message =
+        value === ''
+          ? REQUIRED
+          : !isIsoDate(value)
+            ? 'validation.date'
+            : value < EARLIEST_DATE
+              ? 'validation.dateTooEarly'
+              : value > todayInStockholm()
+                ? 'validation.dateFuture'
+                : null;
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selects and checkbox groups
+
+const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+
+/** A required select: any string in (a select's empty option is ''), one of the values out. */
+function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.string({ error: REQUIRED }).pipe(z.enum(values, { error: (issue) => (isBlank(issue.input) ? REQUIRED : 'validation.choice') }));
+}
+
+/** An optional select whose empty option means the given default (as the database's default). */
+function choiceOr<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return z
+    .string()
+    .nullish()
+    .transform((value) => (isBlank(value) ? fallback : (value as string)))
+    .pipe(z.enum(values, { error: 'validation.choice' }));
+}
+
+/** Sort by the order of the category list, so that stored arrays and audit diffs are canonical. */
+function inListOrder<T extends string>(list: readonly T[]) {
+  return (values: T[]) => [...values].sort((a, b) => list.indexOf(a) - list.indexOf(b));
+}
+
+/**
+ * A checkbox group: react-hook-form gives an array (or false when nothing is ticked, or a single
+ * string for a lone checkbox), FormData.getAll an array. Out: the chosen values, each at most
+ * once, in the list's order.
+ */
+function checkboxes<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .union([z.array(z.string()), z.string(), z.literal(false), z.null()])
+    .optional()
+    .transform((value) => (Array.isArray(value) ? value : typeof value === 'string' && value !== '' ? [value] : []))
+    .pipe(z.array(z.enum(values, { error: 'validation.choice' })))
+    .refine((list) => new Set(list).size === list.length, 'validation.duplicate')
+    .transform(inListOrder<T[number]>(values));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free-form identifiers
+
+/** Upper-case, trimmed, inner runs of spaces collapsed: the stored form, so that duplicates are found by equality. */
+export function normalisePoliceReportNumber(value: string): string {
+  return value.trim().replace(/\s+/g, ' ').toUpperCase();
+}
+
+// e.g. 5000-K123456-24, K123456-24, 1400-K 12345/23: letters, digits, dashes, slashes, spaces;
+// starts and ends with a letter or digit and holds at least one digit.
+const POLICE_REPORT_NUMBER_SHAPE = /^(?=.*\d)[A-ZÅÄÖ0-9](?:[A-ZÅÄÖ0-9 /-]*[A-ZÅÄÖ0-9])?$/;
+
+/** Optional; '' → null. */
+const policeReportNumber = z
+  .string()
+  .nullish()
+  .transform((value) => (value == null ? null : normalisePoliceReportNumber(value) || null))
+  .pipe(
+    z
+      .string()
+      .max(POLICE_REPORT_NUMBER_MAX, 'validation.policeReportNumber')
+      .regex(POLICE_REPORT_NUMBER_SHAPE, 'validation.policeReportNumber')
+      // Digits and dashes fit a personal identity number too: the guard tells them apart.
+      .superRefine((value, ctx) => {
+        const kind = findPersonalData(value);
+        if (kind) ctx.addIssue({ code: 'custom', message: `validation.personalData.${kind}` });
+      })
+      .nullable(),
+  );
+
+/** ISO 3166-1 alpha-2 country code, optional: 'se' → 'SE', '' → null. */
+const citizenship = z
+  .string()
+  .nullish()
+  .transform((value) => (value == null ? null : value.trim().toUpperCase() || null))
+  .pipe(z.string().regex(/^[A-Z]{2}$/, 'validation.citizenship').nullable());
+
+const countyCode = z
+  .string({ error: REQUIRED })
+  .trim()
+  .superRefine((value, ctx) => {
+    if (!/^\d{2}$/.test(value)) ctx.addIssue({ code: 'custom', message: value === '' ? REQUIRED : 'validation.county' });
+  });
+
+const caseId = z.string({ error: 'validation.id' }).trim().regex(UUID_PATTERN, 'validation.id');
+
+/** The version the form was loaded with (a hidden input: a string). */
+const version = z
+  .union([z.string(), z.number()], { error: 'validation.version' })
+  .transform((value) => (typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value)))
+  .pipe(z.number({ error: 'validation.version' }).int('validation.version').min(1, 'validation.version'));
+
+// ---------------------------------------------------------------------------------------------
+// Parties
+
+const partyBase = {
+  sex: choice(SEXES),
+  ageBand: choice(AGE_BANDS),
+  originRegion: choice(ORIGIN_REGIONS),
+  citizenship,
+};
+
+/**
+ * Support measures: at least one box. 'none' and 'unknown' are answers in their own right, so an
+ * empty group would be a third, ambiguous "not answered"; and neither combines with a measure.
+ */
+const support = checkboxes(SUPPORT_MEASURES)
+  .refine((list) => list.length > 0, 'validation.supportRequired')
+  .refine((list) => list.length === 1 || !list.some((v) => v === 'none' || v === 'unknown'), 'validation.supportExclusive');
+
+export const VictimSchema = z.object({
+  role: z.literal('victim'),
+  ...partyBase,
+  plaintiffStatus: choice(YES_NO_UNKNOWN),
+  residencePermit: choice(RESIDENCE_PERMITS),
+  support,
+});
+
+export const PerpetratorSchema = z.object({
+  role: z.literal('perpetrator'),
+  ...partyBase,
+  perpetratorRole: choice(PERPETRATOR_ROLES),
+});
+
+/**
+ * One victim or perpetrator, described only by category. Fields of the other role are dropped
+ * (the form may keep them all in its state while the person switches the role).
+ */
+export const PartySchema = z.discriminatedUnion('role', [VictimSchema, PerpetratorSchema], { error: 'validation.partyRole' });
+export type PartyInput = z.input<typeof PartySchema>;
+export type PartyOutput = z.output<typeof PartySchema>;
+export type VictimOutput = z.output<typeof VictimSchema>;
+export type PerpetratorOutput = z.output<typeof PerpetratorSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The case
+
+const caseFields = {
+  countyCode,
+  reportedOn: pastDate(),
+  reportingBody: choice(REPORTING_BODIES),
+  policeReportNumber,
+  offences: checkboxes(OFFENCES).refine((list) => list.length > 0, 'validation.offenceRequired'),
+  arena: choice(ARENAS),
+  onlinePlatform: choiceOr(YES_NO_UNKNOWN, 'unknown'),
+  crossBorder: choiceOr(YES_NO_UNKNOWN, 'unknown'),
+  crimeEstablished: choice(CRIME_ESTABLISHED),
+  coercionDegree: choice(COERCION_DEGREES),
+  controlMethods: checkboxes(CONTROL_METHODS),
+  notes: optionalGuardedText(CASE_NOTES_MAX),
+  parties: z
+    .array(PartySchema)
+    .max(PARTIES_MAX, 'validation.partiesMax')
+    .nullish()
+    .transform((list) => list ?? []),
+};
+
+/** Register a case. */
+export const CaseSchema = z.object(caseFields);
+export type CaseInput = z.input<typeof CaseSchema>;
+export type CaseOutput = z.output<typeof CaseSchema>;
+
+/** Edit a case: the same fields, the case's id and the version the form was loaded with. The county cannot change. */
+export const CaseEditSchema = z.object({ ...caseFields, id: caseId, version });
+export type CaseEditInput = z.input<typeof CaseEditSchema>;
+export type CaseEditOutput = z.output<typeof CaseEditSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Status pipeline
+
+/** Every status a step can lead to ('reported' is only ever the first step, set on registration). */
+export const STEP_STATUSES = CASE_STATUSES.filter((s): s is Exclude<CaseStatus, 'reported'> => s !== 'reported') as unknown as readonly [
+  Exclude<CaseStatus, 'reported'>,
+  ...Exclude<CaseStatus, 'reported'>[],
+];
+
+export const StatusStepSchema = z.object({
+  id: caseId,
+  version,
+  status: choice(STEP_STATUSES),
+  occurredOn: pastDate(),
+  note: optionalGuardedText(STATUS_NOTE_MAX),
+});
+export type StatusStepInput = z.input<typeof StatusStepSchema>;
+export type StatusStepOutput = z.output<typeof StatusStepSchema>;
+
+/** Soft delete (the version guards against deleting what someone just changed) and restore. */
+export const CaseDeleteSchema = z.object({ id: caseId, version });
+export type CaseDeleteInput = z.input<typeof CaseDeleteSchema>;
+export type CaseDeleteOutput = z.output<typeof CaseDeleteSchema>;
+export const CaseRestoreSchema = z.object({ id: caseId });
+export type CaseRestoreInput = z.input<typeof CaseRestoreSchema>;
+export type CaseRestoreOutput = z.output<typeof CaseRestoreSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The list's URL query parameters
+
+export const CASE_SORTS = ['reported_desc', 'reported_asc', 'reference_asc', 'reference_desc'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+/** A search parameter as Next gives it: a string, several strings, or nothing. Takes the first. */
+const param = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined)
+  .catch(undefined);
+
+function paramIn<const T extends readonly string[]>(values: T) {
+  return param.transform((value) => ((values as readonly string[]).includes(value ?? '') ? (value as T[number]) : undefined));
+}
+
+function paramMatching(test: (value: string) => boolean) {
+  return param.transform((value) => (value !== undefined && test(value) ? value : undefined));
+}
+
+/**
+ * URL parameters of the case list. Never throws: a value that does not fit (hand-edited URL, an
+ * old bookmark) is dropped to undefined, so the page shows the list without that filter.
+ */
+export const CaseFilterSchema = z.object({
+  county: paramMatching((v) => /^\d{2}$/.test(v)),
+  from: paramMatching(isIsoDate),
+  to: paramMatching(isIsoDate),
+  offence: paramIn(OFFENCES),
+  status: paramIn(CASE_STATUSES),
+  coercionDegree: paramIn(COERCION_DEGREES),
+  reportingBody: paramIn(REPORTING_BODIES),
+  crimeEstablished: paramIn(CRIME_ESTABLISHED),
+  /** An exact reference (any case) or police report number. */
+  q: paramMatching((v) => v.length <= SEARCH_MAX),
+  sort: paramIn(CASE_SORTS).transform((value) => value ?? 'reported_desc'),
+  /** Opaque keyset cursor from a previous page (nextCursor / prevCursor). */
+  cursor: paramMatching((v) => v.length <= 300 && /^[A-Za-z0-9_-]+$/.test(v)),
+  includeDeleted: param.transform((value) => value === '1'),
+});
+export type CaseFilterInput = z.input<typeof CaseFilterSchema>;
+export type CaseFilterOutput = z.output<typeof CaseFilterSchema>;

@@ -1,0 +1,211 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, formAlert, stateOf, test } from './fixtures';
+
+/** Today in Sweden as YYYY-MM-DD (the form refuses dates in the future). */
+function today(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+}
+
+/** A police report number no other test run uses, so duplicate warnings stay out of the way. */
+function uniquePoliceNumber(): string {
+  return `5000-K${String(Date.now()).slice(-6)}${Math.floor(Math.random() * 10)}-26`;
+}
+
+async function fillParty(page: Page, legend: string, values: Record<string, string>, support?: string[]) {
+  const party = page.getByRole('group', { name: legend });
+  for (const [label, value] of Object.entries(values)) await party.getByLabel(label, { exact: true }).selectOption({ label: value });
+  for (const s of support ?? []) await party.getByRole('checkbox', { name: s }).check();
+}
+
+/** Register a case through the form and return its detail page URL and reference. */
+async function registerCase(page: Page, notes = 'Tips via socialtjänstens uppsökande arbete.'): Promise<{ url: string; reference: string }> {
+  await page.goto('/cases/new');
+  await page.getByLabel('Anmälningsdatum').fill(today());
+  await page.getByLabel('Anmälare').selectOption({ label: 'Polisen' });
+  await page.getByLabel('Polisens diarienummer (frivilligt)').fill(uniquePoliceNumber());
+  await page.getByRole('checkbox', { name: 'Människohandel för sexuella ändamål' }).check();
+  await page.getByLabel('Arena').selectOption({ label: 'Lägenhet eller privat bostad' });
+  await page.getByLabel('Brott konstaterat').selectOption({ label: 'Ja' });
+  await page.getByLabel('Tvångsgrad').selectOption({ label: 'Grad 2: hot och/eller vilseledning utan våld' });
+  await page.getByRole('checkbox', { name: 'Skuldslaveri' }).check();
+
+  await page.getByRole('button', { name: 'Lägg till brottsoffer' }).click();
+  await page.getByRole('button', { name: 'Lägg till brottsoffer' }).click();
+  await page.getByRole('button', { name: 'Lägg till gärningsperson' }).click();
+  const victim = { Kön: 'Kvinna', Åldersgrupp: '18–20 år', Ursprungsregion: 'EU, Östeuropa', Målsägandestatus: 'Ja', 'Betänketid eller tillfälligt uppehållstillstånd': 'Ansökt' };
+  await fillParty(page, 'Brottsoffer 1', victim, ['Skyddat boende', 'Målsägandebiträde']);
+  await fillParty(page, 'Brottsoffer 2', { ...victim, Åldersgrupp: '21–25 år' }, ['Samtalsstöd eller terapi']);
+  await fillParty(page, 'Gärningsperson 1', { Kön: 'Man', Åldersgrupp: '36–50 år', Ursprungsregion: 'EU, Östeuropa', Roll: 'Kontrollerar eller exploaterar' });
+  await page.getByRole('group', { name: 'Brottsoffer 1' }).getByLabel('Medborgarskap (landskod, frivilligt)').fill('ro');
+  await page.getByLabel('Anteckningar (frivilligt)').fill(notes);
+
+  await page.getByRole('button', { name: 'Registrera ärendet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Ärende AB-\d{4}-\d{4,}$/ })).toBeVisible();
+  const heading = await page.getByRole('heading', { level: 1 }).textContent();
+  return { url: page.url(), reference: heading!.replace('Ärende ', '') };
+}
+
+test.describe('county staff', () => {
+  test.use({ storageState: stateOf('staffAB') });
+
+  test('registers a case with two victims and a perpetrator, finds it, edits it, follows it to conviction and sees the history', async ({ page }) => {
+    const { url, reference } = await registerCase(page);
+    await expectNoAxeViolations(page);
+    await expect(page.getByRole('region', { name: 'Brottsoffer' }).getByRole('row')).toHaveCount(3);
+    await expect(page.getByRole('region', { name: 'Gärningspersoner' }).getByRole('row')).toHaveCount(2);
+    await expect(page.getByText('RO', { exact: true })).toBeVisible();
+
+    // Found in the list by its reference.
+    await page.goto('/cases');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Sök på referens eller polisens diarienummer').fill(reference.toLowerCase());
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await expect(page.getByRole('status')).toHaveText('1 ärende');
+    await page.getByRole('link', { name: reference }).click();
+    await expect(page).toHaveURL(url);
+
+    // Edit.
+    await page.getByRole('link', { name: 'Redigera' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Redigera ${reference}` })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('checkbox', { name: 'Grovt koppleri' }).check();
+    await page.getByLabel('Arena').selectOption({ label: 'Hotell' });
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect(page).toHaveURL(url);
+    await expect(page.getByText('Människohandel för sexuella ändamål, Grovt koppleri')).toBeVisible();
+
+    // Investigation → prosecution → conviction.
+    for (const step of ['Förundersökning inledd', 'Åtal väckt', 'Fällande dom']) {
+      await page.getByLabel('Nytt steg').selectOption({ label: step });
+      await page.getByLabel('Datum', { exact: true }).fill(today());
+      await page.getByRole('button', { name: 'Registrera steget' }).click();
+      await expect(page.getByRole('region', { name: 'Status' }).getByRole('listitem').filter({ hasText: step })).toBeVisible();
+    }
+    await expect(page.getByText(/Fällande dom/).first()).toBeVisible();
+    await expect(page.getByLabel('Nytt steg').locator('option')).toHaveText(['Avslutat']);
+
+    // The history lists every change, with the changed fields.
+    const history = page.getByRole('region', { name: 'Ändringshistorik' });
+    await expect(history.getByRole('row').filter({ hasText: 'Registrerade ett statussteg' })).toHaveCount(3);
+    await expect(history.getByRole('row').filter({ hasText: 'Ändrade ärendet' })).toContainText('Brott');
+    await expect(history.getByRole('row').filter({ hasText: 'Registrerade ärendet' })).toContainText('Hugo Handläggare');
+    await expectNoAxeViolations(page);
+
+    // Staff may not delete.
+    await expect(page.getByRole('button', { name: 'Ta bort ärendet' })).toHaveCount(0);
+  });
+
+  test('an impossible step is not offered and a date before the previous step is refused', async ({ page }) => {
+    await registerCase(page);
+    await expect(page.getByLabel('Nytt steg').locator('option')).toHaveText(['Förundersökning inledd', 'Avslutat']);
+    await page.getByLabel('Nytt steg').selectOption({ label: 'Förundersökning inledd' });
+    await page.getByLabel('Datum', { exact: true }).fill('2001-01-01');
+    await page.getByRole('button', { name: 'Registrera steget' }).click();
+    await expect(page.getByText('Datumet kan inte vara tidigare än föregående steg.').first()).toBeVisible();
+  });
+
+  test('a personal identity number in the notes is refused and the form keeps everything', async ({ page }) => {
+    await page.goto('/cases/new');
+    await page.getByLabel('Anmälare').selectOption({ label: 'Socialtjänsten' });
+    await page.getByRole('checkbox', { name: 'Köp av sexuell tjänst' }).check();
+    await page.getByLabel('Arena').selectOption({ label: 'Internet' });
+    await page.getByLabel('Brott konstaterat').selectOption({ label: 'Osäkert' });
+    await page.getByLabel('Tvångsgrad').selectOption({ label: 'Okänd' });
+    await page.getByRole('button', { name: 'Lägg till brottsoffer' }).click();
+    await page.getByRole('group', { name: 'Brottsoffer 1' }).getByLabel('Kön', { exact: true }).selectOption({ label: 'Kvinna' });
+    const notes = 'Kvinnan uppgav personnummer 19121212-1212 vid kontakten.';
+    await page.getByLabel('Anteckningar (frivilligt)').fill(notes);
+    await page.getByRole('button', { name: 'Registrera ärendet' }).click();
+
+    await expect(page.getByText('Texten ser ut att innehålla ett personnummer', { exact: false })).toBeVisible();
+    await expect(page).toHaveURL(/\/cases\/new$/);
+    await expect(page.getByLabel('Anteckningar (frivilligt)')).toHaveValue(notes);
+    await expect(page.getByLabel('Anteckningar (frivilligt)')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Anmälare')).toHaveValue('social_services');
+    await expect(page.getByRole('checkbox', { name: 'Köp av sexuell tjänst' })).toBeChecked();
+    await expect(page.getByRole('group', { name: 'Brottsoffer 1' }).getByLabel('Kön', { exact: true })).toHaveValue('woman');
+    await expectNoAxeViolations(page);
+  });
+
+  test('a stale edit is refused with what changed, and nothing is overwritten', async ({ page, browser }) => {
+    const { url } = await registerCase(page);
+    const other = await browser.newPage({ storageState: stateOf('coordinatorAB') });
+    await page.goto(`${url}/edit`);
+    await other.goto(`${url}/edit`);
+
+    await other.getByLabel('Arena').selectOption({ label: 'Gatan' });
+    await other.getByRole('button', { name: 'Spara' }).click();
+    await expect(other).toHaveURL(url);
+
+    await page.getByLabel('Anmälare').selectOption({ label: 'Tullverket' });
+    await page.getByRole('button', { name: 'Spara' }).click();
+    const alert = formAlert(page).filter({ hasText: 'Någon annan har ändrat ärendet' });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('Arena: nu ”Gatan”');
+    await expect(alert).toContainText('Sara Samordnare');
+    await expect(page.getByLabel('Anmälare')).toHaveValue('customs');
+
+    await page.goto(url);
+    await expect(page.getByText('Gatan')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Uppgifter' })).toContainText('Polisen');
+    await other.close();
+  });
+
+  test("another county's case gives 404", async ({ page, browser }) => {
+    const national = await browser.newPage({ storageState: stateOf('national') });
+    await national.goto('/cases?county=14');
+    const href = await national.getByRole('table').getByRole('link').first().getAttribute('href');
+    await national.close();
+    expect(href).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+    expect((await page.goto(href!))?.status()).toBe(404);
+    expect((await page.goto(`${href}/edit`))?.status()).toBe(404);
+    expect((await page.goto('/cases/not-a-uuid'))?.status()).toBe(404);
+    const exported = await page.request.get('/api/export/cases.csv?county=14');
+    expect(await exported.text()).not.toContain('O-20');
+  });
+});
+
+test.describe('county coordinator', () => {
+  test.use({ storageState: stateOf('coordinatorAB') });
+
+  test('deletes and restores a case', async ({ page }) => {
+    const { reference } = await registerCase(page);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Ta bort ärendet' }).click();
+    await expect(page.getByText('Ärendet är borttaget')).toBeVisible();
+    await page.goto(`/cases?q=${reference}`);
+    await expect(page.getByRole('status')).toHaveText('Inga ärenden');
+    await page.goto(`/cases?q=${reference}&includeDeleted=1`);
+    await page.getByRole('link', { name: reference }).click();
+    await page.getByRole('button', { name: 'Återställ ärendet' }).click();
+    await expect(page.getByText('Ärendet är borttaget')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Redigera' })).toBeVisible();
+  });
+
+  test('exports the filtered list as CSV with a BOM and Swedish headings, and as XLSX', async ({ page }) => {
+    const csv = await page.request.get('/api/export/cases.csv?offence=sex_purchase');
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const body = await csv.body();
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = body.toString('utf8');
+    expect(text).toContain('Referens;Länskod;Anmälningsdatum');
+    for (const line of text.trim().split('\r\n').slice(1)) {
+      expect(line).toMatch(/^AB-/);
+      expect(line).toContain('Köp av sexuell tjänst');
+    }
+    const xlsx = await page.request.get('/api/export/cases.xlsx');
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    expect([...(await xlsx.body()).subarray(0, 2)]).toEqual([0x50, 0x4b]); // a zip container
+  });
+});
+
+for (const role of ['analyst', 'admin'] as const) {
+  test.describe(`${role}`, () => {
+    test.use({ storageState: stateOf(role) });
+    test('cannot open the case register, a case or the export', async ({ page }) => {
+      expect((await page.goto('/cases'))?.status()).toBe(403);
+      expect((await page.goto('/cases/new'))?.status()).toBe(403);
+      expect((await page.request.get('/api/export/cases.csv')).status()).toBe(403);
+    });
+  });
+}
