@@ -81,6 +81,8 @@ export const cases = pgTable(
     // The list's filters: each leads with its own column so that a national filter can use it,
     // and the capped count of a rare value reads its matches instead of the whole table.
     index('cases_status_idx').on(t.status, t.countyCode),
+    // A status filter over a period (the list's most common narrowing) without reading every case of that status.
+    index('cases_status_reported_idx').on(t.status, t.reportedOn, t.id).where(sql`${t.deletedAt} is null`),
     index('cases_reporting_body_idx').on(t.reportingBody, t.countyCode),
     index('cases_coercion_degree_idx').on(t.coercionDegree, t.countyCode),
     index('cases_crime_established_idx').on(t.crimeEstablished, t.countyCode),

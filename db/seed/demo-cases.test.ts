@@ -2,9 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NEXT_STATUSES, type CaseStatus } from '../enums';
 import { getDb, type Db } from '../index';
+import { generateCases, plannedCaseCount } from '../synth/generate';
 import { COUNTRIES_BY_REGION, DEMO_TODAY } from '../synth/profiles';
 import { makeUser } from '../test/helpers';
-import { generateDemoCases, seedDemoCases } from './demo-cases';
+import { demoCounties, generateDemoCases, seedDemoCases } from './demo-cases';
 
 // All test files share one database, so every query here is limited to the cases this file's own
 // user created (created_by), whatever other tests have registered.
@@ -255,5 +256,18 @@ describe('demo cases: the rest of the register', () => {
     const [after] = await rows<{ n: number }>(sql`select count(*)::int as n from ${demo()} d`);
     expect(after!.n).toBe(before!.n);
     expect(before!.n).toBe(inserted);
+  });
+});
+
+describe('synthetic volume (npm run db:synth)', () => {
+  it('generates exactly the number asked for, in report-date order, the same for the same seed', () => {
+    const options = { seed: 42, counties: demoCounties(), total: 3001 };
+    const first = [...generateCases(options)];
+    expect(first).toHaveLength(3001);
+    expect(plannedCaseCount(options)).toBe(3001);
+    for (let i = 1; i < first.length; i++) expect(first[i]!.reportedOn >= first[i - 1]!.reportedOn).toBe(true);
+    expect(first[first.length - 1]!.reportedOn <= DEMO_TODAY).toBe(true);
+    expect([...generateCases(options)]).toEqual(first);
+    expect([...generateCases({ ...options, seed: 43 })]).not.toEqual(first);
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_status_reported_idx" ON "cases" USING btree ("status","reported_on","id") WHERE "cases"."deleted_at" is null;
