@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authenticateUser } from '@/db/queries/users';
+import { uniqueEmail } from '@/db/test/helpers';
+
+const run = promisify(execFile);
+
+// The scripts run in processes of their own, as an operator runs them. On PostgreSQL they use the
+// test database, so the account they create can be signed in with here; on PGlite they get a
+// folder of their own (one process per PGlite folder).
+const dir = mkdtempSync(path.join(tmpdir(), 'lagesbild-cli-'));
+const env: NodeJS.ProcessEnv = process.env.TEST_DATABASE_URL
+  ? { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL }
+  : { ...process.env, DATABASE_URL: '', PGLITE_DIR: path.join(dir, 'pglite') };
+
+function script(name: string, args: string[]) {
+  return run(process.execPath, ['--conditions=react-server', '--import', 'tsx', `scripts/${name}.ts`, ...args], { env, timeout: 90_000 });
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run user:create', () => {
+  it('creates an account with a generated password shown once, which signs in', async () => {
+    const email = uniqueEmail('first-admin');
+    const { stdout } = await script('user-create', ['--email', email, '--role', 'admin', '--name', 'Första Admin']);
+    expect(stdout).toContain(`Created admin ${email}`);
+    const password = /Generated password \(shown once\): (\S+)/.exec(stdout)?.[1];
+    expect(password).toMatch(/^\S{16,}$/);
+    if (process.env.TEST_DATABASE_URL) expect(await authenticateUser(email, password!)).toMatchObject({ role: 'admin', county: null });
+  });
+
+  it('refuses a county role without a county, and a bad role, with one clear line and exit code 1', async () => {
+    for (const args of [
+      ['--email', uniqueEmail(), '--role', 'county_staff'],
+      ['--email', uniqueEmail(), '--role', 'superuser'],
+    ]) {
+      const failure = await script('user-create', args).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure!.stderr.trim().split('\n')).toHaveLength(1);
+      expect(failure!.stderr).toMatch(/^Error: /);
+    }
+  });
+});
+
+describe('npm run db:seed -- --demo', () => {
+  it('loads the counties and the demo accounts, and a second run changes nothing', async () => {
+    const first = await script('db-seed', ['--demo']);
+    expect(first.stdout).toContain('Counties loaded');
+    expect(first.stdout).toContain('samordnare.ab@lagesbild.test');
+    const second = await script('db-seed', ['--demo']);
+    expect(second.stdout).toContain('Demo data: 0 account(s) created.');
+  });
+});
