@@ -151,6 +151,36 @@ test.describe('county staff', () => {
     await other.close();
   });
 
+  test('a police report number already registered warns: with a link in the own county, without details elsewhere', async ({ page, browser }) => {
+    await registerCase(page);
+    const ownNumber = await page.getByRole('region', { name: 'Uppgifter' }).getByText(/^5000-K/).textContent();
+
+    const national = await browser.newPage({ storageState: stateOf('national') });
+    const csv = await (await national.request.get('/api/export/cases.csv?county=14')).text();
+    await national.close();
+    const otherNumber = csv
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(';')[4])
+      .find((n) => n && n.length > 0);
+    expect(otherNumber).toBeTruthy();
+
+    await page.goto('/cases/new');
+    const field = page.getByLabel('Polisens diarienummer (frivilligt)');
+    await field.fill(ownNumber!);
+    await field.blur();
+    const warning = page.getByRole('status').filter({ hasText: 'finns redan i länet' });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole('link', { name: /^AB-/ })).toBeVisible();
+
+    await field.fill(otherNumber!);
+    await field.blur();
+    const elsewhere = page.getByRole('status').filter({ hasText: 'registrerat i ett annat län' });
+    await expect(elsewhere).toBeVisible();
+    await expect(elsewhere.getByRole('link')).toHaveCount(0);
+    await expect(elsewhere).not.toContainText('O-');
+  });
+
   test("another county's case gives 404", async ({ page, browser }) => {
     const national = await browser.newPage({ storageState: stateOf('national') });
     await national.goto('/cases?county=14');
