@@ -76,3 +76,60 @@ export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   acquitted: ['closed'],
   closed: [],
 };
+
+// ── Coordination and trainings (issue 4) ─────────────────────────────────────────────────────
+
+/** county: the county's cooperation group; regional: across county borders; national and international networks (NMT, CBSS). */
+export const GROUP_KINDS = ['county', 'regional', 'national', 'international'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** A member organisation's type: the reporting bodies, except the victim (a person, never a member). */
+export const MEMBER_ORGANISATION_TYPES = REPORTING_BODIES.filter((b): b is Exclude<ReportingBody, 'victim'> => b !== 'victim') as unknown as readonly [
+  Exclude<ReportingBody, 'victim'>,
+  ...Exclude<ReportingBody, 'victim'>[],
+];
+export type MemberOrganisationType = (typeof MEMBER_ORGANISATION_TYPES)[number];
+
+/** How a meeting or a training is held. */
+export const EVENT_FORMATS = ['in_person', 'digital', 'hybrid'] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+
+export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+/** Still to be followed up: shown on the group's next meeting; overdue once the due date has passed. */
+export const PENDING_ACTION_ITEM_STATUSES = ['open', 'in_progress'] as const satisfies readonly ActionItemStatus[];
+
+export const TRAINING_ORGANISERS = ['county_board', 'police', 'crime_victim_authority', 'migration_agency', 'ngo', 'other'] as const;
+export type TrainingOrganiser = (typeof TRAINING_ORGANISERS)[number];
+
+/** The themes of the action plan's trainings (Brå 2011:18). */
+export const TRAINING_THEMES = [
+  'victim_support_justice',
+  'identifying_trafficking',
+  'legislation',
+  'talking_about_sex',
+  'lgbtq',
+  'social_investigations',
+  'sex_education',
+  'online_exploitation',
+  'prostitution_policy',
+  'methods_cooperation',
+  'other',
+] as const;
+export type TrainingTheme = (typeof TRAINING_THEMES)[number];
+
+export const TRAINING_AUDIENCES = [
+  'police',
+  'prosecutors',
+  'courts',
+  'social_services',
+  'health_care',
+  'migration_agency',
+  'customs',
+  'school_youth',
+  'ngo',
+  'embassy_staff',
+  'county_board',
+  'other',
+] as const;
+export type TrainingAudience = (typeof TRAINING_AUDIENCES)[number];

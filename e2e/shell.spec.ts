@@ -3,12 +3,12 @@ import { DEMO, expect, expectNoAxeViolations, stateOf, test, type DemoKey } from
 // What each role's main menu shows. Features add their entries here as they land.
 const NAVIGATION: Record<DemoKey, string[]> = {
   admin: ['Start', 'Användare'],
-  national: ['Start', 'Ärenden'],
+  national: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar'],
   analyst: ['Start'],
-  coordinatorAB: ['Start', 'Ärenden'],
-  staffAB: ['Start', 'Ärenden'],
-  coordinatorO: ['Start', 'Ärenden'],
-  coordinatorBD: ['Start', 'Ärenden'],
+  coordinatorAB: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar'],
+  staffAB: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar'],
+  coordinatorO: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar'],
+  coordinatorBD: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar'],
 };
 
 for (const key of Object.keys(DEMO) as DemoKey[]) {

@@ -5,5 +5,7 @@ import type { Action } from '@/db/policy';
 export const NAV_ITEMS: { href: string; label: string; action?: Action }[] = [
   { href: '/', label: 'home' },
   { href: '/cases', label: 'cases', action: 'case.read' },
+  { href: '/coordination', label: 'coordination', action: 'coordination.read' },
+  { href: '/trainings', label: 'trainings', action: 'training.read' },
   { href: '/admin/users', label: 'users', action: 'user.manage' },
 ];

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { requireActor } from '@/app/_lib/session';
+import { CountyCoordinationOverview } from '@/components/coordination/county-overview';
 import { listCounties } from '@/db/queries/counties';
 import { listUsersForActor } from '@/db/queries/users';
 import type { County } from '@/db/schema';
@@ -21,7 +22,10 @@ export default async function HomePage() {
       <h1 className="text-2xl font-semibold">{t('welcome', { name: actor.name })}</h1>
       {actor.role === 'admin' ? <AdminHome /> : null}
       {actor.role === 'county_coordinator' || actor.role === 'county_staff' ? (
-        <CountyHome county={counties.find((c) => c.code === actor.county)!} counties={counties} locale={locale} />
+        <>
+          <CountyHome county={counties.find((c) => c.code === actor.county)!} counties={counties} locale={locale} />
+          <CountyCoordinationOverview actor={actor} />
+        </>
       ) : null}
       {actor.role === 'national_coordinator' || actor.role === 'national_analyst' ? (
         <>

@@ -5,6 +5,7 @@ import { createUser, findUserIdByEmail } from '../queries/users';
 import type { Role } from '../roles';
 import { users } from '../schema';
 import { seedDemoCases } from './demo-cases';
+import { seedDemoCoordination } from './demo-coordination';
 
 // Published in the README: demo installations only. A PostgreSQL database never gets these
 // without `npm run db:seed -- --demo`.
@@ -22,10 +23,13 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; co
 
 /** The demo cases are registered in the name of Stockholm's county staff account. */
 export const DEMO_CASES_CREATOR = 'handlaggare.ab@lagesbild.test';
+/** The demo's groups, meetings and trainings in the name of Stockholm's county coordinator. */
+export const DEMO_COORDINATION_CREATOR = 'samordnare.ab@lagesbild.test';
 
 /**
- * Create the demo accounts that do not exist yet, then the demo cases unless they are there
- * (db/seed/demo-cases.ts); returns how many accounts were created.
+ * Create the demo accounts that do not exist yet, then the demo cases and the demo's coordination
+ * groups, meetings and trainings unless they are there (db/seed/demo-cases.ts,
+ * demo-coordination.ts); returns how many accounts were created.
  */
 export async function seedDemo(): Promise<number> {
   let created = 0;
@@ -35,6 +39,7 @@ export async function seedDemo(): Promise<number> {
     created += 1;
   }
   await seedDemoCases(await getDb(), await findUserIdByEmail(DEMO_CASES_CREATOR));
+  await seedDemoCoordination(await getDb(), await findUserIdByEmail(DEMO_COORDINATION_CREATOR));
   return created;
 }
 

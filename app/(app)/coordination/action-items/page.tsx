@@ -1,0 +1,98 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { collator, countyName } from '@/app/_i18n/format';
+import { loadForPage, requireActor } from '@/app/_lib/session';
+import { ActionItemsTable } from '@/components/coordination/action-items-table';
+import { FilterDate, FilterSelect, filterSelectClass, Pager, queryString } from '@/components/coordination/list-parts';
+import { buttonClass } from '@/components/ui/field';
+import { ACTION_ITEM_STATUSES } from '@/db/enums';
+import { can, countyScope } from '@/db/policy';
+import { listActionItemsForActor, listGroupOptionsForActor } from '@/db/queries/coordination';
+import { listCounties } from '@/db/queries/counties';
+import { ActionItemFilterSchema } from '../schema';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('coordination.actionItems.list');
+  return { title: t('title') };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Action items across the groups the person reads; by default those still to do, soonest due first. */
+export default async function ActionItemsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor();
+  if (!can(actor, 'coordination.read')) forbidden();
+  const filter = ActionItemFilterSchema.parse(await searchParams);
+  const [page, groups] = await Promise.all([loadForPage(listActionItemsForActor(actor, filter)), listGroupOptionsForActor(actor, 'read')]);
+  const [t, tEnum, counties, locale] = await Promise.all([getTranslations('coordination.actionItems.list'), getTranslations('enums'), listCounties(), getLocale()]);
+  const choosesCounty = countyScope(actor, 'coordination.read') === 'all';
+  const sorted = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
+  const status = filter.status ?? 'pending';
+  const { page: _page, ...exportFilter } = filter;
+  void _page;
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t('intro')}</p>
+
+      <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {choosesCounty ? <FilterSelect name="county" label={t('county')} current={filter.county} any={t('allCounties')} options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))} /> : null}
+          <FilterSelect name="group" label={t('group')} current={filter.group} any={t('allGroups')} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
+          <div>
+            <label htmlFor="filter-status" className="block text-sm font-medium">
+              {t('status')}
+            </label>
+            <select id="filter-status" name="status" defaultValue={status} className={filterSelectClass}>
+              <option value="pending">{t('statuses.pending')}</option>
+              <option value="overdue">{t('statuses.overdue')}</option>
+              <option value="all">{t('statuses.all')}</option>
+              {ACTION_ITEM_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {tEnum(`actionItemStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <FilterDate name="from" label={t('from')} current={filter.from} />
+          <FilterDate name="to" label={t('to')} current={filter.to} />
+        </div>
+        <div className="mt-4 flex flex-wrap items-center gap-4">
+          <button type="submit" className={buttonClass}>
+            {t('apply')}
+          </button>
+          <Link href="/coordination/action-items" className="font-medium text-brand-700 underline">
+            {t('clear')}
+          </Link>
+        </div>
+      </form>
+
+      <div className="mt-6 flex flex-wrap items-center justify-between gap-4">
+        <p role="status" className="font-medium">
+          {t('count', { count: page.total })}
+        </p>
+        <p className="flex gap-4">
+          <span className="sr-only">{t('export')}:</span>
+          <a href={`/api/export/action-items.csv${queryString({ ...exportFilter, status })}`} className="font-medium text-brand-700 underline">
+            {t('exportCsv')}
+          </a>
+          <a href={`/api/export/action-items.xlsx${queryString({ ...exportFilter, status })}`} className="font-medium text-brand-700 underline">
+            {t('exportXlsx')}
+          </a>
+        </p>
+      </div>
+
+      {page.rows.length === 0 ? <p className="mt-4">{t('none')}</p> : <ActionItemsTable items={page.rows} caption={t('caption')} />}
+      <Pager
+        path="/coordination/action-items"
+        filter={filter}
+        page={page.page}
+        pageCount={page.pageCount}
+        labels={{ nav: t('pagination'), previous: t('previous'), next: t('next'), position: t('position', { page: page.page, pages: page.pageCount }) }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { countyName } from '@/app/_i18n/format';
+import { loadForPage, requireActor } from '@/app/_lib/session';
+import { ActionItemsTable } from '@/components/coordination/action-items-table';
+import { HistoryTable } from '@/components/coordination/history-table';
+import { Fact } from '@/components/coordination/list-parts';
+import { DeleteRestore } from '@/components/coordination/record-controls';
+import { getMeetingForActor } from '@/db/queries/coordination';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('coordination.meetings.detail');
+  return { title: t('metaTitle') };
+}
+
+export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const meeting = await loadForPage(getMeetingForActor(actor, id));
+  const [t, tEnum, format, locale] = await Promise.all([getTranslations('coordination.meetings.detail'), getTranslations('enums'), getFormatter(), getLocale()]);
+  const when = format.dateTimeRange(meeting.startsAt, meeting.endsAt, { dateStyle: 'long', timeStyle: 'short' });
+  const live = !meeting.deletedAt;
+  const text = (value: string | null) => <p className="mt-1 whitespace-pre-wrap">{value ?? '–'}</p>;
+
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{t('title', { date: format.dateTime(meeting.startsAt, { dateStyle: 'long' }) })}</h1>
+          <p className="mt-1 text-slate-700">
+            <Link href={`/coordination/groups/${meeting.group.id}`} className="text-brand-700 underline underline-offset-2">
+              {meeting.group.name}
+            </Link>{' '}
+            · {countyName(meeting.group.county, locale)}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-start gap-3">
+          {meeting.permissions.update ? (
+            <Link href={`/coordination/meetings/${meeting.id}/edit`} className="inline-flex items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
+              {t('edit')}
+            </Link>
+          ) : null}
+          {(live ? meeting.permissions.delete : meeting.permissions.restore) ? (
+            <DeleteRestore kind="meeting" id={meeting.id} version={meeting.version} name={when} deleted={!live} />
+          ) : null}
+        </div>
+      </div>
+
+      {meeting.deletedAt ? (
+        <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
+          {t('deletedNotice', { time: format.dateTime(meeting.deletedAt, { dateStyle: 'short', timeStyle: 'short' }), name: meeting.deletedByName ?? t('system') })}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="facts" className="mt-8">
+        <h2 id="facts" className="text-xl font-semibold">
+          {t('facts')}
+        </h2>
+        <dl className="mt-3 grid gap-x-8 gap-y-3 sm:grid-cols-2">
+          <Fact label={t('when')}>{when}</Fact>
+          <Fact label={t('format')}>{tEnum(`eventFormat.${meeting.format}`)}</Fact>
+          <Fact label={t('place')}>{meeting.place ?? '–'}</Fact>
+          <Fact label={t('participants')}>{t('participantsValue', { organisations: meeting.attendance.length, guests: meeting.otherGuests })}</Fact>
+        </dl>
+      </section>
+
+      <section aria-labelledby="attendance" className="mt-8">
+        <h2 id="attendance" className="text-xl font-semibold">
+          {t('attendance')}
+        </h2>
+        {meeting.attendance.length === 0 ? (
+          <p className="mt-2">{t('noAttendance')}</p>
+        ) : (
+          <ul className="mt-2 list-inside list-disc">
+            {meeting.attendance.map((m) => (
+              <li key={m.id}>
+                {m.organisationName} ({tEnum(`reportingBody.${m.organisationType}`)}){m.removed ? ` – ${t('removedMember')}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="content" className="mt-8">
+        <h2 id="content" className="text-xl font-semibold">
+          {t('content')}
+        </h2>
+        <h3 className="mt-3 font-semibold">{t('agenda')}</h3>
+        {text(meeting.agenda)}
+        <h3 className="mt-4 font-semibold">{t('minutes')}</h3>
+        {text(meeting.minutes)}
+        <h3 className="mt-4 font-semibold">{t('decisions')}</h3>
+        {text(meeting.decisions)}
+      </section>
+
+      <section aria-labelledby="raised" className="mt-8">
+        <h2 id="raised" className="text-xl font-semibold">
+          {t('raised', { count: meeting.raised.length })}
+        </h2>
+        {meeting.raised.length === 0 ? <p className="mt-2">{t('noRaised')}</p> : <ActionItemsTable items={meeting.raised} caption={t('raisedCaption')} showGroup={false} />}
+      </section>
+
+      <section aria-labelledby="closed-here" className="mt-8">
+        <h2 id="closed-here" className="text-xl font-semibold">
+          {t('closedHere', { count: meeting.closedHere.length })}
+        </h2>
+        {meeting.closedHere.length === 0 ? <p className="mt-2">{t('noClosedHere')}</p> : <ActionItemsTable items={meeting.closedHere} caption={t('closedHereCaption')} showGroup={false} />}
+      </section>
+
+      <HistoryTable entries={meeting.history} namespace="coordination.history" />
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+import { exportActionItems } from '../_lib/coordination';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return exportActionItems(request, 'csv');
+}

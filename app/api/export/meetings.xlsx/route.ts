@@ -1,0 +1,7 @@
+import { exportMeetings } from '../_lib/coordination';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return exportMeetings(request, 'xlsx');
+}

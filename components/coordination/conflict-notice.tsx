@@ -1,0 +1,49 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+
+export type Conflict = { current?: Record<string, unknown>; updatedBy: string | null; updatedAt: string | null };
+
+/**
+ * Someone else saved the record while this form was open: nothing was saved or overwritten.
+ * Lists the fields whose stored value now differs from what the form started from.
+ */
+export function ConflictNotice({ conflict, changed, reloadHref }: { conflict: Conflict; changed: string[]; reloadHref: string }) {
+  const t = useTranslations('coordination.conflict');
+  const format = useFormatter();
+  return (
+    <div role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-4 text-red-900">
+      <h2 className="font-semibold">{t('title')}</h2>
+      <p className="mt-1">{t('body')}</p>
+      {changed.length > 0 ? (
+        <>
+          <p className="mt-2">{t('changed')}</p>
+          <ul className="mt-1 list-inside list-disc">
+            {changed.map((field) => (
+              <li key={field}>{field}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {conflict.updatedBy && conflict.updatedAt ? (
+        <p className="mt-2">{t('by', { name: conflict.updatedBy, time: format.dateTime(new Date(conflict.updatedAt), { dateStyle: 'short', timeStyle: 'short' }) })}</p>
+      ) : null}
+      <p className="mt-2">
+        <a href={reloadHref} className="font-medium underline">
+          {t('reload')}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+/** The keys whose values differ between what the form started from and what is stored now. */
+export function changedKeys(current: Record<string, unknown> | undefined, defaults: Record<string, unknown>, keys: readonly string[]): string[] {
+  if (!current) return [];
+  const norm = (value: unknown) => {
+    if (value === null || value === undefined || value === '') return 'null';
+    if (Array.isArray(value)) return JSON.stringify(value.map((v) => (typeof v === 'object' && v !== null ? Object.values(v).map(String) : String(v))));
+    return JSON.stringify(String(value));
+  };
+  return keys.filter((key) => norm(current[key]) !== norm(defaults[key]));
+}
