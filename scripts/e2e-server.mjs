@@ -14,7 +14,17 @@ const env = {
   PORT: process.env.E2E_PORT ?? '3100',
 };
 if (process.env.TEST_DATABASE_URL) {
-  env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  // A fresh database of its own beside the integration tests' one (whose rows would show up in
+  // the lists the browser tests check), as PGlite gets a fresh folder.
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  const name = `${url.pathname.slice(1)}_e2e`;
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
 } else {
   delete env.DATABASE_URL;
   env.PGLITE_DIR = path.join(root, '.e2e-data', 'pglite');
