@@ -1,0 +1,241 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { countyName } from '@/app/_i18n/format';
+import { todayInStockholm } from '@/app/(app)/cases/schema';
+import { loadForPage, requireActor } from '@/app/_lib/session';
+import { quintileClasses } from '@/components/map/map-colours';
+import { SwedenMap, type MapCounty } from '@/components/map/sweden-map';
+import { getNationalOverview, statisticsAccess, statisticsYears, type Overview, type OverviewCounty, type OverviewRow } from '@/db/queries/statistics';
+import { isAppError } from '@/db/errors';
+import { yearPeriod } from '@/db/statistics/periods';
+import { countSpoken, countText, periodLabel, ratioText, type Formatter, type Translator } from '../_components/format';
+import { PeriodForm } from '../_components/period-form';
+import { SuppressionNote } from '../_components/sections';
+import { TrendBlock } from '../_components/trend';
+import { CountyTable, type TableRow } from './county-table';
+import { parseStatisticsParams, periodParams, queryOf, type MapMeasureKey } from '../schema';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('statistics.overview');
+  return { title: t('title') };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The value the map colours a county by, or null when it is hidden. */
+function measureValue(row: OverviewRow, measure: MapMeasureKey): { value: number | null; hidden: boolean } {
+  if (measure === 'per100k') return { value: row.per100k.value, hidden: row.per100k.suppressed };
+  const c = measure === 'cases' ? row.cases.current : measure === 'participants' ? row.participants : row.meetings;
+  return { value: c.value, hidden: c.suppressed };
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor();
+  const today = todayInStockholm();
+  const params = parseStatisticsParams(await searchParams, today);
+  let access;
+  try {
+    access = statisticsAccess(actor, { view: 'overview' });
+  } catch (error) {
+    if (isAppError(error)) forbidden();
+    throw error;
+  }
+  // Suppressed figures exist for calendar years only.
+  const period = access === 'suppressed' && params.period.kind !== 'year' ? yearPeriod(Number(params.period.from.slice(0, 4))) : params.period;
+  const [overview, years, t, tEnum, format, locale] = await Promise.all([
+    loadForPage(getNationalOverview(actor, { period, today })),
+    statisticsYears(today),
+    getTranslations('statistics'),
+    getTranslations('enums'),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const threshold = overview.threshold;
+  const measure = params.measure;
+  const shown = overview.counties.map((c) => measureValue(c, measure)).filter((m) => !m.hidden && m.value !== null).map((m) => m.value!);
+  const { breaks, classOf } = quintileClasses(shown);
+  const numberText = (v: number) => (measure === 'per100k' ? format.number(v, { maximumFractionDigits: 1 }) : format.number(v));
+  const link = (c: OverviewCounty) => (c.mayOpen ? `/overview/${c.code}${queryOf(periodParams(period))}` : null);
+  const mapCounties: MapCounty[] = overview.counties.map((c) => {
+    const m = measureValue(c, measure);
+    const figureText = m.hidden
+      ? measure === 'per100k'
+        ? t('hidden.rate')
+        : countSpoken(measure === 'cases' ? c.cases.current : measure === 'participants' ? c.participants : c.meetings, format, threshold, t)
+      : t(`measureValue.${measure}`, { value: numberText(m.value ?? 0) });
+    const colourClass = m.hidden || m.value === null ? null : classOf(m.value);
+    return { svgId: c.svgId, name: countyName(c, locale), figureText, colourClass, href: link(c) };
+  });
+  const legend = breaks.map((b, i) => (i === 4 || breaks[i + 1] === b ? t('overview.legendFrom', { value: numberText(b) }) : `${numberText(b)}–${numberText(breaks[i + 1]!)}`));
+  const own = overview.counties.find((c) => c.own);
+  const previousLabel = periodLabel(overview.previousPeriod, format, t);
+  const currentLabel = periodLabel(period, format, t);
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t('overview.heading', { period: currentLabel })}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t(access === 'full' ? 'overview.introFull' : own ? 'overview.introCounty' : 'overview.introAnalyst')}</p>
+      {params.periodError ? (
+        <p role="alert" className="mt-2 text-red-800">
+          {t(`errors.${params.periodError}`)}
+        </p>
+      ) : null}
+      <PeriodForm action="/overview" t={t} tEnum={(k) => tEnum(k as never)} period={period} full={access === 'full'} years={years} measure={measure} />
+      <p className="no-print mt-4 flex flex-wrap gap-4">
+        {own ? (
+          <Link href={`/overview/${own.code}${queryOf(periodParams(period))}`} className="font-medium text-brand-700 underline">
+            {t('overview.ownCounty', { county: countyName(own, locale) })}
+          </Link>
+        ) : null}
+        {access === 'full' || !own ? (
+          <Link href={`/overview/SE${queryOf(periodParams(period))}`} className="font-medium text-brand-700 underline">
+            {t('overview.nationDashboard')}
+          </Link>
+        ) : null}
+        <Link href={`/report${queryOf({ scope: 'SE', ...periodParams(period) })}`} className="font-medium text-brand-700 underline">
+          {t('overview.report')}
+        </Link>
+      </p>
+      {access === 'suppressed' ? <SuppressionNote threshold={threshold} t={t} /> : null}
+
+      <section aria-labelledby="key-figures" className="mt-8">
+        <h2 id="key-figures" className="text-xl font-semibold">
+          {t('overview.nationFigures')}
+        </h2>
+        <NationFigures overview={overview} format={format} t={t} previousLabel={previousLabel} />
+      </section>
+
+      <section aria-labelledby="map-title" className="mt-8">
+        <h2 id="map-title" className="text-xl font-semibold">
+          {t('overview.mapTitle', { measure: t(`measures.${measure}`) })}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t('overview.mapHelp')}</p>
+        <div className="mt-4">
+          <SwedenMap
+            label={t('overview.mapLabel', { measure: t(`measures.${measure}`), period: currentLabel })}
+            counties={mapCounties}
+            legend={legend}
+            hiddenLegend={t('overview.mapHidden')}
+            openLabel={t('overview.openDashboard')}
+            chooseHint={t('overview.mapChoose')}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="table-title" className="mt-8">
+        <h2 id="table-title" className="text-xl font-semibold">
+          {t('overview.tableTitle')}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t('overview.tableHelp')}</p>
+        <div className="mt-4">
+          <CountyTable
+            caption={t('overview.tableCaption', { period: currentLabel })}
+            nameLabel={t('overview.columns.county')}
+            locale={locale}
+            ownLabel={t('overview.own')}
+            columns={COLUMNS.map((key) => ({ key, label: t(`overview.columns.${key}`) }))}
+            rows={overview.counties.map((c) => tableRow(c, countyName(c, locale), link(c), c.own, format, threshold, t, tEnum))}
+            footer={tableRow(overview.nation, t('nation'), null, false, format, threshold, t, tEnum, overview.coverage)}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="regions-title" className="mt-8">
+        <h2 id="regions-title" className="text-xl font-semibold">
+          {t('overview.regionsTitle')}
+        </h2>
+        <div className="mt-4">
+          <CountyTable
+            caption={t('overview.regionsCaption', { period: currentLabel })}
+            nameLabel={t('overview.columns.region')}
+            locale={locale}
+            ownLabel={t('overview.own')}
+            columns={COLUMNS.filter((k) => k !== 'activeGroup').map((key) => ({ key, label: t(`overview.columns.${key}`) }))}
+            rows={overview.regions.map((r) => tableRow(r, r.nameSv, null, false, format, threshold, t, tEnum))}
+            footer={tableRow(overview.nation, t('nation'), null, false, format, threshold, t, tEnum)}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="trend-title" className="mt-8">
+        <h2 id="trend-title" className="text-xl font-semibold">
+          {t('overview.trendTitle')}
+        </h2>
+        <TrendBlock points={overview.trend} format={format} threshold={threshold} t={t} />
+      </section>
+
+      <section aria-labelledby="coverage-title" className="mt-8">
+        <h2 id="coverage-title" className="text-xl font-semibold">
+          {t('overview.coverageTitle')}
+        </h2>
+        <p className="mt-2 text-lg">{t('overview.coverage', { active: overview.coverage.activeGroups, counties: overview.coverage.counties })}</p>
+      </section>
+    </>
+  );
+}
+
+const COLUMNS = ['cases', 'change', 'per100k', 'victims', 'perpetrators', 'convicted', 'participants', 'meetings', 'activeGroup'] as const;
+
+function tableRow(
+  r: OverviewRow & Partial<Pick<OverviewCounty, 'activeGroup' | 'code'>>,
+  name: string,
+  href: string | null,
+  own: boolean,
+  format: Formatter,
+  threshold: number,
+  t: Translator,
+  tEnum: (k: never) => string,
+  coverage?: Overview['coverage'],
+): TableRow {
+  const count = (c: OverviewRow['victims']) => ({ text: countText(c, format, threshold), sort: c.suppressed ? null : c.value });
+  void tEnum;
+  return {
+    key: r.key,
+    name,
+    href,
+    own,
+    cells: {
+      cases: count(r.cases.current),
+      change: { text: ratioText(r.cases.change, format, 'change'), sort: r.cases.change.suppressed ? null : r.cases.change.value },
+      per100k: { text: ratioText(r.per100k, format, 'rate'), sort: r.per100k.suppressed ? null : r.per100k.value },
+      victims: count(r.victims),
+      perpetrators: count(r.perpetrators),
+      convicted: count(r.convicted),
+      participants: count(r.participants),
+      meetings: count(r.meetings),
+      activeGroup: coverage
+        ? { text: `${coverage.activeGroups}/${coverage.counties}`, sort: coverage.activeGroups }
+        : r.activeGroup === undefined
+          ? { text: '', sort: null }
+          : { text: r.activeGroup ? t('yes') : t('no'), sort: r.activeGroup ? 1 : 0 },
+    },
+  };
+}
+
+function NationFigures({ overview, format, t, previousLabel }: { overview: Overview; format: Formatter; t: Translator; previousLabel: string }) {
+  const n = overview.nation;
+  const threshold = overview.threshold;
+  const item = (label: string, value: string, sub?: string) => (
+    <div className="rounded border border-slate-300 p-4">
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="text-3xl font-semibold tabular-nums">{value}</dd>
+      {sub ? <dd className="text-sm text-slate-700">{sub}</dd> : null}
+    </div>
+  );
+  return (
+    <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      {item(t('figures.cases'), countText(n.cases.current, format, threshold), `${previousLabel}: ${countText(n.cases.previous, format, threshold)} (${ratioText(n.cases.change, format, 'change')})`)}
+      {item(t('figures.per100k'), ratioText(n.per100k, format, 'rate'))}
+      {item(t('figures.victims'), countText(n.victims, format, threshold))}
+      {item(t('figures.perpetrators'), countText(n.perpetrators, format, threshold))}
+      {item(t('figures.convicted'), countText(n.convicted, format, threshold))}
+      {item(t('figures.participants'), countText(n.participants, format, threshold))}
+      {item(t('figures.meetings'), countText(n.meetings, format, threshold))}
+      {item(t('figures.coverage'), `${overview.coverage.activeGroups}/${overview.coverage.counties}`)}
+    </dl>
+  );
+}

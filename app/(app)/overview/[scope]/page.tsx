@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { todayInStockholm } from '@/app/(app)/cases/schema';
+import { loadForPage, requireActor } from '@/app/_lib/session';
+import { isAppError } from '@/db/errors';
+import { getDashboard, statisticsAccess, statisticsYears, type Dashboard } from '@/db/queries/statistics';
+import { yearPeriod } from '@/db/statistics/periods';
+import { DashboardBody } from '../_components/dashboard-body';
+import { periodLabel, type Formatter, type Translator } from '../_components/format';
+import { PeriodForm } from '../_components/period-form';
+import { SuppressionNote } from '../_components/sections';
+import { parseStatisticsParams, periodParams, queryOf } from '../schema';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ scope: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations('statistics.dashboard');
+  const { scope } = await params;
+  return { title: t('title', { scope }) };
+}
+
+export default async function DashboardPage({ params, searchParams }: Props) {
+  const actor = await requireActor();
+  const { scope } = await params;
+  if (scope !== 'SE' && !/^\d{2}$/.test(scope)) notFound();
+  const county = scope === 'SE' ? null : scope;
+  const today = todayInStockholm();
+  const p = parseStatisticsParams(await searchParams, today);
+  let access;
+  try {
+    access = statisticsAccess(actor, { view: 'dashboard', county });
+  } catch (error) {
+    if (isAppError(error)) forbidden();
+    throw error;
+  }
+  const period = access === 'suppressed' && p.period.kind !== 'year' ? yearPeriod(Number(p.period.from.slice(0, 4))) : p.period;
+  const [d, years, t, tEnum, format, locale] = await Promise.all([
+    loadForPage(getDashboard(actor, { county, period, offences: access === 'full' ? p.offences : [], granularity: p.granularity, today })),
+    statisticsYears(today),
+    getTranslations('statistics'),
+    getTranslations('enums'),
+    getFormatter(),
+    getLocale(),
+  ]);
+  return <DashboardView d={d} t={t} tEnum={(k) => tEnum(k as never)} format={format} locale={locale} years={years} offenceChoice={p.offenceChoice} granularity={p.granularity} />;
+}
+
+function DashboardView({
+  d,
+  t,
+  tEnum,
+  format,
+  locale,
+  years,
+  offenceChoice,
+  granularity,
+}: {
+  d: Dashboard;
+  t: Translator;
+  tEnum: (key: string) => string;
+  format: Formatter;
+  locale: string;
+  years: number[];
+  offenceChoice: string;
+  granularity: Dashboard['trend']['granularity'] | undefined;
+}) {
+  const threshold = d.threshold;
+  const name = locale === 'en' ? d.scope.nameEn : d.scope.nameSv;
+  const current = periodLabel(d.period, format, t);
+  const previous = periodLabel(d.previousPeriod, format, t);
+  const common = { format, threshold, t, currentLabel: current, previousLabel: previous };
+  const links = { scope: d.scope.code, ...periodParams(d.period), ...(d.offenceFilter.length ? { offences: offenceChoice } : {}) };
+  const apiQuery = queryOf({ from: d.period.from, to: d.period.to, ...(d.scope.kind === 'county' ? { county: d.scope.code } : {}) });
+  return (
+    <>
+      <p className="no-print text-sm">
+        <Link href={`/overview${queryOf(periodParams(d.period))}`} className="text-brand-700 underline">
+          {t('dashboard.back')}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold">{t('dashboard.heading', { scope: name, period: current })}</h1>
+      {d.offenceFilter.length > 0 ? <p className="mt-1 text-slate-700">{t('dashboard.filtered', { offences: d.offenceFilter.map((o) => tEnum(`offence.${o}`)).join(', ') })}</p> : null}
+      <PeriodForm
+        action={`/overview/${d.scope.code}`}
+        t={t}
+        tEnum={tEnum}
+        period={d.period}
+        full={d.access === 'full'}
+        years={years}
+        granularity={granularity}
+        offenceChoice={d.access === 'full' ? offenceChoice : undefined}
+      />
+      <p className="no-print mt-4 flex flex-wrap gap-4">
+        <Link href={`/report${queryOf(links)}`} className="font-medium text-brand-700 underline">
+          {t('dashboard.report')}
+        </Link>
+        <a href={`/api/statistics${apiQuery}`} className="font-medium text-brand-700 underline">
+          {t('dashboard.json')}
+        </a>
+        <a href={`/api/export/statistics-eurostat.csv${apiQuery}`} className="font-medium text-brand-700 underline">
+          {t('dashboard.eurostat')}
+        </a>
+        <a href={`/api/export/statistics-htcds.json${apiQuery}`} className="font-medium text-brand-700 underline">
+          {t('dashboard.htcds')}
+        </a>
+      </p>
+      {d.access === 'suppressed' ? <SuppressionNote threshold={threshold} t={t} /> : null}
+      <DashboardBody d={d} t={t} tEnum={tEnum} format={format} common={common} />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import 'server-only';
+import type { getFormatter, getTranslations } from 'next-intl/server';
+import type { Count, Ratio } from '@/db/queries/statistics';
+import type { Period } from '@/db/statistics/periods';
+
+export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+export type Translator = Awaited<ReturnType<typeof getTranslations>>;
+
+/** A count as shown: the number in Swedish format, "<5" for a small count, "×" for a complement. */
+export function countText(c: Count, format: Formatter, threshold: number): string {
+  if (c.suppressed) return c.reason === 'small' ? `<${threshold}` : '×';
+  return format.number(c.value ?? 0);
+}
+
+/** What a screen reader hears for a hidden count. */
+export function countSpoken(c: Count, format: Formatter, threshold: number, t: Translator): string {
+  if (c.suppressed) return c.reason === 'small' ? t('hidden.small', { threshold }) : t('hidden.complementary');
+  return format.number(c.value ?? 0);
+}
+
+export function ratioText(r: Ratio, format: Formatter, kind: 'percent' | 'rate' | 'days' | 'change'): string {
+  if (r.suppressed) return '×';
+  if (r.value === null) return '–';
+  if (kind === 'percent') return format.number(r.value, { style: 'percent', maximumFractionDigits: 0 });
+  if (kind === 'change') return `${r.value > 0 ? '+' : ''}${format.number(r.value, { style: 'percent', maximumFractionDigits: 0 })}`;
+  return format.number(r.value, { maximumFractionDigits: 1 });
+}
+
+export function periodLabel(p: Period, format: Formatter, t: Translator): string {
+  const year = p.from.slice(0, 4);
+  if (p.kind === 'year') return year;
+  if (p.kind === 'quarter') return t('quarterLabel', { quarter: Math.floor((Number(p.from.slice(5, 7)) - 1) / 3) + 1, year });
+  const d = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: 'medium' });
+  return `${d(p.from)} – ${d(p.to)}`;
+}

@@ -1,0 +1,139 @@
+import type { Metadata } from 'next';
+import { forbidden, notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { countyName } from '@/app/_i18n/format';
+import { todayInStockholm } from '@/app/(app)/cases/schema';
+import { loadForPage, requireActor } from '@/app/_lib/session';
+import { quintileClasses } from '@/components/map/map-colours';
+import { StaticMap } from '@/components/map/static-map';
+import { isAppError } from '@/db/errors';
+import { getDashboard, getNationalOverview, statisticsAccess, type Overview } from '@/db/queries/statistics';
+import { yearPeriod } from '@/db/statistics/periods';
+import { DashboardBody } from '../overview/_components/dashboard-body';
+import { countText, periodLabel, ratioText } from '../overview/_components/format';
+import { SuppressionNote } from '../overview/_components/sections';
+import { parseStatisticsParams } from '../overview/schema';
+import { PrintButton } from './print-button';
+import { summarise } from './summary';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('statistics.report');
+  return { title: t('title') };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Cases per 100,000 in five quintile classes of the shown counties; hidden counties hatched. */
+function mapColours(overview: Overview): Record<string, number | null> {
+  const { classOf } = quintileClasses(overview.counties.filter((c) => !c.per100k.suppressed && c.per100k.value !== null).map((c) => c.per100k.value!));
+  return Object.fromEntries(overview.counties.map((c) => [c.svgId, c.per100k.suppressed || c.per100k.value === null ? null : classOf(c.per100k.value)]));
+}
+
+/** The printable situation report (lägesbild) for a county or the nation and a period. */
+export default async function ReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor();
+  const raw = await searchParams;
+  const scope = typeof raw.scope === 'string' && raw.scope ? raw.scope : actor.county ?? 'SE';
+  if (scope !== 'SE' && !/^\d{2}$/.test(scope)) notFound();
+  const county = scope === 'SE' ? null : scope;
+  const today = todayInStockholm();
+  const p = parseStatisticsParams(raw, today);
+  let access;
+  try {
+    access = statisticsAccess(actor, { view: 'dashboard', county });
+  } catch (error) {
+    if (isAppError(error)) forbidden();
+    throw error;
+  }
+  const period = access === 'suppressed' && p.period.kind !== 'year' ? yearPeriod(Number(p.period.from.slice(0, 4))) : p.period;
+  const overviewAccess = (() => {
+    try {
+      return statisticsAccess(actor, { view: 'overview' });
+    } catch {
+      return null;
+    }
+  })();
+  const mapPeriod = overviewAccess === 'suppressed' ? yearPeriod(Number(period.from.slice(0, 4))) : period;
+  const [d, overview, t, tEnum, format, locale] = await Promise.all([
+    loadForPage(getDashboard(actor, { county, period, offences: access === 'full' ? p.offences : [], granularity: p.granularity, today })),
+    overviewAccess ? getNationalOverview(actor, { period: mapPeriod, today, trendYears: 1 }) : Promise.resolve(null),
+    getTranslations('statistics'),
+    getTranslations('enums'),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const name = locale === 'en' ? d.scope.nameEn : d.scope.nameSv;
+  const current = periodLabel(d.period, format, t);
+  const previous = periodLabel(d.previousPeriod, format, t);
+  const summary = summarise(d, (k, v) => t(k as never, v as never), { number: (n, o) => format.number(n, o as never) }, (o) => tEnum(`offence.${o}` as never));
+  const threshold = d.threshold;
+  return (
+    <article aria-labelledby="report-title">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm uppercase tracking-wide text-slate-700">{t('report.kicker')}</p>
+          <h1 id="report-title" className="text-2xl font-semibold">
+            {t('report.heading', { scope: name, period: current })}
+          </h1>
+          <p className="text-sm text-slate-700">
+            {t('report.generated', { date: format.dateTime(new Date(`${today}T12:00:00Z`), { dateStyle: 'long' }), previous })}
+          </p>
+          {d.offenceFilter.length > 0 ? <p className="text-sm">{t('dashboard.filtered', { offences: d.offenceFilter.map((o) => tEnum(`offence.${o}` as never)).join(', ') })}</p> : null}
+        </div>
+        <PrintButton label={t('report.print')} />
+      </div>
+      {d.access === 'suppressed' ? <SuppressionNote threshold={threshold} t={t} /> : null}
+
+      <section aria-labelledby="report-summary" className="mt-6">
+        <h2 id="report-summary" className="text-xl font-semibold">
+          {t('report.summary')}
+        </h2>
+        <p className="mt-2 max-w-3xl text-lg leading-relaxed">{summary.join(' ')}</p>
+      </section>
+
+      {overview ? (
+        <section aria-labelledby="report-map" className="mt-6 grid gap-6 md:grid-cols-[14rem_1fr]">
+          <div>
+            <h2 id="report-map" className="text-xl font-semibold">
+              {t('report.map', { period: periodLabel(mapPeriod, format, t) })}
+            </h2>
+            <StaticMap title={t('report.mapLabel')} colours={mapColours(overview)} />
+          </div>
+          <table className="min-w-full self-start border-collapse text-left text-sm">
+            <caption className="sr-only">{t('report.mapTable')}</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="py-1 pr-3">
+                  {t('overview.columns.county')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t('overview.columns.cases')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t('overview.columns.per100k')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...overview.counties]
+                .sort((a, b) => countyName(a, locale).localeCompare(countyName(b, locale), locale === 'en' ? 'en' : 'sv'))
+                .map((c) => (
+                  <tr key={c.code} className={`border-b border-slate-200 ${c.code === d.scope.code ? 'bg-brand-50 font-semibold' : ''}`}>
+                    <th scope="row" className="py-0.5 pr-3 font-normal">
+                      {countyName(c, locale)}
+                    </th>
+                    <td className="py-0.5 pr-3 text-right tabular-nums">{countText(c.cases.current, format, overview.threshold)}</td>
+                    <td className="py-0.5 pr-3 text-right tabular-nums">{ratioText(c.per100k, format, 'rate')}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      <DashboardBody d={d} t={t} tEnum={(k) => tEnum(k as never)} format={format} common={{ format, threshold, t, currentLabel: current, previousLabel: previous }} />
+    </article>
+  );
+}
