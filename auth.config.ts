@@ -1,40 +1,57 @@
 // The part of the Auth.js configuration that needs no database, so that proxy.ts can use it.
-// The proxy only redirects optimistically; every query authorises again in db/.
+// The proxy only redirects optimistically; auth.ts checks every session against the database
+// (active, session version) and every query authorises again in db/.
 import type { NextAuthConfig } from 'next-auth';
 import type { Role } from './db/roles';
 
-/** Sessions end this long after sign-in, however active the person is. */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+function seconds(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
 
-const PUBLIC_PATHS = ['/login', '/api/health'];
+/** Sessions end this long after sign-in, however active the person is (SESSION_ABSOLUTE_SECONDS for tests). */
+export const SESSION_MAX_AGE_SECONDS = seconds('SESSION_ABSOLUTE_SECONDS', 8 * 60 * 60);
+
+/**
+ * …and this long after the last request (SESSION_IDLE_SECONDS for tests). Auth.js re-signs the
+ * session cookie with a new expiry on every request the proxy sees, so the cookie's and the
+ * token's expiry is the idle limit.
+ */
+export const SESSION_IDLE_SECONDS = seconds('SESSION_IDLE_SECONDS', 30 * 60);
+
+/** The warning dialog opens this long before the idle limit. */
+export const SESSION_WARNING_SECONDS = Math.min(seconds('SESSION_WARNING_SECONDS', 3 * 60), Math.floor((SESSION_IDLE_SECONDS * 2) / 3));
+
+/** What a signed-in person must do before anything else. */
+export type PendingStep = 'change_password' | 'set_up_two_factor';
 
 export const authConfig = {
-  pages: { signIn: '/login' },
-  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/login', error: '/login' },
+  session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
-      if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return true;
-      if (auth?.user) return true;
-      if (pathname.startsWith('/api/')) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-      return false; // → the sign-in page, with callbackUrl
-    },
-    jwt({ token, user }) {
+    jwt({ token, user, account }) {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
         token.county = user.county;
+        token.sv = user.sessionVersion;
+        token.method = account?.provider === 'credentials' || !account ? 'password' : 'sso';
         token.signedInAt = Math.floor(Date.now() / 1000);
+        // This session's id: signing out records it as ended (auth.ts).
+        token.sid = crypto.randomUUID();
       }
       // Auth.js renews the token while it is used; the absolute limit counts from sign-in.
       if (typeof token.signedInAt !== 'number' || Date.now() / 1000 - token.signedInAt > SESSION_MAX_AGE_SECONDS) return null;
+      if (typeof token.sv !== 'number' || typeof token.sid !== 'string') return null;
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub!;
       session.user.role = token.role;
       session.user.county = token.county;
+      session.user.pending = token.pending ?? null;
+      session.user.locale = token.locale ?? null;
       return session;
     },
   },
@@ -44,9 +61,10 @@ declare module 'next-auth' {
   interface User {
     role: Role;
     county: string | null;
+    sessionVersion: number;
   }
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; county: string | null };
+    user: { id: string; name: string; email: string; role: Role; county: string | null; pending: PendingStep | null; locale: 'sv' | 'en' | null };
   }
 }
 
@@ -55,5 +73,13 @@ declare module '@auth/core/jwt' {
     role: Role;
     county: string | null;
     signedInAt: number;
+    /** users.session_version at sign-in. */
+    sv: number;
+    /** The session's own id, for ending this one session at sign-out. */
+    sid: string;
+    method: 'password' | 'sso';
+    /** Filled in from the database on each request (auth.ts), never trusted from the cookie. */
+    pending?: PendingStep | null;
+    locale?: 'sv' | 'en' | null;
   }
 }

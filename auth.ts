@@ -1,19 +1,112 @@
-import NextAuth from 'next-auth';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { SignInSchema } from './app/(auth)/login/schema';
-import { authConfig } from './auth.config';
-import { authenticateUser } from './db/queries/users';
+import { clientAddress } from './app/_lib/client-address';
+import { log } from './app/_lib/log';
+import { ssoConfig } from './app/_lib/sso';
+import { authConfig, SESSION_MAX_AGE_SECONDS, type PendingStep } from './auth.config';
+import { endSession, loadSessionState, signInWithPassword, signInWithVerifiedEmail, type SessionState } from './db/queries/users';
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+/** Sign-in refusals the form explains: each carries its code to the server action. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: 'failed' | 'code_required' | 'code_failed' | 'rate_limited') {
+    super();
+    this.code = code;
+  }
+}
+
+function pendingStep(state: SessionState, method: 'password' | 'sso'): PendingStep | null {
+  // Single sign-on leaves passwords and second factors to the identity provider (decision 008).
+  if (method === 'sso') return null;
+  if (state.mustChangePassword) return 'change_password';
+  if (state.totpRequired && !state.totpEnabled) return 'set_up_two_factor';
+  return null;
+}
+
+const sso = ssoConfig();
+
+/** Exported for the integration tests, which run the session callback against the database. */
+export const authOptions = {
   ...authConfig,
+  logger: {
+    // Auth.js logs a CredentialsSignin for every wrong password: the sign-in code logs those itself.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      log.error({ event: 'auth_error', err: error }, 'Auth.js error');
+    },
+    warn(code) {
+      log.warn({ event: 'auth_warning', warning: code }, 'Auth.js warning');
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
-      credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(credentials) {
+      credentials: { email: { type: 'email' }, password: { type: 'password' }, code: { type: 'text' } },
+      async authorize(credentials, request) {
         const parsed = SignInSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        return authenticateUser(parsed.data.email, parsed.data.password);
+        if (!parsed.success) throw new SignInRefused('failed');
+        const address = clientAddress(request.headers);
+        const result = await signInWithPassword({ ...parsed.data, clientAddress: address });
+        log.info({ event: 'sign_in', outcome: result.status, ...(result.status === 'ok' ? { userId: result.user.id, factor: result.factor } : {}), clientAddress: address });
+        if (result.status === 'ok') return result.user;
+        throw new SignInRefused(result.status);
       },
     }),
+    ...(sso
+      ? [
+          {
+            id: sso.id,
+            name: sso.name,
+            type: 'oidc' as const,
+            issuer: sso.issuer,
+            clientId: sso.clientId,
+            clientSecret: sso.clientSecret,
+            checks: ['pkce' as const, 'state' as const, 'nonce' as const],
+            authorization: { params: { scope: 'openid email profile' } },
+          },
+        ]
+      : []),
   ],
-});
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== 'oidc') return true;
+      // Only an address the provider has verified, and only an existing active account: no self-registration.
+      const email = typeof profile?.email === 'string' ? profile.email : null;
+      const verified = profile?.email_verified === true || (sso?.trustEmail === true && profile?.email_verified === undefined);
+      const found = email && verified ? await signInWithVerifiedEmail(email, sso?.name ?? 'oidc') : null;
+      log.info({ event: 'sign_in', outcome: found ? 'ok' : 'sso_refused', factor: 'sso', ...(found ? { userId: found.id } : {}) });
+      if (!found) return '/login?error=sso_no_account';
+      // The token is built from this object (auth.config.ts jwt): make it the account here.
+      Object.assign(user, { id: found.id, name: found.name, email: found.email, role: found.role, county: found.county, sessionVersion: found.sessionVersion });
+      return true;
+    },
+    /**
+     * On every request that reads the session on the server: the account must still be active, its
+     * session version unchanged (deactivation, role or county change, password reset end every
+     * session at once) and this session not signed out; what the person must do first is read
+     * fresh, never from the cookie.
+     */
+    async jwt(params) {
+      const token = await authConfig.callbacks.jwt(params);
+      if (!token?.sub) return null;
+      const state = await loadSessionState(token.sub, token.sid);
+      if (!state || !state.active || state.ended || state.sessionVersion !== token.sv) return null;
+      token.name = state.name;
+      token.email = state.email;
+      token.role = state.role;
+      token.county = state.county;
+      token.locale = state.locale;
+      token.pending = pendingStep(state, token.method);
+      return token;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (token?.sub && typeof token.sid === 'string') await endSession(token.sub, token.sid, SESSION_MAX_AGE_SECONDS);
+    },
+  },
+} satisfies NextAuthConfig;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authOptions);

@@ -1,3 +1,5 @@
+import type { Instrumentation } from 'next';
+
 // Runs once when the server starts (Node.js runtime only; the edge bundle never sees the rest).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -5,3 +7,16 @@ export async function register() {
   const { startServer } = await import('./app/_lib/startup');
   await startServer();
 }
+
+/**
+ * Every unhandled error of a request, as one structured log line (app/_lib/log.ts): the route and
+ * the path without its query (a search may hold free text), never headers or cookies.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { log } = await import('./app/_lib/log');
+  log.error(
+    { event: 'request_error', err: error, digest: (error as { digest?: string }).digest, method: request.method, path: request.path.split('?')[0], route: context.routePath, routeType: context.routeType },
+    'request failed',
+  );
+};

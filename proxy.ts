@@ -1,9 +1,62 @@
 import NextAuth from 'next-auth';
+import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, HSTS_VALUE, STATIC_SECURITY_HEADERS, wantsHsts } from './app/_lib/security-headers';
+import { ssoConfig } from './app/_lib/sso';
 import { authConfig } from './auth.config';
 
-// Optimistic redirect to the sign-in page; the data layer authorises every read and write again.
+// Every request but static files and /api/auth passes here: a Content-Security-Policy with a
+// fresh nonce, the other security headers, and an optimistic redirect to the sign-in page.
+// The data layer authorises every read and write again; auth.ts checks the session against the
+// database (this file cannot: it runs without it).
 const { auth } = NextAuth(authConfig);
-export default auth;
+
+const PUBLIC_PATHS = ['/login', '/api/health'];
+
+function isPublic(pathname: string): boolean {
+  return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+const sso = ssoConfig();
+const ssoOrigin = (() => {
+  try {
+    return sso ? new URL(sso.issuer).origin : null;
+  } catch {
+    return null;
+  }
+})();
+
+function secure(response: Response, request: NextRequest, csp: string): Response {
+  response.headers.set('Content-Security-Policy', csp);
+  for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
+  if (wantsHsts(process.env, request.nextUrl.protocol, request.headers.get('x-forwarded-proto'))) response.headers.set('Strict-Transport-Security', HSTS_VALUE);
+  return response;
+}
+
+const withAuth = auth((request) => {
+  const nonce = btoa(crypto.randomUUID());
+  const https = wantsHsts(process.env, request.nextUrl.protocol, request.headers.get('x-forwarded-proto'));
+  const csp = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === 'development', https, formActions: ssoOrigin ? [ssoOrigin] : [] });
+  const { pathname } = request.nextUrl;
+
+  if (!request.auth?.user && !isPublic(pathname)) {
+    if (pathname.startsWith('/api/')) return secure(Response.json({ error: 'unauthenticated' }, { status: 401 }), request, csp);
+    const signInUrl = request.nextUrl.clone();
+    signInUrl.pathname = '/login';
+    signInUrl.search = '';
+    signInUrl.searchParams.set('callbackUrl', request.nextUrl.href);
+    return secure(NextResponse.redirect(signInUrl), request, csp);
+  }
+
+  // Next.js takes the nonce from the request's CSP header and puts it on the scripts it renders.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  // Where a page that finds the session ended server-side sends the person after signing in again.
+  requestHeaders.set('x-lagesbild-path', `${pathname}${request.nextUrl.search}`);
+  requestHeaders.set('Content-Security-Policy', csp);
+  return secure(NextResponse.next({ request: { headers: requestHeaders } }), request, csp);
+});
+
+export default withAuth;
 
 export const config = {
   matcher: ['/((?!_next/static|_next/image|favicon.ico|api/auth).*)'],

@@ -25,6 +25,9 @@ export default defineConfig({
     isolate: false,
     fileParallelism: false,
     testTimeout: 20_000,
+    // next-auth imports 'next/server' without an extension, which Node's ESM loader refuses;
+    // let Vite resolve it (the session callbacks of auth.ts are tested against the database).
+    server: { deps: { inline: ['next-auth'] } },
     hookTimeout: 60_000,
   },
 });

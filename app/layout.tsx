@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getNow, getTimeZone, getTranslations } from 'next-intl/server';
+import { IntlClientProvider } from './_i18n/client-provider';
+import { strictMessages } from './_i18n/strict';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,11 +10,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages, timeZone, now] = await Promise.all([getLocale(), getMessages(), getTimeZone(), getNow()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-white text-slate-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <IntlClientProvider locale={locale} messages={messages} timeZone={timeZone} now={now} strict={strictMessages()}>
+          {children}
+        </IntlClientProvider>
       </body>
     </html>
   );

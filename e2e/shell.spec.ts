@@ -2,13 +2,13 @@ import { DEMO, expect, expectNoAxeViolations, stateOf, test, type DemoKey } from
 
 // What each role's main menu shows. Features add their entries here as they land.
 const NAVIGATION: Record<DemoKey, string[]> = {
-  admin: ['Start', 'Användare'],
-  national: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar'],
-  analyst: ['Start'],
-  coordinatorAB: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar'],
-  staffAB: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar'],
-  coordinatorO: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar'],
-  coordinatorBD: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar'],
+  admin: ['Start', 'Användare', 'Säkerhet', 'Granskningslogg'],
+  national: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar', 'Statistik', 'Granskningslogg'],
+  analyst: ['Start', 'Statistik'],
+  coordinatorAB: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar', 'Statistik'],
+  staffAB: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar', 'Statistik'],
+  coordinatorO: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar', 'Statistik'],
+  coordinatorBD: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar', 'Statistik'],
 };
 
 for (const key of Object.keys(DEMO) as DemoKey[]) {

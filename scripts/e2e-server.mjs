@@ -1,23 +1,37 @@
 // The server Playwright tests against: the built app on its own database with the demo data.
-// PGlite: a fresh folder in .e2e-data for every run. PostgreSQL: TEST_DATABASE_URL (never DATABASE_URL).
+// PGlite: a fresh folder in .e2e-data for every run (one per port, so that two runs on one tree
+// do not share one). PostgreSQL: TEST_DATABASE_URL (never DATABASE_URL).
+//
+// --isolated: a second server for the tests that change what every session sees or needs an
+// identity provider (e2e/sso.spec.ts, e2e/session.spec.ts): on a database of its own, with
+// single sign-on against e2e/oidc-provider.mjs and a 30-second idle limit.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = process.cwd();
+const isolated = process.argv.includes('--isolated');
+const basePort = Number(process.env.E2E_PORT ?? 3100);
+const port = String(isolated ? basePort + 2 : basePort);
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
   AUTH_SECRET: randomBytes(33).toString('base64'),
   AUTH_TRUST_HOST: 'true',
-  PORT: process.env.E2E_PORT ?? '3100',
+  PORT: port,
+  // A missing message fails the page (app/_i18n/request.ts).
+  I18N_STRICT: '1',
+  // The tests send X-Forwarded-For to play several clients (e2e/security.spec.ts).
+  TRUSTED_PROXY_COUNT: '1',
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: '30',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 if (process.env.TEST_DATABASE_URL) {
   // A fresh database of its own beside the integration tests' one (whose rows would show up in
   // the lists the browser tests check), as PGlite gets a fresh folder.
   const url = new URL(process.env.TEST_DATABASE_URL);
-  const name = `${url.pathname.slice(1)}_e2e`;
+  const name = `${url.pathname.slice(1)}_e2e${isolated ? '_isolated' : ''}`;
   const { default: postgres } = await import('postgres');
   const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -27,8 +41,19 @@ if (process.env.TEST_DATABASE_URL) {
   env.DATABASE_URL = url.toString();
 } else {
   delete env.DATABASE_URL;
-  env.PGLITE_DIR = path.join(root, '.e2e-data', 'pglite');
-  rmSync(path.join(root, '.e2e-data'), { recursive: true, force: true });
+  const dir = path.join(root, '.e2e-data', `${isolated ? 'isolated' : 'pglite'}-${port}`);
+  env.PGLITE_DIR = path.join(dir, 'db');
+  rmSync(dir, { recursive: true, force: true });
+}
+if (isolated) {
+  Object.assign(env, {
+    SESSION_IDLE_SECONDS: '30',
+    SESSION_WARNING_SECONDS: '20',
+    AUTH_OIDC_ISSUER: `http://127.0.0.1:${basePort + 1}`,
+    AUTH_OIDC_CLIENT_ID: 'lagesbild-e2e',
+    AUTH_OIDC_CLIENT_SECRET: 'e2e-client-secret-only-for-tests',
+    AUTH_OIDC_NAME: 'Testleverantören',
+  });
 }
 
 // Seed in a process of its own before the server opens the database (PGlite: one process at a time).

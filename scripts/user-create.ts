@@ -3,6 +3,7 @@
 // generates one and prints it once.
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
+import { passwordProblem } from '../db/password-policy';
 import { createUser } from '../db/queries/users';
 import { ROLES, type Role } from '../db/roles';
 import { arg, describeDatabase, runCli } from './cli';
@@ -23,7 +24,9 @@ void runCli(async () => {
     throw new Error(`usage: npm run user:create -- --email <e-mail> --role <${ROLES.join('|')}> [--county 01] [--name "Name"]`);
   }
   const typed = await askPassword();
-  if (typed !== null && typed.length < 12) throw new Error('the password must have at least 12 characters');
+  // The same policy as the account page (too short, one of the common passwords, the e-mail's local part).
+  const problem = typed === null ? null : passwordProblem(typed, email);
+  if (problem) throw new Error(`the password is refused (${problem.replace('_', ' ')}); see db/password-policy.ts`);
   const password = typed ?? randomBytes(12).toString('base64url');
   const { id } = await createUser(null, { email, displayName: arg('name') ?? email.split('@')[0]!, role, countyCode: county, password });
   console.log(`Created ${role} ${email} (${id}) in ${describeDatabase()}.`);

@@ -7,5 +7,8 @@ export const NAV_ITEMS: { href: string; label: string; action?: Action }[] = [
   { href: '/cases', label: 'cases', action: 'case.read' },
   { href: '/coordination', label: 'coordination', action: 'coordination.read' },
   { href: '/trainings', label: 'trainings', action: 'training.read' },
+  { href: '/overview', label: 'statistics', action: 'statistics.read_suppressed' },
   { href: '/admin/users', label: 'users', action: 'user.manage' },
+  { href: '/admin/security', label: 'security', action: 'user.manage' },
+  { href: '/admin/audit', label: 'audit', action: 'audit.read' },
 ];

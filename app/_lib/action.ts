@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { isAppError } from '@/db/errors';
 import type { Actor } from '@/db/policy';
-import { getActor } from './session';
+import { currentSession, getActor } from './session';
 
 /** What every server action returns. `error` and field messages are catalogue keys. */
 export type ActionResult<T = undefined> =
@@ -28,18 +28,26 @@ async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   }
 }
 
+export type ActionOptions = {
+  /**
+   * Open to a person who must first change their password or set up two-factor sign-in (the
+   * account pages' own actions). Everything else treats them as not signed in.
+   */
+  allowPending?: boolean;
+};
+
 /**
  * The one way to write a server action for a signed-in person. Server actions are public
  * endpoints: the payload is parsed again here whatever the form did, and the data layer checks
  * the permission and the county for the actor.
  */
-export function authedAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>, actor: Actor) => Promise<T>) {
+export function authedAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>, actor: Actor) => Promise<T>, options: ActionOptions = {}) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
-    const actor = await getActor();
+    const actor = options.allowPending ? await currentSession() : await getActor();
     if (!actor) return { ok: false, error: 'errors.unauthenticated' };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
-    return run(() => fn(parsed.data, actor));
+    return run(() => fn(parsed.data, { id: actor.id, role: actor.role, county: actor.county }));
   };
 }
 

@@ -18,6 +18,8 @@ export const auditLog = pgTable(
     index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at),
     index('audit_log_actor_idx').on(t.actorId, t.at),
     index('audit_log_at_idx').on(t.at),
+    // The audit viewer filters by action and lists the actions recorded (a loose index scan).
+    index('audit_log_action_idx').on(t.action, t.at),
   ],
 );
 

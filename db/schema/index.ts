@@ -3,3 +3,5 @@ export * from './users';
 export * from './audit';
 export * from './cases';
 export * from './coordination';
+export * from './statistics';
+export * from './security';

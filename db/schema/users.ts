@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../roles';
 import { counties } from './counties';
 
@@ -18,6 +18,23 @@ export const users = pgTable(
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** Set by an admin's password reset: the shell sends the person to change it before anything else. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /**
+     * Every session carries the version it was issued with; raising it ends all of the person's
+     * sessions at their next request (deactivation, role or county change, password reset).
+     */
+    sessionVersion: integer('session_version').notNull().default(0),
+    /** The person's language ('sv' or 'en'); null: the browser's cookie, else Swedish. */
+    locale: text('locale'),
+    /** TOTP (RFC 6238) secret, encrypted (db/totp.ts); set once the person has confirmed a code. */
+    totpSecret: text('totp_secret'),
+    /** A secret being set up, encrypted; it becomes totp_secret when a code from it is confirmed. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last time step whose code was accepted: a code is good once (RFC 6238 §5.2). */
+    totpLastUsedStep: bigint('totp_last_used_step', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -32,6 +49,9 @@ export const users = pgTable(
     ),
     check('users_failed_login_count_nonnegative', sql`${t.failedLoginCount} >= 0`),
     check('users_email_shape', sql`${t.email} ~ '^[^@\\s]+@[^@\\s]+$'`),
+    check('users_locale_known', sql`${t.locale} is null or ${t.locale} in ('sv', 'en')`),
+    check('users_session_version_nonnegative', sql`${t.sessionVersion} >= 0`),
+    check('users_totp_enabled_has_secret', sql`(${t.totpSecret} is null) = (${t.totpEnabledAt} is null)`),
   ],
 );
 

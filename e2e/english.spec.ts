@@ -1,0 +1,114 @@
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, E2E, expect, expectNoAxeViolations, test } from './fixtures';
+
+// The main flows in English. The language is stored on the person's account (and, for the
+// sign-in page, in a cookie), so these tests use accounts of their own. The e2e server runs with
+// I18N_STRICT=1: a missing message fails the page instead of showing its key.
+
+async function signInInEnglish(page: Page, email: string): Promise<void> {
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+async function expectNoMissingMessages(page: Page): Promise<void> {
+  await expect(page.locator('body')).not.toContainText('[missing:');
+}
+
+test.describe('in English', () => {
+  test('the sign-in page switches language by cookie; the choice then follows the account to any browser', async ({ page, browser }) => {
+    test.slow(); // several sign-ins (argon2id each) and axe scans
+    await page.goto('/login');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectNoAxeViolations(page);
+    await signInInEnglish(page, E2E.englishSwitch.email);
+    await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${E2E.englishSwitch.name}` })).toBeVisible();
+    const nav = page.getByRole('navigation', { name: 'Main menu' });
+    await expect(nav.getByRole('link', { name: 'Home' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Cases' })).toBeVisible();
+    // The footer's switch stores the choice on the account.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+
+    // Another browser, no cookie: the sign-in page is Swedish, the app after sign-in English.
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await other.goto('/login');
+    await expect(other.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+    await other.getByLabel('E-postadress').fill(E2E.englishSwitch.email);
+    await other.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    await other.getByRole('button', { name: 'Logga in' }).click();
+    await expect(other.getByRole('heading', { level: 1, name: `Welcome, ${E2E.englishSwitch.name}` })).toBeVisible();
+    await expect(other.locator('html')).toHaveAttribute('lang', 'en');
+
+    // Back to Swedish.
+    await other.getByRole('button', { name: 'Svenska' }).click();
+    await expect(other.getByRole('heading', { level: 1, name: `Välkommen, ${E2E.englishSwitch.name}` })).toBeVisible();
+    await expect(other.locator('html')).toHaveAttribute('lang', 'sv');
+    await context.close();
+  });
+
+  test('a county coordinator’s pages read in English and pass axe', async ({ page }) => {
+    test.slow(); // several sign-ins (argon2id each) and axe scans
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'English' }).click();
+    await signInInEnglish(page, E2E.english.email);
+    for (const [path, heading] of [
+      ['/', `Welcome, ${E2E.english.name}`],
+      ['/cases', 'Cases'],
+      ['/account', 'My account'],
+      ['/account/password', 'Change password'],
+      ['/account/two-factor', 'Two-factor sign-in'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expectNoMissingMessages(page);
+      await expectNoAxeViolations(page);
+    }
+    const forbidden = await page.goto('/admin/users');
+    expect(forbidden?.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('403');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('404');
+    await expectNoMissingMessages(page);
+  });
+
+  test('the administration reads in English: users, a new account, security and the audit log', async ({ page }) => {
+    test.slow(); // several sign-ins (argon2id each) and axe scans
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'English' }).click();
+    await signInInEnglish(page, E2E.englishAdmin.email);
+    const nav = page.getByRole('navigation', { name: 'Main menu' });
+    await expect(nav.getByRole('link')).toHaveText(['Home', 'Users', 'Security', 'Audit log']);
+
+    await nav.getByRole('link', { name: 'Users' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+    await page.getByRole('link', { name: 'New account' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New user account' })).toBeVisible();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText('This field is required.').first()).toBeVisible();
+    await expectNoMissingMessages(page);
+    await expectNoAxeViolations(page);
+
+    await page.goto('/admin/users');
+    await page.getByRole('link', { name: 'Dora Deaktiveras' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Name, role and county' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reset the password' })).toBeVisible();
+    await expectNoMissingMessages(page);
+
+    await nav.getByRole('link', { name: 'Security' }).click();
+    await expect(page.getByRole('group', { name: 'Roles that must use two-factor sign-in' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await nav.getByRole('link', { name: 'Audit log' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Event' })).toBeVisible();
+    await expectNoMissingMessages(page);
+    await expectNoAxeViolations(page);
+  });
+});
