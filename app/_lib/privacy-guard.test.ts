@@ -239,7 +239,9 @@ describe('findPersonalData: what is not personal data', () => {
   ])('stays fast on 50 000 characters of %s', (_label, text) => {
     const started = performance.now();
     findPersonalData(text);
-    expect(performance.now() - started).toBeLessThan(500);
+    // Catastrophic backtracking takes minutes here; linear scanning takes milliseconds. The wide
+    // bound only separates the two, so a loaded machine does not fail it.
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 

@@ -690,8 +690,11 @@ export type EurostatRow = {
   count: Count;
 };
 
-/** The two Eurostat crim_thb tables for a scope and period, suppressed as the dashboard is. */
-export async function getEurostatTables(actor: Actor, input: { county: string | null; period: Period; today: string }): Promise<{ access: Access; rows: EurostatRow[]; scope: DashboardScope }> {
+/**
+ * What both comparable-statistics exports read: the viewer's access to the scope, and a lookup of
+ * its counts — from the rows in full, or from the year's suppressed cube (decision 006).
+ */
+async function exportFigures(actor: Actor, input: { county: string | null; period: Period; today: string }) {
   const access = statisticsAccess(actor, { view: 'dashboard', county: input.county });
   if (access === 'suppressed') assertSuppressedPeriod(input.period);
   const ctx = await context(actor, input.today);
@@ -705,6 +708,12 @@ export async function getEurostatTables(actor: Actor, input: { county: string | 
     const cube = await cubeFor(ctx, yearOf(input.period));
     get = (x) => cube.get(scope.code, x);
   }
+  return { access, ctx, scope, get };
+}
+
+/** The two Eurostat crim_thb tables for a scope and period, suppressed as the dashboard is. */
+export async function getEurostatTables(actor: Actor, input: { county: string | null; period: Period; today: string }): Promise<{ access: Access; rows: EurostatRow[]; scope: DashboardScope }> {
+  const { access, ctx, scope, get } = await exportFigures(actor, input);
   const out: EurostatRow[] = [];
   const base = { citizenship: null, exploitation: null, age: null };
   for (const l of LEGAL_STATUSES) {
@@ -747,18 +756,7 @@ export async function getHtcdsExport(
   actor: Actor,
   input: { county: string | null; period: Period; today: string },
 ): Promise<{ access: Access; scope: DashboardScope; cases: HtcdsCase[] | null; truncated: boolean; aggregates: { dimension: string; code: string; count: Count }[] }> {
-  const access = statisticsAccess(actor, { view: 'dashboard', county: input.county });
-  if (access === 'suppressed') assertSuppressedPeriod(input.period);
-  const ctx = await context(actor, input.today);
-  const scope = scopeOf(ctx, input.county);
-  let get: Lookup;
-  if (access === 'full') {
-    const { sums } = await fullLookups(ctx, input.period, input.county === null ? 'all' : [input.county], null);
-    const m = measuresOf(sums, [...sums.byMask.keys()]);
-    get = (x) => countOf(m.get(x) ?? 0);
-  } else {
-    get = ((cube: Cube) => (x: string) => cube.get(scope.code, x))(await cubeFor(ctx, yearOf(input.period)));
-  }
+  const { access, ctx, scope, get } = await exportFigures(actor, input);
   const aggregates = htcds.aggregates.map((a) => ({ dimension: a.dimension, code: a.code, count: get(a.measure) }));
   let cases: HtcdsCase[] | null = null;
   let truncated = false;

@@ -17,7 +17,6 @@ function rowsOf<T>(result: unknown): T[] {
 let db: Db;
 let creator: string;
 let inserted: number;
-let seedMs: number;
 
 async function rows<T>(query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
@@ -39,9 +38,7 @@ const demo = () => sql`(select c.* from cases c where c.created_by = ${creator})
 beforeAll(async () => {
   db = await getDb();
   creator = (await makeUser('county_staff', '01')).id;
-  const started = performance.now();
   inserted = await seedDemoCases(db, creator);
-  seedMs = performance.now() - started;
 });
 
 describe('demo cases: Brå 2008–2010 figures, exactly', () => {
@@ -142,11 +139,12 @@ describe('demo cases: Brå 2008–2010 figures, exactly', () => {
 });
 
 describe('demo cases: the rest of the register', () => {
-  it('seeds about 2,000–3,000 cases in well under 10 seconds', () => {
+  // How long the seed takes is measured on a fresh database and recorded in BENCHMARKS.md, not here:
+  // a timed assertion fails on a loaded machine and proves nothing on an idle one.
+  it('seeds about 2,000–3,000 cases', () => {
     expect(inserted).toBe(generateDemoCases().length);
     expect(inserted).toBeGreaterThan(2000);
     expect(inserted).toBeLessThan(3000);
-    expect(seedMs).toBeLessThan(10_000);
   });
 
   it('has cases in every county, most in the metropolitan ones, sex purchase rising sharply in 2010', async () => {

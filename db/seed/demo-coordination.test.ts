@@ -16,7 +16,6 @@ function rowsOf<T>(result: unknown): T[] {
 let db: Db;
 let creator: string;
 let inserted: CoordinationSeedResult;
-let seedMs: number;
 
 async function rows<T>(query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
@@ -32,9 +31,7 @@ const trainingsOf = () => sql`(select * from trainings t where t.created_by = ${
 beforeAll(async () => {
   db = await getDb();
   creator = (await makeUser('county_coordinator', '01')).id;
-  const started = performance.now();
   inserted = await seedDemoCoordination(db, creator);
-  seedMs = performance.now() - started;
 });
 
 describe('demo coordination: the plan', () => {
@@ -64,13 +61,12 @@ describe('demo coordination: the plan', () => {
 });
 
 describe('demo coordination: seeded', () => {
-  it('inserts everything in one go, quickly, and only once per creator', async () => {
+  it('inserts everything in one go, and only once per creator', async () => {
     expect(inserted.groups).toBeGreaterThanOrEqual(26);
     expect(inserted.meetings).toBeGreaterThan(1000);
     expect(inserted.attendance).toBeGreaterThan(inserted.meetings * 3);
     expect(inserted.items).toBeGreaterThan(1000);
     expect(inserted.trainings).toBeGreaterThan(1000);
-    expect(seedMs).toBeLessThan(15_000);
     expect(await seedDemoCoordination(db, creator)).toEqual({ groups: 0, members: 0, meetings: 0, attendance: 0, items: 0, trainings: 0, participants: 0 });
   });
 

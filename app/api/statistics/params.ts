@@ -1,4 +1,8 @@
 import 'server-only';
+import { todayInStockholm } from '@/app/(app)/cases/schema';
+import { getActor } from '@/app/_lib/session';
+import { listCounties } from '@/db/queries/counties';
+import type { County } from '@/db/schema';
 import { OFFENCES, type Offence } from '@/db/enums';
 import { isAppError } from '@/db/errors';
 import { GRANULARITIES, addDays, isIsoDay, lengthInDays, periodOf, FIRST_DAY, type Granularity, type Period } from '@/db/statistics/periods';
@@ -42,8 +46,32 @@ export function parseApiParams(url: URL, actor: Actor, today: string, knownCount
   return { ok: true, params: { county, period: periodOf(from, to), offences: offences as Offence[], granularity: (granularity ?? undefined) as Granularity | undefined } };
 }
 
+export type StatisticsRequest = { actor: Actor; params: ApiParams; counties: County[]; today: string };
+
+/**
+ * The one way a statistics route reads its request: signed in, parameters checked, and the data
+ * layer's refusals turned into HTTP answers. The handler only reads and shapes the figures.
+ */
+export function statisticsRoute(handle: (request: StatisticsRequest) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const actor = await getActor();
+    if (!actor) return Response.json({ error: 'unauthenticated', message: 'Sign in first.' }, { status: 401 });
+    const today = todayInStockholm();
+    const counties = await listCounties();
+    const parsed = parseApiParams(new URL(request.url), actor, today, counties.map((c) => c.code));
+    if (!parsed.ok) return Response.json(parsed.error.body, { status: parsed.error.status });
+    try {
+      return await handle({ actor, params: parsed.params, counties, today });
+    } catch (error) {
+      const response = errorResponse(error);
+      if (response) return response;
+      throw error;
+    }
+  };
+}
+
 /** The data layer's refusals as HTTP answers. */
-export function errorResponse(error: unknown): Response | null {
+function errorResponse(error: unknown): Response | null {
   if (!isAppError(error)) return null;
   const e = error;
   if (e.code === 'forbidden') return Response.json({ error: 'forbidden', message: 'You may not read these statistics.' }, { status: 403 });
