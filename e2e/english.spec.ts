@@ -78,6 +78,50 @@ test.describe('in English', () => {
     await expectNoMissingMessages(page);
   });
 
+  test('a county coordinator registers a case in English, and the registers and overviews read in English', async ({ page }) => {
+    test.slow(); // a sign-in, a registration and several axe scans
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'English' }).click();
+    await signInInEnglish(page, E2E.english.email);
+
+    // The main flow: register a case, with a field error first (nothing typed is lost).
+    await page.goto('/cases/new');
+    await page.getByLabel('Date of report').fill(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()));
+    await page.getByRole('button', { name: 'Register the case' }).click();
+    await expect(page.getByText('This field is required.').first()).toBeVisible();
+    await expectNoMissingMessages(page);
+    await page.getByLabel('Reported by').selectOption({ label: 'Police' });
+    await page.getByRole('checkbox', { name: 'Human trafficking for sexual purposes' }).check();
+    await page.getByLabel('Arena').selectOption({ label: 'Apartment or private home' });
+    await page.getByLabel('Crime established').selectOption({ label: 'Yes' });
+    await page.getByLabel('Degree of coercion').selectOption({ label: 'Degree 2: threats and/or deception without violence' });
+    await page.getByRole('button', { name: 'Add a victim' }).click();
+    const victim = page.getByRole('group', { name: 'Victim 1' });
+    for (const [label, option] of [
+      ['Sex', 'Woman'],
+      ['Age band', '18–20 years'],
+      ['Region of origin', 'EU, Eastern Europe'],
+      ['Plaintiff status', 'Yes'],
+      ['Reflection period or temporary residence permit', 'Applied'],
+    ] as const) {
+      await victim.getByLabel(label, { exact: true }).selectOption({ label: option });
+    }
+    await page.getByRole('button', { name: 'Register the case' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Case AB-\d{4}-\d{4,}$/ })).toBeVisible();
+    await expect(page.getByText('Human trafficking for sexual purposes')).toBeVisible();
+    await expectNoMissingMessages(page);
+    await expectNoAxeViolations(page);
+
+    // The other registers and the overviews.
+    for (const path of ['/coordination', '/trainings', '/trainings/new', '/overview', '/overview/01', '/report?scope=01&year=2025']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expectNoMissingMessages(page);
+      await expectNoAxeViolations(page);
+    }
+  });
+
   test('the administration reads in English: users, a new account, security and the audit log', async ({ page }) => {
     test.slow(); // several sign-ins (argon2id each) and axe scans
     await page.goto('/login');

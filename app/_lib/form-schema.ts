@@ -1,14 +1,28 @@
 // zod building blocks for forms whose values arrive as strings (inputs, selects, checkbox groups,
 // FormData) and for list filters read from URL parameters. Pure: the client bundle imports it.
-// The case register keeps its own copies in app/(app)/cases/schema.ts; new registers use these.
+// Every register's schema (cases, coordination, trainings, accounts) builds on these.
 import { z } from 'zod';
-import { EARLIEST_DATE, isIsoDate, todayInStockholm, UUID_PATTERN } from '@/app/(app)/cases/schema';
-
-export { EARLIEST_DATE, isIsoDate, todayInStockholm, UUID_PATTERN };
 
 export const REQUIRED = 'validation.required';
+export const EARLIEST_DATE = '1990-01-01';
 
-const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+/** What PostgreSQL accepts as a uuid (any version); ids are checked before they reach a query. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Today's date in Sweden as 'YYYY-MM-DD', whatever the time zone of the browser or server. */
+export function todayInStockholm(now: Date = new Date()): string {
+  // sv-SE formats dates as ISO 'YYYY-MM-DD'.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A real calendar date written 'YYYY-MM-DD' (rejects 2025-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
 /** A required select: any string in (a select's empty option is ''), one of the values out. */
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {

@@ -22,7 +22,11 @@ import {
   YES_NO_UNKNOWN,
   type CaseStatus,
 } from '@/db/enums';
+import { checkboxes, choice, countyCode, dateField, EARLIEST_DATE, isBlank, isIsoDate, todayInStockholm, UUID_PATTERN } from '@/app/_lib/form-schema';
 import { findPersonalData, optionalGuardedText } from '@/app/_lib/privacy-guard';
+
+// The building blocks live in app/_lib/form-schema.ts; the case register's pages import these from here.
+export { EARLIEST_DATE, isIsoDate, todayInStockholm, UUID_PATTERN };
 
 /** Same limits as the database's check constraints (db/schema/cases.ts NOTES_MAX, EVENT_NOTE_MAX); a test keeps them equal. */
 export const CASE_NOTES_MAX = 2000;
@@ -30,59 +34,12 @@ export const STATUS_NOTE_MAX = 1000;
 export const POLICE_REPORT_NUMBER_MAX = 40;
 export const PARTIES_MAX = 50;
 export const SEARCH_MAX = 50;
-export const EARLIEST_DATE = '1990-01-01';
-
-/** What PostgreSQL accepts as a uuid (any version); ids are checked before they reach a query. */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const REQUIRED = 'validation.required';
-
-// ---------------------------------------------------------------------------------------------
-// Dates
-
-/** Today's date in Sweden as 'YYYY-MM-DD', whatever the time zone of the browser or server. */
-export function todayInStockholm(now: Date = new Date()): string {
-  // sv-SE formats dates as ISO 'YYYY-MM-DD'.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** A real calendar date written 'YYYY-MM-DD' (rejects 2025-02-30). */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** A date field of a form: required, real, not before 1990 and not after today in Sweden. */
-function pastDate() {
-  return z
-    .string({ error: REQUIRED })
-    .trim()
-    .superRefine((value, ctx) => {
-      // One message per field: the first problem found.
-      const message =
-        value === ''
-          ? REQUIRED
-          : !isIsoDate(value)
-            ? 'validation.date'
-            : value < EARLIEST_DATE
-              ? 'validation.dateTooEarly'
-              : value > todayInStockholm()
-                ? 'validation.dateFuture'
-                : null;
-      if (message) ctx.addIssue({ code: 'custom', message });
-    });
-}
+const pastDate = () => dateField({ future: 'none' });
 
 // ---------------------------------------------------------------------------------------------
 // Selects and checkbox groups
-
-const isBlank = (value: unknown) => value === undefined || value === null || value === '';
-
-/** A required select: any string in (a select's empty option is ''), one of the values out. */
-function choice<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.string({ error: REQUIRED }).pipe(z.enum(values, { error: (issue) => (isBlank(issue.input) ? REQUIRED : 'validation.choice') }));
-}
 
 /** An optional select whose empty option means the given default (as the database's default). */
 function choiceOr<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
@@ -91,26 +48,6 @@ function choiceOr<const T extends readonly [string, ...string[]]>(values: T, fal
     .nullish()
     .transform((value) => (isBlank(value) ? fallback : (value as string)))
     .pipe(z.enum(values, { error: 'validation.choice' }));
-}
-
-/** Sort by the order of the category list, so that stored arrays and audit diffs are canonical. */
-function inListOrder<T extends string>(list: readonly T[]) {
-  return (values: T[]) => [...values].sort((a, b) => list.indexOf(a) - list.indexOf(b));
-}
-
-/**
- * A checkbox group: react-hook-form gives an array (or false when nothing is ticked, or a single
- * string for a lone checkbox), FormData.getAll an array. Out: the chosen values, each at most
- * once, in the list's order.
- */
-function checkboxes<const T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .union([z.array(z.string()), z.string(), z.literal(false), z.null()])
-    .optional()
-    .transform((value) => (Array.isArray(value) ? value : typeof value === 'string' && value !== '' ? [value] : []))
-    .pipe(z.array(z.enum(values, { error: 'validation.choice' })))
-    .refine((list) => new Set(list).size === list.length, 'validation.duplicate')
-    .transform(inListOrder<T[number]>(values));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,13 +86,6 @@ const citizenship = z
   .nullish()
   .transform((value) => (value == null ? null : value.trim().toUpperCase() || null))
   .pipe(z.string().regex(/^[A-Z]{2}$/, 'validation.citizenship').nullable());
-
-const countyCode = z
-  .string({ error: REQUIRED })
-  .trim()
-  .superRefine((value, ctx) => {
-    if (!/^\d{2}$/.test(value)) ctx.addIssue({ code: 'custom', message: value === '' ? REQUIRED : 'validation.county' });
-  });
 
 const caseId = z.string({ error: 'validation.id' }).trim().regex(UUID_PATTERN, 'validation.id');
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
-import { todayInStockholm } from '@/app/(app)/cases/schema';
+import { todayInStockholm } from '@/app/_lib/form-schema';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { StaticMap } from '@/components/map/static-map';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { todayInStockholm } from '@/app/(app)/cases/schema';
+import { todayInStockholm } from '@/app/_lib/form-schema';
 import { getActor } from '@/app/_lib/session';
 import { listCounties } from '@/db/queries/counties';
 import type { County } from '@/db/schema';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
-import { todayInStockholm } from '@/app/(app)/cases/schema';
+import { todayInStockholm } from '@/app/_lib/form-schema';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { SwedenMap, type MapCounty } from '@/components/map/sweden-map';

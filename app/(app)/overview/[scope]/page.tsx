@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { todayInStockholm } from '@/app/(app)/cases/schema';
+import { todayInStockholm } from '@/app/_lib/form-schema';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { isAppError } from '@/db/errors';
 import { getDashboard, statisticsAccess, statisticsYears, type Dashboard } from '@/db/queries/statistics';
