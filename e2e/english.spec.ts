@@ -106,6 +106,7 @@ test.describe('in English', () => {
     ] as const) {
       await victim.getByLabel(label, { exact: true }).selectOption({ label: option });
     }
+    await victim.getByRole('checkbox', { name: 'Sheltered housing' }).check();
     await page.getByRole('button', { name: 'Register the case' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Case AB-\d{4}-\d{4,}$/ })).toBeVisible();
     await expect(page.getByText('Human trafficking for sexual purposes')).toBeVisible();
