@@ -48,6 +48,16 @@ export const buttonClass =
   'inline-flex items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60';
 
 /** A message for the whole form (role="alert" so screen readers hear it at once). */
+/** A form's "saved" confirmation, announced politely to screen readers. */
+export function FormSaved({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
+      {message}
+    </p>
+  );
+}
+
 export function FormAlert({ message }: { message?: string }) {
   const t = useTranslations();
   if (!message) return null;

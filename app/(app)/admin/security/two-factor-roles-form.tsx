@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { CheckboxGroup } from '@/components/ui/choice-fields';
-import { buttonClass, FormAlert } from '@/components/ui/field';
+import { buttonClass, FormAlert, FormSaved } from '@/components/ui/field';
 import { ROLES, type Role } from '@/db/roles';
 import { setTwoFactorRolesAction } from './actions';
 import { TwoFactorRolesSchema, type TwoFactorRolesInput } from './schema';
@@ -37,11 +37,7 @@ export function TwoFactorRolesForm({ required }: { required: Role[] }) {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-xl">
       <FormAlert message={errors.root?.message} />
-      {saved ? (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
-          {t('saved')}
-        </p>
-      ) : null}
+      <FormSaved message={saved ? t('saved') : null} />
       <div className="mt-4">
         <CheckboxGroup legend={t('legend')} values={ROLES} labels={(r) => tRoles(r as Role)} registration={register('roles')} error={errors.roles?.message} columns={1} />
       </div>

@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { SelectField } from '@/components/ui/choice-fields';
-import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
+import { buttonClass, Field, FormAlert, FormSaved, inputClass } from '@/components/ui/field';
 import { COUNTY_ROLES, ROLES, type Role } from '@/db/roles';
 import { createUserAction, resetPasswordAction, resetTwoFactorAction, setUserActiveAction, updateUserAction } from './actions';
 import { NewUserSchema, UpdateUserSchema, type NewUserInput, type NewUserOutput, type UpdateUserInput, type UpdateUserOutput } from './schema';
@@ -170,11 +170,7 @@ export function EditUserForm({ user, counties }: { user: { id: string; displayNa
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 max-w-xl">
       <FormAlert message={errors.root?.message} />
-      {saved ? (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
-          {t('saved')}
-        </p>
-      ) : null}
+      <FormSaved message={saved ? t('saved') : null} />
       <div className="mt-4 space-y-4">
         <Field label={t('displayName')} error={errors.displayName?.message}>
           {(props) => <input {...props} {...register('displayName')} type="text" autoComplete="off" className={inputClass} />}
@@ -222,11 +218,7 @@ export function AccountActions({ user, self }: { user: { id: string; displayName
   return (
     <div className="mt-4">
       <FormAlert message={error} />
-      {done ? (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
-          {done}
-        </p>
-      ) : null}
+      <FormSaved message={done} />
       <div className="mt-4 flex flex-wrap gap-3">
         <button type="button" disabled={busy} onClick={() => run('active')} className={user.active ? dangerButton : secondaryButton}>
           {user.active ? t('deactivate') : t('reactivate')}
