@@ -190,7 +190,10 @@ test.describe('audit log', () => {
   test('pages through older entries', async ({ page }) => {
     await page.goto('/admin/audit');
     const older = page.getByRole('link', { name: 'Äldre händelser' });
-    if ((await older.count()) === 0) test.skip(true, 'fewer than one page of entries');
+    // Every reading of the log is itself logged: reading it again until there is more than one
+    // page (50 entries) makes the test independent of what other tests wrote before it.
+    for (let i = 0; i <= 50 && (await older.count()) === 0; i++) await page.reload();
+    await expect(older).toBeVisible();
     await older.click();
     await expect(page).toHaveURL(/before=\d+/);
     await expect(page.getByRole('link', { name: 'Till de senaste' })).toBeVisible();
