@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
 import { todayInStockholm } from '@/app/_lib/form-schema';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { StaticMap } from '@/components/map/static-map';
-import { isAppError } from '@/db/errors';
-import { getDashboard, getNationalOverview, statisticsAccess, type Overview } from '@/db/queries/statistics';
 import { yearPeriod } from '@/db/statistics/periods';
+import { getDashboard, getNationalOverview, statisticsAccess, type Overview } from '@/db/queries/statistics';
 import { DashboardBody } from '../overview/_components/dashboard-body';
 import { countText, periodLabel, ratioText } from '../overview/_components/format';
 import { SuppressionNote } from '../overview/_components/sections';
 import { parseStatisticsParams } from '../overview/schema';
+import { dashboardRequest } from '../overview/dashboard-access';
 import { PrintButton } from './print-button';
 import { summarise } from './summary';
 
@@ -40,14 +40,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const county = scope === 'SE' ? null : scope;
   const today = todayInStockholm();
   const p = parseStatisticsParams(raw, today);
-  let access;
-  try {
-    access = statisticsAccess(actor, { view: 'dashboard', county });
-  } catch (error) {
-    if (isAppError(error)) forbidden();
-    throw error;
-  }
-  const period = access === 'suppressed' && p.period.kind !== 'year' ? yearPeriod(Number(p.period.from.slice(0, 4))) : p.period;
+  const { period, offences } = dashboardRequest(actor, county, p);
   const overviewAccess = (() => {
     try {
       return statisticsAccess(actor, { view: 'overview' });
@@ -57,7 +50,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   })();
   const mapPeriod = overviewAccess === 'suppressed' ? yearPeriod(Number(period.from.slice(0, 4))) : period;
   const [d, overview, t, tEnum, format, locale] = await Promise.all([
-    loadForPage(getDashboard(actor, { county, period, offences: access === 'full' ? p.offences : [], granularity: p.granularity, today })),
+    loadForPage(getDashboard(actor, { county, period, offences, granularity: p.granularity, today })),
     overviewAccess ? getNationalOverview(actor, { period: mapPeriod, today, trendYears: 1 }) : Promise.resolve(null),
     getTranslations('statistics'),
     getTranslations('enums'),

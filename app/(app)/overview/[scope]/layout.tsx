@@ -1,18 +1,12 @@
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { requireActor } from '@/app/_lib/session';
-import { isAppError } from '@/db/errors';
-import { statisticsAccess } from '@/db/queries/statistics';
+import { dashboardAccessOr403 } from '../dashboard-access';
 
 // The dashboard's access, decided before its loading boundary so that a refusal is a 403.
 export default async function DashboardLayout({ children, params }: { children: React.ReactNode; params: Promise<{ scope: string }> }) {
   const actor = await requireActor();
   const { scope } = await params;
   if (scope !== 'SE' && !/^\d{2}$/.test(scope)) notFound();
-  try {
-    statisticsAccess(actor, { view: 'dashboard', county: scope === 'SE' ? null : scope });
-  } catch (error) {
-    if (isAppError(error)) forbidden();
-    throw error;
-  }
+  dashboardAccessOr403(actor, scope === 'SE' ? null : scope);
   return children;
 }

@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { todayInStockholm } from '@/app/_lib/form-schema';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { isAppError } from '@/db/errors';
-import { getDashboard, statisticsAccess, statisticsYears, type Dashboard } from '@/db/queries/statistics';
-import { yearPeriod } from '@/db/statistics/periods';
+import { getDashboard, statisticsYears, type Dashboard } from '@/db/queries/statistics';
 import { DashboardBody } from '../_components/dashboard-body';
 import { periodLabel, type Formatter, type Translator } from '../_components/format';
 import { PeriodForm } from '../_components/period-form';
 import { SuppressionNote } from '../_components/sections';
 import { parseStatisticsParams, periodParams, queryOf } from '../schema';
+import { dashboardRequest } from '../dashboard-access';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,16 +29,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const county = scope === 'SE' ? null : scope;
   const today = todayInStockholm();
   const p = parseStatisticsParams(await searchParams, today);
-  let access;
-  try {
-    access = statisticsAccess(actor, { view: 'dashboard', county });
-  } catch (error) {
-    if (isAppError(error)) forbidden();
-    throw error;
-  }
-  const period = access === 'suppressed' && p.period.kind !== 'year' ? yearPeriod(Number(p.period.from.slice(0, 4))) : p.period;
+  const { period, offences } = dashboardRequest(actor, county, p);
   const [d, years, t, tEnum, format, locale] = await Promise.all([
-    loadForPage(getDashboard(actor, { county, period, offences: access === 'full' ? p.offences : [], granularity: p.granularity, today })),
+    loadForPage(getDashboard(actor, { county, period, offences, granularity: p.granularity, today })),
     statisticsYears(today),
     getTranslations('statistics'),
     getTranslations('enums'),
