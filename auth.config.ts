@@ -20,7 +20,10 @@ export const SESSION_MAX_AGE_SECONDS = seconds('SESSION_ABSOLUTE_SECONDS', 8 * 6
 export const SESSION_IDLE_SECONDS = seconds('SESSION_IDLE_SECONDS', 30 * 60);
 
 /** The warning dialog opens this long before the idle limit. */
-export const SESSION_WARNING_SECONDS = Math.min(seconds('SESSION_WARNING_SECONDS', 3 * 60), Math.floor((SESSION_IDLE_SECONDS * 2) / 3));
+export const SESSION_WARNING_SECONDS = Math.min(
+  seconds('SESSION_WARNING_SECONDS', 3 * 60),
+  Math.floor((SESSION_IDLE_SECONDS * 2) / 3),
+);
 
 /** What a signed-in person must do before anything else. */
 export type PendingStep = 'change_password' | 'set_up_two_factor';
@@ -42,7 +45,8 @@ export const authConfig = {
         token.sid = crypto.randomUUID();
       }
       // Auth.js renews the token while it is used; the absolute limit counts from sign-in.
-      if (typeof token.signedInAt !== 'number' || Date.now() / 1000 - token.signedInAt > SESSION_MAX_AGE_SECONDS) return null;
+      if (typeof token.signedInAt !== 'number' || Date.now() / 1000 - token.signedInAt > SESSION_MAX_AGE_SECONDS)
+        return null;
       if (typeof token.sv !== 'number' || typeof token.sid !== 'string') return null;
       return token;
     },
@@ -64,7 +68,15 @@ declare module 'next-auth' {
     sessionVersion: number;
   }
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; county: string | null; pending: PendingStep | null; locale: 'sv' | 'en' | null };
+    user: {
+      id: string;
+      name: string;
+      email: string;
+      role: Role;
+      county: string | null;
+      pending: PendingStep | null;
+      locale: 'sv' | 'en' | null;
+    };
   }
 }
 

@@ -5,7 +5,13 @@ import { clientAddress } from './app/_lib/client-address';
 import { log } from './app/_lib/log';
 import { ssoConfig } from './app/_lib/sso';
 import { authConfig, SESSION_MAX_AGE_SECONDS, type PendingStep } from './auth.config';
-import { endSession, loadSessionState, signInWithPassword, signInWithVerifiedEmail, type SessionState } from './db/queries/users';
+import {
+  endSession,
+  loadSessionState,
+  signInWithPassword,
+  signInWithVerifiedEmail,
+  type SessionState,
+} from './db/queries/users';
 
 /** Sign-in refusals the form explains: each carries its code to the server action. */
 class SignInRefused extends CredentialsSignin {
@@ -47,7 +53,12 @@ export const authOptions = {
         if (!parsed.success) throw new SignInRefused('failed');
         const address = clientAddress(request.headers);
         const result = await signInWithPassword({ ...parsed.data, clientAddress: address });
-        log.info({ event: 'sign_in', outcome: result.status, ...(result.status === 'ok' ? { userId: result.user.id, factor: result.factor } : {}), clientAddress: address });
+        log.info({
+          event: 'sign_in',
+          outcome: result.status,
+          ...(result.status === 'ok' ? { userId: result.user.id, factor: result.factor } : {}),
+          clientAddress: address,
+        });
         if (result.status === 'ok') return result.user;
         throw new SignInRefused(result.status);
       },
@@ -73,12 +84,25 @@ export const authOptions = {
       if (account?.provider !== 'oidc') return true;
       // Only an address the provider has verified, and only an existing active account: no self-registration.
       const email = typeof profile?.email === 'string' ? profile.email : null;
-      const verified = profile?.email_verified === true || (sso?.trustEmail === true && profile?.email_verified === undefined);
+      const verified =
+        profile?.email_verified === true || (sso?.trustEmail === true && profile?.email_verified === undefined);
       const found = email && verified ? await signInWithVerifiedEmail(email, sso?.name ?? 'oidc') : null;
-      log.info({ event: 'sign_in', outcome: found ? 'ok' : 'sso_refused', factor: 'sso', ...(found ? { userId: found.id } : {}) });
+      log.info({
+        event: 'sign_in',
+        outcome: found ? 'ok' : 'sso_refused',
+        factor: 'sso',
+        ...(found ? { userId: found.id } : {}),
+      });
       if (!found) return '/login?error=sso_no_account';
       // The token is built from this object (auth.config.ts jwt): make it the account here.
-      Object.assign(user, { id: found.id, name: found.name, email: found.email, role: found.role, county: found.county, sessionVersion: found.sessionVersion });
+      Object.assign(user, {
+        id: found.id,
+        name: found.name,
+        email: found.email,
+        role: found.role,
+        county: found.county,
+        sessionVersion: found.sessionVersion,
+      });
       return true;
     },
     /**

@@ -16,7 +16,15 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { log } = await import('./app/_lib/log');
   log.error(
-    { event: 'request_error', err: error, digest: (error as { digest?: string }).digest, method: request.method, path: request.path.split('?')[0], route: context.routePath, routeType: context.routeType },
+    {
+      event: 'request_error',
+      err: error,
+      digest: (error as { digest?: string }).digest,
+      method: request.method,
+      path: request.path.split('?')[0],
+      route: context.routePath,
+      routeType: context.routeType,
+    },
     'request failed',
   );
 };

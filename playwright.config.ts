@@ -13,7 +13,8 @@ const ISOLATED_SPECS = /(sso|session)\.spec\.ts/;
 
 // Start the isolated server only when its specs may run (no file filter, or one that names them).
 const fileFilters = process.argv.slice(2).filter((arg) => /\.spec\.ts|^e2e\b/.test(arg));
-const wantsIsolated = fileFilters.length === 0 || fileFilters.some((arg) => ISOLATED_SPECS.test(arg) || /^e2e\/?$/.test(arg));
+const wantsIsolated =
+  fileFilters.length === 0 || fileFilters.some((arg) => ISOLATED_SPECS.test(arg) || /^e2e\/?$/.test(arg));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,13 +31,25 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
     { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: ISOLATED_SPECS },
-    { name: 'isolated', use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${isolatedPort}` }, testMatch: ISOLATED_SPECS },
+    {
+      name: 'isolated',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${isolatedPort}` },
+      testMatch: ISOLATED_SPECS,
+    },
   ],
   webServer: [
     {

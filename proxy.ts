@@ -28,18 +28,25 @@ const ssoOrigin = (() => {
 function secure(response: Response, request: NextRequest, csp: string): Response {
   response.headers.set('Content-Security-Policy', csp);
   for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
-  if (wantsHsts(process.env, request.nextUrl.protocol, request.headers.get('x-forwarded-proto'))) response.headers.set('Strict-Transport-Security', HSTS_VALUE);
+  if (wantsHsts(process.env, request.nextUrl.protocol, request.headers.get('x-forwarded-proto')))
+    response.headers.set('Strict-Transport-Security', HSTS_VALUE);
   return response;
 }
 
 const withAuth = auth((request) => {
   const nonce = btoa(crypto.randomUUID());
   const https = wantsHsts(process.env, request.nextUrl.protocol, request.headers.get('x-forwarded-proto'));
-  const csp = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === 'development', https, formActions: ssoOrigin ? [ssoOrigin] : [] });
+  const csp = contentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === 'development',
+    https,
+    formActions: ssoOrigin ? [ssoOrigin] : [],
+  });
   const { pathname } = request.nextUrl;
 
   if (!request.auth?.user && !isPublic(pathname)) {
-    if (pathname.startsWith('/api/')) return secure(Response.json({ error: 'unauthenticated' }, { status: 401 }), request, csp);
+    if (pathname.startsWith('/api/'))
+      return secure(Response.json({ error: 'unauthenticated' }, { status: 401 }), request, csp);
     const signInUrl = request.nextUrl.clone();
     signInUrl.pathname = '/login';
     signInUrl.search = '';
@@ -58,6 +65,4 @@ const withAuth = auth((request) => {
 
 export default withAuth;
 
-export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/auth).*)'],
-};
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|api/auth).*)'] };

@@ -3,7 +3,15 @@ import { generate } from 'otplib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authOptions } from '@/auth';
 import { getDb } from './index';
-import { changeOwnPassword, confirmTotpSetup, disableOwnTotp, getOwnTwoFactorStatus, regenerateRecoveryCodes, setOwnLocale, startTotpSetup } from './queries/account';
+import {
+  changeOwnPassword,
+  confirmTotpSetup,
+  disableOwnTotp,
+  getOwnTwoFactorStatus,
+  regenerateRecoveryCodes,
+  setOwnLocale,
+  startTotpSetup,
+} from './queries/account';
 import { hitRateLimit, rateLimitHits, rateLimitKey } from './queries/rate-limits';
 import { listTotpRequiredRoles, setTotpRequiredRoles } from './queries/security-settings';
 import {
@@ -25,14 +33,25 @@ import { makeUser, readUser, TEST_PASSWORD, uniqueEmail } from './test/helpers';
 
 async function auditActions(entityId: string): Promise<{ action: string; changes: unknown }[]> {
   const db = await getDb();
-  return db.select({ action: auditLog.action, changes: auditLog.changes }).from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id);
+  return db
+    .select({ action: auditLog.action, changes: auditLog.changes })
+    .from(auditLog)
+    .where(eq(auditLog.entityId, entityId))
+    .orderBy(auditLog.id);
 }
 
 /** Run the session callback as Auth.js does: at sign-in with the user, then on each request. */
-const jwt = authOptions.callbacks.jwt as unknown as (params: Record<string, unknown>) => Promise<Record<string, unknown> | null>;
+const jwt = authOptions.callbacks.jwt as unknown as (
+  params: Record<string, unknown>,
+) => Promise<Record<string, unknown> | null>;
 
 async function sessionFor(user: SessionUser): Promise<Record<string, unknown>> {
-  const token = await jwt({ token: { sub: user.id }, user, account: { provider: 'credentials', type: 'credentials' }, trigger: 'signIn' });
+  const token = await jwt({
+    token: { sub: user.id },
+    user,
+    account: { provider: 'credentials', type: 'credentials' },
+    trigger: 'signIn',
+  });
   expect(token).not.toBeNull();
   return token!;
 }
@@ -58,7 +77,12 @@ describe('user administration', () => {
   it('an admin creates an account with a one-time password that must be changed at the first sign-in', async () => {
     const admin = await makeUser('admin');
     const email = uniqueEmail('new');
-    const { id, oneTimePassword } = await createUserByAdmin(admin, { email, displayName: 'Nina Ny', role: 'county_staff', countyCode: '12' });
+    const { id, oneTimePassword } = await createUserByAdmin(admin, {
+      email,
+      displayName: 'Nina Ny',
+      role: 'county_staff',
+      countyCode: '12',
+    });
     expect(oneTimePassword).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
     const row = await readUser(id);
     expect(row).toMatchObject({ email, role: 'county_staff', countyCode: '12', mustChangePassword: true });
@@ -66,13 +90,25 @@ describe('user administration', () => {
     const user = await signedIn(email, oneTimePassword);
     const token = await sessionFor(user);
     expect(token.pending).toBe('change_password');
-    expect((await auditActions(id))[0]).toMatchObject({ action: 'user.create', changes: { email, role: 'county_staff', countyCode: '12', via: 'app' } });
+    expect((await auditActions(id))[0]).toMatchObject({
+      action: 'user.create',
+      changes: { email, role: 'county_staff', countyCode: '12', via: 'app' },
+    });
   });
 
   it('is for admins only, checked in the data layer', async () => {
     for (const actor of [await makeUser('national_coordinator'), await makeUser('county_coordinator', '01')]) {
-      await expect(createUserByAdmin(actor, { email: uniqueEmail(), displayName: 'x', role: 'national_analyst', countyCode: null })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(setUserActiveByAdmin(actor, { id: actor.id, active: false })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(
+        createUserByAdmin(actor, {
+          email: uniqueEmail(),
+          displayName: 'x',
+          role: 'national_analyst',
+          countyCode: null,
+        }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(setUserActiveByAdmin(actor, { id: actor.id, active: false })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
       await expect(resetPasswordByAdmin(actor, { id: actor.id })).rejects.toMatchObject({ code: 'forbidden' });
       await expect(setTotpRequiredRoles(actor, ['admin'])).rejects.toMatchObject({ code: 'forbidden' });
     }
@@ -80,10 +116,21 @@ describe('user administration', () => {
 
   it('requires a county exactly for county roles', async () => {
     const admin = await makeUser('admin');
-    await expect(createUserByAdmin(admin, { email: uniqueEmail(), displayName: 'x', role: 'county_coordinator', countyCode: null })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(createUserByAdmin(admin, { email: uniqueEmail(), displayName: 'x', role: 'national_analyst', countyCode: '01' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      createUserByAdmin(admin, {
+        email: uniqueEmail(),
+        displayName: 'x',
+        role: 'county_coordinator',
+        countyCode: null,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      createUserByAdmin(admin, { email: uniqueEmail(), displayName: 'x', role: 'national_analyst', countyCode: '01' }),
+    ).rejects.toMatchObject({ code: 'invalid' });
     const user = await makeUser('county_staff', '01');
-    await expect(updateUserByAdmin(admin, { id: user.id, displayName: 'x', role: 'national_analyst', countyCode: '01' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      updateUserByAdmin(admin, { id: user.id, displayName: 'x', role: 'national_analyst', countyCode: '01' }),
+    ).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('changes role and county, audits before and after, and ends the person’s sessions at once', async () => {
@@ -92,10 +139,20 @@ describe('user administration', () => {
     const token = await sessionFor(await signedIn(user.email));
     expect(await jwt({ token })).not.toBeNull();
 
-    await updateUserByAdmin(admin, { id: user.id, displayName: 'Test county_staff', role: 'county_coordinator', countyCode: '03' });
+    await updateUserByAdmin(admin, {
+      id: user.id,
+      displayName: 'Test county_staff',
+      role: 'county_coordinator',
+      countyCode: '03',
+    });
     expect(await readUser(user.id)).toMatchObject({ role: 'county_coordinator', countyCode: '03' });
-    const [, change] = await auditActions(user.id).then((rows) => rows.filter((r) => r.action === 'user.create' || r.action === 'user.update'));
-    expect(change).toEqual({ action: 'user.update', changes: { role: { from: 'county_staff', to: 'county_coordinator' }, countyCode: { from: '01', to: '03' } } });
+    const [, change] = await auditActions(user.id).then((rows) =>
+      rows.filter((r) => r.action === 'user.create' || r.action === 'user.update'),
+    );
+    expect(change).toEqual({
+      action: 'user.update',
+      changes: { role: { from: 'county_staff', to: 'county_coordinator' }, countyCode: { from: '01', to: '03' } },
+    });
     // The next request with the old session is signed out.
     expect(await jwt({ token })).toBeNull();
     // A fresh sign-in carries the new role.
@@ -106,7 +163,12 @@ describe('user administration', () => {
     const admin = await makeUser('admin');
     const user = await makeUser('national_analyst');
     const token = await sessionFor(await signedIn(user.email));
-    await updateUserByAdmin(admin, { id: user.id, displayName: 'Ny Namnsdotter', role: 'national_analyst', countyCode: null });
+    await updateUserByAdmin(admin, {
+      id: user.id,
+      displayName: 'Ny Namnsdotter',
+      role: 'national_analyst',
+      countyCode: null,
+    });
     expect(await jwt({ token })).toMatchObject({ name: 'Ny Namnsdotter' });
   });
 
@@ -129,7 +191,8 @@ describe('user administration', () => {
     const admin = await makeUser('admin');
     const user = await makeUser('county_staff', '01');
     const token = await sessionFor(await signedIn(user.email));
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await signInWithPassword({ email: user.email, password: `wrong ${i}` });
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++)
+      await signInWithPassword({ email: user.email, password: `wrong ${i}` });
     expect((await readUser(user.id)).lockedUntil).not.toBeNull();
     const { oneTimePassword } = await resetPasswordByAdmin(admin, { id: user.id });
     expect(await jwt({ token })).toBeNull();
@@ -155,20 +218,45 @@ describe('the last active admin', () => {
   let parked: string[] = [];
   async function onlyAdmins(...ids: string[]) {
     const db = await getDb();
-    const others = await db.select({ id: users.id }).from(users).where(sql`${users.role} = 'admin' and ${users.active} and ${users.id} not in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    const others = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        sql`${users.role} = 'admin' and ${users.active} and ${users.id} not in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      );
     parked = others.map((r) => r.id);
-    if (parked.length) await db.execute(sql`update users set active = false where id in (${sql.join(parked.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    if (parked.length)
+      await db.execute(
+        sql`update users set active = false where id in (${sql.join(
+          parked.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      );
   }
   afterEach(async () => {
     const db = await getDb();
-    if (parked.length) await db.execute(sql`update users set active = true where id in (${sql.join(parked.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    if (parked.length)
+      await db.execute(
+        sql`update users set active = true where id in (${sql.join(
+          parked.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      );
     parked = [];
   });
 
   it('nobody deactivates or demotes themselves', async () => {
     const admin = await makeUser('admin');
-    await expect(setUserActiveByAdmin(admin, { id: admin.id, active: false })).rejects.toMatchObject({ code: 'invalid', message: 'own_account' });
-    await expect(updateUserByAdmin(admin, { id: admin.id, displayName: 'x', role: 'national_coordinator', countyCode: null })).rejects.toMatchObject({ code: 'invalid', message: 'own_account' });
+    await expect(setUserActiveByAdmin(admin, { id: admin.id, active: false })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'own_account',
+    });
+    await expect(
+      updateUserByAdmin(admin, { id: admin.id, displayName: 'x', role: 'national_coordinator', countyCode: null }),
+    ).rejects.toMatchObject({ code: 'invalid', message: 'own_account' });
     await expect(resetPasswordByAdmin(admin, { id: admin.id })).rejects.toMatchObject({ message: 'own_account' });
     // Renaming oneself is fine.
     await updateUserByAdmin(admin, { id: admin.id, displayName: 'Renamed Admin', role: 'admin', countyCode: null });
@@ -183,8 +271,13 @@ describe('the last active admin', () => {
     // Now `last` is the only active admin; `leaving` is inactive and cannot act, but a third, non-admin cannot either.
     const newcomer = await makeUser('admin');
     await setUserActiveByAdmin(last, { id: newcomer.id, active: false });
-    await expect(updateUserByAdmin(newcomer, { id: last.id, displayName: 'x', role: 'national_analyst', countyCode: null })).rejects.toMatchObject({ code: 'conflict', message: 'last_admin' });
-    await expect(setUserActiveByAdmin(newcomer, { id: last.id, active: false })).rejects.toMatchObject({ code: 'conflict', message: 'last_admin' });
+    await expect(
+      updateUserByAdmin(newcomer, { id: last.id, displayName: 'x', role: 'national_analyst', countyCode: null }),
+    ).rejects.toMatchObject({ code: 'conflict', message: 'last_admin' });
+    await expect(setUserActiveByAdmin(newcomer, { id: last.id, active: false })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'last_admin',
+    });
     expect(await readUser(last.id)).toMatchObject({ role: 'admin', active: true });
   });
 
@@ -198,12 +291,22 @@ describe('the last active admin', () => {
         updateUserByAdmin(b, { id: a.id, displayName: 'x', role: 'national_coordinator', countyCode: null }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'conflict', message: 'last_admin' } });
+      expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+        reason: { code: 'conflict', message: 'last_admin' },
+      });
       const db = await getDb();
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.role} = 'admin' and ${users.active} and ${users.id} in (${a.id}::uuid, ${b.id}::uuid)`);
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(users)
+        .where(sql`${users.role} = 'admin' and ${users.active} and ${users.id} in (${a.id}::uuid, ${b.id}::uuid)`);
       expect(row!.n).toBe(1);
       // Restore the others before the next round parks them again.
-      await db.execute(sql`update users set active = true where id in (${sql.join(parked.map((id) => sql`${id}::uuid`), sql`, `)})`);
+      await db.execute(
+        sql`update users set active = true where id in (${sql.join(
+          parked.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      );
       parked = [];
     }
   });
@@ -213,11 +316,21 @@ describe('own account', () => {
   it('changes the password with the current one, refusing short, common and e-mail-based passwords', async () => {
     const user = await makeUser('county_staff', '01');
     const local = user.email.split('@')[0]!;
-    await expect(changeOwnPassword(user, { currentPassword: 'not it', newPassword: 'a fine long passphrase' })).rejects.toMatchObject({ message: 'current_password_wrong' });
-    await expect(changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: 'short' })).rejects.toMatchObject({ message: 'validation.password.too_short' });
-    await expect(changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: 'password1234' })).rejects.toMatchObject({ message: 'validation.password.common' });
-    await expect(changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: `My ${local} secret` })).rejects.toMatchObject({ message: 'validation.password.contains_email' });
-    await expect(changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).rejects.toMatchObject({ message: 'validation.password.same' });
+    await expect(
+      changeOwnPassword(user, { currentPassword: 'not it', newPassword: 'a fine long passphrase' }),
+    ).rejects.toMatchObject({ message: 'current_password_wrong' });
+    await expect(
+      changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: 'short' }),
+    ).rejects.toMatchObject({ message: 'validation.password.too_short' });
+    await expect(
+      changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: 'password1234' }),
+    ).rejects.toMatchObject({ message: 'validation.password.common' });
+    await expect(
+      changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: `My ${local} secret` }),
+    ).rejects.toMatchObject({ message: 'validation.password.contains_email' });
+    await expect(
+      changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+    ).rejects.toMatchObject({ message: 'validation.password.same' });
 
     const token = await sessionFor(await signedIn(user.email));
     await changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: 'violet elephants dance slowly' });
@@ -230,7 +343,12 @@ describe('own account', () => {
   it('a one-time password is changed for one of the person’s own, which ends the pending step', async () => {
     const admin = await makeUser('admin');
     const email = uniqueEmail('otp');
-    const { id, oneTimePassword } = await createUserByAdmin(admin, { email, displayName: 'Otto', role: 'national_analyst', countyCode: null });
+    const { id, oneTimePassword } = await createUserByAdmin(admin, {
+      email,
+      displayName: 'Otto',
+      role: 'national_analyst',
+      countyCode: null,
+    });
     const actor = { id, role: 'national_analyst' as const, county: null };
     await changeOwnPassword(actor, { currentPassword: oneTimePassword, newPassword: 'green tea under the oak' });
     expect(await sessionFor(await signedIn(email, 'green tea under the oak'))).toMatchObject({ pending: null });
@@ -238,8 +356,13 @@ describe('own account', () => {
 
   it('stops guessing the current password after five wrong attempts', async () => {
     const user = await makeUser('county_staff', '01');
-    for (let i = 0; i < 5; i++) await expect(changeOwnPassword(user, { currentPassword: `guess ${i}`, newPassword: 'blue river stones 42' })).rejects.toMatchObject({ message: 'current_password_wrong' });
-    await expect(changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: 'blue river stones 42' })).rejects.toMatchObject({ message: 'too_many_attempts' });
+    for (let i = 0; i < 5; i++)
+      await expect(
+        changeOwnPassword(user, { currentPassword: `guess ${i}`, newPassword: 'blue river stones 42' }),
+      ).rejects.toMatchObject({ message: 'current_password_wrong' });
+    await expect(
+      changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: 'blue river stones 42' }),
+    ).rejects.toMatchObject({ message: 'too_many_attempts' });
   });
 
   it('stores the language on the account and the session carries it', async () => {
@@ -269,29 +392,41 @@ describe('two-factor sign-in (TOTP)', () => {
     const db = await getDb();
     const stored = await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     expect(stored).toHaveLength(10);
-    expect(stored.every((s) => /^[0-9a-f]{64}$/.test(s.codeHash) && !codes.some((c) => s.codeHash.includes(c)))).toBe(true);
+    expect(stored.every((s) => /^[0-9a-f]{64}$/.test(s.codeHash) && !codes.some((c) => s.codeHash.includes(c)))).toBe(
+      true,
+    );
     expect(await getOwnTwoFactorStatus(user)).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
   });
 
   it('asks for the code after the right password, accepts a real code once, and refuses its replay', async () => {
     const user = await makeUser('national_coordinator');
     const { secret } = await withTotp(user);
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD })).toEqual({ status: 'code_required' });
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD })).toEqual({
+      status: 'code_required',
+    });
     // A wrong password never reveals that a code would be asked for.
-    expect(await signInWithPassword({ email: user.email, password: 'wrong', code: '123456' })).toEqual({ status: 'failed' });
+    expect(await signInWithPassword({ email: user.email, password: 'wrong', code: '123456' })).toEqual({
+      status: 'failed',
+    });
     const code = await nextCode(secret);
     const ok = await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code });
     expect(ok).toMatchObject({ status: 'ok', factor: 'totp', user: { id: user.id } });
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code })).toEqual({ status: 'code_failed' });
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code })).toEqual({
+      status: 'code_failed',
+    });
     // The code used to confirm the setup cannot sign in either (same or older step).
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: await generate({ secret }) })).toEqual({ status: 'code_failed' });
+    expect(
+      await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: await generate({ secret }) }),
+    ).toEqual({ status: 'code_failed' });
   });
 
   it('lets only one of two simultaneous sign-ins with the same code through', async () => {
     const user = await makeUser('national_analyst');
     const { secret } = await withTotp(user);
     const code = await nextCode(secret);
-    const results = await Promise.all([1, 2].map(() => signInWithPassword({ email: user.email, password: TEST_PASSWORD, code })));
+    const results = await Promise.all(
+      [1, 2].map(() => signInWithPassword({ email: user.email, password: TEST_PASSWORD, code })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual(['code_failed', 'ok']);
   });
 
@@ -299,22 +434,41 @@ describe('two-factor sign-in (TOTP)', () => {
     const user = await makeUser('national_analyst');
     const { codes } = await withTotp(user);
     const code = codes[3]!;
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: code.toLowerCase().replaceAll('-', '') })).toMatchObject({ status: 'ok', factor: 'recovery_code' });
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code })).toEqual({ status: 'code_failed' });
+    expect(
+      await signInWithPassword({
+        email: user.email,
+        password: TEST_PASSWORD,
+        code: code.toLowerCase().replaceAll('-', ''),
+      }),
+    ).toMatchObject({ status: 'ok', factor: 'recovery_code' });
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code })).toEqual({
+      status: 'code_failed',
+    });
     expect(await getOwnTwoFactorStatus(user)).toMatchObject({ recoveryCodesLeft: 9 });
     // New codes replace the old ones.
     const { recoveryCodes: fresh } = await regenerateRecoveryCodes(user, { currentPassword: TEST_PASSWORD });
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: codes[0]! })).toEqual({ status: 'code_failed' });
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: fresh[0]! })).toMatchObject({ status: 'ok' });
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: codes[0]! })).toEqual({
+      status: 'code_failed',
+    });
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: fresh[0]! })).toMatchObject({
+      status: 'ok',
+    });
   });
 
   it('counts wrong codes like wrong passwords: five lock the account', async () => {
     const user = await makeUser('national_coordinator');
     const { secret } = await withTotp(user);
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: String(100000 + i) });
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++)
+      await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: String(100000 + i) });
     expect((await readUser(user.id)).lockedUntil).not.toBeNull();
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: await nextCode(secret) })).toEqual({ status: 'failed' });
-    expect((await auditActions(user.id)).some((r) => r.action === 'auth.sign_in_failed_locked' && (r.changes as { factor?: string }).factor === 'code')).toBe(true);
+    expect(
+      await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: await nextCode(secret) }),
+    ).toEqual({ status: 'failed' });
+    expect(
+      (await auditActions(user.id)).some(
+        (r) => r.action === 'auth.sign_in_failed_locked' && (r.changes as { factor?: string }).factor === 'code',
+      ),
+    ).toBe(true);
   });
 
   it('an admin can require it per role; a person of that role without it must set it up first and cannot turn it off', async () => {
@@ -328,9 +482,14 @@ describe('two-factor sign-in (TOTP)', () => {
       expect(token.pending).toBe('set_up_two_factor');
       await withTotp(user);
       expect(await jwt({ token })).toMatchObject({ pending: null });
-      await expect(disableOwnTotp(user, { currentPassword: TEST_PASSWORD })).rejects.toMatchObject({ message: 'required_for_role' });
+      await expect(disableOwnTotp(user, { currentPassword: TEST_PASSWORD })).rejects.toMatchObject({
+        message: 'required_for_role',
+      });
       const db = await getDb();
-      const [entry] = await db.select().from(auditLog).where(sql`${auditLog.action} = 'settings.two_factor_roles' and ${auditLog.actorId} = ${admin.id}`);
+      const [entry] = await db
+        .select()
+        .from(auditLog)
+        .where(sql`${auditLog.action} = 'settings.two_factor_roles' and ${auditLog.actorId} = ${admin.id}`);
       expect(entry!.changes).toMatchObject({ totpRequired: { national_analyst: { from: false, to: true } } });
     } finally {
       await setTotpRequiredRoles(admin, before);
@@ -341,18 +500,26 @@ describe('two-factor sign-in (TOTP)', () => {
     const admin = await makeUser('admin');
     const user = await makeUser('county_coordinator', '01');
     await withTotp(user);
-    await expect(disableOwnTotp(user, { currentPassword: 'wrong' })).rejects.toMatchObject({ message: 'current_password_wrong' });
+    await expect(disableOwnTotp(user, { currentPassword: 'wrong' })).rejects.toMatchObject({
+      message: 'current_password_wrong',
+    });
     await disableOwnTotp(user, { currentPassword: TEST_PASSWORD });
     expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD })).status).toBe('ok');
 
     const { secret } = await withTotp(user);
-    const signedInWithCode = await signInWithPassword({ email: user.email, password: TEST_PASSWORD, code: await nextCode(secret) });
+    const signedInWithCode = await signInWithPassword({
+      email: user.email,
+      password: TEST_PASSWORD,
+      code: await nextCode(secret),
+    });
     if (signedInWithCode.status !== 'ok') throw new Error(signedInWithCode.status);
     const token = await sessionFor(signedInWithCode.user);
     await resetTwoFactorByAdmin(admin, { id: user.id });
     expect(await jwt({ token })).toBeNull();
     expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD })).status).toBe('ok');
-    expect((await auditActions(user.id)).map((r) => r.action)).toEqual(expect.arrayContaining(['account.enable_two_factor', 'account.disable_two_factor', 'user.reset_two_factor']));
+    expect((await auditActions(user.id)).map((r) => r.action)).toEqual(
+      expect.arrayContaining(['account.enable_two_factor', 'account.disable_two_factor', 'user.reset_two_factor']),
+    );
   });
 });
 
@@ -362,7 +529,10 @@ describe('rate limits in the database', () => {
     const key = rateLimitKey('test', uniqueEmail());
     await Promise.all(Array.from({ length: 12 }, () => hitRateLimit(db, key, 60)));
     expect(await rateLimitHits(db, key, 60)).toBe(12);
-    await db.update(rateLimits).set({ windowStart: sql`now() - interval '2 minutes'` }).where(eq(rateLimits.key, key));
+    await db
+      .update(rateLimits)
+      .set({ windowStart: sql`now() - interval '2 minutes'` })
+      .where(eq(rateLimits.key, key));
     expect(await rateLimitHits(db, key, 60)).toBe(0);
     expect(await hitRateLimit(db, key, 60)).toBe(1);
   });
@@ -382,12 +552,19 @@ describe('rate limits in the database', () => {
     await db.delete(rateLimits).where(eq(rateLimits.key, rateLimitKey('sign-in:address', address)));
     const { limit } = signInLimits().address;
     for (let i = 0; i < limit; i++) {
-      expect((await signInWithPassword({ email: uniqueEmail('spray'), password: 'guess', clientAddress: address })).status).toBe('failed');
+      expect(
+        (await signInWithPassword({ email: uniqueEmail('spray'), password: 'guess', clientAddress: address })).status,
+      ).toBe('failed');
     }
     const victim = await makeUser('county_staff', '01');
-    expect(await signInWithPassword({ email: victim.email, password: TEST_PASSWORD, clientAddress: address })).toEqual({ status: 'rate_limited' });
+    expect(await signInWithPassword({ email: victim.email, password: TEST_PASSWORD, clientAddress: address })).toEqual({
+      status: 'rate_limited',
+    });
     // Another address is not affected.
-    expect((await signInWithPassword({ email: victim.email, password: TEST_PASSWORD, clientAddress: '198.51.100.251' })).status).toBe('ok');
+    expect(
+      (await signInWithPassword({ email: victim.email, password: TEST_PASSWORD, clientAddress: '198.51.100.251' }))
+        .status,
+    ).toBe('ok');
   });
 
   it('refuses an account after too many failures from many addresses, whether or not it exists', async () => {
@@ -399,10 +576,15 @@ describe('rate limits in the database', () => {
       // Keep the lockout out of the way: this is about the hourly limit.
       await db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
     }
-    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, clientAddress: '203.0.113.200' })).toEqual({ status: 'rate_limited' });
+    expect(
+      await signInWithPassword({ email: user.email, password: TEST_PASSWORD, clientAddress: '203.0.113.200' }),
+    ).toEqual({ status: 'rate_limited' });
     const ghost = uniqueEmail('ghost');
-    for (let i = 0; i < limit; i++) await signInWithPassword({ email: ghost, password: 'x', clientAddress: `203.0.113.${i}` });
-    expect(await signInWithPassword({ email: ghost.toUpperCase(), password: 'x', clientAddress: '203.0.113.201' })).toEqual({ status: 'rate_limited' });
+    for (let i = 0; i < limit; i++)
+      await signInWithPassword({ email: ghost, password: 'x', clientAddress: `203.0.113.${i}` });
+    expect(
+      await signInWithPassword({ email: ghost.toUpperCase(), password: 'x', clientAddress: '203.0.113.201' }),
+    ).toEqual({ status: 'rate_limited' });
   });
 });
 
@@ -410,12 +592,19 @@ describe('single sign-on', () => {
   it('matches an active account by e-mail and refuses unknown or inactive ones (no self-registration)', async () => {
     const admin = await makeUser('admin');
     const user = await makeUser('county_coordinator', '14');
-    expect(await signInWithVerifiedEmail(user.email.toUpperCase(), 'Test IdP')).toMatchObject({ id: user.id, role: 'county_coordinator', county: '14' });
+    expect(await signInWithVerifiedEmail(user.email.toUpperCase(), 'Test IdP')).toMatchObject({
+      id: user.id,
+      role: 'county_coordinator',
+      county: '14',
+    });
     expect(await signInWithVerifiedEmail(uniqueEmail('stranger'), 'Test IdP')).toBeNull();
     await setUserActiveByAdmin(admin, { id: user.id, active: false });
     expect(await signInWithVerifiedEmail(user.email, 'Test IdP')).toBeNull();
     const db = await getDb();
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`lower(${users.email}) like 'stranger-%'`);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(sql`lower(${users.email}) like 'stranger-%'`);
     expect(count!.n).toBe(0);
   });
 
@@ -423,8 +612,12 @@ describe('single sign-on', () => {
     const user = await makeUser('national_coordinator');
     const signIn = authOptions.callbacks.signIn as unknown as (p: Record<string, unknown>) => Promise<boolean | string>;
     const account = { provider: 'oidc', type: 'oidc' };
-    expect(await signIn({ user: { id: 'sub-1' }, account, profile: { email: user.email, email_verified: false } })).toBe('/login?error=sso_no_account');
-    expect(await signIn({ user: { id: 'sub-1' }, account, profile: { email: uniqueEmail(), email_verified: true } })).toBe('/login?error=sso_no_account');
+    expect(
+      await signIn({ user: { id: 'sub-1' }, account, profile: { email: user.email, email_verified: false } }),
+    ).toBe('/login?error=sso_no_account');
+    expect(
+      await signIn({ user: { id: 'sub-1' }, account, profile: { email: uniqueEmail(), email_verified: true } }),
+    ).toBe('/login?error=sso_no_account');
     const idpUser: Record<string, unknown> = { id: 'sub-2', email: user.email };
     expect(await signIn({ user: idpUser, account, profile: { email: user.email, email_verified: true } })).toBe(true);
     expect(idpUser).toMatchObject({ id: user.id, role: 'national_coordinator' });
@@ -438,7 +631,9 @@ describe('session limits', () => {
   it('ends a session 8 hours after sign-in however active it is', async () => {
     const user = await makeUser('county_staff', '01');
     const token = await sessionFor(await signedIn(user.email));
-    expect(await jwt({ token: { ...token, signedInAt: Math.floor(Date.now() / 1000) - 8 * 3600 + 60 } })).not.toBeNull();
+    expect(
+      await jwt({ token: { ...token, signedInAt: Math.floor(Date.now() / 1000) - 8 * 3600 + 60 } }),
+    ).not.toBeNull();
     expect(await jwt({ token: { ...token, signedInAt: Math.floor(Date.now() / 1000) - 8 * 3600 - 1 } })).toBeNull();
   });
 
@@ -456,7 +651,9 @@ describe('session limits', () => {
     const here = await sessionFor(await signedIn(user.email));
     const elsewhere = await sessionFor(await signedIn(user.email));
     expect(here.sid).not.toEqual(elsewhere.sid);
-    const signOut = authOptions.events.signOut as unknown as (message: { token: Record<string, unknown> }) => Promise<void>;
+    const signOut = authOptions.events.signOut as unknown as (message: {
+      token: Record<string, unknown>;
+    }) => Promise<void>;
     await signOut({ token: here });
     expect(await jwt({ token: here })).toBeNull();
     expect(await jwt({ token: elsewhere })).not.toBeNull();
@@ -466,7 +663,10 @@ describe('session limits', () => {
   it('reads what the person must do first from the database, never from the cookie', async () => {
     const user = await makeUser('county_staff', '01');
     const token = await sessionFor(await signedIn(user.email));
-    expect(await jwt({ token: { ...token, pending: null, role: 'admin' } })).toMatchObject({ pending: null, role: 'county_staff' });
+    expect(await jwt({ token: { ...token, pending: null, role: 'admin' } })).toMatchObject({
+      pending: null,
+      role: 'county_staff',
+    });
     const state = await loadSessionState(user.id);
     expect(state).toMatchObject({ active: true, mustChangePassword: false, totpEnabled: false });
   });

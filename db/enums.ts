@@ -3,10 +3,32 @@
 // forms import them too. Labels live in messages/*.json under "enums.<name>.<value>".
 // Changing a list needs a migration (ALTER TYPE … ADD VALUE); removing a value needs a decision.
 
-export const OFFENCES = ['trafficking_sexual', 'trafficking_other', 'exploitation', 'procuring', 'procuring_gross', 'sex_purchase', 'sex_purchase_child', 'other'] as const;
+export const OFFENCES = [
+  'trafficking_sexual',
+  'trafficking_other',
+  'exploitation',
+  'procuring',
+  'procuring_gross',
+  'sex_purchase',
+  'sex_purchase_child',
+  'other',
+] as const;
 export type Offence = (typeof OFFENCES)[number];
 
-export const REPORTING_BODIES = ['police', 'prosecutor', 'social_services', 'health_care', 'migration_agency', 'customs', 'coast_guard', 'ngo', 'school_youth', 'county_board', 'victim', 'other'] as const;
+export const REPORTING_BODIES = [
+  'police',
+  'prosecutor',
+  'social_services',
+  'health_care',
+  'migration_agency',
+  'customs',
+  'coast_guard',
+  'ngo',
+  'school_youth',
+  'county_board',
+  'victim',
+  'other',
+] as const;
 export type ReportingBody = (typeof REPORTING_BODIES)[number];
 
 export const ARENAS = ['street', 'apartment', 'hotel', 'massage_club', 'online', 'other', 'unknown'] as const;
@@ -48,19 +70,57 @@ export type Sex = (typeof SEXES)[number];
 export const AGE_BANDS = ['0_14', '15_17', '18_20', '21_25', '26_35', '36_50', '51_plus', 'unknown'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
-export const ORIGIN_REGIONS = ['sweden', 'nordic', 'eu_east', 'eu_west', 'europe_east_non_eu', 'west_africa', 'africa_other', 'middle_east', 'asia', 'latin_america', 'other', 'unknown'] as const;
+export const ORIGIN_REGIONS = [
+  'sweden',
+  'nordic',
+  'eu_east',
+  'eu_west',
+  'europe_east_non_eu',
+  'west_africa',
+  'africa_other',
+  'middle_east',
+  'asia',
+  'latin_america',
+  'other',
+  'unknown',
+] as const;
 export type OriginRegion = (typeof ORIGIN_REGIONS)[number];
 
 export const RESIDENCE_PERMITS = ['not_relevant', 'applied', 'granted', 'refused'] as const;
 export type ResidencePermit = (typeof RESIDENCE_PERMITS)[number];
 
-export const SUPPORT_MEASURES = ['sheltered_housing', 'counselling', 'health_care', 'legal_counsel', 'return_programme', 'financial_support', 'none', 'unknown'] as const;
+export const SUPPORT_MEASURES = [
+  'sheltered_housing',
+  'counselling',
+  'health_care',
+  'legal_counsel',
+  'return_programme',
+  'financial_support',
+  'none',
+  'unknown',
+] as const;
 export type SupportMeasure = (typeof SUPPORT_MEASURES)[number];
 
-export const PERPETRATOR_ROLES = ['recruiter', 'transporter', 'harbourer', 'exploiter', 'buyer', 'other', 'unknown'] as const;
+export const PERPETRATOR_ROLES = [
+  'recruiter',
+  'transporter',
+  'harbourer',
+  'exploiter',
+  'buyer',
+  'other',
+  'unknown',
+] as const;
 export type PerpetratorRole = (typeof PERPETRATOR_ROLES)[number];
 
-export const CASE_STATUSES = ['reported', 'investigation', 'discontinued', 'prosecuted', 'convicted', 'acquitted', 'closed'] as const;
+export const CASE_STATUSES = [
+  'reported',
+  'investigation',
+  'discontinued',
+  'prosecuted',
+  'convicted',
+  'acquitted',
+  'closed',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /**
@@ -84,10 +144,9 @@ export const GROUP_KINDS = ['county', 'regional', 'national', 'international'] a
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
 /** A member organisation's type: the reporting bodies, except the victim (a person, never a member). */
-export const MEMBER_ORGANISATION_TYPES = REPORTING_BODIES.filter((b): b is Exclude<ReportingBody, 'victim'> => b !== 'victim') as unknown as readonly [
-  Exclude<ReportingBody, 'victim'>,
-  ...Exclude<ReportingBody, 'victim'>[],
-];
+export const MEMBER_ORGANISATION_TYPES = REPORTING_BODIES.filter(
+  (b): b is Exclude<ReportingBody, 'victim'> => b !== 'victim',
+) as unknown as readonly [Exclude<ReportingBody, 'victim'>, ...Exclude<ReportingBody, 'victim'>[]];
 export type MemberOrganisationType = (typeof MEMBER_ORGANISATION_TYPES)[number];
 
 /** How a meeting or a training is held. */
@@ -99,7 +158,14 @@ export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 /** Still to be followed up: shown on the group's next meeting; overdue once the due date has passed. */
 export const PENDING_ACTION_ITEM_STATUSES = ['open', 'in_progress'] as const satisfies readonly ActionItemStatus[];
 
-export const TRAINING_ORGANISERS = ['county_board', 'police', 'crime_victim_authority', 'migration_agency', 'ngo', 'other'] as const;
+export const TRAINING_ORGANISERS = [
+  'county_board',
+  'police',
+  'crime_victim_authority',
+  'migration_agency',
+  'ngo',
+  'other',
+] as const;
 export type TrainingOrganiser = (typeof TRAINING_ORGANISERS)[number];
 
 /** The themes of the action plan's trainings (Brå 2011:18). */

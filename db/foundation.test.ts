@@ -26,7 +26,16 @@ describe('counties', () => {
     const counties = await listCounties();
     expect(counties).toHaveLength(21);
     const stockholm = counties.find((c) => c.code === '01')!;
-    expect(stockholm).toMatchObject({ letter: 'AB', nameSv: 'Stockholms län', nameEn: 'Stockholm County', seat: 'Stockholm', population: 2473307, populationDate: '2024-12-31', svgId: 'stockholm', policeRegion: 'Stockholm' });
+    expect(stockholm).toMatchObject({
+      letter: 'AB',
+      nameSv: 'Stockholms län',
+      nameEn: 'Stockholm County',
+      seat: 'Stockholm',
+      population: 2473307,
+      populationDate: '2024-12-31',
+      svgId: 'stockholm',
+      policeRegion: 'Stockholm',
+    });
     expect(counties.find((c) => c.code === '25')).toMatchObject({ letter: 'BD', policeRegion: 'Nord' });
     expect(counties.reduce((sum, c) => sum + c.population, 0)).toBe(10_587_710);
   });
@@ -36,18 +45,52 @@ describe('users table', () => {
   it('refuses a second account whose e-mail differs only in case', async () => {
     const email = uniqueEmail('case');
     await createUser(null, { email, displayName: 'A', role: 'admin', countyCode: null, password: TEST_PASSWORD });
-    await expect(createUser(null, { email: email.toUpperCase(), displayName: 'B', role: 'admin', countyCode: null, password: TEST_PASSWORD })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      createUser(null, {
+        email: email.toUpperCase(),
+        displayName: 'B',
+        role: 'admin',
+        countyCode: null,
+        password: TEST_PASSWORD,
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     const db = await getDb();
     // The database refuses it too, whatever the app does.
-    await expect(db.insert(users).values({ email: email.toUpperCase(), displayName: 'C', role: 'admin', passwordHash: 'x' })).rejects.toThrow();
+    await expect(
+      db.insert(users).values({ email: email.toUpperCase(), displayName: 'C', role: 'admin', passwordHash: 'x' }),
+    ).rejects.toThrow();
   });
 
   it('requires a county for county roles and forbids one for national roles, in the database', async () => {
     const db = await getDb();
-    await expect(db.insert(users).values({ email: uniqueEmail(), displayName: 'x', role: 'county_staff', passwordHash: 'x' })).rejects.toThrow();
-    await expect(db.insert(users).values({ email: uniqueEmail(), displayName: 'x', role: 'national_analyst', countyCode: '01', passwordHash: 'x' })).rejects.toThrow();
-    await expect(db.insert(users).values({ email: uniqueEmail(), displayName: 'x', role: 'county_staff', countyCode: '99', passwordHash: 'x' })).rejects.toThrow();
-    await expect(createUser(null, { email: uniqueEmail(), displayName: 'x', role: 'county_staff', countyCode: null, password: TEST_PASSWORD })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      db.insert(users).values({ email: uniqueEmail(), displayName: 'x', role: 'county_staff', passwordHash: 'x' }),
+    ).rejects.toThrow();
+    await expect(
+      db
+        .insert(users)
+        .values({
+          email: uniqueEmail(),
+          displayName: 'x',
+          role: 'national_analyst',
+          countyCode: '01',
+          passwordHash: 'x',
+        }),
+    ).rejects.toThrow();
+    await expect(
+      db
+        .insert(users)
+        .values({ email: uniqueEmail(), displayName: 'x', role: 'county_staff', countyCode: '99', passwordHash: 'x' }),
+    ).rejects.toThrow();
+    await expect(
+      createUser(null, {
+        email: uniqueEmail(),
+        displayName: 'x',
+        role: 'county_staff',
+        countyCode: null,
+        password: TEST_PASSWORD,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('stores an argon2id hash, never the password', async () => {
@@ -74,7 +117,8 @@ describe('sign-in', () => {
 
   it(`locks the account for ${LOCK_MINUTES} minutes after ${MAX_FAILED_SIGN_INS} failures, even for the right password`, async () => {
     const user = await makeUser('county_staff', '01');
-    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) expect(await authenticateUser(user.email, `wrong ${i}`)).toBeNull();
+    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++)
+      expect(await authenticateUser(user.email, `wrong ${i}`)).toBeNull();
     expect((await readUser(user.id)).lockedUntil).toBeNull();
     expect(await authenticateUser(user.email, 'wrong again')).toBeNull();
     const locked = await readUser(user.id);
@@ -96,7 +140,9 @@ describe('sign-in', () => {
   it('lets a person in again once the lock has run out, and resets the count', async () => {
     const user = await makeUser('county_staff', '01');
     const db = await getDb();
-    await db.execute(sql`update users set failed_login_count = 5, locked_until = now() - interval '1 minute' where id = ${user.id}`);
+    await db.execute(
+      sql`update users set failed_login_count = 5, locked_until = now() - interval '1 minute' where id = ${user.id}`,
+    );
     expect(await authenticateUser(user.email, TEST_PASSWORD)).not.toBeNull();
     expect(await readUser(user.id)).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
   });
@@ -104,7 +150,9 @@ describe('sign-in', () => {
   it('starts a new count after an expired lock instead of locking at the first new failure', async () => {
     const user = await makeUser('county_staff', '01');
     const db = await getDb();
-    await db.execute(sql`update users set failed_login_count = 5, locked_until = now() - interval '1 minute' where id = ${user.id}`);
+    await db.execute(
+      sql`update users set failed_login_count = 5, locked_until = now() - interval '1 minute' where id = ${user.id}`,
+    );
     await authenticateUser(user.email, 'wrong');
     expect(await readUser(user.id)).toMatchObject({ failedLoginCount: 1, lockedUntil: null });
   });
@@ -130,7 +178,9 @@ describe('sign-in', () => {
     for (let i = 0; i < 3; i++) {
       unknown.push(await time(() => authenticateUser(uniqueEmail('ghost'), 'guess')));
       wrong.push(await time(() => authenticateUser(user.email, 'guess')));
-      await (await getDb()).execute(sql`update users set failed_login_count = 0, locked_until = null where id = ${user.id}`);
+      await (
+        await getDb()
+      ).execute(sql`update users set failed_login_count = 0, locked_until = null where id = ${user.id}`);
     }
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
     // Both verify an argon2id hash; without the dummy verification the unknown address would
@@ -143,7 +193,11 @@ describe('sign-in', () => {
     await authenticateUser(user.email, 'wrong');
     await authenticateUser(user.email, TEST_PASSWORD);
     const db = await getDb();
-    const rows = await db.select({ action: auditLog.action }).from(auditLog).where(sql`${auditLog.entityId} = ${user.id}`).orderBy(auditLog.id);
+    const rows = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(sql`${auditLog.entityId} = ${user.id}`)
+      .orderBy(auditLog.id);
     expect(rows.map((r) => r.action)).toEqual(['user.create', 'auth.sign_in_failed', 'auth.sign_in']);
   });
 });
@@ -153,10 +207,22 @@ describe('audit log', () => {
     const db = await getDb();
     const entityId = uniqueEmail('audit');
     await writeAudit(db, { actorId: null, action: 'test.append', entityType: 'test', entityId, changes: { a: 1 } });
-    expect(databaseMessage(await db.execute(sql`update audit_log set action = 'tampered' where entity_id = ${entityId}`).catch((e: unknown) => e))).toMatch(/append-only/);
-    expect(databaseMessage(await db.execute(sql`delete from audit_log where entity_id = ${entityId}`).catch((e: unknown) => e))).toMatch(/append-only/);
+    expect(
+      databaseMessage(
+        await db
+          .execute(sql`update audit_log set action = 'tampered' where entity_id = ${entityId}`)
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/append-only/);
+    expect(
+      databaseMessage(
+        await db.execute(sql`delete from audit_log where entity_id = ${entityId}`).catch((e: unknown) => e),
+      ),
+    ).toMatch(/append-only/);
     expect(databaseMessage(await db.execute(sql`truncate audit_log`).catch((e: unknown) => e))).toMatch(/append-only/);
-    const rows = rowsOf<{ action: string }>(await db.execute(sql`select action from audit_log where entity_id = ${entityId}`));
+    const rows = rowsOf<{ action: string }>(
+      await db.execute(sql`select action from audit_log where entity_id = ${entityId}`),
+    );
     expect(rows).toEqual([{ action: 'test.append' }]);
   });
 });
@@ -171,6 +237,8 @@ describe('user list', () => {
     for (const role of ['national_coordinator', 'national_analyst'] as const) {
       await expect(listUsersForActor(await makeUser(role))).rejects.toMatchObject({ code: 'forbidden' });
     }
-    await expect(listUsersForActor(await makeUser('county_coordinator', '01'))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(listUsersForActor(await makeUser('county_coordinator', '01'))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

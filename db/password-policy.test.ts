@@ -8,7 +8,11 @@ import { isCommonPassword, passwordProblem } from './password-policy';
 describe('password policy', () => {
   it('ships the 1,000 most common passwords of @zxcvbn-ts/language-common, in its order', () => {
     const require = createRequire(import.meta.url);
-    const source = path.join(path.dirname(require.resolve('@zxcvbn-ts/language-common/package.json')), 'src', 'passwords.json');
+    const source = path.join(
+      path.dirname(require.resolve('@zxcvbn-ts/language-common/package.json')),
+      'src',
+      'passwords.json',
+    );
     expect(COMMON).toEqual(JSON.parse(readFileSync(source, 'utf8')).slice(0, 1000));
   });
 
@@ -19,7 +23,15 @@ describe('password policy', () => {
 
   it('refuses the common passwords, padded or repeated, in any case', () => {
     for (const p of COMMON.slice(0, 50)) expect(isCommonPassword(p)).toBe(true);
-    for (const p of ['Password1234', 'password1234!', '!!qwerty2024!!', 'monkeymonkey', 'aaaaaaaaaaaa', 'abcabcabcabc', '123456123456']) {
+    for (const p of [
+      'Password1234',
+      'password1234!',
+      '!!qwerty2024!!',
+      'monkeymonkey',
+      'aaaaaaaaaaaa',
+      'abcabcabcabc',
+      '123456123456',
+    ]) {
       expect(passwordProblem(p, 'a@b.se')).toBe('common');
     }
     expect(passwordProblem('correct horse battery staple', 'a@b.se')).toBeNull();

@@ -2,7 +2,12 @@ import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
 
 // OWASP's minimum for argon2id: 19 MiB, 2 iterations, 1 lane (~40 ms here).
-const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id, a const enum */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

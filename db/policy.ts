@@ -34,7 +34,16 @@ export type Action = (typeof ACTIONS)[number];
 export type Scope = 'own-county' | 'any-county';
 export type Permission = `${Action}:${Scope}`;
 
-const COUNTY_WORK = ['case.read', 'case.create', 'case.update', 'coordination.read', 'coordination.write', 'training.read', 'training.write', 'statistics.read'] as const;
+const COUNTY_WORK = [
+  'case.read',
+  'case.create',
+  'case.update',
+  'coordination.read',
+  'coordination.write',
+  'training.read',
+  'training.write',
+  'statistics.read',
+] as const;
 
 function grant(scope: Scope, actions: readonly Action[]): Permission[] {
   return actions.map((action) => `${action}:${scope}` as const);
@@ -53,7 +62,13 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   ]),
   national_analyst: grant('any-county', ['statistics.read_suppressed']),
   county_coordinator: [
-    ...grant('own-county', [...COUNTY_WORK, 'case.delete', 'coordination.manage', 'coordination.delete', 'training.delete']),
+    ...grant('own-county', [
+      ...COUNTY_WORK,
+      'case.delete',
+      'coordination.manage',
+      'coordination.delete',
+      'training.delete',
+    ]),
     ...grant('any-county', ['statistics.read_suppressed']),
   ],
   county_staff: [...grant('own-county', COUNTY_WORK), ...grant('any-county', ['statistics.read_suppressed'])],

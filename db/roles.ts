@@ -1,5 +1,11 @@
 // Shared by the schema (the pgEnum), the policy and the forms; no server code, so the client may import it.
-export const ROLES = ['admin', 'national_coordinator', 'national_analyst', 'county_coordinator', 'county_staff'] as const;
+export const ROLES = [
+  'admin',
+  'national_coordinator',
+  'national_analyst',
+  'county_coordinator',
+  'county_staff',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const COUNTY_ROLES = ['county_coordinator', 'county_staff'] as const satisfies readonly Role[];

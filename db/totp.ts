@@ -27,7 +27,9 @@ export function encryptTotpSecret(secret: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', encryptionKey(), iv);
   const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join(':');
+  return ['v1', iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join(
+    ':',
+  );
 }
 
 /** The secret, or null when it cannot be decrypted (e.g. the key was changed). */
@@ -69,7 +71,12 @@ export function isTotpCodeShape(code: string): boolean {
  * step the code belongs to, or null. A step at or before `afterStep` is refused: each code is
  * good once.
  */
-export async function verifyTotpCode(secret: string, code: string, afterStep: number | null, now: number = Date.now()): Promise<number | null> {
+export async function verifyTotpCode(
+  secret: string,
+  code: string,
+  afterStep: number | null,
+  now: number = Date.now(),
+): Promise<number | null> {
   const token = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   try {
@@ -104,7 +111,9 @@ export function normaliseRecoveryCode(code: string): string {
 }
 
 export function hashRecoveryCode(code: string): string {
-  return createHash('sha256').update(`lagesbild-recovery:${normaliseRecoveryCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`lagesbild-recovery:${normaliseRecoveryCode(code)}`)
+    .digest('hex');
 }
 
 export function isRecoveryCodeShape(code: string): boolean {

@@ -1,4 +1,14 @@
-import { DEMO_PASSWORD, E2E, expect, expectNoAxeViolations, formAlert, signIn, signInAndWait, stateOf, test } from './fixtures';
+import {
+  DEMO_PASSWORD,
+  E2E,
+  expect,
+  expectNoAxeViolations,
+  formAlert,
+  signIn,
+  signInAndWait,
+  stateOf,
+  test,
+} from './fixtures';
 
 test.describe('own account', () => {
   test('the account page shows who one is and passes axe', async ({ browser }) => {
@@ -17,7 +27,9 @@ test.describe('own account', () => {
     await context.close();
   });
 
-  test('changing the password needs the current one and refuses weak new ones; then one signs in again', async ({ page }) => {
+  test('changing the password needs the current one and refuses weak new ones; then one signs in again', async ({
+    page,
+  }) => {
     test.slow(); // several sign-ins (argon2id each) and axe scans
     await signInAndWait(page, E2E.password.email);
     await page.goto('/account/password');

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, E2E, expect, expectNoAxeViolations, formAlert, signIn, signInAndWait, stateOf, test } from './fixtures';
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  E2E,
+  expect,
+  expectNoAxeViolations,
+  formAlert,
+  signIn,
+  signInAndWait,
+  stateOf,
+  test,
+} from './fixtures';
 
 /** A second person, in a browser of their own. */
 async function personSignedIn(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
@@ -20,7 +31,10 @@ async function openUser(page: Page, name: string): Promise<void> {
 test.describe('user administration', () => {
   test.use({ storageState: stateOf('admin') });
 
-  test('the admin creates an account; the person signs in with the one-time password and must choose their own', async ({ page, browser }) => {
+  test('the admin creates an account; the person signs in with the one-time password and must choose their own', async ({
+    page,
+    browser,
+  }) => {
     test.slow(); // several browsers and sign-ins (argon2id each)
     const email = `e2e-new-${randomUUID().slice(0, 8)}@lagesbild.test`;
     await page.goto('/admin/users');
@@ -56,7 +70,10 @@ test.describe('user administration', () => {
     await person.context().close();
   });
 
-  test('deactivation ends the person’s session at their next request; reactivation lets them back', async ({ page, browser }) => {
+  test('deactivation ends the person’s session at their next request; reactivation lets them back', async ({
+    page,
+    browser,
+  }) => {
     test.slow(); // several browsers and sign-ins (argon2id each)
     const person = await personSignedIn(browser, E2E.deactivate.email);
     await expect(person.getByRole('heading', { level: 1, name: `Välkommen, ${E2E.deactivate.name}` })).toBeVisible();
@@ -78,7 +95,10 @@ test.describe('user administration', () => {
     await person.context().close();
   });
 
-  test('a new role and county sign the person out, and they come back with the new access', async ({ page, browser }) => {
+  test('a new role and county sign the person out, and they come back with the new access', async ({
+    page,
+    browser,
+  }) => {
     test.slow(); // several browsers and sign-ins (argon2id each)
     const person = await personSignedIn(browser, E2E.roleChange.email);
     await expect(person.getByRole('heading', { level: 1, name: `Välkommen, ${E2E.roleChange.name}` })).toBeVisible();
@@ -143,12 +163,16 @@ test.describe('user administration', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('the security page lists the roles that can be required to use two-factor sign-in and passes axe', async ({ page }) => {
+  test('the security page lists the roles that can be required to use two-factor sign-in and passes axe', async ({
+    page,
+  }) => {
     await page.goto('/admin/security');
     await expect(page.getByRole('heading', { level: 1, name: 'Säkerhet' })).toBeVisible();
     const group = page.getByRole('group', { name: 'Roller som måste använda tvåstegsverifiering' });
     await expect(group.getByRole('checkbox')).toHaveCount(5);
-    await expect(page.getByText('En session avslutas efter 30 minuter utan aktivitet.', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText('En session avslutas efter 30 minuter utan aktivitet.', { exact: false }),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });
@@ -179,7 +203,9 @@ test.describe('audit log', () => {
     // Filtered to the admin's readings: the event column (the sixth) says so on every line.
     const lines = csv.split('\r\n').slice(1).filter(Boolean);
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.every((line) => line.split(';')[5] === 'audit.read' && line.split(';')[3] === DEMO.admin.name)).toBe(true);
+    expect(lines.every((line) => line.split(';')[5] === 'audit.read' && line.split(';')[3] === DEMO.admin.name)).toBe(
+      true,
+    );
 
     await page.reload(); // the export is now among the events offered
     await page.getByLabel('Händelse').selectOption({ label: 'Granskningsloggen exporterad' });

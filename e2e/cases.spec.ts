@@ -13,12 +13,16 @@ function uniquePoliceNumber(): string {
 
 async function fillParty(page: Page, legend: string, values: Record<string, string>, support?: string[]) {
   const party = page.getByRole('group', { name: legend });
-  for (const [label, value] of Object.entries(values)) await party.getByLabel(label, { exact: true }).selectOption({ label: value });
+  for (const [label, value] of Object.entries(values))
+    await party.getByLabel(label, { exact: true }).selectOption({ label: value });
   for (const s of support ?? []) await party.getByRole('checkbox', { name: s }).check();
 }
 
 /** Register a case through the form and return its detail page URL and reference. */
-async function registerCase(page: Page, notes = 'Tips via socialtjänstens uppsökande arbete.'): Promise<{ url: string; reference: string }> {
+async function registerCase(
+  page: Page,
+  notes = 'Tips via socialtjänstens uppsökande arbete.',
+): Promise<{ url: string; reference: string }> {
   await page.goto('/cases/new');
   await page.getByLabel('Anmälningsdatum').fill(today());
   await page.getByLabel('Anmälare').selectOption({ label: 'Polisen' });
@@ -32,11 +36,25 @@ async function registerCase(page: Page, notes = 'Tips via socialtjänstens upps�
   await page.getByRole('button', { name: 'Lägg till brottsoffer' }).click();
   await page.getByRole('button', { name: 'Lägg till brottsoffer' }).click();
   await page.getByRole('button', { name: 'Lägg till gärningsperson' }).click();
-  const victim = { Kön: 'Kvinna', Åldersgrupp: '18–20 år', Ursprungsregion: 'EU, Östeuropa', Målsägandestatus: 'Ja', 'Betänketid eller tillfälligt uppehållstillstånd': 'Ansökt' };
+  const victim = {
+    Kön: 'Kvinna',
+    Åldersgrupp: '18–20 år',
+    Ursprungsregion: 'EU, Östeuropa',
+    Målsägandestatus: 'Ja',
+    'Betänketid eller tillfälligt uppehållstillstånd': 'Ansökt',
+  };
   await fillParty(page, 'Brottsoffer 1', victim, ['Skyddat boende', 'Målsägandebiträde']);
   await fillParty(page, 'Brottsoffer 2', { ...victim, Åldersgrupp: '21–25 år' }, ['Samtalsstöd eller terapi']);
-  await fillParty(page, 'Gärningsperson 1', { Kön: 'Man', Åldersgrupp: '36–50 år', Ursprungsregion: 'EU, Östeuropa', Roll: 'Kontrollerar eller exploaterar' });
-  await page.getByRole('group', { name: 'Brottsoffer 1' }).getByLabel('Medborgarskap (landskod, frivilligt)').fill('ro');
+  await fillParty(page, 'Gärningsperson 1', {
+    Kön: 'Man',
+    Åldersgrupp: '36–50 år',
+    Ursprungsregion: 'EU, Östeuropa',
+    Roll: 'Kontrollerar eller exploaterar',
+  });
+  await page
+    .getByRole('group', { name: 'Brottsoffer 1' })
+    .getByLabel('Medborgarskap (landskod, frivilligt)')
+    .fill('ro');
   await page.getByLabel('Anteckningar (frivilligt)').fill(notes);
 
   await page.getByRole('button', { name: 'Registrera ärendet' }).click();
@@ -48,7 +66,9 @@ async function registerCase(page: Page, notes = 'Tips via socialtjänstens upps�
 test.describe('county staff', () => {
   test.use({ storageState: stateOf('staffAB') });
 
-  test('registers a case with two victims and a perpetrator, finds it, edits it, follows it to conviction and sees the history', async ({ page }) => {
+  test('registers a case with two victims and a perpetrator, finds it, edits it, follows it to conviction and sees the history', async ({
+    page,
+  }) => {
     const { url, reference } = await registerCase(page);
     await expectNoAxeViolations(page);
     await expect(page.getByRole('region', { name: 'Brottsoffer' }).getByRole('row')).toHaveCount(3);
@@ -79,7 +99,9 @@ test.describe('county staff', () => {
       await page.getByLabel('Nytt steg').selectOption({ label: step });
       await page.getByLabel('Datum', { exact: true }).fill(today());
       await page.getByRole('button', { name: 'Registrera steget' }).click();
-      await expect(page.getByRole('region', { name: 'Status' }).getByRole('listitem').filter({ hasText: step })).toBeVisible();
+      await expect(
+        page.getByRole('region', { name: 'Status' }).getByRole('listitem').filter({ hasText: step }),
+      ).toBeVisible();
     }
     await expect(page.getByText(/Fällande dom/).first()).toBeVisible();
     await expect(page.getByLabel('Nytt steg').locator('option')).toHaveText(['Avslutat']);
@@ -88,7 +110,9 @@ test.describe('county staff', () => {
     const history = page.getByRole('region', { name: 'Ändringshistorik' });
     await expect(history.getByRole('row').filter({ hasText: 'Registrerade ett statussteg' })).toHaveCount(3);
     await expect(history.getByRole('row').filter({ hasText: 'Ändrade ärendet' })).toContainText('Brott');
-    await expect(history.getByRole('row').filter({ hasText: 'Registrerade ärendet' })).toContainText('Hugo Handläggare');
+    await expect(history.getByRole('row').filter({ hasText: 'Registrerade ärendet' })).toContainText(
+      'Hugo Handläggare',
+    );
     await expectNoAxeViolations(page);
 
     // Staff may not delete.
@@ -112,7 +136,10 @@ test.describe('county staff', () => {
     await page.getByLabel('Brott konstaterat').selectOption({ label: 'Osäkert' });
     await page.getByLabel('Tvångsgrad').selectOption({ label: 'Okänd' });
     await page.getByRole('button', { name: 'Lägg till brottsoffer' }).click();
-    await page.getByRole('group', { name: 'Brottsoffer 1' }).getByLabel('Kön', { exact: true }).selectOption({ label: 'Kvinna' });
+    await page
+      .getByRole('group', { name: 'Brottsoffer 1' })
+      .getByLabel('Kön', { exact: true })
+      .selectOption({ label: 'Kvinna' });
     const notes = 'Kvinnan uppgav personnummer 19121212-1212 vid kontakten.';
     await page.getByLabel('Anteckningar (frivilligt)').fill(notes);
     await page.getByRole('button', { name: 'Registrera ärendet' }).click();
@@ -123,7 +150,9 @@ test.describe('county staff', () => {
     await expect(page.getByLabel('Anteckningar (frivilligt)')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('Anmälare')).toHaveValue('social_services');
     await expect(page.getByRole('checkbox', { name: 'Köp av sexuell tjänst' })).toBeChecked();
-    await expect(page.getByRole('group', { name: 'Brottsoffer 1' }).getByLabel('Kön', { exact: true })).toHaveValue('woman');
+    await expect(page.getByRole('group', { name: 'Brottsoffer 1' }).getByLabel('Kön', { exact: true })).toHaveValue(
+      'woman',
+    );
     await expectNoAxeViolations(page);
   });
 
@@ -151,9 +180,15 @@ test.describe('county staff', () => {
     await other.close();
   });
 
-  test('a police report number already registered warns: with a link in the own county, without details elsewhere', async ({ page, browser }) => {
+  test('a police report number already registered warns: with a link in the own county, without details elsewhere', async ({
+    page,
+    browser,
+  }) => {
     await registerCase(page);
-    const ownNumber = await page.getByRole('region', { name: 'Uppgifter' }).getByText(/^5000-K/).textContent();
+    const ownNumber = await page
+      .getByRole('region', { name: 'Uppgifter' })
+      .getByText(/^5000-K/)
+      .textContent();
 
     const national = await browser.newPage({ storageState: stateOf('national') });
     const csv = await (await national.request.get('/api/export/cases.csv?county=14')).text();

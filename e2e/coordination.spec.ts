@@ -43,7 +43,9 @@ async function createGroup(page: Page, name: string): Promise<string> {
 test.describe('county coordinator', () => {
   test.use({ storageState: stateOf('coordinatorAB') });
 
-  test('creates a group with members, holds a meeting with attendance and two action items, sees both open at the next meeting and closes one there', async ({ page }) => {
+  test('creates a group with members, holds a meeting with attendance and two action items, sees both open at the next meeting and closes one there', async ({
+    page,
+  }) => {
     test.slow();
     const name = uniqueName('Testgruppen');
     await page.goto('/coordination');
@@ -104,13 +106,17 @@ test.describe('county coordinator', () => {
     await page.getByLabel('Mötesform').selectOption({ label: 'Digitalt' });
     await page.getByRole('checkbox', { name: MEMBERS[2]!.name }).check();
     await page.getByRole('button', { name: 'Spara mötet' }).click();
-    await expect(page.getByRole('region', { name: 'Avslutade vid mötet (1)' }).getByRole('rowheader')).toHaveText([items[1]!.what]);
+    await expect(page.getByRole('region', { name: 'Avslutade vid mötet (1)' }).getByRole('rowheader')).toHaveText([
+      items[1]!.what,
+    ]);
 
     await page.goto(groupUrl);
     const pending = page.getByRole('region', { name: 'Att följa upp (1)' });
     await expect(pending.getByRole('rowheader')).toHaveText([items[0]!.what]);
     await expect(pending).toContainText('Försenad');
-    await expect(page.getByRole('region', { name: 'Ändringshistorik' }).getByRole('row').filter({ hasText: 'Skapade gruppen' })).toContainText('Sara Samordnare');
+    await expect(
+      page.getByRole('region', { name: 'Ändringshistorik' }).getByRole('row').filter({ hasText: 'Skapade gruppen' }),
+    ).toContainText('Sara Samordnare');
 
     // The action item list, filtered to the group.
     await page.goto('/coordination/action-items');
@@ -200,7 +206,9 @@ test.describe('county coordinator', () => {
     await expect(page.getByLabel('Status')).toHaveValue('overdue');
   });
 
-  test('the meeting list filters by period and exports CSV and XLSX; the group calendar is an iCalendar file', async ({ page }) => {
+  test('the meeting list filters by period and exports CSV and XLSX; the group calendar is an iCalendar file', async ({
+    page,
+  }) => {
     test.slow();
     await page.goto('/coordination/meetings');
     await expectNoAxeViolations(page);
@@ -223,12 +231,16 @@ test.describe('county coordinator', () => {
 
     await page.goto('/coordination?kind=county');
     await page.getByRole('table').getByRole('link').first().click();
-    const calendarHref = await page.getByRole('link', { name: 'Hämta mötena som kalenderfil (.ics)' }).getAttribute('href');
+    const calendarHref = await page
+      .getByRole('link', { name: 'Hämta mötena som kalenderfil (.ics)' })
+      .getAttribute('href');
     const ics = await page.request.get(calendarHref!);
     expect(ics.headers()['content-type']).toContain('text/calendar');
     const text = (await ics.body()).toString('utf8');
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
-    expect(text).toMatch(/BEGIN:VEVENT\r\nUID:[0-9a-f-]{36}@lagesbild\r\nDTSTAMP:\d{8}T\d{6}Z\r\nDTSTART:\d{8}T\d{6}Z\r\nDTEND:\d{8}T\d{6}Z/);
+    expect(text).toMatch(
+      /BEGIN:VEVENT\r\nUID:[0-9a-f-]{36}@lagesbild\r\nDTSTAMP:\d{8}T\d{6}Z\r\nDTSTART:\d{8}T\d{6}Z\r\nDTEND:\d{8}T\d{6}Z/,
+    );
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 });
@@ -236,23 +248,38 @@ test.describe('county coordinator', () => {
 test.describe('another county', () => {
   test.use({ storageState: stateOf('coordinatorO') });
 
-  test("cannot open Stockholm's group, its meetings or its calendar (404), nor find them in lists", async ({ page, browser }) => {
+  test("cannot open Stockholm's group, its meetings or its calendar (404), nor find them in lists", async ({
+    page,
+    browser,
+  }) => {
     const national = await browser.newPage({ storageState: stateOf('national') });
     await national.goto('/coordination?county=01&kind=county');
     const groupHref = await national.getByRole('table').getByRole('link').first().getAttribute('href');
     await national.goto(groupHref!);
     const groupName = (await national.getByRole('heading', { level: 1 }).textContent())!;
-    const meetingHref = await national.getByRole('region', { name: 'Möten' }).getByRole('link', { name: /\d/ }).first().getAttribute('href');
+    const meetingHref = await national
+      .getByRole('region', { name: 'Möten' })
+      .getByRole('link', { name: /\d/ })
+      .first()
+      .getAttribute('href');
     await national.close();
     expect(groupHref).toMatch(/^\/coordination\/groups\/[0-9a-f-]{36}$/);
     expect(meetingHref).toMatch(/^\/coordination\/meetings\/[0-9a-f-]{36}$/);
 
-    for (const path of [groupHref!, `${groupHref}/edit`, meetingHref!, `${meetingHref}/edit`, `/coordination/meetings/new?group=${groupHref!.split('/').pop()}`]) {
+    for (const path of [
+      groupHref!,
+      `${groupHref}/edit`,
+      meetingHref!,
+      `${meetingHref}/edit`,
+      `/coordination/meetings/new?group=${groupHref!.split('/').pop()}`,
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
     }
     await expectNoAxeViolations(page);
-    expect((await page.request.get(`/api/coordination/groups/${groupHref!.split('/').pop()}/calendar.ics`)).status()).toBe(404);
+    expect(
+      (await page.request.get(`/api/coordination/groups/${groupHref!.split('/').pop()}/calendar.ics`)).status(),
+    ).toBe(404);
 
     await page.goto('/coordination');
     await expect(page.getByRole('link', { name: groupName })).toHaveCount(0);
@@ -287,7 +314,13 @@ for (const role of ['analyst', 'admin'] as const) {
   test.describe(`${role}`, () => {
     test.use({ storageState: stateOf(role) });
     test('cannot open the coordination register or its exports', async ({ page }) => {
-      for (const path of ['/coordination', '/coordination/meetings', '/coordination/action-items', '/coordination/groups/new', '/coordination/meetings/new']) {
+      for (const path of [
+        '/coordination',
+        '/coordination/meetings',
+        '/coordination/action-items',
+        '/coordination/groups/new',
+        '/coordination/meetings/new',
+      ]) {
         expect((await page.goto(path))?.status(), path).toBe(403);
       }
       expect((await page.request.get('/api/export/meetings.csv')).status()).toBe(403);

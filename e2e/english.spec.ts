@@ -17,7 +17,10 @@ async function expectNoMissingMessages(page: Page): Promise<void> {
 }
 
 test.describe('in English', () => {
-  test('the sign-in page switches language by cookie; the choice then follows the account to any browser', async ({ page, browser }) => {
+  test('the sign-in page switches language by cookie; the choice then follows the account to any browser', async ({
+    page,
+    browser,
+  }) => {
     test.slow(); // several sign-ins (argon2id each) and axe scans
     await page.goto('/login');
     await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
@@ -78,7 +81,9 @@ test.describe('in English', () => {
     await expectNoMissingMessages(page);
   });
 
-  test('a county coordinator registers a case in English, and the registers and overviews read in English', async ({ page }) => {
+  test('a county coordinator registers a case in English, and the registers and overviews read in English', async ({
+    page,
+  }) => {
     test.slow(); // a sign-in, a registration and several axe scans
     await page.goto('/login');
     await page.getByRole('button', { name: 'English' }).click();
@@ -86,7 +91,9 @@ test.describe('in English', () => {
 
     // The main flow: register a case, with a field error first (nothing typed is lost).
     await page.goto('/cases/new');
-    await page.getByLabel('Date of report').fill(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()));
+    await page
+      .getByLabel('Date of report')
+      .fill(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()));
     await page.getByRole('button', { name: 'Register the case' }).click();
     await expect(page.getByText('This field is required.').first()).toBeVisible();
     await expectNoMissingMessages(page);
@@ -94,7 +101,9 @@ test.describe('in English', () => {
     await page.getByRole('checkbox', { name: 'Human trafficking for sexual purposes' }).check();
     await page.getByLabel('Arena').selectOption({ label: 'Apartment or private home' });
     await page.getByLabel('Crime established').selectOption({ label: 'Yes' });
-    await page.getByLabel('Degree of coercion').selectOption({ label: 'Degree 2: threats and/or deception without violence' });
+    await page
+      .getByLabel('Degree of coercion')
+      .selectOption({ label: 'Degree 2: threats and/or deception without violence' });
     await page.getByRole('button', { name: 'Add a victim' }).click();
     const victim = page.getByRole('group', { name: 'Victim 1' });
     for (const [label, option] of [
@@ -114,7 +123,14 @@ test.describe('in English', () => {
     await expectNoAxeViolations(page);
 
     // The other registers and the overviews.
-    for (const path of ['/coordination', '/trainings', '/trainings/new', '/overview', '/overview/01', '/report?scope=01&year=2025']) {
+    for (const path of [
+      '/coordination',
+      '/trainings',
+      '/trainings/new',
+      '/overview',
+      '/overview/01',
+      '/report?scope=01&year=2025',
+    ]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -10,7 +10,10 @@ const appUrl = process.env.E2E_SSO_APP_URL ?? 'http://localhost:3302';
 // 127.0.0.1, not localhost: the app's server fetches from it, and must not try ::1 first.
 const issuer = `http://127.0.0.1:${port}`;
 
-const client = { id: process.env.E2E_OIDC_CLIENT_ID ?? 'lagesbild-e2e', secret: process.env.E2E_OIDC_CLIENT_SECRET ?? 'e2e-client-secret-only-for-tests' };
+const client = {
+  id: process.env.E2E_OIDC_CLIENT_ID ?? 'lagesbild-e2e',
+  secret: process.env.E2E_OIDC_CLIENT_SECRET ?? 'e2e-client-secret-only-for-tests',
+};
 
 const provider = new Provider(issuer, {
   clients: [
@@ -27,7 +30,12 @@ const provider = new Provider(issuer, {
     return {
       accountId: id,
       async claims() {
-        return { sub: id, email: id.replace(/^unverified\./, ''), email_verified: !id.startsWith('unverified.'), name: id.split('@')[0] };
+        return {
+          sub: id,
+          email: id.replace(/^unverified\./, ''),
+          email_verified: !id.startsWith('unverified.'),
+          name: id.split('@')[0],
+        };
       },
     };
   },

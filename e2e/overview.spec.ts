@@ -9,16 +9,25 @@ test.beforeEach(() => {
 test.describe('national coordinator', () => {
   test.use({ storageState: stateOf('national') });
 
-  test('sees Brå’s 2008–2010 figures in full: 103 cases (53/44/6), 18 uncertain, coercion 20/27/38, 111 perpetrators (37 women), 151 victims', async ({ page }) => {
+  test('sees Brå’s 2008–2010 figures in full: 103 cases (53/44/6), 18 uncertain, coercion 20/27/38, 111 perpetrators (37 women), 151 victims', async ({
+    page,
+  }) => {
     await page.goto('/overview/SE?from=2008-01-01&to=2010-12-31&offences=bra');
     await expect(page.getByRole('heading', { level: 1, name: /^Hela landet: lägesbild/ })).toBeVisible();
     await expect(page.getByText('Små tal skyddas')).toHaveCount(0);
     const keyFigures = page.getByRole('region', { name: 'Nyckeltal' });
     await expect(keyFigures.getByText('103', { exact: true })).toBeVisible();
-    const cell = (table: string, row: string) => page.getByRole('table', { name: table, exact: true }).getByRole('row', { name: new RegExp(`^${row} `) }).getByRole('cell').first();
+    const cell = (table: string, row: string) =>
+      page
+        .getByRole('table', { name: table, exact: true })
+        .getByRole('row', { name: new RegExp(`^${row} `) })
+        .getByRole('cell')
+        .first();
     await expect(cell('Kombinationer av brott', 'Människohandel för sexuella ändamål')).toHaveText('53');
     await expect(cell('Kombinationer av brott', 'Grovt koppleri')).toHaveText('44');
-    await expect(cell('Kombinationer av brott', 'Människohandel för sexuella ändamål \\+ Grovt koppleri')).toHaveText('6');
+    await expect(cell('Kombinationer av brott', 'Människohandel för sexuella ändamål \\+ Grovt koppleri')).toHaveText(
+      '6',
+    );
     await expect(cell('Brott konstaterat', 'Osäkert')).toHaveText('18');
     await expect(cell('Tvångsgrad', 'Grad 1: våld, våldtäkt eller isolering')).toHaveText('20');
     await expect(cell('Tvångsgrad', 'Grad 2: hot och/eller vilseledning utan våld')).toHaveText('27');
@@ -29,7 +38,9 @@ test.describe('national coordinator', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('opens the national overview with map, sortable county table, police regions, trend and coverage', async ({ page }) => {
+  test('opens the national overview with map, sortable county table, police regions, trend and coverage', async ({
+    page,
+  }) => {
     await page.goto('/overview?year=2025');
     await expect(page.getByRole('heading', { level: 1, name: 'Nationell översikt 2025' })).toBeVisible();
     await expect(page.getByRole('group', { name: /Karta över Sveriges län/ }).getByRole('button')).toHaveCount(21);
@@ -41,12 +52,16 @@ test.describe('national coordinator', () => {
     await table.getByRole('button', { name: 'Anmälningar' }).click();
     await expect(table.getByRole('columnheader', { name: /Anmälningar/ })).toHaveAttribute('aria-sort', 'descending');
     expect((await names())[0]).toBe('Stockholms län');
-    await expect(page.getByRole('table', { name: 'Polisregionerna med nyckeltal, 2025' }).locator('tbody').getByRole('row')).toHaveCount(7);
+    await expect(
+      page.getByRole('table', { name: 'Polisregionerna med nyckeltal, 2025' }).locator('tbody').getByRole('row'),
+    ).toHaveCount(7);
     await expect(page.getByText(/Aktiv samverkansgrupp i \d+ av 21 län\./)).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
-  test('the map works by keyboard: each county is focusable, says its figure and opens its dashboard', async ({ page }) => {
+  test('the map works by keyboard: each county is focusable, says its figure and opens its dashboard', async ({
+    page,
+  }) => {
     await page.goto('/overview?year=2025');
     const map = page.getByRole('group', { name: /Karta över Sveriges län/ });
     const blekinge = map.getByRole('button', { name: /^Blekinge län: .+/ });
@@ -91,7 +106,9 @@ test.describe('national analyst', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Stockholms län: lägesbild 2025' })).toBeVisible();
   });
 
-  test('the API gives suppressed counts as null with suppressed: true, and refuses periods other than years', async ({ request }) => {
+  test('the API gives suppressed counts as null with suppressed: true, and refuses periods other than years', async ({
+    request,
+  }) => {
     const ok = await request.get('/api/statistics?from=2009-01-01&to=2009-12-31&county=25');
     expect(ok.status()).toBe(200);
     const body = await ok.json();
@@ -107,17 +124,24 @@ test.describe('national analyst', () => {
     expect(htcds.suppression.applied).toBe(true);
     const csv = await request.get('/api/export/statistics-eurostat.csv?from=2009-01-01&to=2009-12-31');
     expect(csv.headers()['content-type']).toContain('text/csv');
-    expect(await csv.text()).toContain('table;geo;period_from;period_to;leg_stat;sex;citizen;exploitation;age;value;suppressed');
+    expect(await csv.text()).toContain(
+      'table;geo;period_from;period_to;leg_stat;sex;citizen;exploitation;age;value;suppressed',
+    );
   });
 });
 
 test.describe('county coordinator', () => {
   test.use({ storageState: stateOf('coordinatorAB') });
 
-  test('sees the own county in full, other counties only in the national overview, and is refused their dashboards', async ({ page, request }) => {
+  test('sees the own county in full, other counties only in the national overview, and is refused their dashboards', async ({
+    page,
+    request,
+  }) => {
     await page.goto('/overview');
     await expect(page.getByRole('link', { name: 'Lägesbild för Stockholms län' })).toBeVisible();
-    await expect(page.getByRole('table', { name: /Länen med nyckeltal/ }).getByRole('link')).toHaveText(['Stockholms län']);
+    await expect(page.getByRole('table', { name: /Länen med nyckeltal/ }).getByRole('link')).toHaveText([
+      'Stockholms län',
+    ]);
     await page.getByRole('link', { name: 'Lägesbild för Stockholms län' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Stockholms län: lägesbild/ })).toBeVisible();
     await expect(page.getByText(/Små tal skyddas/)).toHaveCount(0);
@@ -138,7 +162,9 @@ test.describe('county coordinator', () => {
   test('prints a situation report: A4, without navigation, with summary, map and tables', async ({ page }) => {
     await page.goto('/report?scope=01&year=2025');
     await expect(page.getByRole('heading', { level: 1, name: 'Stockholms län 2025' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Sammanfattning' })).toContainText(/\d[\d\s]* anmälningar, (\d+ % (fler|färre) än|lika många som) föregående period/);
+    await expect(page.getByRole('region', { name: 'Sammanfattning' })).toContainText(
+      /\d[\d\s]* anmälningar, (\d+ % (fler|färre) än|lika många som) föregående period/,
+    );
     await expect(page.getByRole('img', { name: /Karta över länen/ })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.emulateMedia({ media: 'print' });
@@ -159,7 +185,11 @@ test.describe('admin', () => {
       expect([path, response?.status()]).toEqual([path, 403]);
     }
     await expectNoAxeViolations(page);
-    for (const path of ['/api/statistics?from=2025-01-01&to=2025-12-31', '/api/export/statistics-eurostat.csv?from=2025-01-01&to=2025-12-31', '/api/export/statistics-htcds.json?from=2025-01-01&to=2025-12-31']) {
+    for (const path of [
+      '/api/statistics?from=2025-01-01&to=2025-12-31',
+      '/api/export/statistics-eurostat.csv?from=2025-01-01&to=2025-12-31',
+      '/api/export/statistics-htcds.json?from=2025-01-01&to=2025-12-31',
+    ]) {
       expect([path, (await request.get(path)).status()]).toEqual([path, 403]);
     }
   });

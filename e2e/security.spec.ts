@@ -20,7 +20,10 @@ test.describe('security headers', () => {
     expect(second!.headers()['content-security-policy']).not.toContain(nonce);
   });
 
-  test('the other headers are on pages, API answers and static files; HSTS only over HTTPS', async ({ page, request }) => {
+  test('the other headers are on pages, API answers and static files; HSTS only over HTTPS', async ({
+    page,
+    request,
+  }) => {
     const responses = [
       await request.get('/login'),
       await request.get('/api/health'),
@@ -49,7 +52,15 @@ test.describe('security headers', () => {
       page.on('console', (message) => {
         if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
       });
-      for (const path of ['/', '/admin/users', '/admin/users/new', '/admin/security', '/admin/audit', '/account', '/account/two-factor']) {
+      for (const path of [
+        '/',
+        '/admin/users',
+        '/admin/users/new',
+        '/admin/security',
+        '/admin/audit',
+        '/account',
+        '/account/two-factor',
+      ]) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       }
@@ -74,7 +85,10 @@ test.describe('sign-in rate limits (in the database)', () => {
   // Each test plays clients of its own by X-Forwarded-For (the e2e server trusts one proxy).
   const address = () => `203.0.113.${randomInt(1, 250)}`;
 
-  test('a client address that failed too often is refused, even with the right password; another address is not', async ({ page, request }) => {
+  test('a client address that failed too often is refused, even with the right password; another address is not', async ({
+    page,
+    request,
+  }) => {
     const mine = address();
     const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
     // SIGNIN_MAX_FAILURES_PER_ADDRESS=30 on the e2e server.
@@ -93,11 +107,17 @@ test.describe('sign-in rate limits (in the database)', () => {
     await expect(page.getByRole('heading', { level: 1, name: `Välkommen, ${E2E.rateLimit.name}` })).toBeVisible();
   });
 
-  test('an account that failed too often from many addresses is refused for a while, whether or not it exists', async ({ request }) => {
+  test('an account that failed too often from many addresses is refused for a while, whether or not it exists', async ({
+    request,
+  }) => {
     const ghost = `ghost-${randomInt(1e9)}@lagesbild.test`;
     const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
     const attempt = async (password: string) =>
-      request.post('/api/auth/callback/credentials', { form: { csrfToken, email: ghost, password }, headers: { 'X-Forwarded-For': address() }, maxRedirects: 0 });
+      request.post('/api/auth/callback/credentials', {
+        form: { csrfToken, email: ghost, password },
+        headers: { 'X-Forwarded-For': address() },
+        maxRedirects: 0,
+      });
     for (let i = 0; i < 10; i++) expect((await attempt(`guess ${i}`)).headers().location).toContain('code=failed');
     expect((await attempt(DEMO_PASSWORD)).headers().location).toContain('code=rate_limited');
   });

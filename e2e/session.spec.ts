@@ -1,4 +1,13 @@
-import { DEMO, DEMO_PASSWORD, E2E, enableTwoFactor, expect, expectNoAxeViolations, signInAndWait, test } from './fixtures';
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  E2E,
+  enableTwoFactor,
+  expect,
+  expectNoAxeViolations,
+  signInAndWait,
+  test,
+} from './fixtures';
 
 // On the isolated server: sessions end after 30 seconds without a request (SESSION_IDLE_SECONDS),
 // and the warning opens 20 seconds before (SESSION_WARNING_SECONDS), so these tests wait for real
@@ -21,7 +30,10 @@ test.describe('idle sessions', () => {
     expect((await (await page.request.get('/api/auth/session')).json())?.user?.email).toBe(E2E.idle.email);
   });
 
-  test('without activity the browser signs out at the limit, and the server no longer accepts the session', async ({ page, browser }) => {
+  test('without activity the browser signs out at the limit, and the server no longer accepts the session', async ({
+    page,
+    browser,
+  }) => {
     await signInAndWait(page, E2E.idle.email);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Välkommen');
     await expect(page).toHaveURL(/\/login\?reason=idle/, { timeout: 45_000 });
@@ -31,7 +43,9 @@ test.describe('idle sessions', () => {
     const context = await browser.newContext();
     const api = context.request;
     const { csrfToken } = await (await api.get('/api/auth/csrf')).json();
-    await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: E2E.idle.email, password: DEMO_PASSWORD } });
+    await api.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email: E2E.idle.email, password: DEMO_PASSWORD },
+    });
     expect((await (await api.get('/api/auth/session')).json())?.user?.email).toBe(E2E.idle.email);
     await new Promise((resolve) => setTimeout(resolve, 32_000));
     expect(await (await api.get('/api/auth/session')).json()).toBeNull();
@@ -40,7 +54,10 @@ test.describe('idle sessions', () => {
 });
 
 test.describe('two-factor sign-in required by role', () => {
-  test('the admin requires it of a role; a person of that role is sent to set it up before anything else', async ({ page, browser }) => {
+  test('the admin requires it of a role; a person of that role is sent to set it up before anything else', async ({
+    page,
+    browser,
+  }) => {
     await signInAndWait(page, DEMO.admin.email);
     await page.goto('/admin/security');
     await page.getByRole('checkbox', { name: 'Nationell analytiker' }).check();

@@ -28,7 +28,15 @@ for (const key of Object.keys(DEMO) as DemoKey[]) {
       await page.getByText(`${DEMO[key].name} ·`).click();
       const menu = page.locator('details[open]');
       await expect(menu).toContainText(DEMO[key].email);
-      await expect(menu).toContainText(DEMO[key].county === '01' ? 'Stockholms län' : DEMO[key].county === '14' ? 'Västra Götalands län' : DEMO[key].county === '25' ? 'Norrbottens län' : 'Hela landet');
+      await expect(menu).toContainText(
+        DEMO[key].county === '01'
+          ? 'Stockholms län'
+          : DEMO[key].county === '14'
+            ? 'Västra Götalands län'
+            : DEMO[key].county === '25'
+              ? 'Norrbottens län'
+              : 'Hela landet',
+      );
       await expectNoAxeViolations(page);
     });
   });
@@ -116,7 +124,9 @@ test.describe('keyboard', () => {
       await page.keyboard.press('Tab');
       await expect(page.getByRole('button', { name: 'Logga ut' })).toBeFocused();
       await page.keyboard.press('Tab');
-      await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' })).toBeFocused();
+      await expect(
+        page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }),
+      ).toBeFocused();
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { level: 1, name: 'Användare' })).toBeVisible();
@@ -127,5 +137,8 @@ test.describe('keyboard', () => {
 test('the health check reports the database', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite' });
+  expect(await response.json()).toEqual({
+    status: 'ok',
+    database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite',
+  });
 });

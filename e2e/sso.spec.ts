@@ -32,7 +32,9 @@ test.describe('single sign-on', () => {
     expect(session.user).toMatchObject({ email: E2E.sso.email, role: 'county_coordinator', county: '14' });
   });
 
-  test('nobody gets in without an account here (no self-registration), nor with an inactive one or an unverified address', async ({ page }) => {
+  test('nobody gets in without an account here (no self-registration), nor with an inactive one or an unverified address', async ({
+    page,
+  }) => {
     for (const login of ['nobody.here@lagesbild.test', E2E.ssoInactive.email, `unverified.${E2E.sso.email}`]) {
       await page.context().clearCookies();
       await signInAtProvider(page, login);

@@ -9,7 +9,9 @@ function uniqueTitle(prefix: string): string {
 test.describe('county staff', () => {
   test.use({ storageState: stateOf('staffAB') });
 
-  test('registers a training with participants per audience, sees the total while typing, and finds it in the list', async ({ page }) => {
+  test('registers a training with participants per audience, sees the total while typing, and finds it in the list', async ({
+    page,
+  }) => {
     test.slow();
     const title = uniqueTitle('Att identifiera människohandel');
     await page.goto('/trainings');
@@ -64,7 +66,12 @@ test.describe('county staff', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     await expect(page).toHaveURL(url);
     await expect(page.getByRole('region', { name: 'Deltagare' }).getByRole('row').last()).toContainText('40');
-    await expect(page.getByRole('region', { name: 'Ändringshistorik' }).getByRole('row').filter({ hasText: 'Ändrade utbildningen' })).toContainText('Deltagare');
+    await expect(
+      page
+        .getByRole('region', { name: 'Ändringshistorik' })
+        .getByRole('row')
+        .filter({ hasText: 'Ändrade utbildningen' }),
+    ).toContainText('Deltagare');
 
     // The list filters by audience and theme and sums the participants of what matches.
     await page.goto('/trainings?audience=embassy_staff&theme=methods_cooperation');
@@ -74,7 +81,9 @@ test.describe('county staff', () => {
     await expect(page.getByRole('status')).toHaveText(/utbildning(ar)? med .* deltagare|Inga utbildningar/);
   });
 
-  test('the form works by keyboard alone: adding an audience and typing its count updates the total', async ({ page }) => {
+  test('the form works by keyboard alone: adding an audience and typing its count updates the total', async ({
+    page,
+  }) => {
     await page.goto('/trainings/new');
     await page.getByLabel('Titel').focus();
     await page.keyboard.type('Tangentbordskursen');
@@ -110,7 +119,7 @@ test.describe('county staff', () => {
 test.describe('another county', () => {
   test.use({ storageState: stateOf('coordinatorO') });
 
-  test("cannot open a Stockholm training (404) or export it", async ({ page, browser }) => {
+  test('cannot open a Stockholm training (404) or export it', async ({ page, browser }) => {
     const national = await browser.newPage({ storageState: stateOf('national') });
     await national.goto('/trainings?county=01');
     const href = await national.getByRole('table').getByRole('link').first().getAttribute('href');

@@ -1,9 +1,24 @@
-import { DEMO_PASSWORD, E2E, enableTwoFactor, enterCode, expect, expectNoAxeViolations, formAlert, signIn, signInAndWait, test, totpCode } from './fixtures';
+import {
+  DEMO_PASSWORD,
+  E2E,
+  enableTwoFactor,
+  enterCode,
+  expect,
+  expectNoAxeViolations,
+  formAlert,
+  signIn,
+  signInAndWait,
+  test,
+  totpCode,
+} from './fixtures';
 
 // Real TOTP codes, computed here as an authenticator app does (RFC 6238 with otplib): no mocks.
 
 test.describe('two-factor sign-in', () => {
-  test('a person turns it on with a QR code and a code from the app, and then signs in with password and code', async ({ page, browser }) => {
+  test('a person turns it on with a QR code and a code from the app, and then signs in with password and code', async ({
+    page,
+    browser,
+  }) => {
     test.slow(); // several sign-ins (argon2id each) and axe scans
     await signInAndWait(page, E2E.totp.email);
     await page.goto('/account/two-factor');

@@ -59,35 +59,63 @@ const BENCH_TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockho
 const BENCH_YEAR = Number(BENCH_TODAY.slice(0, 4)) - 1; // the pages' default: the last complete year
 
 const partyCounts = `left join lateral (select count(*) filter (where p.role = 'victim') as v, count(*) filter (where p.role = 'perpetrator') as pe from case_parties p where p.case_id = c.id) pc on true`;
-const reached = (step: string) => `exists (select 1 from case_status_events e where e.case_id = c.id and e.status = '${step}')`;
+const reached = (step: string) =>
+  `exists (select 1 from case_status_events e where e.case_id = c.id and e.status = '${step}')`;
 
 function rawNationalOverview(year: number) {
   return async (db: Db) =>
     Promise.all(
-      [year, year - 1].map((y) =>
-        db.execute(
-          sql.raw(`select c.county_code, count(*) as cases, sum(pc.v) as victims, sum(pc.pe) as perpetrators, count(*) filter (where ${reached('convicted')}) as convicted
+      [year, year - 1]
+        .map((y) =>
+          db.execute(
+            sql.raw(`select c.county_code, count(*) as cases, sum(pc.v) as victims, sum(pc.pe) as perpetrators, count(*) filter (where ${reached('convicted')}) as convicted
                    from cases c ${partyCounts} where c.deleted_at is null and c.reported_on between '${y}-01-01' and '${y}-12-31' group by 1`),
-        ),
-      ).concat([
-        db.execute(sql.raw(`select date_trunc('year', reported_on) as y, count(*) from cases where deleted_at is null and reported_on between '${year - 9}-01-01' and '${year}-12-31' group by 1`)),
-        db.execute(sql.raw(`select t.county_code, sum(tp.participants) from trainings t join training_participants tp on tp.training_id = t.id where t.deleted_at is null and t.starts_on between '${year}-01-01' and '${year}-12-31' group by 1`)),
-        db.execute(sql.raw(`select g.county_code, count(*) from meetings m join coordination_groups g on g.id = m.group_id where m.deleted_at is null and g.deleted_at is null and m.starts_at >= '${year}-01-01' and m.starts_at < '${year + 1}-01-01' group by 1`)),
-      ]),
+          ),
+        )
+        .concat([
+          db.execute(
+            sql.raw(
+              `select date_trunc('year', reported_on) as y, count(*) from cases where deleted_at is null and reported_on between '${year - 9}-01-01' and '${year}-12-31' group by 1`,
+            ),
+          ),
+          db.execute(
+            sql.raw(
+              `select t.county_code, sum(tp.participants) from trainings t join training_participants tp on tp.training_id = t.id where t.deleted_at is null and t.starts_on between '${year}-01-01' and '${year}-12-31' group by 1`,
+            ),
+          ),
+          db.execute(
+            sql.raw(
+              `select g.county_code, count(*) from meetings m join coordination_groups g on g.id = m.group_id where m.deleted_at is null and g.deleted_at is null and m.starts_at >= '${year}-01-01' and m.starts_at < '${year + 1}-01-01' group by 1`,
+            ),
+          ),
+        ]),
     );
 }
 
 function rawCountyDashboard(county: string, year: number) {
-  const period = (y: number) => `c.deleted_at is null and c.county_code = '${county}' and c.reported_on between '${y}-01-01' and '${y}-12-31'`;
+  const period = (y: number) =>
+    `c.deleted_at is null and c.county_code = '${county}' and c.reported_on between '${y}-01-01' and '${y}-12-31'`;
   const one = (db: Db, y: number) => [
     db.execute(
       sql.raw(`select count(*), count(*) filter (where c.crime_established = 'yes'), c.coercion_degree, c.reporting_body,
                  count(*) filter (where ${reached('investigation')}), count(*) filter (where ${reached('prosecuted')}), count(*) filter (where ${reached('convicted')})
                from cases c where ${period(y)} group by grouping sets ((), (c.coercion_degree), (c.reporting_body), (c.crime_established))`),
     ),
-    db.execute(sql.raw(`select o.offence, count(*) from cases c join case_offences o on o.case_id = c.id where ${period(y)} group by 1`)),
-    db.execute(sql.raw(`select k, count(*) from (select string_agg(o.offence::text, '+' order by o.offence) as k from cases c join case_offences o on o.case_id = c.id where ${period(y)} group by c.id) x group by 1`)),
-    db.execute(sql.raw(`select p.role, p.sex, p.age_band, p.origin_region, count(*) from cases c join case_parties p on p.case_id = c.id where ${period(y)} group by grouping sets ((p.role, p.sex), (p.role, p.age_band), (p.role, p.origin_region))`)),
+    db.execute(
+      sql.raw(
+        `select o.offence, count(*) from cases c join case_offences o on o.case_id = c.id where ${period(y)} group by 1`,
+      ),
+    ),
+    db.execute(
+      sql.raw(
+        `select k, count(*) from (select string_agg(o.offence::text, '+' order by o.offence) as k from cases c join case_offences o on o.case_id = c.id where ${period(y)} group by c.id) x group by 1`,
+      ),
+    ),
+    db.execute(
+      sql.raw(
+        `select p.role, p.sex, p.age_band, p.origin_region, count(*) from cases c join case_parties p on p.case_id = c.id where ${period(y)} group by grouping sets ((p.role, p.sex), (p.role, p.age_band), (p.role, p.origin_region))`,
+      ),
+    ),
     db.execute(
       sql.raw(`select percentile_cont(0.5) within group (order by i.occurred_on - c.reported_on), percentile_cont(0.5) within group (order by p.occurred_on - i.occurred_on), percentile_cont(0.5) within group (order by v.occurred_on - p.occurred_on)
                from cases c left join case_status_events i on i.case_id = c.id and i.status = 'investigation' left join case_status_events p on p.case_id = c.id and p.status = 'prosecuted'
@@ -98,7 +126,9 @@ function rawCountyDashboard(county: string, year: number) {
     Promise.all([
       ...one(db, year),
       ...one(db, year - 1),
-      db.execute(sql.raw(`select date_trunc('month', c.reported_on), count(*) from cases c where ${period(year)} group by 1`)),
+      db.execute(
+        sql.raw(`select date_trunc('month', c.reported_on), count(*) from cases c where ${period(year)} group by 1`),
+      ),
     ]);
 }
 
@@ -135,12 +165,26 @@ function dashboard(name: string, account: string, county: string, path: string):
 
 export const SCENARIOS: Scenario[] = [
   caseList('case list, first page (national)', NATIONAL, '/cases'),
-  caseList('case list, sex purchase · reported · 2015–2020 (national)', NATIONAL, '/cases?offence=sex_purchase&status=reported&from=2015-01-01&to=2020-12-31'),
+  caseList(
+    'case list, sex purchase · reported · 2015–2020 (national)',
+    NATIONAL,
+    '/cases?offence=sex_purchase&status=reported&from=2015-01-01&to=2020-12-31',
+  ),
   caseList('case list, first page (county coordinator AB)', COUNTY_AB, '/cases'),
   overview(`national overview ${BENCH_YEAR} (national coordinator)`, NATIONAL, `/overview?year=${BENCH_YEAR}`),
   overview(`national overview ${BENCH_YEAR} (analyst, suppressed)`, ANALYST, `/overview?year=${BENCH_YEAR}`),
-  dashboard(`county dashboard AB ${BENCH_YEAR} (county coordinator AB)`, COUNTY_AB, '01', `/overview/01?year=${BENCH_YEAR}`),
-  dashboard(`county dashboard AB ${BENCH_YEAR} (analyst, suppressed)`, ANALYST, '01', `/overview/01?year=${BENCH_YEAR}`),
+  dashboard(
+    `county dashboard AB ${BENCH_YEAR} (county coordinator AB)`,
+    COUNTY_AB,
+    '01',
+    `/overview/01?year=${BENCH_YEAR}`,
+  ),
+  dashboard(
+    `county dashboard AB ${BENCH_YEAR} (analyst, suppressed)`,
+    ANALYST,
+    '01',
+    `/overview/01?year=${BENCH_YEAR}`,
+  ),
 ];
 
 // ── Measuring ────────────────────────────────────────────────────────────────────────────────
@@ -184,7 +228,10 @@ class Browser {
   }
 
   async get(path: string): Promise<{ status: number; body: string }> {
-    const response = await fetch(new URL(path, this.baseUrl), { headers: { cookie: this.cookieHeader() }, redirect: 'manual' });
+    const response = await fetch(new URL(path, this.baseUrl), {
+      headers: { cookie: this.cookieHeader() },
+      redirect: 'manual',
+    });
     this.keep(response);
     return { status: response.status, body: await response.text() };
   }
@@ -203,7 +250,9 @@ class Browser {
     this.keep(response);
     await response.text();
     if (![...this.cookies.keys()].some((name) => name.endsWith('session-token'))) {
-      throw new Error(`Sign-in as ${email} failed (status ${response.status}, ${response.headers.get('location') ?? 'no redirect'})`);
+      throw new Error(
+        `Sign-in as ${email} failed (status ${response.status}, ${response.headers.get('location') ?? 'no redirect'})`,
+      );
     }
   }
 }
@@ -214,7 +263,8 @@ const ms = (value: number | undefined) => (value === undefined ? '–' : `${valu
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -226,7 +276,9 @@ void runCli(async () => {
   const only = arg('only');
   const scenarios = SCENARIOS.filter((s) => !only || s.name.includes(only));
   if (!process.env.DATABASE_URL && !sqlOnly) {
-    throw new Error('Set DATABASE_URL to the database the app uses: the embedded PGlite allows one process per folder, so the SQL part cannot share it with a running app.');
+    throw new Error(
+      'Set DATABASE_URL to the database the app uses: the embedded PGlite allows one process per folder, so the SQL part cannot share it with a running app.',
+    );
   }
 
   const { db, driver } = await getDbHandle();
@@ -237,7 +289,10 @@ void runCli(async () => {
 
   const actors = new Map<string, Actor>();
   for (const email of new Set(scenarios.map((s) => s.account))) {
-    const [user] = await db.select({ id: users.id, role: users.role, county: users.countyCode }).from(users).where(eq(sql`lower(${users.email})`, email));
+    const [user] = await db
+      .select({ id: users.id, role: users.role, county: users.countyCode })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email));
     if (!user) throw new Error(`No user ${email}: seed the demo accounts first (npm run db:seed -- --demo).`);
     actors.set(email, user);
   }
@@ -270,7 +325,9 @@ void runCli(async () => {
     const alone = await measure(warmup, runs, async () => {
       await scenario.sql(actor);
     });
-    const raw = scenario.raw ? await measure(Math.min(warmup, 2), Math.min(runs, 20), async () => void (await scenario.raw!(db))) : undefined;
+    const raw = scenario.raw
+      ? await measure(Math.min(warmup, 2), Math.min(runs, 20), async () => void (await scenario.raw!(db)))
+      : undefined;
     results.push({ scenario, app, sql: alone, raw });
   }
 

@@ -18,7 +18,10 @@ const env: NodeJS.ProcessEnv = process.env.TEST_DATABASE_URL
   : { ...process.env, DATABASE_URL: '', PGLITE_DIR: path.join(dir, 'pglite') };
 
 function script(name: string, args: string[]) {
-  return run(process.execPath, ['--conditions=react-server', '--import', 'tsx', `scripts/${name}.ts`, ...args], { env, timeout: 90_000 });
+  return run(process.execPath, ['--conditions=react-server', '--import', 'tsx', `scripts/${name}.ts`, ...args], {
+    env,
+    timeout: 90_000,
+  });
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,7 +33,8 @@ describe('npm run user:create', () => {
     expect(stdout).toContain(`Created admin ${email}`);
     const password = /Generated password \(shown once\): (\S+)/.exec(stdout)?.[1];
     expect(password).toMatch(/^\S{16,}$/);
-    if (process.env.TEST_DATABASE_URL) expect(await authenticateUser(email, password!)).toMatchObject({ role: 'admin', county: null });
+    if (process.env.TEST_DATABASE_URL)
+      expect(await authenticateUser(email, password!)).toMatchObject({ role: 'admin', county: null });
   });
 
   it('refuses a county role without a county, and a bad role, with one clear line and exit code 1', async () => {

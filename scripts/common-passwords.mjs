@@ -7,7 +7,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const source = path.join(path.dirname(require.resolve('@zxcvbn-ts/language-common/package.json')), 'src', 'passwords.json');
+const source = path.join(
+  path.dirname(require.resolve('@zxcvbn-ts/language-common/package.json')),
+  'src',
+  'passwords.json',
+);
 const top = JSON.parse(readFileSync(source, 'utf8')).slice(0, 1000);
 writeFileSync('db/common-passwords.json', `${JSON.stringify(top, null, 0).replaceAll('","', '",\n"')}\n`);
 console.log(`db/common-passwords.json: ${top.length} passwords`);

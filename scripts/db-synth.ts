@@ -20,7 +20,8 @@ function positiveInt(name: string, fallback?: number): number {
   const raw = arg(name);
   if (raw === undefined && fallback !== undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} needs a whole number of at least 1 (got ${raw ?? 'nothing'})`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`--${name} needs a whole number of at least 1 (got ${raw ?? 'nothing'})`);
   return value;
 }
 
@@ -88,7 +89,9 @@ void runCli(async () => {
   const creatorEmail = arg('created-by');
   const createdBy = creatorEmail ? await findUserIdByEmail(creatorEmail) : null;
   if (creatorEmail && !createdBy) throw new Error(`No user ${creatorEmail}`);
-  console.error(`Adding ${number.format(total)} synthetic cases to ${describeDatabase()} (seed ${seed}, batches of ${number.format(batchSize)}).`);
+  console.error(
+    `Adding ${number.format(total)} synthetic cases to ${describeDatabase()} (seed ${seed}, batches of ${number.format(batchSize)}).`,
+  );
 
   const stream = generateCases({ seed, counties: demoCounties(), total });
   const newId = timeOrderedIds();
@@ -122,7 +125,12 @@ void runCli(async () => {
   }
   bar.update(sum.cases, true);
   const ms = bar.end();
-  await writeAudit(db, { actorId: createdBy, action: 'synth.cases_generated', entityType: 'case', changes: { ...sum, seed } });
+  await writeAudit(db, {
+    actorId: createdBy,
+    action: 'synth.cases_generated',
+    entityType: 'case',
+    changes: { ...sum, seed },
+  });
   console.error(
     `Inserted ${number.format(sum.cases)} cases, ${number.format(sum.offences)} offences, ${number.format(sum.parties)} parties and ${number.format(sum.events)} status events in ${duration(ms)} (${number.format(Math.round((sum.cases / ms) * 1000))} cases/s).`,
   );

@@ -57,9 +57,17 @@ if (isolated) {
 }
 
 // Seed in a process of its own before the server opens the database (PGlite: one process at a time).
-const seed = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/db-seed.ts', '--demo', '--e2e'], { stdio: 'inherit', env });
+const seed = spawnSync(
+  process.execPath,
+  ['--conditions=react-server', '--import', 'tsx', 'scripts/db-seed.ts', '--demo', '--e2e'],
+  { stdio: 'inherit', env },
+);
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', env.PORT], { stdio: 'inherit', env });
+const server = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', env.PORT],
+  { stdio: 'inherit', env },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

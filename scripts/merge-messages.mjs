@@ -11,7 +11,10 @@ function merge(target, source) {
 }
 
 const [svFile, enFile] = process.argv.slice(2);
-for (const [locale, file] of [['sv', svFile], ['en', enFile]]) {
+for (const [locale, file] of [
+  ['sv', svFile],
+  ['en', enFile],
+]) {
   if (!file) continue;
   const path = `messages/${locale}.json`;
   const merged = merge(JSON.parse(readFileSync(path, 'utf8')), JSON.parse(readFileSync(file, 'utf8')));

@@ -21,14 +21,22 @@ void runCli(async () => {
   const role = arg('role') as Role | undefined;
   const county = arg('county') ?? null;
   if (!email || !role || !ROLES.includes(role)) {
-    throw new Error(`usage: npm run user:create -- --email <e-mail> --role <${ROLES.join('|')}> [--county 01] [--name "Name"]`);
+    throw new Error(
+      `usage: npm run user:create -- --email <e-mail> --role <${ROLES.join('|')}> [--county 01] [--name "Name"]`,
+    );
   }
   const typed = await askPassword();
   // The same policy as the account page (too short, one of the common passwords, the e-mail's local part).
   const problem = typed === null ? null : passwordProblem(typed, email);
   if (problem) throw new Error(`the password is refused (${problem.replace('_', ' ')}); see db/password-policy.ts`);
   const password = typed ?? randomBytes(12).toString('base64url');
-  const { id } = await createUser(null, { email, displayName: arg('name') ?? email.split('@')[0]!, role, countyCode: county, password });
+  const { id } = await createUser(null, {
+    email,
+    displayName: arg('name') ?? email.split('@')[0]!,
+    role,
+    countyCode: county,
+    password,
+  });
   console.log(`Created ${role} ${email} (${id}) in ${describeDatabase()}.`);
   if (typed === null) console.log(`Generated password (shown once): ${password}`);
 });

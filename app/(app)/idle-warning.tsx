@@ -118,7 +118,11 @@ export function IdleWarning({ idleSeconds, warningSeconds }: { idleSeconds: numb
         <button type="button" onClick={staySignedIn} disabled={busy} className={buttonClass} autoFocus>
           {t('stay')}
         </button>
-        <button type="button" onClick={() => void signOutIdleAction()} className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => void signOutIdleAction()}
+          className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100"
+        >
           {t('signOut')}
         </button>
       </div>

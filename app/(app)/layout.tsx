@@ -21,7 +21,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+      >
         {t('app.skipToContent')}
       </a>
       <header className="no-print bg-brand-900 text-white">
@@ -45,7 +48,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <dd>{county ? countyName(county, locale) : t('userMenu.noCounty')}</dd>
               </dl>
               <form action={signOutAction} className="mt-4">
-                <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900">
+                <button
+                  type="submit"
+                  className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900"
+                >
                   {t('userMenu.signOut')}
                 </button>
               </form>
@@ -68,8 +74,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {children}
       </main>
       <footer className="no-print mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 border-t border-slate-200 px-6 py-4 text-sm">
-        {person.pending ? <span /> : (
-          <Link href="/account" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
+        {person.pending ? (
+          <span />
+        ) : (
+          <Link
+            href="/account"
+            className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+          >
             {t('userMenu.account')}
           </Link>
         )}

@@ -29,7 +29,9 @@ export default async function HomePage() {
       ) : null}
       {actor.role === 'national_coordinator' || actor.role === 'national_analyst' ? (
         <>
-          <p className="mt-2 text-slate-700">{actor.role === 'national_analyst' ? t('analyst.intro') : t('national.intro')}</p>
+          <p className="mt-2 text-slate-700">
+            {actor.role === 'national_analyst' ? t('analyst.intro') : t('national.intro')}
+          </p>
           <CountiesTable counties={counties} locale={locale} />
         </>
       ) : null}
@@ -39,7 +41,11 @@ export default async function HomePage() {
 
 async function AdminHome() {
   const actor = await requireActor();
-  const [t, format, users] = await Promise.all([getTranslations('home.admin'), getFormatter(), listUsersForActor(actor)]);
+  const [t, format, users] = await Promise.all([
+    getTranslations('home.admin'),
+    getFormatter(),
+    listUsersForActor(actor),
+  ]);
   const now = new Date();
   return (
     <>
@@ -51,7 +57,9 @@ async function AdminHome() {
         </div>
         <div className="rounded border border-slate-300 p-4">
           <dt className="text-sm text-slate-600">{t('lockedUsers')}</dt>
-          <dd className="text-3xl font-semibold">{format.number(users.filter((u) => u.lockedUntil && u.lockedUntil > now).length)}</dd>
+          <dd className="text-3xl font-semibold">
+            {format.number(users.filter((u) => u.lockedUntil && u.lockedUntil > now).length)}
+          </dd>
         </div>
       </dl>
       <p className="mt-6">
@@ -77,7 +85,9 @@ async function CountyHome({ county, counties, locale }: { county: County; counti
           <dd className="text-lg font-semibold">{county.seat}</dd>
         </div>
         <div className="rounded border border-slate-300 p-4">
-          <dt className="text-sm text-slate-600">{t('populationDate', { date: format.dateTime(new Date(county.populationDate), { dateStyle: 'long' }) })}</dt>
+          <dt className="text-sm text-slate-600">
+            {t('populationDate', { date: format.dateTime(new Date(county.populationDate), { dateStyle: 'long' }) })}
+          </dt>
           <dd className="text-lg font-semibold">{format.number(county.population)}</dd>
         </div>
         <div className="rounded border border-slate-300 p-4">
@@ -113,18 +123,32 @@ async function CountiesTable({ counties, locale }: { counties: County[]; locale:
           <caption className="sr-only">{t('countiesCaption')}</caption>
           <thead>
             <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="py-2 pr-4">{t('name')}</th>
-              <th scope="col" className="py-2 pr-4">{t('code')}</th>
-              <th scope="col" className="py-2 pr-4">{t('letter')}</th>
-              <th scope="col" className="py-2 pr-4">{t('seat')}</th>
-              <th scope="col" className="py-2 pr-4">{t('policeRegion')}</th>
-              <th scope="col" className="py-2 pr-4 text-right">{t('population')}</th>
+              <th scope="col" className="py-2 pr-4">
+                {t('name')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('code')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('letter')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('seat')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('policeRegion')}
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right">
+                {t('population')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {sorted.map((c) => (
               <tr key={c.code} className="border-b border-slate-200">
-                <th scope="row" className="py-2 pr-4 font-medium">{countyName(c, locale)}</th>
+                <th scope="row" className="py-2 pr-4 font-medium">
+                  {countyName(c, locale)}
+                </th>
                 <td className="py-2 pr-4">{c.code}</td>
                 <td className="py-2 pr-4">{c.letter}</td>
                 <td className="py-2 pr-4">{c.seat}</td>
@@ -135,7 +159,9 @@ async function CountiesTable({ counties, locale }: { counties: County[]; locale:
           </tbody>
           <tfoot>
             <tr className="border-t-2 border-slate-400 font-semibold">
-              <th scope="row" colSpan={5} className="py-2 pr-4">{t('total')}</th>
+              <th scope="row" colSpan={5} className="py-2 pr-4">
+                {t('total')}
+              </th>
               <td className="py-2 pr-4 text-right tabular-nums">{format.number(total)}</td>
             </tr>
           </tfoot>

@@ -12,7 +12,12 @@ import { LOCALE_COOKIE, LOCALES } from './locales';
  * in a cookie (so that the sign-in page speaks it too). Open before sign-in, for that page.
  */
 export const setLocaleAction = publicAction(z.object({ locale: z.enum(LOCALES) }), async ({ locale }) => {
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 60 * 60, sameSite: 'lax', httpOnly: true });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: '/',
+    maxAge: 365 * 24 * 60 * 60,
+    sameSite: 'lax',
+    httpOnly: true,
+  });
   const person = await currentSession();
   if (person) await setOwnLocale(person, locale);
   return { ok: true, data: undefined };

@@ -55,7 +55,10 @@ type Declaration = { name: string; namespace: string; at: number };
  */
 function translators(source: string): Declaration[] {
   const found: Declaration[] = [];
-  for (const m of source.matchAll(/const\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:'([^']*)')?\s*\)/g)) found.push({ name: m[1]!, namespace: m[2] ?? '', at: m.index });
+  for (const m of source.matchAll(
+    /const\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:'([^']*)')?\s*\)/g,
+  ))
+    found.push({ name: m[1]!, namespace: m[2] ?? '', at: m.index });
   for (const m of source.matchAll(/const\s+\[([^\]]+)\]\s*=\s*await\s+Promise\.all\(\[([\s\S]*?)\]\)/g)) {
     const names = m[1]!.split(',').map((s) => s.trim());
     const calls = m[2]!.split(/,(?![^(]*\))/).map((s) => s.trim());
@@ -81,7 +84,8 @@ describe('message catalogues', () => {
     for (const [key, value] of svLeaves) {
       const english = enLeaves.get(key) ?? '';
       if (!value.trim() || !english.trim()) problems.push(`${key}: empty`);
-      if (argumentsOf(value).join() !== argumentsOf(english).join()) problems.push(`${key}: {${argumentsOf(value)}} vs {${argumentsOf(english)}}`);
+      if (argumentsOf(value).join() !== argumentsOf(english).join())
+        problems.push(`${key}: {${argumentsOf(value)}} vs {${argumentsOf(english)}}`);
     }
     expect(problems).toEqual([]);
   });
@@ -102,7 +106,9 @@ describe('message catalogues', () => {
       }
       // Catalogue keys passed around as values (zod messages, action errors), e.g. 'validation.required'.
       const namespaces = Object.keys(sv).join('|');
-      for (const m of source.matchAll(new RegExp(`['"]((?:${namespaces})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*)['"]`, 'g'))) {
+      for (const m of source.matchAll(
+        new RegExp(`['"]((?:${namespaces})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*)['"]`, 'g'),
+      )) {
         // An argument of a translator call is relative to its namespace: checked above.
         const call = source.slice(Math.max(0, m.index - 40), m.index).match(/\b(\w+)(?:\.rich|\.markup|\.has)?\(\s*$/);
         if (call && declarations.some((d) => d.name === call[1])) continue;

@@ -7,7 +7,13 @@ import { currentSession, getActor } from './session';
 /** What every server action returns. `error` and field messages are catalogue keys. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; error: string; reason?: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> };
+  | {
+      ok: false;
+      error: string;
+      reason?: string;
+      fieldErrors?: Record<string, string[]>;
+      details?: Record<string, unknown>;
+    };
 
 function invalid(error: z.ZodError): ActionResult<never> {
   const fieldErrors: Record<string, string[]> = {};
@@ -23,7 +29,8 @@ async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
     return { ok: true, data: await fn() };
   } catch (error) {
     // `reason` is the data layer's finer cause (e.g. 'status_transition'), which a form may explain.
-    if (isAppError(error)) return { ok: false, error: `errors.${error.code}`, reason: error.message, details: error.details };
+    if (isAppError(error))
+      return { ok: false, error: `errors.${error.code}`, reason: error.message, details: error.details };
     throw error;
   }
 }
@@ -41,7 +48,11 @@ export type ActionOptions = {
  * endpoints: the payload is parsed again here whatever the form did, and the data layer checks
  * the permission and the county for the actor.
  */
-export function authedAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>, actor: Actor) => Promise<T>, options: ActionOptions = {}) {
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.output<S>, actor: Actor) => Promise<T>,
+  options: ActionOptions = {},
+) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const actor = options.allowPending ? await currentSession() : await getActor();
     if (!actor) return { ok: false, error: 'errors.unauthenticated' };

@@ -17,10 +17,16 @@ function normalise(address: string): string | null {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = a.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
-export function clientAddress(headers: Headers, trustedProxies: number = Number(process.env.TRUSTED_PROXY_COUNT ?? 1)): string | null {
+export function clientAddress(
+  headers: Headers,
+  trustedProxies: number = Number(process.env.TRUSTED_PROXY_COUNT ?? 1),
+): string | null {
   const chain = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((s) => s.trim())

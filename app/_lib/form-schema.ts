@@ -12,7 +12,12 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 /** Today's date in Sweden as 'YYYY-MM-DD', whatever the time zone of the browser or server. */
 export function todayInStockholm(now: Date = new Date()): string {
   // sv-SE formats dates as ISO 'YYYY-MM-DD'.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** A real calendar date written 'YYYY-MM-DD' (rejects 2025-02-30). */
@@ -26,7 +31,9 @@ export const isBlank = (value: unknown) => value === undefined || value === null
 
 /** A required select: any string in (a select's empty option is ''), one of the values out. */
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.string({ error: REQUIRED }).pipe(z.enum(values, { error: (issue) => (isBlank(issue.input) ? REQUIRED : 'validation.choice') }));
+  return z
+    .string({ error: REQUIRED })
+    .pipe(z.enum(values, { error: (issue) => (isBlank(issue.input) ? REQUIRED : 'validation.choice') }));
 }
 
 /** Sort by the order of the category list, so that stored arrays and audit diffs are canonical. */
@@ -60,7 +67,8 @@ export const countyCode = z
   .string({ error: REQUIRED })
   .trim()
   .superRefine((value, ctx) => {
-    if (!/^\d{2}$/.test(value)) ctx.addIssue({ code: 'custom', message: value === '' ? REQUIRED : 'validation.county' });
+    if (!/^\d{2}$/.test(value))
+      ctx.addIssue({ code: 'custom', message: value === '' ? REQUIRED : 'validation.county' });
   });
 
 /** A checkbox group of county codes: each once, in code order. */
@@ -76,7 +84,8 @@ export const chosenId = z
   .string({ error: REQUIRED })
   .trim()
   .superRefine((value, ctx) => {
-    if (!UUID_PATTERN.test(value)) ctx.addIssue({ code: 'custom', message: value === '' ? REQUIRED : 'validation.choice' });
+    if (!UUID_PATTERN.test(value))
+      ctx.addIssue({ code: 'custom', message: value === '' ? REQUIRED : 'validation.choice' });
   })
   .transform((value) => value.toLowerCase());
 
@@ -91,7 +100,9 @@ export const optionalId = z
 export const version = z
   .union([z.string(), z.number()], { error: 'validation.recordVersion' })
   .transform((value) => (typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value)))
-  .pipe(z.number({ error: 'validation.recordVersion' }).int('validation.recordVersion').min(1, 'validation.recordVersion'));
+  .pipe(
+    z.number({ error: 'validation.recordVersion' }).int('validation.recordVersion').min(1, 'validation.recordVersion'),
+  );
 
 /** The date `years` years after today in Sweden. */
 export function yearsAhead(years: number, today: string = todayInStockholm()): string {
@@ -167,33 +178,41 @@ export function wholeNumber({ min, max, empty }: { min: number; max: number; emp
  * A decimal typed the Swedish way or the English way ("3,5" or "3.5") with at most one decimal,
  * within [min, max] (`exclusiveMin`: strictly above min). Optional when `optional`: '' → null.
  */
-export function decimalNumber({ min, max, exclusiveMin = false }: { min: number; max: number; exclusiveMin?: boolean }) {
-  return z
-    .union([z.string(), z.number()], { error: REQUIRED })
-    .transform((value, ctx) => {
-      const text = typeof value === 'number' ? String(value) : value.trim().replace(',', '.');
-      if (text === '') {
-        ctx.addIssue({ code: 'custom', message: REQUIRED });
-        return z.NEVER;
-      }
-      if (!/^\d+(\.\d)?$/.test(text)) {
-        ctx.addIssue({ code: 'custom', message: 'validation.decimal' });
-        return z.NEVER;
-      }
-      const number = Number(text);
-      if (number > max || number < min || (exclusiveMin && number === min)) {
-        ctx.addIssue({ code: 'custom', message: 'validation.numberRange' });
-        return z.NEVER;
-      }
-      return number;
-    });
+export function decimalNumber({
+  min,
+  max,
+  exclusiveMin = false,
+}: {
+  min: number;
+  max: number;
+  exclusiveMin?: boolean;
+}) {
+  return z.union([z.string(), z.number()], { error: REQUIRED }).transform((value, ctx) => {
+    const text = typeof value === 'number' ? String(value) : value.trim().replace(',', '.');
+    if (text === '') {
+      ctx.addIssue({ code: 'custom', message: REQUIRED });
+      return z.NEVER;
+    }
+    if (!/^\d+(\.\d)?$/.test(text)) {
+      ctx.addIssue({ code: 'custom', message: 'validation.decimal' });
+      return z.NEVER;
+    }
+    const number = Number(text);
+    if (number > max || number < min || (exclusiveMin && number === min)) {
+      ctx.addIssue({ code: 'custom', message: 'validation.numberRange' });
+      return z.NEVER;
+    }
+    return number;
+  });
 }
 
 export function optionalDecimalNumber(options: { min: number; max: number }) {
   return z
     .union([z.string(), z.number()])
     .nullish()
-    .transform((value) => (value === null || value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value))
+    .transform((value) =>
+      value === null || value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value,
+    )
     .pipe(decimalNumber(options).nullable());
 }
 
@@ -208,7 +227,9 @@ export const param = z
   .catch(undefined);
 
 export function paramIn<const T extends readonly string[]>(values: T) {
-  return param.transform((value) => ((values as readonly string[]).includes(value ?? '') ? (value as T[number]) : undefined));
+  return param.transform((value) =>
+    (values as readonly string[]).includes(value ?? '') ? (value as T[number]) : undefined,
+  );
 }
 
 export function paramMatching(test: (value: string) => boolean) {

@@ -21,7 +21,14 @@ describe('server logs', () => {
     const { logger, lines } = capture();
     logger.info({ event: 'sign_in', outcome: 'ok', userId: 'u1' }, 'signed in');
     const line = JSON.parse(lines[0]!);
-    expect(line).toMatchObject({ level: 'info', app: 'lagesbild', event: 'sign_in', outcome: 'ok', userId: 'u1', msg: 'signed in' });
+    expect(line).toMatchObject({
+      level: 'info',
+      app: 'lagesbild',
+      event: 'sign_in',
+      outcome: 'ok',
+      userId: 'u1',
+      msg: 'signed in',
+    });
     expect(typeof line.time).toBe('string');
   });
 
@@ -35,13 +42,34 @@ describe('server logs', () => {
       recoveryCodes: ['AAAA-BBBB-CCCC'],
       totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
       headers: { cookie: 'authjs.session-token=eyJhbGciOi.secret', authorization: 'Bearer abc.def' },
-      account: { access_token: 'snake-secret', accessToken: 'at-secret', idToken: 'id-secret', refreshToken: 'rt-secret' },
+      account: {
+        access_token: 'snake-secret',
+        accessToken: 'at-secret',
+        idToken: 'id-secret',
+        refreshToken: 'rt-secret',
+      },
       input: { notes: 'Målsäganden heter Anna', description: 'free text here', nested: [{ note: 'hidden note' }] },
       countyCode: '01',
     };
     logger.warn({ event: 'test', ...secrets }, 'with secrets');
     const text = lines.join('');
-    for (const value of ['hunter2-very-secret', 'new-secret-pass', 'Xk7p-Qm2d', '123456', 'AAAA-BBBB', 'JBSWY3DP', 'eyJhbGciOi', 'Bearer', 'at-secret', 'id-secret', 'rt-secret', 'snake-secret', 'Anna', 'free text', 'hidden note']) {
+    for (const value of [
+      'hunter2-very-secret',
+      'new-secret-pass',
+      'Xk7p-Qm2d',
+      '123456',
+      'AAAA-BBBB',
+      'JBSWY3DP',
+      'eyJhbGciOi',
+      'Bearer',
+      'at-secret',
+      'id-secret',
+      'rt-secret',
+      'snake-secret',
+      'Anna',
+      'free text',
+      'hidden note',
+    ]) {
       expect(text).not.toContain(value);
     }
     expect(text).toContain(REDACTED);

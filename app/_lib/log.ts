@@ -35,7 +35,21 @@ const SECRET_KEYS = [
   'x-middleware-request-cookie',
 ];
 /** Free text that people type into the register: never logged, whatever it holds. */
-const FREE_TEXT_KEYS = ['notes', 'note', 'description', 'comment', 'comments', 'text', 'freetext', 'summary', 'body', 'content', 'decisions', 'agenda', 'minutes'];
+const FREE_TEXT_KEYS = [
+  'notes',
+  'note',
+  'description',
+  'comment',
+  'comments',
+  'text',
+  'freetext',
+  'summary',
+  'body',
+  'content',
+  'decisions',
+  'agenda',
+  'minutes',
+];
 /** Keys compare without case, dashes or underscores: access_token, accessToken and Access-Token alike. */
 const normaliseKey = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
 const REDACT = new Set([...SECRET_KEYS, ...FREE_TEXT_KEYS].map(normaliseKey));
@@ -47,7 +61,11 @@ export function sanitise(value: unknown, seen = new WeakSet<object>(), depth = 0
   if (seen.has(value) || depth > 8) return '[…]';
   seen.add(value);
   if (value instanceof Error) {
-    return { type: value.name, message: value.message, ...(process.env.NODE_ENV !== 'production' ? { stack: value.stack } : {}) };
+    return {
+      type: value.name,
+      message: value.message,
+      ...(process.env.NODE_ENV !== 'production' ? { stack: value.stack } : {}),
+    };
   }
   if (value instanceof Headers) return '[headers]';
   if (Array.isArray(value)) return value.map((v) => sanitise(v, seen, depth + 1));
@@ -69,7 +87,10 @@ export function createLogger(destination?: DestinationStream): Logger {
         log: (object) => sanitise(object) as Record<string, unknown>,
       },
       // A second net for the usual places, in case a caller bypasses the formatter.
-      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'headers.cookie', 'headers.authorization'], censor: REDACTED },
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'headers.cookie', 'headers.authorization'],
+        censor: REDACTED,
+      },
     },
     destination,
   );

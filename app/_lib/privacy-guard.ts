@@ -105,7 +105,10 @@ const THOUSANDS = new RegExp(`^\\d{3}(?:${SP}\\d{3})*$`, 'u');
 const GROUPED = `\\d{1,3}(?:${SP}\\d{3})+`;
 const SIGNED_THOUSANDS = new RegExp(`^\\+${SP}?${GROUPED}(?:${SP}?${HYPHEN}${SP}?${GROUPED})?$`, 'u');
 const ROUND = new RegExp(`${SP}000$`, 'u');
-const AMOUNT_UNIT = new RegExp(`^${SP}?(?:kr|kronor|sek|eur|euro|usd|dollar|%|procent|tkr|mnkr|mdkr|miljoner|miljarder)(?!\\p{L})`, 'iu');
+const AMOUNT_UNIT = new RegExp(
+  `^${SP}?(?:kr|kronor|sek|eur|euro|usd|dollar|%|procent|tkr|mnkr|mdkr|miljoner|miljarder)(?!\\p{L})`,
+  'iu',
+);
 const AFTER_THOUSANDS_GROUP = new RegExp(`(?:^|\\D)\\d{1,3}${SP}$`, 'u');
 
 const AFTER_DIGIT_GROUP = new RegExp(`\\d${SP}$`, 'u');

@@ -12,7 +12,9 @@ describe('security headers', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toContain('upgrade-insecure-requests');
     expect(contentSecurityPolicy({ nonce: 'n', https: true })).toContain('upgrade-insecure-requests');
-    expect(contentSecurityPolicy({ nonce: 'n', formActions: ['https://idp.example'] })).toContain("form-action 'self' https://idp.example");
+    expect(contentSecurityPolicy({ nonce: 'n', formActions: ['https://idp.example'] })).toContain(
+      "form-action 'self' https://idp.example",
+    );
   });
 
   it('send Strict-Transport-Security only in production over HTTPS', () => {

@@ -6,7 +6,12 @@
 
 export type CspOptions = { nonce: string; development?: boolean; https?: boolean; formActions?: string[] };
 
-export function contentSecurityPolicy({ nonce, development = false, https = false, formActions = [] }: CspOptions): string {
+export function contentSecurityPolicy({
+  nonce,
+  development = false,
+  https = false,
+  formActions = [],
+}: CspOptions): string {
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     // 'strict-dynamic': scripts a nonced script loads (Next's chunks) may run; nothing inline without the nonce.
@@ -35,7 +40,10 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
@@ -47,7 +55,11 @@ export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
  * arrived over HTTPS (directly, or as the reverse proxy says in X-Forwarded-Proto). Browsers
  * ignore the header on plain HTTP anyway, so a forged X-Forwarded-Proto gains nothing.
  */
-export function wantsHsts(env: { NODE_ENV?: string; AUTH_URL?: string }, requestProtocol: string | null, forwardedProto: string | null): boolean {
+export function wantsHsts(
+  env: { NODE_ENV?: string; AUTH_URL?: string },
+  requestProtocol: string | null,
+  forwardedProto: string | null,
+): boolean {
   if (env.NODE_ENV !== 'production') return false;
   if (env.AUTH_URL?.startsWith('https://')) return true;
   return requestProtocol === 'https:' || (forwardedProto ?? '').split(',')[0]?.trim() === 'https';

@@ -44,7 +44,11 @@ export async function getActor(): Promise<SessionActor | null> {
  */
 async function redirectToSignIn(): Promise<never> {
   const path = (await headers()).get('x-lagesbild-path');
-  redirect(path && path.startsWith('/') && !path.startsWith('//') ? `/login?callbackUrl=${encodeURIComponent(path)}` : '/login');
+  redirect(
+    path && path.startsWith('/') && !path.startsWith('//')
+      ? `/login?callbackUrl=${encodeURIComponent(path)}`
+      : '/login',
+  );
 }
 
 /** For pages behind sign-in: the person, or a redirect to the sign-in page (or to what they must do first). */

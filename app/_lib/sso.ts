@@ -20,5 +20,12 @@ export function ssoConfig(env: Record<string, string | undefined> = process.env)
   const clientId = env.AUTH_OIDC_CLIENT_ID?.trim();
   const clientSecret = env.AUTH_OIDC_CLIENT_SECRET?.trim();
   if (!issuer || !clientId || !clientSecret) return null;
-  return { id: 'oidc', name: env.AUTH_OIDC_NAME?.trim() || 'SSO', issuer, clientId, clientSecret, trustEmail: env.AUTH_OIDC_TRUST_EMAIL === 'true' };
+  return {
+    id: 'oidc',
+    name: env.AUTH_OIDC_NAME?.trim() || 'SSO',
+    issuer,
+    clientId,
+    clientSecret,
+    trustEmail: env.AUTH_OIDC_TRUST_EMAIL === 'true',
+  };
 }

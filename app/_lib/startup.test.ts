@@ -7,9 +7,16 @@ const run = promisify(execFile);
 describe('server start-up', () => {
   it('refuses to start in production on PostgreSQL without AUTH_SECRET, in one clear line', async () => {
     const script = `import('./app/_lib/startup.ts').then((m) => (m.startServer ?? m.default.startServer)())`;
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+    };
     delete env.AUTH_SECRET;
-    const failure = await run(process.execPath, ['--conditions=react-server', '--import', 'tsx', '-e', script], { env, timeout: 60_000 }).then(
+    const failure = await run(process.execPath, ['--conditions=react-server', '--import', 'tsx', '-e', script], {
+      env,
+      timeout: 60_000,
+    }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );

@@ -11,7 +11,13 @@ export function BarChart({ title, bars, previousLabel }: { title: string; bars: 
   const barWidth = width - labelWidth - 70;
   const height = bars.length * rowHeight + 8;
   return (
-    <svg role="img" aria-label={title} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" preserveAspectRatio="xMinYMin meet">
+    <svg
+      role="img"
+      aria-label={title}
+      viewBox={`0 0 ${width} ${height}`}
+      className="h-auto w-full max-w-2xl"
+      preserveAspectRatio="xMinYMin meet"
+    >
       <title>{title}</title>
       {bars.map((b, i) => {
         const y = i * rowHeight + 4;
@@ -23,7 +29,9 @@ export function BarChart({ title, bars, previousLabel }: { title: string; bars: 
               {b.label.length > 32 ? `${b.label.slice(0, 31)}…` : b.label}
             </text>
             <rect x={labelWidth} y={y + 2} width={Math.max(w, b.value ? 1 : 0)} height={13} fill="#1f4e79" />
-            {previousLabel ? <rect x={labelWidth} y={y + 17} width={Math.max(pw, b.previous ? 1 : 0)} height={6} fill="#94a3b8" /> : null}
+            {previousLabel ? (
+              <rect x={labelWidth} y={y + 17} width={Math.max(pw, b.previous ? 1 : 0)} height={6} fill="#94a3b8" />
+            ) : null}
             <text x={labelWidth + w + 4} y={y + 13} fontSize="11" fill="#1e293b">
               {b.valueText}
             </text>

@@ -2,7 +2,15 @@
 
 export type Column = { label: string; value: number | null; valueText: string };
 
-export function ColumnChart({ title, columns, hiddenLabel }: { title: string; columns: Column[]; hiddenLabel: string }) {
+export function ColumnChart({
+  title,
+  columns,
+  hiddenLabel,
+}: {
+  title: string;
+  columns: Column[];
+  hiddenLabel: string;
+}) {
   const max = Math.max(1, ...columns.map((c) => c.value ?? 0));
   const width = 640;
   const height = 200;

@@ -8,7 +8,15 @@ export type Conflict = { current?: Record<string, unknown>; updatedBy: string | 
  * Someone else saved the record while this form was open: nothing was saved or overwritten.
  * Lists the fields whose stored value now differs from what the form started from.
  */
-export function ConflictNotice({ conflict, changed, reloadHref }: { conflict: Conflict; changed: string[]; reloadHref: string }) {
+export function ConflictNotice({
+  conflict,
+  changed,
+  reloadHref,
+}: {
+  conflict: Conflict;
+  changed: string[];
+  reloadHref: string;
+}) {
   const t = useTranslations('coordination.conflict');
   const format = useFormatter();
   return (
@@ -26,7 +34,12 @@ export function ConflictNotice({ conflict, changed, reloadHref }: { conflict: Co
         </>
       ) : null}
       {conflict.updatedBy && conflict.updatedAt ? (
-        <p className="mt-2">{t('by', { name: conflict.updatedBy, time: format.dateTime(new Date(conflict.updatedAt), { dateStyle: 'short', timeStyle: 'short' }) })}</p>
+        <p className="mt-2">
+          {t('by', {
+            name: conflict.updatedBy,
+            time: format.dateTime(new Date(conflict.updatedAt), { dateStyle: 'short', timeStyle: 'short' }),
+          })}
+        </p>
       ) : null}
       <p className="mt-2">
         <a href={reloadHref} className="font-medium underline">
@@ -38,11 +51,18 @@ export function ConflictNotice({ conflict, changed, reloadHref }: { conflict: Co
 }
 
 /** The keys whose values differ between what the form started from and what is stored now. */
-export function changedKeys(current: Record<string, unknown> | undefined, defaults: Record<string, unknown>, keys: readonly string[]): string[] {
+export function changedKeys(
+  current: Record<string, unknown> | undefined,
+  defaults: Record<string, unknown>,
+  keys: readonly string[],
+): string[] {
   if (!current) return [];
   const norm = (value: unknown) => {
     if (value === null || value === undefined || value === '') return 'null';
-    if (Array.isArray(value)) return JSON.stringify(value.map((v) => (typeof v === 'object' && v !== null ? Object.values(v).map(String) : String(v))));
+    if (Array.isArray(value))
+      return JSON.stringify(
+        value.map((v) => (typeof v === 'object' && v !== null ? Object.values(v).map(String) : String(v))),
+      );
     return JSON.stringify(String(value));
   };
   return keys.filter((key) => norm(current[key]) !== norm(defaults[key]));

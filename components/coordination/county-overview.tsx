@@ -6,7 +6,12 @@ import { ActionItemsTable } from './action-items-table';
 
 /** A county role's start page: the next meetings of the groups it reads, and what is still to do (overdue first). */
 export async function CountyCoordinationOverview({ actor }: { actor: Actor }) {
-  const [summary, t, tEnum, format] = await Promise.all([getCoordinationSummaryForActor(actor), getTranslations('home.coordination'), getTranslations('enums'), getFormatter()]);
+  const [summary, t, tEnum, format] = await Promise.all([
+    getCoordinationSummaryForActor(actor),
+    getTranslations('home.coordination'),
+    getTranslations('enums'),
+    getFormatter(),
+  ]);
   return (
     <section aria-labelledby="coordination-overview" className="mt-10">
       <h2 id="coordination-overview" className="text-xl font-semibold">
@@ -22,7 +27,10 @@ export async function CountyCoordinationOverview({ actor }: { actor: Actor }) {
         <ul aria-labelledby="upcoming-meetings" className="mt-2 space-y-2">
           {summary.upcoming.map((m) => (
             <li key={m.id} className="rounded border border-slate-300 p-3">
-              <Link href={`/coordination/meetings/${m.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+              <Link
+                href={`/coordination/meetings/${m.id}`}
+                className="font-medium text-brand-700 underline underline-offset-2"
+              >
                 {format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: 'full', timeStyle: 'short' })}
               </Link>
               <span className="block text-slate-700">
@@ -43,7 +51,10 @@ export async function CountyCoordinationOverview({ actor }: { actor: Actor }) {
       <p className="mt-1">{t('pendingSummary', { pending: summary.pendingCount, overdue: summary.overdueCount })}</p>
       {summary.pending.length > 0 ? <ActionItemsTable items={summary.pending} caption={t('pendingCaption')} /> : null}
       <p className="mt-2 flex flex-wrap gap-4">
-        <Link href="/coordination/action-items?status=overdue" className="font-medium text-brand-700 underline underline-offset-2">
+        <Link
+          href="/coordination/action-items?status=overdue"
+          className="font-medium text-brand-700 underline underline-offset-2"
+        >
           {t('allOverdue')}
         </Link>
         <Link href="/coordination/action-items" className="font-medium text-brand-700 underline underline-offset-2">

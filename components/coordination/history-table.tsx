@@ -1,14 +1,32 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 
-export type HistoryRow = { id: number; at: Date; action: string; actorName: string | null; changes: Record<string, unknown> | null };
+export type HistoryRow = {
+  id: number;
+  at: Date;
+  action: string;
+  actorName: string | null;
+  changes: Record<string, unknown> | null;
+};
 
 /**
  * The change history of a group, meeting or training, from the audit log: when, who, what, and
  * which fields changed. Labels come from "<namespace>.actions.<action with _>" and
  * "<namespace>.fields.<field>" (catalogue keys cannot hold dots).
  */
-export async function HistoryTable({ entries, namespace, id = 'history' }: { entries: HistoryRow[]; namespace: 'coordination.history' | 'trainings.history'; id?: string }) {
-  const [t, tCommon, format] = await Promise.all([getTranslations(namespace), getTranslations('coordination.history'), getFormatter()]);
+export async function HistoryTable({
+  entries,
+  namespace,
+  id = 'history',
+}: {
+  entries: HistoryRow[];
+  namespace: 'coordination.history' | 'trainings.history';
+  id?: string;
+}) {
+  const [t, tCommon, format] = await Promise.all([
+    getTranslations(namespace),
+    getTranslations('coordination.history'),
+    getFormatter(),
+  ]);
   const label = (key: string) => (t.has(`fields.${key}` as never) ? t(`fields.${key}` as never) : key);
   const action = (value: string) => {
     const key = `actions.${value.replaceAll('.', '_')}`;
@@ -34,16 +52,26 @@ export async function HistoryTable({ entries, namespace, id = 'history' }: { ent
             <caption className="sr-only">{tCommon('caption')}</caption>
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-2 pr-4">{tCommon('time')}</th>
-                <th scope="col" className="py-2 pr-4">{tCommon('who')}</th>
-                <th scope="col" className="py-2 pr-4">{tCommon('what')}</th>
-                <th scope="col" className="py-2 pr-4">{tCommon('changes')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {tCommon('time')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {tCommon('who')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {tCommon('what')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {tCommon('changes')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(entry.at, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    {format.dateTime(entry.at, { dateStyle: 'short', timeStyle: 'short' })}
+                  </td>
                   <td className="py-2 pr-4">{entry.actorName ?? tCommon('system')}</td>
                   <td className="py-2 pr-4">{action(entry.action)}</td>
                   <td className="py-2 pr-4">{fields(entry)}</td>

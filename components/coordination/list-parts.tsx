@@ -1,7 +1,10 @@
 import Link from 'next/link';
 
 /** A list's filter as URL parameters (for the pager and the export links), without empty values. */
-export function queryString(filter: Record<string, unknown>, overrides: Record<string, string | number | undefined> = {}): string {
+export function queryString(
+  filter: Record<string, unknown>,
+  overrides: Record<string, string | number | undefined> = {},
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filter, ...overrides })) {
     if (value === undefined || value === null || value === '' || value === false) continue;
@@ -30,13 +33,19 @@ export function Pager({
   return (
     <nav aria-label={labels.nav} className="mt-4 flex flex-wrap items-center gap-6">
       {page > 1 ? (
-        <Link href={`${path}${queryString(filter, { page: page - 1 })}`} className="font-medium text-brand-700 underline">
+        <Link
+          href={`${path}${queryString(filter, { page: page - 1 })}`}
+          className="font-medium text-brand-700 underline"
+        >
           ← {labels.previous}
         </Link>
       ) : null}
       <span>{labels.position}</span>
       {page < pageCount ? (
-        <Link href={`${path}${queryString(filter, { page: page + 1 })}`} className="font-medium text-brand-700 underline">
+        <Link
+          href={`${path}${queryString(filter, { page: page + 1 })}`}
+          className="font-medium text-brand-700 underline"
+        >
           {labels.next} →
         </Link>
       ) : null}

@@ -3,7 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { deleteGroupAction, deleteMeetingAction, restoreGroupAction, restoreMeetingAction } from '@/app/(app)/coordination/actions';
+import {
+  deleteGroupAction,
+  deleteMeetingAction,
+  restoreGroupAction,
+  restoreMeetingAction,
+} from '@/app/(app)/coordination/actions';
 import { deleteTrainingAction, restoreTrainingAction } from '@/app/(app)/trainings/actions';
 import { buttonClass, FormAlert } from '@/components/ui/field';
 
@@ -14,7 +19,21 @@ const ACTIONS = {
 } as const;
 
 /** Soft delete (after a confirmation) or restore of a group, meeting or training. */
-export function DeleteRestore({ kind, id, version, name, deleted, afterDelete }: { kind: keyof typeof ACTIONS; id: string; version: number; name: string; deleted: boolean; afterDelete?: string }) {
+export function DeleteRestore({
+  kind,
+  id,
+  version,
+  name,
+  deleted,
+  afterDelete,
+}: {
+  kind: keyof typeof ACTIONS;
+  id: string;
+  version: number;
+  name: string;
+  deleted: boolean;
+  afterDelete?: string;
+}) {
   const t = useTranslations(`coordination.controls.${kind}`);
   const router = useRouter();
   const [error, setError] = useState<string>();
@@ -23,7 +42,9 @@ export function DeleteRestore({ kind, id, version, name, deleted, afterDelete }:
   async function run() {
     if (!deleted && !window.confirm(t('confirmDelete', { name }))) return;
     setBusy(true);
-    const result = deleted ? await ACTIONS[kind].restore({ id }) : await ACTIONS[kind].remove({ id, version: String(version) });
+    const result = deleted
+      ? await ACTIONS[kind].restore({ id })
+      : await ACTIONS[kind].remove({ id, version: String(version) });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     if (!deleted && afterDelete) router.push(afterDelete);
@@ -36,7 +57,11 @@ export function DeleteRestore({ kind, id, version, name, deleted, afterDelete }:
         type="button"
         onClick={run}
         disabled={busy}
-        className={deleted ? buttonClass : 'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60'}
+        className={
+          deleted
+            ? buttonClass
+            : 'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60'
+        }
       >
         {deleted ? t('restore') : t('delete')}
       </button>

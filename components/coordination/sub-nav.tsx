@@ -10,7 +10,9 @@ export function SubNav({ label, items }: { label: string; items: { href: string;
     <nav aria-label={label} className="mb-6 border-b border-slate-300">
       <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
-          const current = item.match.some((prefix) => (prefix === item.href ? pathname === prefix : pathname === prefix || pathname.startsWith(`${prefix}/`)));
+          const current = item.match.some((prefix) =>
+            prefix === item.href ? pathname === prefix : pathname === prefix || pathname.startsWith(`${prefix}/`),
+          );
           return (
             <li key={item.href}>
               <Link

@@ -96,12 +96,20 @@ export function SwedenMap({
         <ul className="mt-4 space-y-1 text-sm">
           {legend.map((text, i) => (
             <li key={text} className="flex items-center gap-2">
-              <span aria-hidden="true" className="inline-block h-4 w-6 border border-slate-500" style={{ background: MAP_COLOURS[i] }} />
+              <span
+                aria-hidden="true"
+                className="inline-block h-4 w-6 border border-slate-500"
+                style={{ background: MAP_COLOURS[i] }}
+              />
               {text}
             </li>
           ))}
           <li className="flex items-center gap-2">
-            <span aria-hidden="true" className="inline-block h-4 w-6 border border-slate-500" style={{ background: 'repeating-linear-gradient(45deg,#f1f5f9 0 3px,#64748b 3px 5px)' }} />
+            <span
+              aria-hidden="true"
+              className="inline-block h-4 w-6 border border-slate-500"
+              style={{ background: 'repeating-linear-gradient(45deg,#f1f5f9 0 3px,#64748b 3px 5px)' }}
+            />
             {hiddenLegend}
           </li>
         </ul>

@@ -42,7 +42,13 @@ export function SelectField({
           {hint}
         </p>
       ) : null}
-      <select id={id} {...registration} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={inputClass}>
+      <select
+        id={id}
+        {...registration}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy}
+        className={inputClass}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {values.map((value) => (
           <option key={value} value={value}>

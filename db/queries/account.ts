@@ -49,15 +49,22 @@ async function assertCurrentPassword(actor: Actor, passwordHash: string, passwor
  * current one. All of the person's sessions end (the trigger raises session_version), this one
  * too: they sign in again with the new password.
  */
-export async function changeOwnPassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changeOwnPassword(
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   const { db, row } = await loadOwnRow(actor);
   await assertCurrentPassword(actor, row.passwordHash, input.currentPassword);
   const problem = passwordProblem(input.newPassword, row.email);
   if (problem) throw new AppError('invalid', passwordProblemMessage(problem), { field: 'newPassword' });
-  if (await verifyPassword(row.passwordHash, input.newPassword)) throw new AppError('invalid', 'validation.password.same', { field: 'newPassword' });
+  if (await verifyPassword(row.passwordHash, input.newPassword))
+    throw new AppError('invalid', 'validation.password.same', { field: 'newPassword' });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(users.id, actor.id));
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'account.change_password',
@@ -72,21 +79,47 @@ export async function changeOwnPassword(actor: Actor, input: { currentPassword: 
 export async function setOwnLocale(actor: Actor, locale: 'sv' | 'en'): Promise<void> {
   const { db, row } = await loadOwnRow(actor);
   if (row.locale === locale) return;
-  await db.update(users).set({ locale, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
-  await writeAudit(db, { actorId: actor.id, action: 'account.set_locale', entityType: 'user', entityId: actor.id, countyCode: row.countyCode, changes: { locale: { from: row.locale, to: locale } } });
+  await db
+    .update(users)
+    .set({ locale, updatedAt: sql`now()` })
+    .where(eq(users.id, actor.id));
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: 'account.set_locale',
+    entityType: 'user',
+    entityId: actor.id,
+    countyCode: row.countyCode,
+    changes: { locale: { from: row.locale, to: locale } },
+  });
 }
 
 // ── Two-factor sign-in ──────────────────────────────────────────────────────────────────────
 
-export type TwoFactorStatus = { enabled: boolean; enabledAt: Date | null; required: boolean; recoveryCodesLeft: number };
+export type TwoFactorStatus = {
+  enabled: boolean;
+  enabledAt: Date | null;
+  required: boolean;
+  recoveryCodesLeft: number;
+};
 
 export async function getOwnTwoFactorStatus(actor: Actor): Promise<TwoFactorStatus> {
   const { db, row } = await loadOwnRow(actor);
   const [[left], [setting]] = await Promise.all([
-    db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, actor.id), isNull(recoveryCodes.usedAt))),
-    db.select({ required: roleSecuritySettings.totpRequired }).from(roleSecuritySettings).where(eq(roleSecuritySettings.role, row.role)),
+    db
+      .select({ n: count() })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, actor.id), isNull(recoveryCodes.usedAt))),
+    db
+      .select({ required: roleSecuritySettings.totpRequired })
+      .from(roleSecuritySettings)
+      .where(eq(roleSecuritySettings.role, row.role)),
   ]);
-  return { enabled: row.totpEnabledAt !== null, enabledAt: row.totpEnabledAt, required: setting?.required ?? false, recoveryCodesLeft: left?.n ?? 0 };
+  return {
+    enabled: row.totpEnabledAt !== null,
+    enabledAt: row.totpEnabledAt,
+    required: setting?.required ?? false,
+    recoveryCodesLeft: left?.n ?? 0,
+  };
 }
 
 /**
@@ -97,7 +130,10 @@ export async function startTotpSetup(actor: Actor): Promise<{ secret: string; fo
   const { db, row } = await loadOwnRow(actor);
   if (row.totpEnabledAt) throw new AppError('conflict', 'already_enabled');
   const secret = newTotpSecret();
-  await db.update(users).set({ totpPendingSecret: encryptTotpSecret(secret), updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+  await db
+    .update(users)
+    .set({ totpPendingSecret: encryptTotpSecret(secret), updatedAt: sql`now()` })
+    .where(eq(users.id, actor.id));
   return { secret, formattedSecret: formatTotpSecret(secret), uri: totpUri(secret, row.email) };
 }
 
@@ -124,24 +160,46 @@ export async function confirmTotpSetup(actor: Actor, input: { code: string }): P
   return db.transaction(async (tx) => {
     const [enabled] = await tx
       .update(users)
-      .set({ totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: sql`now()`, totpLastUsedStep: step, updatedAt: sql`now()` })
+      .set({
+        totpSecret: row.totpPendingSecret,
+        totpPendingSecret: null,
+        totpEnabledAt: sql`now()`,
+        totpLastUsedStep: step,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(users.id, actor.id), isNull(users.totpEnabledAt)))
       .returning({ id: users.id });
     if (!enabled) throw new AppError('conflict', 'already_enabled');
     const codes = await storeNewRecoveryCodes(tx, actor.id);
-    await writeAudit(tx, { actorId: actor.id, action: 'account.enable_two_factor', entityType: 'user', entityId: actor.id, countyCode: row.countyCode, changes: { totpEnabled: { from: false, to: true } } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'account.enable_two_factor',
+      entityType: 'user',
+      entityId: actor.id,
+      countyCode: row.countyCode,
+      changes: { totpEnabled: { from: false, to: true } },
+    });
     return { recoveryCodes: codes };
   });
 }
 
 /** Ten new recovery codes (the old ones stop working). Needs the current password. */
-export async function regenerateRecoveryCodes(actor: Actor, input: { currentPassword: string }): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(
+  actor: Actor,
+  input: { currentPassword: string },
+): Promise<{ recoveryCodes: string[] }> {
   const { db, row } = await loadOwnRow(actor);
   if (!row.totpEnabledAt) throw new AppError('conflict', 'not_enabled');
   await assertCurrentPassword(actor, row.passwordHash, input.currentPassword);
   return db.transaction(async (tx) => {
     const codes = await storeNewRecoveryCodes(tx, actor.id);
-    await writeAudit(tx, { actorId: actor.id, action: 'account.regenerate_recovery_codes', entityType: 'user', entityId: actor.id, countyCode: row.countyCode });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'account.regenerate_recovery_codes',
+      entityType: 'user',
+      entityId: actor.id,
+      countyCode: row.countyCode,
+    });
     return { recoveryCodes: codes };
   });
 }
@@ -150,11 +208,21 @@ export async function regenerateRecoveryCodes(actor: Actor, input: { currentPass
 export async function disableOwnTotp(actor: Actor, input: { currentPassword: string }): Promise<void> {
   const { db, row } = await loadOwnRow(actor);
   if (!row.totpEnabledAt) return;
-  const [setting] = await db.select({ required: roleSecuritySettings.totpRequired }).from(roleSecuritySettings).where(eq(roleSecuritySettings.role, row.role));
+  const [setting] = await db
+    .select({ required: roleSecuritySettings.totpRequired })
+    .from(roleSecuritySettings)
+    .where(eq(roleSecuritySettings.role, row.role));
   if (setting?.required) throw new AppError('invalid', 'required_for_role');
   await assertCurrentPassword(actor, row.passwordHash, input.currentPassword);
   await db.transaction(async (tx) => {
     await clearTotp(tx, actor.id);
-    await writeAudit(tx, { actorId: actor.id, action: 'account.disable_two_factor', entityType: 'user', entityId: actor.id, countyCode: row.countyCode, changes: { totpEnabled: { from: true, to: false } } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'account.disable_two_factor',
+      entityType: 'user',
+      entityId: actor.id,
+      countyCode: row.countyCode,
+      changes: { totpEnabled: { from: true, to: false } },
+    });
   });
 }

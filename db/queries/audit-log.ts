@@ -96,26 +96,50 @@ async function readRows(actor: Actor, where: SQL | undefined, limit: number): Pr
 }
 
 function auditedFilter(filter: AuditFilter): Record<string, string> {
-  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')) as Record<
+    string,
+    string
+  >;
 }
 
 /** One page, newest first; `before` is the id after which the page starts (keyset pagination). */
-export async function listAuditEntriesForActor(actor: Actor, filter: AuditFilter, before?: number): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
+export async function listAuditEntriesForActor(
+  actor: Actor,
+  filter: AuditFilter,
+  before?: number,
+): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
   assertCan(actor, 'audit.read');
   const db = await getDb();
-  const rows = await readRows(actor, and(whereOf(filter), before ? lt(auditLog.id, before) : undefined), AUDIT_PAGE_SIZE + 1);
+  const rows = await readRows(
+    actor,
+    and(whereOf(filter), before ? lt(auditLog.id, before) : undefined),
+    AUDIT_PAGE_SIZE + 1,
+  );
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
-  await writeAudit(db, { actorId: actor.id, action: 'audit.read', entityType: 'audit_log', changes: { filter: auditedFilter(filter), before: before ?? null, rowCount: page.length } });
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: 'audit.read',
+    entityType: 'audit_log',
+    changes: { filter: auditedFilter(filter), before: before ?? null, rowCount: page.length },
+  });
   return { rows: page, nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id : null };
 }
 
-export async function exportAuditEntriesForActor(actor: Actor, filter: AuditFilter): Promise<{ rows: AuditRow[]; truncated: boolean }> {
+export async function exportAuditEntriesForActor(
+  actor: Actor,
+  filter: AuditFilter,
+): Promise<{ rows: AuditRow[]; truncated: boolean }> {
   assertCan(actor, 'audit.read');
   const db = await getDb();
   const rows = await readRows(actor, whereOf(filter), AUDIT_EXPORT_MAX + 1);
   const truncated = rows.length > AUDIT_EXPORT_MAX;
   const kept = rows.slice(0, AUDIT_EXPORT_MAX);
-  await writeAudit(db, { actorId: actor.id, action: 'audit.export', entityType: 'audit_log', changes: { filter: auditedFilter(filter), rowCount: kept.length, truncated } });
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: 'audit.export',
+    entityType: 'audit_log',
+    changes: { filter: auditedFilter(filter), rowCount: kept.length, truncated },
+  });
   return { rows: kept, truncated };
 }
 
@@ -135,11 +159,16 @@ async function distinctValues(column: 'action' | 'entity_type'): Promise<string[
 }
 
 /** What the filter's lists offer: the people (by name), the entity types and the actions recorded. */
-export async function listAuditFilterOptions(actor: Actor): Promise<{ people: { id: string; name: string; email: string }[]; entityTypes: string[]; actions: string[] }> {
+export async function listAuditFilterOptions(
+  actor: Actor,
+): Promise<{ people: { id: string; name: string; email: string }[]; entityTypes: string[]; actions: string[] }> {
   assertCan(actor, 'audit.read');
   const db = await getDb();
   const [people, entityTypes, actions] = await Promise.all([
-    db.select({ id: users.id, name: users.displayName, email: users.email }).from(users).orderBy(asc(users.displayName), asc(users.email)),
+    db
+      .select({ id: users.id, name: users.displayName, email: users.email })
+      .from(users)
+      .orderBy(asc(users.displayName), asc(users.email)),
     distinctValues('entity_type'),
     distinctValues('action'),
   ]);

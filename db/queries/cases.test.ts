@@ -73,8 +73,24 @@ function form(overrides: Partial<CaseInput> = {}): CaseInput {
     controlMethods: ['debt_bondage'],
     notes: '',
     parties: [
-      { role: 'victim', sex: 'woman', ageBand: '18_20', originRegion: 'eu_east', citizenship: 'ro', plaintiffStatus: 'yes', residencePermit: 'applied', support: ['counselling'] },
-      { role: 'perpetrator', sex: 'man', ageBand: '36_50', originRegion: 'sweden', citizenship: '', perpetratorRole: 'exploiter' },
+      {
+        role: 'victim',
+        sex: 'woman',
+        ageBand: '18_20',
+        originRegion: 'eu_east',
+        citizenship: 'ro',
+        plaintiffStatus: 'yes',
+        residencePermit: 'applied',
+        support: ['counselling'],
+      },
+      {
+        role: 'perpetrator',
+        sex: 'man',
+        ageBand: '36_50',
+        originRegion: 'sweden',
+        citizenship: '',
+        perpetratorRole: 'exploiter',
+      },
     ],
     ...overrides,
   };
@@ -114,7 +130,11 @@ async function caseRow(id: string) {
 
 async function auditActions(id: string): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'case'), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id));
+  const rows = await db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'case'), eq(auditLog.entityId, id)))
+    .orderBy(asc(auditLog.id));
   return rows.map((r) => r.action);
 }
 
@@ -145,7 +165,10 @@ describe('registering a case', () => {
     const start = before?.n ?? 0;
     const coordinator25 = await makeUser('county_coordinator', '25');
 
-    const first = await createCase(coordinator25, input({ countyCode: '25', reportedOn: '1994-05-02', notes: 'Anmälan via socialtjänsten.' }));
+    const first = await createCase(
+      coordinator25,
+      input({ countyCode: '25', reportedOn: '1994-05-02', notes: 'Anmälan via socialtjänsten.' }),
+    );
     const second = await createCase(coordinator25, input({ countyCode: '25', reportedOn: '1994-11-30' }));
     const otherYear = await createCase(coordinator25, input({ countyCode: '25', reportedOn: '1995-01-10' }));
     const pad = (n: number) => String(n).padStart(4, '0');
@@ -167,20 +190,55 @@ describe('registering a case', () => {
       allowedNextStatuses: ['investigation', 'closed'],
     });
     expect(detail.parties).toEqual([
-      { role: 'victim', sex: 'woman', ageBand: '18_20', originRegion: 'eu_east', citizenship: 'RO', plaintiffStatus: 'yes', residencePermit: 'applied', support: ['counselling'] },
-      { role: 'perpetrator', sex: 'man', ageBand: '36_50', originRegion: 'sweden', citizenship: null, perpetratorRole: 'exploiter' },
+      {
+        role: 'victim',
+        sex: 'woman',
+        ageBand: '18_20',
+        originRegion: 'eu_east',
+        citizenship: 'RO',
+        plaintiffStatus: 'yes',
+        residencePermit: 'applied',
+        support: ['counselling'],
+      },
+      {
+        role: 'perpetrator',
+        sex: 'man',
+        ageBand: '36_50',
+        originRegion: 'sweden',
+        citizenship: null,
+        perpetratorRole: 'exploiter',
+      },
     ]);
-    expect(detail.statusEvents).toEqual([expect.objectContaining({ status: 'reported', occurredOn: '1994-05-02', recordedByName: 'Test county_coordinator' })]);
+    expect(detail.statusEvents).toEqual([
+      expect.objectContaining({
+        status: 'reported',
+        occurredOn: '1994-05-02',
+        recordedByName: 'Test county_coordinator',
+      }),
+    ]);
 
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, 'case.create')));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, 'case.create')));
     expect(audit).toMatchObject({ actorId: coordinator25.id, entityType: 'case', countyCode: '25' });
-    expect(audit!.changes).toMatchObject({ reference: first.reference, countyCode: '25', reportedOn: '1994-05-02', offences: ['trafficking_sexual'], notes: 'Anmälan via socialtjänsten.' });
+    expect(audit!.changes).toMatchObject({
+      reference: first.reference,
+      countyCode: '25',
+      reportedOn: '1994-05-02',
+      offences: ['trafficking_sexual'],
+      notes: 'Anmälan via socialtjänsten.',
+    });
     expect((audit!.changes as { parties: unknown[] }).parties).toHaveLength(2);
   });
 
   it('gives 20 concurrent registrations in one county and year unique, contiguous numbers', async () => {
     const staff24 = await makeUser('county_staff', '24');
-    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => createCase(staff24, input({ countyCode: '24', reportedOn: `1996-02-${String(i + 1).padStart(2, '0')}` }))));
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        createCase(staff24, input({ countyCode: '24', reportedOn: `1996-02-${String(i + 1).padStart(2, '0')}` })),
+      ),
+    );
     const numbers = created.map((c) => Number(c.reference.split('-')[2])).sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(20);
     expect(numbers.at(-1)! - numbers[0]!).toBe(19);
@@ -196,7 +254,11 @@ describe('registering a case', () => {
     await expect(createCase(national, bad)).rejects.toThrow();
     const next = await createCase(national, input({ countyCode: '03', reportedOn: '1991-04-06' }));
     expect(Number(next.reference.split('-')[2])).toBe(Number(good.reference.split('-')[2]) + 1);
-    const [orphans] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from cases where county_code = '03' and reported_on = '1991-04-05'`));
+    const [orphans] = rowsOf<{ n: number }>(
+      await db.execute(
+        sql`select count(*)::int as n from cases where county_code = '03' and reported_on = '1991-04-05'`,
+      ),
+    );
     expect(orphans!.n).toBe(0);
   });
 });
@@ -210,18 +272,78 @@ describe('who may do what', () => {
   const expected: Record<string, { role: Role; own: Record<Op, Outcome>; other: Record<Op, Outcome> }> = {
     national_coordinator: {
       role: 'national_coordinator',
-      own: { read: 'ok', create: 'ok', update: 'ok', status: 'ok', delete: 'ok', restore: 'ok', list: 'ok', export: 'ok', duplicates: 'ok' },
-      other: { read: 'ok', create: 'ok', update: 'ok', status: 'ok', delete: 'ok', restore: 'ok', list: 'ok', export: 'ok', duplicates: 'ok' },
+      own: {
+        read: 'ok',
+        create: 'ok',
+        update: 'ok',
+        status: 'ok',
+        delete: 'ok',
+        restore: 'ok',
+        list: 'ok',
+        export: 'ok',
+        duplicates: 'ok',
+      },
+      other: {
+        read: 'ok',
+        create: 'ok',
+        update: 'ok',
+        status: 'ok',
+        delete: 'ok',
+        restore: 'ok',
+        list: 'ok',
+        export: 'ok',
+        duplicates: 'ok',
+      },
     },
     county_coordinator: {
       role: 'county_coordinator',
-      own: { read: 'ok', create: 'ok', update: 'ok', status: 'ok', delete: 'ok', restore: 'ok', list: 'ok', export: 'ok', duplicates: 'ok' },
-      other: { read: 'not_found', create: 'forbidden', update: 'not_found', status: 'not_found', delete: 'not_found', restore: 'not_found', list: 'not_found', export: 'not_found', duplicates: 'not_found' },
+      own: {
+        read: 'ok',
+        create: 'ok',
+        update: 'ok',
+        status: 'ok',
+        delete: 'ok',
+        restore: 'ok',
+        list: 'ok',
+        export: 'ok',
+        duplicates: 'ok',
+      },
+      other: {
+        read: 'not_found',
+        create: 'forbidden',
+        update: 'not_found',
+        status: 'not_found',
+        delete: 'not_found',
+        restore: 'not_found',
+        list: 'not_found',
+        export: 'not_found',
+        duplicates: 'not_found',
+      },
     },
     county_staff: {
       role: 'county_staff',
-      own: { read: 'ok', create: 'ok', update: 'ok', status: 'ok', delete: 'forbidden', restore: 'forbidden', list: 'ok', export: 'ok', duplicates: 'ok' },
-      other: { read: 'not_found', create: 'forbidden', update: 'not_found', status: 'not_found', delete: 'forbidden', restore: 'forbidden', list: 'not_found', export: 'not_found', duplicates: 'not_found' },
+      own: {
+        read: 'ok',
+        create: 'ok',
+        update: 'ok',
+        status: 'ok',
+        delete: 'forbidden',
+        restore: 'forbidden',
+        list: 'ok',
+        export: 'ok',
+        duplicates: 'ok',
+      },
+      other: {
+        read: 'not_found',
+        create: 'forbidden',
+        update: 'not_found',
+        status: 'not_found',
+        delete: 'forbidden',
+        restore: 'forbidden',
+        list: 'not_found',
+        export: 'not_found',
+        duplicates: 'not_found',
+      },
     },
     national_analyst: {
       role: 'national_analyst',
@@ -236,11 +358,18 @@ describe('who may do what', () => {
   };
 
   const actorFor = (role: Role): Actor =>
-    ({ national_coordinator: national, national_analyst: analyst, admin, county_coordinator: coordinator01, county_staff: staff01 })[role];
+    ({
+      national_coordinator: national,
+      national_analyst: analyst,
+      admin,
+      county_coordinator: coordinator01,
+      county_staff: staff01,
+    })[role];
 
   /** Run one operation on a fresh case of the county; 'not_found' for the list, export and duplicate search means "not shown". */
   async function attempt(actor: Actor, op: Op, county: string): Promise<{ outcome: Outcome; caseId?: string }> {
-    if (op === 'create') return { outcome: (await refusal(createCase(actor, input({ countyCode: county })))) as Outcome };
+    if (op === 'create')
+      return { outcome: (await refusal(createCase(actor, input({ countyCode: county })))) as Outcome };
     const number = `${county}00-K${Math.floor(Math.random() * 1e9)}-24`;
     const { id } = await createCase(national, input({ countyCode: county, policeReportNumber: number }));
     const run = async (): Promise<Outcome> => {
@@ -252,7 +381,9 @@ describe('who may do what', () => {
           return (await refusal(updateCase(actor, { ...values, notes: 'Ändrad', arena: 'hotel' }))) as Outcome;
         }
         case 'status':
-          return (await refusal(recordStatusStep(actor, { id, version: 1, status: 'investigation', occurredOn: '2024-03-02', note: null }))) as Outcome;
+          return (await refusal(
+            recordStatusStep(actor, { id, version: 1, status: 'investigation', occurredOn: '2024-03-02', note: null }),
+          )) as Outcome;
         case 'delete':
           return (await refusal(deleteCase(actor, { id, version: 1 }))) as Outcome;
         case 'restore':
@@ -295,7 +426,13 @@ describe('who may do what', () => {
         if (elsewhere.caseId && other[op] !== 'ok' && ['update', 'status', 'delete'].includes(op)) {
           // A refused change leaves the other county's case as it was.
           const row = await caseRow(elsewhere.caseId);
-          expect(row).toMatchObject({ version: 1, status: 'reported', arena: 'apartment', notes: null, deletedAt: null });
+          expect(row).toMatchObject({
+            version: 1,
+            status: 'reported',
+            arena: 'apartment',
+            notes: null,
+            deletedAt: null,
+          });
         }
       });
     }
@@ -316,14 +453,22 @@ describe('reading a case', () => {
     for (const id of ['', 'abc', "' or 1=1 --", '00000000-0000-0000-0000-00000000000g']) {
       await expect(getCaseForActor(staff01, id)).rejects.toMatchObject({ code: 'not_found' });
     }
-    await expect(getCaseForActor(staff01, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getCaseForActor(staff01, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('lists the history newest first with who made each change', async () => {
     const { id } = await createCase(staff01, input());
     const values = await editValues(staff01, id);
     await updateCase(coordinator01, { ...values, arena: 'hotel' });
-    await recordStatusStep(staff01, { id, version: 2, status: 'investigation', occurredOn: '2024-04-01', note: 'FU inledd' });
+    await recordStatusStep(staff01, {
+      id,
+      version: 2,
+      status: 'investigation',
+      occurredOn: '2024-04-01',
+      note: 'FU inledd',
+    });
     const detail = await getCaseForActor(staff01, id);
     expect(detail.history.map((h) => [h.action, h.actorName])).toEqual([
       ['case.status', 'Test county_staff'],
@@ -342,18 +487,38 @@ describe('editing a case', () => {
       ...values,
       offences: ['procuring_gross', 'trafficking_sexual'],
       coercionDegree: 'degree_1',
-      parties: [values.parties[1]!, { role: 'victim', sex: 'woman', ageBand: '15_17', originRegion: 'west_africa', citizenship: 'NG', plaintiffStatus: 'unknown', residencePermit: 'granted', support: ['sheltered_housing', 'legal_counsel'] }],
+      parties: [
+        values.parties[1]!,
+        {
+          role: 'victim',
+          sex: 'woman',
+          ageBand: '15_17',
+          originRegion: 'west_africa',
+          citizenship: 'NG',
+          plaintiffStatus: 'unknown',
+          residencePermit: 'granted',
+          support: ['sheltered_housing', 'legal_counsel'],
+        },
+      ],
     });
     expect(saved).toEqual({ id, version: 2 });
 
     const detail = await getCaseForActor(staff01, id);
-    expect(detail).toMatchObject({ version: 2, coercionDegree: 'degree_1', offences: ['trafficking_sexual', 'procuring_gross'], arena: 'apartment' });
+    expect(detail).toMatchObject({
+      version: 2,
+      coercionDegree: 'degree_1',
+      offences: ['trafficking_sexual', 'procuring_gross'],
+      arena: 'apartment',
+    });
     expect(detail.parties.map((p) => p.role)).toEqual(['perpetrator', 'victim']);
     expect(detail.parties[1]).toMatchObject({ citizenship: 'NG', support: ['sheltered_housing', 'legal_counsel'] });
 
     const update = detail.history.find((h) => h.action === 'case.update')!;
     expect(Object.keys(update.changes!).sort()).toEqual(['coercionDegree', 'offences', 'parties']);
-    expect(update.changes!.offences).toEqual({ from: ['trafficking_sexual'], to: ['trafficking_sexual', 'procuring_gross'] });
+    expect(update.changes!.offences).toEqual({
+      from: ['trafficking_sexual'],
+      to: ['trafficking_sexual', 'procuring_gross'],
+    });
   });
 
   it('refuses a stale edit with the current values and who changed them, and overwrites nothing', async () => {
@@ -366,7 +531,14 @@ describe('editing a case', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'conflict' });
     const details = (error as AppError).details!;
-    expect(details.current).toMatchObject({ id, version: 2, notes: 'Samordnarens ändring', arena: 'hotel', countyCode: '01', offences: ['trafficking_sexual'] });
+    expect(details.current).toMatchObject({
+      id,
+      version: 2,
+      notes: 'Samordnarens ändring',
+      arena: 'hotel',
+      countyCode: '01',
+      offences: ['trafficking_sexual'],
+    });
     expect(details.updatedBy).toBe('Test county_coordinator');
     expect(typeof details.updatedAt).toBe('string');
     // The details are plain data the form can show and load (the action returns them to the browser).
@@ -385,7 +557,10 @@ describe('editing a case', () => {
   it('keeps the county (the reference carries its letter)', async () => {
     const { id, reference } = await createCase(national, input());
     const values = await editValues(national, id);
-    await expect(updateCase(national, { ...values, countyCode: '14', notes: 'flytt' })).rejects.toMatchObject({ code: 'invalid', details: { field: 'countyCode' } });
+    await expect(updateCase(national, { ...values, countyCode: '14', notes: 'flytt' })).rejects.toMatchObject({
+      code: 'invalid',
+      details: { field: 'countyCode' },
+    });
     expect(await caseRow(id)).toMatchObject({ countyCode: '01', reference, version: 1 });
   });
 
@@ -399,7 +574,10 @@ describe('editing a case', () => {
 
     await recordStatusStep(staff01, { id, version: 2, status: 'investigation', occurredOn: '2024-03-10', note: null });
     values = await editValues(staff01, id);
-    await expect(updateCase(staff01, { ...values, reportedOn: '2024-03-11' })).rejects.toMatchObject({ code: 'invalid', details: { field: 'reportedOn' } });
+    await expect(updateCase(staff01, { ...values, reportedOn: '2024-03-11' })).rejects.toMatchObject({
+      code: 'invalid',
+      details: { field: 'reportedOn' },
+    });
     await updateCase(staff01, { ...values, reportedOn: '2024-03-10' });
     detail = await getCaseForActor(staff01, id);
     expect(detail).toMatchObject({ reportedOn: '2024-03-10', status: 'investigation', statusOn: '2024-03-10' });
@@ -417,7 +595,10 @@ describe('status pipeline', () => {
     ] as const;
     let version = 1;
     for (const [status, occurredOn, next] of steps) {
-      const result = await recordStatusStep(staff01, StatusStepSchema.parse({ id, version: String(version), status, occurredOn, note: '' }));
+      const result = await recordStatusStep(
+        staff01,
+        StatusStepSchema.parse({ id, version: String(version), status, occurredOn, note: '' }),
+      );
       expect(result).toEqual({ id, version: version + 1, status });
       version = result.version;
       const detail = await getCaseForActor(staff01, id);
@@ -425,27 +606,34 @@ describe('status pipeline', () => {
       expect(detail.allowedNextStatuses).toEqual(next);
     }
     const detail = await getCaseForActor(staff01, id);
-    expect(detail.statusEvents.map((e) => e.status)).toEqual(['reported', 'investigation', 'prosecuted', 'convicted', 'closed']);
+    expect(detail.statusEvents.map((e) => e.status)).toEqual([
+      'reported',
+      'investigation',
+      'prosecuted',
+      'convicted',
+      'closed',
+    ]);
     expect(detail.statusEvents.every((e) => e.recordedByName === 'Test county_staff')).toBe(true);
     expect((await auditActions(id)).filter((a) => a === 'case.status')).toHaveLength(4);
   });
 
   it('refuses a step that does not follow from the current status', async () => {
     const { id } = await createCase(staff01, input({ reportedOn: '2023-01-10' }));
-    await expect(recordStatusStep(staff01, { id, version: 1, status: 'convicted', occurredOn: '2023-02-01', note: null })).rejects.toMatchObject({
-      code: 'invalid',
-      message: 'status_transition',
-    });
+    await expect(
+      recordStatusStep(staff01, { id, version: 1, status: 'convicted', occurredOn: '2023-02-01', note: null }),
+    ).rejects.toMatchObject({ code: 'invalid', message: 'status_transition' });
     await recordStatusStep(staff01, { id, version: 1, status: 'closed', occurredOn: '2023-02-01', note: null });
-    await expect(recordStatusStep(staff01, { id, version: 2, status: 'investigation', occurredOn: '2023-02-02', note: null })).rejects.toMatchObject({
-      message: 'status_transition',
-    });
+    await expect(
+      recordStatusStep(staff01, { id, version: 2, status: 'investigation', occurredOn: '2023-02-02', note: null }),
+    ).rejects.toMatchObject({ message: 'status_transition' });
     expect(await caseRow(id)).toMatchObject({ status: 'closed', version: 2 });
   });
 
   it('refuses a date before the latest step and accepts the same day', async () => {
     const { id } = await createCase(staff01, input({ reportedOn: '2023-05-10' }));
-    await expect(recordStatusStep(staff01, { id, version: 1, status: 'investigation', occurredOn: '2023-05-09', note: null })).rejects.toMatchObject({
+    await expect(
+      recordStatusStep(staff01, { id, version: 1, status: 'investigation', occurredOn: '2023-05-09', note: null }),
+    ).rejects.toMatchObject({
       code: 'invalid',
       message: 'status_date_before_previous',
       details: { field: 'occurredOn', previous: '2023-05-10' },
@@ -455,8 +643,16 @@ describe('status pipeline', () => {
 
   it('refuses a stale step with a conflict', async () => {
     const { id } = await createCase(staff01, input({ reportedOn: '2023-05-10' }));
-    await recordStatusStep(coordinator01, { id, version: 1, status: 'investigation', occurredOn: '2023-05-11', note: null });
-    await expect(recordStatusStep(staff01, { id, version: 1, status: 'closed', occurredOn: '2023-05-12', note: null })).rejects.toMatchObject({
+    await recordStatusStep(coordinator01, {
+      id,
+      version: 1,
+      status: 'investigation',
+      occurredOn: '2023-05-11',
+      note: null,
+    });
+    await expect(
+      recordStatusStep(staff01, { id, version: 1, status: 'closed', occurredOn: '2023-05-12', note: null }),
+    ).rejects.toMatchObject({
       code: 'conflict',
       details: { status: 'investigation', updatedBy: 'Test county_coordinator' },
     });
@@ -464,10 +660,23 @@ describe('status pipeline', () => {
 
   it('refuses a future date and the first step in the schema', () => {
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    const result = StatusStepSchema.safeParse({ id: crypto.randomUUID(), version: '1', status: 'investigation', occurredOn: tomorrow, note: '' });
+    const result = StatusStepSchema.safeParse({
+      id: crypto.randomUUID(),
+      version: '1',
+      status: 'investigation',
+      occurredOn: tomorrow,
+      note: '',
+    });
     expect(result.success).toBe(false);
-    expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['occurredOn', 'validation.dateFuture']]);
-    const reported = StatusStepSchema.safeParse({ id: crypto.randomUUID(), version: '1', status: 'reported', occurredOn: '2024-01-01' });
+    expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['occurredOn', 'validation.dateFuture'],
+    ]);
+    const reported = StatusStepSchema.safeParse({
+      id: crypto.randomUUID(),
+      version: '1',
+      status: 'reported',
+      occurredOn: '2024-01-01',
+    });
     expect(reported.error!.issues.map((i) => i.path.join('.'))).toEqual(['status']);
   });
 });
@@ -480,21 +689,39 @@ describe('soft delete and restore', () => {
 
     expect((await listCasesForActor(coordinator01, { q: number })).rows).toEqual([]);
     expect((await listCasesForActor(staff01, { q: number, includeDeleted: true })).rows).toEqual([]);
-    expect((await listCasesForActor(coordinator01, { q: number, includeDeleted: true })).rows).toEqual([expect.objectContaining({ id, deletedAt: expect.any(Date) })]);
+    expect((await listCasesForActor(coordinator01, { q: number, includeDeleted: true })).rows).toEqual([
+      expect.objectContaining({ id, deletedAt: expect.any(Date) }),
+    ]);
     await expect(getCaseForActor(staff01, id)).rejects.toMatchObject({ code: 'not_found' });
     const seen = await getCaseForActor(coordinator01, id);
-    expect(seen).toMatchObject({ deletedByName: 'Test county_coordinator', permissions: { update: false, delete: false, restore: true }, allowedNextStatuses: [] });
+    expect(seen).toMatchObject({
+      deletedByName: 'Test county_coordinator',
+      permissions: { update: false, delete: false, restore: true },
+      allowedNextStatuses: [],
+    });
     expect(await findPoliceReportDuplicates(staff01, number)).toEqual({ sameCounty: [], otherCounty: false });
 
     // A deleted case cannot be changed until it is restored.
-    await expect(recordStatusStep(coordinator01, { id, version: 2, status: 'investigation', occurredOn: '2024-03-02', note: null })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      recordStatusStep(coordinator01, {
+        id,
+        version: 2,
+        status: 'investigation',
+        occurredOn: '2024-03-02',
+        note: null,
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     await expect(deleteCase(coordinator01, { id, version: 2 })).rejects.toMatchObject({ code: 'not_found' });
 
     expect(await restoreCase(coordinator01, { id })).toEqual({ id, version: 3 });
     expect((await listCasesForActor(staff01, { q: number })).rows.map((r) => r.id)).toEqual([id]);
     expect(await getCaseForActor(staff01, id)).toMatchObject({ deletedAt: null, deletedByName: null });
     await expect(restoreCase(coordinator01, { id })).rejects.toMatchObject({ code: 'not_found' });
-    expect((await auditActions(id)).filter((a) => a !== 'case.read')).toEqual(['case.create', 'case.delete', 'case.restore']);
+    expect((await auditActions(id)).filter((a) => a !== 'case.read')).toEqual([
+      'case.create',
+      'case.delete',
+      'case.restore',
+    ]);
   });
 
   it('refuses to delete a case changed since it was loaded', async () => {
@@ -507,22 +734,75 @@ describe('soft delete and restore', () => {
 });
 
 describe('the case list', () => {
-  const ids = async (actor: Actor, filter: CaseFilter) => (await listCasesForActor(actor, filter, 100)).rows.map((r) => r.id);
+  const ids = async (actor: Actor, filter: CaseFilter) =>
+    (await listCasesForActor(actor, filter, 100)).rows.map((r) => r.id);
 
   it('filters by period, offence, status, coercion, reporting body, crime established and search text, with exact totals', async () => {
     const coordinator20 = await makeUser('county_coordinator', '20');
     const period = { county: '20', from: '1997-01-01', to: '1997-12-31' } as const;
-    const a = await createCase(coordinator20, input({ countyCode: '20', reportedOn: '1997-01-15', offences: ['sex_purchase'], coercionDegree: 'degree_3', reportingBody: 'police', crimeEstablished: 'yes', policeReportNumber: '2000-K1-97' }));
-    const b = await createCase(coordinator20, input({ countyCode: '20', reportedOn: '1997-03-01', offences: ['procuring_gross', 'trafficking_sexual'], coercionDegree: 'degree_1', reportingBody: 'ngo', crimeEstablished: 'uncertain' }));
-    const c = await createCase(coordinator20, input({ countyCode: '20', reportedOn: '1997-06-30', offences: ['trafficking_sexual'], coercionDegree: 'degree_1', reportingBody: 'police', crimeEstablished: 'no', parties: [] }));
+    const a = await createCase(
+      coordinator20,
+      input({
+        countyCode: '20',
+        reportedOn: '1997-01-15',
+        offences: ['sex_purchase'],
+        coercionDegree: 'degree_3',
+        reportingBody: 'police',
+        crimeEstablished: 'yes',
+        policeReportNumber: '2000-K1-97',
+      }),
+    );
+    const b = await createCase(
+      coordinator20,
+      input({
+        countyCode: '20',
+        reportedOn: '1997-03-01',
+        offences: ['procuring_gross', 'trafficking_sexual'],
+        coercionDegree: 'degree_1',
+        reportingBody: 'ngo',
+        crimeEstablished: 'uncertain',
+      }),
+    );
+    const c = await createCase(
+      coordinator20,
+      input({
+        countyCode: '20',
+        reportedOn: '1997-06-30',
+        offences: ['trafficking_sexual'],
+        coercionDegree: 'degree_1',
+        reportingBody: 'police',
+        crimeEstablished: 'no',
+        parties: [],
+      }),
+    );
     await createCase(coordinator20, input({ countyCode: '20', reportedOn: '1998-01-01' }));
-    await recordStatusStep(coordinator20, { id: c.id, version: 1, status: 'investigation', occurredOn: '1997-07-01', note: null });
+    await recordStatusStep(coordinator20, {
+      id: c.id,
+      version: 1,
+      status: 'investigation',
+      occurredOn: '1997-07-01',
+      note: null,
+    });
 
     const page = await listCasesForActor(coordinator20, period);
     expect(page).toMatchObject({ total: 3, totalIsLowerBound: false, nextCursor: null, prevCursor: null });
     expect(page.rows.map((r) => r.id)).toEqual([c.id, b.id, a.id]);
-    expect(page.rows[1]).toMatchObject({ reference: b.reference, countyCode: '20', reportedOn: '1997-03-01', offences: ['trafficking_sexual', 'procuring_gross'], victimCount: 1, perpetratorCount: 1, status: 'reported', deletedAt: null });
-    expect(page.rows[0]).toMatchObject({ victimCount: 0, perpetratorCount: 0, status: 'investigation', statusOn: '1997-07-01' });
+    expect(page.rows[1]).toMatchObject({
+      reference: b.reference,
+      countyCode: '20',
+      reportedOn: '1997-03-01',
+      offences: ['trafficking_sexual', 'procuring_gross'],
+      victimCount: 1,
+      perpetratorCount: 1,
+      status: 'reported',
+      deletedAt: null,
+    });
+    expect(page.rows[0]).toMatchObject({
+      victimCount: 0,
+      perpetratorCount: 0,
+      status: 'investigation',
+      statusOn: '1997-07-01',
+    });
 
     expect(await ids(coordinator20, { ...period, from: '1997-02-01', to: '1997-06-30' })).toEqual([c.id, b.id]);
     expect(await ids(coordinator20, { ...period, offence: 'trafficking_sexual' })).toEqual([c.id, b.id]);
@@ -531,7 +811,14 @@ describe('the case list', () => {
     expect(await ids(coordinator20, { ...period, coercionDegree: 'degree_1' })).toEqual([c.id, b.id]);
     expect(await ids(coordinator20, { ...period, reportingBody: 'ngo' })).toEqual([b.id]);
     expect(await ids(coordinator20, { ...period, crimeEstablished: 'no' })).toEqual([c.id]);
-    expect(await ids(coordinator20, { ...period, offence: 'trafficking_sexual', coercionDegree: 'degree_1', reportingBody: 'police' })).toEqual([c.id]);
+    expect(
+      await ids(coordinator20, {
+        ...period,
+        offence: 'trafficking_sexual',
+        coercionDegree: 'degree_1',
+        reportingBody: 'police',
+      }),
+    ).toEqual([c.id]);
     expect((await listCasesForActor(coordinator20, { ...period, offence: 'trafficking_sexual' })).total).toBe(2);
     // Search: the exact reference in any case, or the police report number however it is spaced.
     expect(await ids(coordinator20, { q: b.reference.toLowerCase() })).toEqual([b.id]);
@@ -547,53 +834,63 @@ describe('the case list', () => {
     expect(await ids(national, { county: '01', q: number })).toEqual([]);
   });
 
-  it.each<CaseSort>(['reported_desc', 'reported_asc', 'reference_asc', 'reference_desc'])('walks %s pages forwards and back without gaps or repeats', async (sort) => {
-    const county = '21';
-    const coordinator = await makeUser('county_coordinator', county);
-    const year = { reported_desc: 1998, reported_asc: 1999, reference_asc: 2000, reference_desc: 2001 }[sort];
-    // Several cases share a day: the id breaks the tie.
-    const days = ['01-05', '01-05', '01-05', '02-10', '03-15', '03-15', '04-20'];
-    const created: { id: string; reference: string; reportedOn: string }[] = [];
-    for (const day of days) {
-      const reportedOn = `${year}-${day}`;
-      created.push({ ...(await createCase(coordinator, input({ countyCode: county, reportedOn }))), reportedOn });
-    }
-    const filter: CaseFilter = { from: `${year}-01-01`, to: `${year}-12-31`, sort };
+  it.each<CaseSort>(['reported_desc', 'reported_asc', 'reference_asc', 'reference_desc'])(
+    'walks %s pages forwards and back without gaps or repeats',
+    async (sort) => {
+      const county = '21';
+      const coordinator = await makeUser('county_coordinator', county);
+      const year = { reported_desc: 1998, reported_asc: 1999, reference_asc: 2000, reference_desc: 2001 }[sort];
+      // Several cases share a day: the id breaks the tie.
+      const days = ['01-05', '01-05', '01-05', '02-10', '03-15', '03-15', '04-20'];
+      const created: { id: string; reference: string; reportedOn: string }[] = [];
+      for (const day of days) {
+        const reportedOn = `${year}-${day}`;
+        created.push({ ...(await createCase(coordinator, input({ countyCode: county, reportedOn }))), reportedOn });
+      }
+      const filter: CaseFilter = { from: `${year}-01-01`, to: `${year}-12-31`, sort };
 
-    const forwards: string[] = [];
-    let page = await listCasesForActor(coordinator, filter, 3);
-    expect(page.prevCursor).toBeNull();
-    const pages = [page];
-    forwards.push(...page.rows.map((r) => r.id));
-    while (page.nextCursor) {
-      page = await listCasesForActor(coordinator, { ...filter, cursor: page.nextCursor }, 3);
-      pages.push(page);
+      const forwards: string[] = [];
+      let page = await listCasesForActor(coordinator, filter, 3);
+      expect(page.prevCursor).toBeNull();
+      const pages = [page];
       forwards.push(...page.rows.map((r) => r.id));
-    }
-    expect(pages.map((p) => p.rows.length)).toEqual([3, 3, 1]);
-    expect(pages.every((p) => p.total === 7)).toBe(true);
+      while (page.nextCursor) {
+        page = await listCasesForActor(coordinator, { ...filter, cursor: page.nextCursor }, 3);
+        pages.push(page);
+        forwards.push(...page.rows.map((r) => r.id));
+      }
+      expect(pages.map((p) => p.rows.length)).toEqual([3, 3, 1]);
+      expect(pages.every((p) => p.total === 7)).toBe(true);
 
-    const byKey = [...created].sort((x, y) =>
-      sort.startsWith('reference') ? x.reference.localeCompare(y.reference) : x.reportedOn.localeCompare(y.reportedOn) || x.id.localeCompare(y.id),
-    );
-    const ascending = sort.endsWith('asc');
-    expect(forwards).toEqual((ascending ? byKey : byKey.reverse()).map((c) => c.id));
+      const byKey = [...created].sort((x, y) =>
+        sort.startsWith('reference')
+          ? x.reference.localeCompare(y.reference)
+          : x.reportedOn.localeCompare(y.reportedOn) || x.id.localeCompare(y.id),
+      );
+      const ascending = sort.endsWith('asc');
+      expect(forwards).toEqual((ascending ? byKey : byKey.reverse()).map((c) => c.id));
 
-    // And back again from the last page.
-    const backwards: string[] = [...page.rows.map((r) => r.id)];
-    while (page.prevCursor) {
-      page = await listCasesForActor(coordinator, { ...filter, cursor: page.prevCursor }, 3);
-      backwards.unshift(...page.rows.map((r) => r.id));
-    }
-    expect(backwards).toEqual(forwards);
-    expect(page.rows.map((r) => r.id)).toEqual(forwards.slice(0, 3));
-  });
+      // And back again from the last page.
+      const backwards: string[] = [...page.rows.map((r) => r.id)];
+      while (page.prevCursor) {
+        page = await listCasesForActor(coordinator, { ...filter, cursor: page.prevCursor }, 3);
+        backwards.unshift(...page.rows.map((r) => r.id));
+      }
+      expect(backwards).toEqual(forwards);
+      expect(page.rows.map((r) => r.id)).toEqual(forwards.slice(0, 3));
+    },
+  );
 
   it('ignores a cursor that does not decode or belongs to another sort', async () => {
     const first = await listCasesForActor(staff01, {}, 2);
     const other = await listCasesForActor(staff01, { sort: 'reported_desc', cursor: first.nextCursor ?? undefined }, 2);
-    expect((await listCasesForActor(staff01, { sort: 'reference_asc', cursor: other.nextCursor ?? undefined }, 2)).prevCursor).toBeNull();
-    expect((await listCasesForActor(staff01, { cursor: 'bm9uc2Vuc2U' }, 2)).rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(
+      (await listCasesForActor(staff01, { sort: 'reference_asc', cursor: other.nextCursor ?? undefined }, 2))
+        .prevCursor,
+    ).toBeNull();
+    expect((await listCasesForActor(staff01, { cursor: 'bm9uc2Vuc2U' }, 2)).rows.map((r) => r.id)).toEqual(
+      first.rows.map((r) => r.id),
+    );
   });
 
   describe('with more matches than the count cap', () => {
@@ -628,19 +925,38 @@ describe('the case list', () => {
 describe('export', () => {
   it('gives every matching case of the actor with offences and party counts, and audits the filter', async () => {
     const coordinator19 = await makeUser('county_coordinator', '19');
-    const a = await createCase(coordinator19, input({ countyCode: '19', reportedOn: '1992-02-02', offences: ['sex_purchase', 'procuring'] }));
+    const a = await createCase(
+      coordinator19,
+      input({ countyCode: '19', reportedOn: '1992-02-02', offences: ['sex_purchase', 'procuring'] }),
+    );
     const b = await createCase(coordinator19, input({ countyCode: '19', reportedOn: '1992-03-03', parties: [] }));
     await createCase(national, input({ countyCode: '18', reportedOn: '1992-02-02' }));
     const filter = CaseFilterSchema.parse({ from: '1992-01-01', to: '1992-12-31', county: '18' });
     const { rows, truncated } = await exportCasesForActor(coordinator19, filter);
     expect(truncated).toBe(false);
     expect(rows.map((r) => r.id)).toEqual([b.id, a.id]);
-    expect(rows[1]).toMatchObject({ reference: a.reference, countyCode: '19', offences: ['procuring', 'sex_purchase'], victimCount: 1, perpetratorCount: 1, arena: 'apartment', onlinePlatform: 'yes', controlMethods: ['debt_bondage'] });
+    expect(rows[1]).toMatchObject({
+      reference: a.reference,
+      countyCode: '19',
+      offences: ['procuring', 'sex_purchase'],
+      victimCount: 1,
+      perpetratorCount: 1,
+      arena: 'apartment',
+      onlinePlatform: 'yes',
+      controlMethods: ['debt_bondage'],
+    });
     expect(rows[0]).toMatchObject({ victimCount: 0, perpetratorCount: 0 });
 
     const db = await getDb();
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.actorId, coordinator19.id), eq(auditLog.action, 'case.export')));
-    expect(audit!.changes).toMatchObject({ filter: { from: '1992-01-01', to: '1992-12-31', county: '18' }, rowCount: 2, truncated: false });
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, coordinator19.id), eq(auditLog.action, 'case.export')));
+    expect(audit!.changes).toMatchObject({
+      filter: { from: '1992-01-01', to: '1992-12-31', county: '18' },
+      rowCount: 2,
+      truncated: false,
+    });
   });
 });
 
@@ -658,7 +974,10 @@ describe('police report number duplicates', () => {
     expect(await findPoliceReportDuplicates(staff01, number, own.id)).toEqual({ sameCounty: [], otherCounty: true });
 
     const coordinator12 = await makeUser('county_coordinator', '12');
-    expect(await findPoliceReportDuplicates(coordinator12, number)).toEqual({ sameCounty: [{ id: elsewhere.id, reference: elsewhere.reference }], otherCounty: true });
+    expect(await findPoliceReportDuplicates(coordinator12, number)).toEqual({
+      sameCounty: [{ id: elsewhere.id, reference: elsewhere.reference }],
+      otherCounty: true,
+    });
     const forNational = await findPoliceReportDuplicates(national, number);
     expect(forNational.sameCounty.map((c) => c.id).sort()).toEqual([own.id, elsewhere.id].sort());
     expect(forNational.otherCounty).toBe(false);
@@ -681,25 +1000,81 @@ describe('the database refuses bad values whatever the app does', () => {
       .catch((e: unknown) => e);
     expect(databaseMessage(error)).toMatch(/invalid input value for enum reporting_body/);
     const id = await validCaseId();
-    expect(databaseMessage(await db.execute(sql`insert into case_offences (case_id, offence) values (${id}, 'shoplifting')`).catch((e: unknown) => e))).toMatch(/enum offence/);
+    expect(
+      databaseMessage(
+        await db
+          .execute(sql`insert into case_offences (case_id, offence) values (${id}, 'shoplifting')`)
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/enum offence/);
   });
 
   it('refuses victim facts on perpetrators and perpetrator facts on victims', async () => {
     const db = await getDb();
     const caseId = await validCaseId();
-    const victim = { caseId, position: 10, role: 'victim' as const, sex: 'woman' as const, ageBand: '18_20' as const, originRegion: 'asia' as const, plaintiffStatus: 'yes' as const, residencePermit: 'applied' as const, support: ['none' as const] };
-    expect(databaseMessage(await db.insert(caseParties).values({ ...victim, perpetratorRole: 'buyer' }).catch((e: unknown) => e))).toMatch(/case_parties_role_fields/);
-    expect(databaseMessage(await db.insert(caseParties).values({ ...victim, role: 'perpetrator', perpetratorRole: 'buyer' }).catch((e: unknown) => e))).toMatch(/case_parties_role_fields/);
+    const victim = {
+      caseId,
+      position: 10,
+      role: 'victim' as const,
+      sex: 'woman' as const,
+      ageBand: '18_20' as const,
+      originRegion: 'asia' as const,
+      plaintiffStatus: 'yes' as const,
+      residencePermit: 'applied' as const,
+      support: ['none' as const],
+    };
+    expect(
+      databaseMessage(
+        await db
+          .insert(caseParties)
+          .values({ ...victim, perpetratorRole: 'buyer' })
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/case_parties_role_fields/);
+    expect(
+      databaseMessage(
+        await db
+          .insert(caseParties)
+          .values({ ...victim, role: 'perpetrator', perpetratorRole: 'buyer' })
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/case_parties_role_fields/);
     await db.insert(caseParties).values(victim);
   });
 
   it('refuses notes over 2000 characters and a lower-case citizenship', async () => {
     const db = await getDb();
     const id = await validCaseId();
-    expect(databaseMessage(await db.update(cases).set({ notes: 'x'.repeat(NOTES_MAX + 1) }).where(eq(cases.id, id)).catch((e: unknown) => e))).toMatch(/cases_notes_length/);
-    await db.update(cases).set({ notes: 'x'.repeat(NOTES_MAX) }).where(eq(cases.id, id));
-    const perpetrator = { caseId: id, position: 11, role: 'perpetrator' as const, sex: 'man' as const, ageBand: '26_35' as const, originRegion: 'sweden' as const, perpetratorRole: 'buyer' as const };
-    expect(databaseMessage(await db.insert(caseParties).values({ ...perpetrator, citizenship: 'se' }).catch((e: unknown) => e))).toMatch(/case_parties_citizenship_format/);
+    expect(
+      databaseMessage(
+        await db
+          .update(cases)
+          .set({ notes: 'x'.repeat(NOTES_MAX + 1) })
+          .where(eq(cases.id, id))
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/cases_notes_length/);
+    await db
+      .update(cases)
+      .set({ notes: 'x'.repeat(NOTES_MAX) })
+      .where(eq(cases.id, id));
+    const perpetrator = {
+      caseId: id,
+      position: 11,
+      role: 'perpetrator' as const,
+      sex: 'man' as const,
+      ageBand: '26_35' as const,
+      originRegion: 'sweden' as const,
+      perpetratorRole: 'buyer' as const,
+    };
+    expect(
+      databaseMessage(
+        await db
+          .insert(caseParties)
+          .values({ ...perpetrator, citizenship: 'se' })
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/case_parties_citizenship_format/);
     await db.insert(caseParties).values({ ...perpetrator, citizenship: 'SE' });
   });
 });
@@ -721,7 +1096,18 @@ describe('the form schemas', () => {
         onlinePlatform: '',
         crossBorder: undefined,
         notes: '   ',
-        parties: [{ role: 'perpetrator', sex: 'man', ageBand: '26_35', originRegion: 'nordic', citizenship: ' no ', perpetratorRole: 'buyer', plaintiffStatus: 'yes', support: ['none'] } as never],
+        parties: [
+          {
+            role: 'perpetrator',
+            sex: 'man',
+            ageBand: '26_35',
+            originRegion: 'nordic',
+            citizenship: ' no ',
+            perpetratorRole: 'buyer',
+            plaintiffStatus: 'yes',
+            support: ['none'],
+          } as never,
+        ],
       }),
     );
     expect(parsed).toMatchObject({
@@ -735,13 +1121,33 @@ describe('the form schemas', () => {
       notes: null,
     });
     // The other role's fields are dropped.
-    expect(parsed.parties).toEqual([{ role: 'perpetrator', sex: 'man', ageBand: '26_35', originRegion: 'nordic', citizenship: 'NO', perpetratorRole: 'buyer' }]);
-    expect(CaseSchema.parse(form({ parties: undefined, policeReportNumber: '' }))).toMatchObject({ parties: [], policeReportNumber: null });
-    expect(CaseSchema.parse(form({ offences: ['sex_purchase', 'trafficking_sexual'] })).offences).toEqual(['trafficking_sexual', 'sex_purchase']);
+    expect(parsed.parties).toEqual([
+      {
+        role: 'perpetrator',
+        sex: 'man',
+        ageBand: '26_35',
+        originRegion: 'nordic',
+        citizenship: 'NO',
+        perpetratorRole: 'buyer',
+      },
+    ]);
+    expect(CaseSchema.parse(form({ parties: undefined, policeReportNumber: '' }))).toMatchObject({
+      parties: [],
+      policeReportNumber: null,
+    });
+    expect(CaseSchema.parse(form({ offences: ['sex_purchase', 'trafficking_sexual'] })).offences).toEqual([
+      'trafficking_sexual',
+      'sex_purchase',
+    ]);
     expect(CaseEditSchema.parse({ ...form(), id: crypto.randomUUID(), version: '3' }).version).toBe(3);
   });
 
-  function messages(data: unknown, schema: { safeParse: (d: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } } = CaseSchema) {
+  function messages(
+    data: unknown,
+    schema: {
+      safeParse: (d: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+    } = CaseSchema,
+  ) {
     const result = schema.safeParse(data);
     return result.success ? {} : Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]));
   }
@@ -770,23 +1176,50 @@ describe('the form schemas', () => {
   });
 
   it('refuse personal data in notes and in the police report number', () => {
-    expect(messages(form({ notes: 'Målsägande 811218-9876 hörd.' }))).toEqual({ notes: 'validation.personalData.personal_number' });
+    expect(messages(form({ notes: 'Målsägande 811218-9876 hörd.' }))).toEqual({
+      notes: 'validation.personalData.personal_number',
+    });
     expect(messages(form({ notes: 'x'.repeat(CASE_NOTES_MAX + 1) }))).toEqual({ notes: 'validation.tooLong' });
-    expect(messages(form({ policeReportNumber: '19811218-9876' }))).toEqual({ policeReportNumber: 'validation.personalData.personal_number' });
-    expect(messages(form({ policeReportNumber: 'K123; drop table' }))).toEqual({ policeReportNumber: 'validation.policeReportNumber' });
-    expect(messages(form({ policeReportNumber: 'x'.repeat(41) }))).toMatchObject({ policeReportNumber: 'validation.policeReportNumber' });
-    const step = { id: crypto.randomUUID(), version: '1', status: 'investigation', occurredOn: '2024-01-01', note: 'ring 070-123 45 67' };
+    expect(messages(form({ policeReportNumber: '19811218-9876' }))).toEqual({
+      policeReportNumber: 'validation.personalData.personal_number',
+    });
+    expect(messages(form({ policeReportNumber: 'K123; drop table' }))).toEqual({
+      policeReportNumber: 'validation.policeReportNumber',
+    });
+    expect(messages(form({ policeReportNumber: 'x'.repeat(41) }))).toMatchObject({
+      policeReportNumber: 'validation.policeReportNumber',
+    });
+    const step = {
+      id: crypto.randomUUID(),
+      version: '1',
+      status: 'investigation',
+      occurredOn: '2024-01-01',
+      note: 'ring 070-123 45 67',
+    };
     expect(messages(step, StatusStepSchema)).toEqual({ note: 'validation.personalData.phone' });
   });
 
   it('check each party: citizenship code, support measures, role', () => {
-    const victim = { role: 'victim', sex: 'woman', ageBand: '21_25', originRegion: 'asia', citizenship: '', plaintiffStatus: 'no', residencePermit: 'not_relevant', support: ['unknown'] };
+    const victim = {
+      role: 'victim',
+      sex: 'woman',
+      ageBand: '21_25',
+      originRegion: 'asia',
+      citizenship: '',
+      plaintiffStatus: 'no',
+      residencePermit: 'not_relevant',
+      support: ['unknown'],
+    };
     expect(PartySchema.parse(victim)).toMatchObject({ citizenship: null, support: ['unknown'] });
     expect(messages({ ...victim, citizenship: 'SWE' }, PartySchema)).toEqual({ citizenship: 'validation.citizenship' });
     expect(messages({ ...victim, support: [] }, PartySchema)).toEqual({ support: 'validation.supportRequired' });
-    expect(messages({ ...victim, support: ['unknown', 'counselling'] }, PartySchema)).toEqual({ support: 'validation.supportExclusive' });
+    expect(messages({ ...victim, support: ['unknown', 'counselling'] }, PartySchema)).toEqual({
+      support: 'validation.supportExclusive',
+    });
     expect(messages({ ...victim, role: 'witness' }, PartySchema)).toEqual({ role: 'validation.partyRole' });
-    expect(messages(form({ parties: Array.from({ length: 51 }, () => victim) as never }))).toEqual({ parties: 'validation.partiesMax' });
+    expect(messages(form({ parties: Array.from({ length: 51 }, () => victim) as never }))).toEqual({
+      parties: 'validation.partiesMax',
+    });
   });
 
   it('turn URL parameters into a filter, dropping what does not fit', () => {
@@ -806,7 +1239,25 @@ describe('the form schemas', () => {
         cursor: 'abc-_1',
         includeDeleted: '1',
       }),
-    ).toEqual({ county: '14', from: '2024-01-01', offence: 'procuring', coercionDegree: 'degree_1', reportingBody: 'ngo', q: 'AB-2024-0001', sort: 'reported_desc', cursor: 'abc-_1', includeDeleted: true });
-    expect(CaseFilterSchema.parse({ county: '1', q: 'x'.repeat(51), cursor: 'not a cursor!', sort: 'reference_asc', includeDeleted: 'yes' })).toEqual({ sort: 'reference_asc', includeDeleted: false });
+    ).toEqual({
+      county: '14',
+      from: '2024-01-01',
+      offence: 'procuring',
+      coercionDegree: 'degree_1',
+      reportingBody: 'ngo',
+      q: 'AB-2024-0001',
+      sort: 'reported_desc',
+      cursor: 'abc-_1',
+      includeDeleted: true,
+    });
+    expect(
+      CaseFilterSchema.parse({
+        county: '1',
+        q: 'x'.repeat(51),
+        cursor: 'not a cursor!',
+        sort: 'reference_asc',
+        includeDeleted: 'yes',
+      }),
+    ).toEqual({ sort: 'reference_asc', includeDeleted: false });
   });
 });

@@ -1,5 +1,21 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, not, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  not,
+  or,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   CASE_SORTS,
@@ -30,7 +46,17 @@ import {
 import { AppError } from '../errors';
 import { getDb, type Db, type Tx } from '../index';
 import { assertCan, can, countyScope, type Action, type Actor } from '../policy';
-import { auditLog, caseOffences, caseParties, caseReferenceCounters, cases, caseStatusEvents, counties, users, type CaseParty } from '../schema';
+import {
+  auditLog,
+  caseOffences,
+  caseParties,
+  caseReferenceCounters,
+  cases,
+  caseStatusEvents,
+  counties,
+  users,
+  type CaseParty,
+} from '../schema';
 
 // Every read and write of the case register. Each function takes the actor, asserts the permission
 // and puts the county scope into the WHERE of the statement that finds the case, so a case of
@@ -51,7 +77,10 @@ function inCounties(scope: Scope): SQL {
 /** Cases the actor may open: live cases in the read scope, and deleted ones only where they may delete (to restore). */
 function readableCases(actor: Actor): SQL {
   const deletable = countyScope(actor, 'case.delete');
-  const deletedVisible = deletable === 'all' || deletable.length > 0 ? or(isNull(cases.deletedAt), inCounties(deletable))! : isNull(cases.deletedAt);
+  const deletedVisible =
+    deletable === 'all' || deletable.length > 0
+      ? or(isNull(cases.deletedAt), inCounties(deletable))!
+      : isNull(cases.deletedAt);
   return and(inCounties(countyScope(actor, 'case.read')), deletedVisible)!;
 }
 
@@ -81,7 +110,13 @@ const byListOrder =
 function canonicalParty(p: PartyOutput): PartyOutput {
   const base = { sex: p.sex, ageBand: p.ageBand, originRegion: p.originRegion, citizenship: p.citizenship ?? null };
   return p.role === 'victim'
-    ? { role: 'victim', ...base, plaintiffStatus: p.plaintiffStatus, residencePermit: p.residencePermit, support: [...p.support].sort(byListOrder(SUPPORT_MEASURES)) }
+    ? {
+        role: 'victim',
+        ...base,
+        plaintiffStatus: p.plaintiffStatus,
+        residencePermit: p.residencePermit,
+        support: [...p.support].sort(byListOrder(SUPPORT_MEASURES)),
+      }
     : { role: 'perpetrator', ...base, perpetratorRole: p.perpetratorRole };
 }
 
@@ -89,7 +124,13 @@ function partyFromRow(row: CaseParty): PartyOutput {
   const base = { sex: row.sex, ageBand: row.ageBand, originRegion: row.originRegion, citizenship: row.citizenship };
   return canonicalParty(
     row.role === 'victim'
-      ? { role: 'victim', ...base, plaintiffStatus: row.plaintiffStatus!, residencePermit: row.residencePermit!, support: row.support ?? [] }
+      ? {
+          role: 'victim',
+          ...base,
+          plaintiffStatus: row.plaintiffStatus!,
+          residencePermit: row.residencePermit!,
+          support: row.support ?? [],
+        }
       : { role: 'perpetrator', ...base, perpetratorRole: row.perpetratorRole! },
   );
 }
@@ -169,7 +210,11 @@ async function loadCase(db: Db | Tx, where: SQL, lock = false) {
   const [row] = await (lock ? query.for('update', { of: cases }) : query);
   if (!row) return null;
   const [offenceRows, partyRowsFound] = await Promise.all([
-    db.select({ offence: caseOffences.offence }).from(caseOffences).where(eq(caseOffences.caseId, row.id)).orderBy(asc(caseOffences.offence)),
+    db
+      .select({ offence: caseOffences.offence })
+      .from(caseOffences)
+      .where(eq(caseOffences.caseId, row.id))
+      .orderBy(asc(caseOffences.offence)),
     db.select().from(caseParties).where(eq(caseParties.caseId, row.id)).orderBy(asc(caseParties.position)),
   ]);
   const values: CaseEditOutput = {
@@ -214,7 +259,10 @@ export async function createCase(actor: Actor, input: CaseOutput): Promise<{ id:
   const year = Number(values.reportedOn.slice(0, 4));
 
   return db.transaction(async (tx) => {
-    const [county] = await tx.select({ letter: counties.letter }).from(counties).where(eq(counties.code, input.countyCode));
+    const [county] = await tx
+      .select({ letter: counties.letter })
+      .from(counties)
+      .where(eq(counties.code, input.countyCode));
     if (!county) throw new AppError('invalid', 'unknown county', { field: 'countyCode', message: 'validation.county' });
 
     const [counter] = await tx
@@ -252,7 +300,9 @@ export async function createCase(actor: Actor, input: CaseOutput): Promise<{ id:
 
     await tx.insert(caseOffences).values(values.offences.map((offence) => ({ caseId: id, offence })));
     if (values.parties.length > 0) await tx.insert(caseParties).values(partyRows(id, values.parties));
-    await tx.insert(caseStatusEvents).values({ caseId: id, status: 'reported', occurredOn: values.reportedOn, recordedBy: actor.id });
+    await tx
+      .insert(caseStatusEvents)
+      .values({ caseId: id, status: 'reported', occurredOn: values.reportedOn, recordedBy: actor.id });
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'case.create',
@@ -268,8 +318,21 @@ export async function createCase(actor: Actor, input: CaseOutput): Promise<{ id:
 // ---------------------------------------------------------------------------------------------
 // Read one
 
-export type CaseStatusEventView = { id: string; status: CaseStatus; occurredOn: string; note: string | null; recordedAt: Date; recordedByName: string | null };
-export type CaseHistoryEntry = { id: number; at: Date; action: string; actorName: string | null; changes: Record<string, unknown> | null };
+export type CaseStatusEventView = {
+  id: string;
+  status: CaseStatus;
+  occurredOn: string;
+  note: string | null;
+  recordedAt: Date;
+  recordedByName: string | null;
+};
+export type CaseHistoryEntry = {
+  id: number;
+  at: Date;
+  action: string;
+  actorName: string | null;
+  changes: Record<string, unknown> | null;
+};
 
 export type CaseDetail = CaseEditOutput & {
   reference: string;
@@ -335,7 +398,13 @@ export async function getCaseForActor(actor: Actor, id: string): Promise<CaseDet
       .where(eq(caseStatusEvents.caseId, id))
       .orderBy(asc(caseStatusEvents.occurredOn), asc(caseStatusEvents.recordedAt)),
     db
-      .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorName: users.displayName, changes: auditLog.changes })
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        actorName: users.displayName,
+        changes: auditLog.changes,
+      })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
       .where(and(eq(auditLog.entityType, 'case'), eq(auditLog.entityId, id), ne(auditLog.action, 'case.read')))
@@ -344,7 +413,13 @@ export async function getCaseForActor(actor: Actor, id: string): Promise<CaseDet
   ]);
   if (!meta) throw notFound();
 
-  await writeAudit(db, { actorId: actor.id, action: 'case.read', entityType: 'case', entityId: id, countyCode: row.countyCode });
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: 'case.read',
+    entityType: 'case',
+    entityId: id,
+    countyCode: row.countyCode,
+  });
 
   const live = row.deletedAt === null;
   const mayUpdate = live && can(actor, 'case.update', row.countyCode);
@@ -402,7 +477,11 @@ export async function updateCase(actor: Actor, input: CaseEditOutput): Promise<{
         .from(caseStatusEvents)
         .where(and(eq(caseStatusEvents.caseId, input.id), ne(caseStatusEvents.status, 'reported')));
       if (firstStep?.on && after.reportedOn > firstStep.on) {
-        throw new AppError('invalid', 'reported_after_status', { field: 'reportedOn', message: 'validation.reportedAfterStatus', firstStepOn: firstStep.on });
+        throw new AppError('invalid', 'reported_after_status', {
+          field: 'reportedOn',
+          message: 'validation.reportedAfterStatus',
+          firstStepOn: firstStep.on,
+        });
       }
     }
 
@@ -444,7 +523,14 @@ export async function updateCase(actor: Actor, input: CaseEditOutput): Promise<{
         .where(and(eq(caseStatusEvents.caseId, input.id), eq(caseStatusEvents.status, 'reported')));
     }
 
-    await writeAudit(tx, { actorId: actor.id, action: 'case.update', entityType: 'case', entityId: input.id, countyCode: current.row.countyCode, changes });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'case.update',
+      entityType: 'case',
+      entityId: input.id,
+      countyCode: current.row.countyCode,
+      changes,
+    });
     return { id: input.id, version: updated.version };
   });
 }
@@ -453,7 +539,10 @@ export async function updateCase(actor: Actor, input: CaseEditOutput): Promise<{
 // Status pipeline
 
 /** Record the next step of the pipeline (NEXT_STATUSES), on or after the date of the latest step. */
-export async function recordStatusStep(actor: Actor, input: StatusStepOutput): Promise<{ id: string; version: number; status: CaseStatus }> {
+export async function recordStatusStep(
+  actor: Actor,
+  input: StatusStepOutput,
+): Promise<{ id: string; version: number; status: CaseStatus }> {
   assertCan(actor, 'case.update');
   assertCaseId(input.id);
   const db = await getDb();
@@ -464,16 +553,39 @@ export async function recordStatusStep(actor: Actor, input: StatusStepOutput): P
     const { row } = current;
     if (row.version !== input.version) throw conflict(current);
     if (!NEXT_STATUSES[row.status].includes(input.status)) {
-      throw new AppError('invalid', 'status_transition', { field: 'status', message: 'validation.statusTransition', from: row.status, to: input.status });
+      throw new AppError('invalid', 'status_transition', {
+        field: 'status',
+        message: 'validation.statusTransition',
+        from: row.status,
+        to: input.status,
+      });
     }
     if (input.occurredOn < row.statusOn) {
-      throw new AppError('invalid', 'status_date_before_previous', { field: 'occurredOn', message: 'validation.statusDateBeforePrevious', previous: row.statusOn });
+      throw new AppError('invalid', 'status_date_before_previous', {
+        field: 'occurredOn',
+        message: 'validation.statusDateBeforePrevious',
+        previous: row.statusOn,
+      });
     }
 
-    await tx.insert(caseStatusEvents).values({ caseId: input.id, status: input.status, occurredOn: input.occurredOn, note: input.note ?? null, recordedBy: actor.id });
+    await tx
+      .insert(caseStatusEvents)
+      .values({
+        caseId: input.id,
+        status: input.status,
+        occurredOn: input.occurredOn,
+        note: input.note ?? null,
+        recordedBy: actor.id,
+      });
     const [updated] = await tx
       .update(cases)
-      .set({ status: input.status, statusOn: input.occurredOn, version: sql`${cases.version} + 1`, updatedBy: actor.id, updatedAt: sql`now()` })
+      .set({
+        status: input.status,
+        statusOn: input.occurredOn,
+        version: sql`${cases.version} + 1`,
+        updatedBy: actor.id,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(cases.id, input.id), eq(cases.version, input.version), scope))
       .returning({ version: cases.version });
     if (!updated) throw conflict(current);
@@ -484,7 +596,11 @@ export async function recordStatusStep(actor: Actor, input: StatusStepOutput): P
       entityType: 'case',
       entityId: input.id,
       countyCode: row.countyCode,
-      changes: { status: { from: row.status, to: input.status }, statusOn: { from: row.statusOn, to: input.occurredOn }, note: input.note ?? null },
+      changes: {
+        status: { from: row.status, to: input.status },
+        statusOn: { from: row.statusOn, to: input.occurredOn },
+        note: input.note ?? null,
+      },
     });
     return { id: input.id, version: updated.version, status: input.status };
   });
@@ -507,7 +623,14 @@ export async function deleteCase(actor: Actor, input: { id: string; version: num
       .update(cases)
       .set({ deletedAt: sql`now()`, deletedBy: actor.id, version: sql`${cases.version} + 1` })
       .where(and(eq(cases.id, input.id), scope));
-    await writeAudit(tx, { actorId: actor.id, action: 'case.delete', entityType: 'case', entityId: input.id, countyCode: current.row.countyCode, changes: { reference: current.row.reference } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'case.delete',
+      entityType: 'case',
+      entityId: input.id,
+      countyCode: current.row.countyCode,
+      changes: { reference: current.row.reference },
+    });
     return { id: input.id };
   });
 }
@@ -519,11 +642,24 @@ export async function restoreCase(actor: Actor, input: { id: string }): Promise<
   return db.transaction(async (tx) => {
     const [restored] = await tx
       .update(cases)
-      .set({ deletedAt: null, deletedBy: null, version: sql`${cases.version} + 1`, updatedBy: actor.id, updatedAt: sql`now()` })
+      .set({
+        deletedAt: null,
+        deletedBy: null,
+        version: sql`${cases.version} + 1`,
+        updatedBy: actor.id,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(cases.id, input.id), inCounties(countyScope(actor, 'case.delete')), isNotNull(cases.deletedAt)))
       .returning({ version: cases.version, countyCode: cases.countyCode, reference: cases.reference });
     if (!restored) throw notFound();
-    await writeAudit(tx, { actorId: actor.id, action: 'case.restore', entityType: 'case', entityId: input.id, countyCode: restored.countyCode, changes: { reference: restored.reference } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'case.restore',
+      entityType: 'case',
+      entityId: input.id,
+      countyCode: restored.countyCode,
+      changes: { reference: restored.reference },
+    });
     return { id: input.id, version: restored.version };
   });
 }
@@ -575,7 +711,8 @@ function listConditions(actor: Actor, filter: CaseFilter): SQL[] {
   const conditions: SQL[] = [];
   // County roles always see their own county; a national role may pick one. A county outside the
   // scope is ignored rather than refused (it comes from a URL).
-  if (filter.county && (read === 'all' || read.includes(filter.county))) conditions.push(eq(cases.countyCode, filter.county));
+  if (filter.county && (read === 'all' || read.includes(filter.county)))
+    conditions.push(eq(cases.countyCode, filter.county));
   else conditions.push(inCounties(read));
 
   const deletable = countyScope(actor, 'case.delete');
@@ -588,14 +725,19 @@ function listConditions(actor: Actor, filter: CaseFilter): SQL[] {
   if (filter.from && isIsoDate(filter.from)) conditions.push(gte(cases.reportedOn, filter.from));
   if (filter.to && isIsoDate(filter.to)) conditions.push(lte(cases.reportedOn, filter.to));
   if (filter.offence) {
-    conditions.push(sql`exists (select 1 from ${caseOffences} where ${caseOffences.caseId} = ${cases.id} and ${caseOffences.offence} = ${filter.offence})`);
+    conditions.push(
+      sql`exists (select 1 from ${caseOffences} where ${caseOffences.caseId} = ${cases.id} and ${caseOffences.offence} = ${filter.offence})`,
+    );
   }
   if (filter.status) conditions.push(eq(cases.status, filter.status));
   if (filter.coercionDegree) conditions.push(eq(cases.coercionDegree, filter.coercionDegree));
   if (filter.reportingBody) conditions.push(eq(cases.reportingBody, filter.reportingBody));
   if (filter.crimeEstablished) conditions.push(eq(cases.crimeEstablished, filter.crimeEstablished));
   const q = filter.q?.trim();
-  if (q) conditions.push(or(eq(cases.reference, q.toUpperCase()), eq(cases.policeReportNumber, normalisePoliceReportNumber(q)))!);
+  if (q)
+    conditions.push(
+      or(eq(cases.reference, q.toUpperCase()), eq(cases.policeReportNumber, normalisePoliceReportNumber(q)))!,
+    );
   return conditions;
 }
 
@@ -603,9 +745,15 @@ function listConditions(actor: Actor, filter: CaseFilter): SQL[] {
 // belong to, as base64url JSON. Opaque to the page; anything that does not decode is ignored.
 type Cursor = { s: CaseSort; d: 'n' | 'p'; k: string; i: string };
 
-function encodeCursor(sort: CaseSort, direction: 'n' | 'p', row: { reportedOn: string; reference: string; id: string }): string {
+function encodeCursor(
+  sort: CaseSort,
+  direction: 'n' | 'p',
+  row: { reportedOn: string; reference: string; id: string },
+): string {
   const key = sort.startsWith('reference') ? row.reference : row.reportedOn;
-  return Buffer.from(JSON.stringify({ s: sort, d: direction, k: key, i: row.id } satisfies Cursor)).toString('base64url');
+  return Buffer.from(JSON.stringify({ s: sort, d: direction, k: key, i: row.id } satisfies Cursor)).toString(
+    'base64url',
+  );
 }
 
 function decodeCursor(value: string | undefined, sort: CaseSort): Cursor | null {
@@ -664,7 +812,12 @@ type SortSource = { reportedOn: AnyColumn; id: AnyColumn; reference: AnyColumn }
  * chosen first (a CTE that the keyset indexes serve), and only its rows are joined to offences and
  * parties: one statement, no N+1, and the aggregation costs the same whatever the table's size.
  */
-async function selectCases(db: Db, where: SQL[], order: (source: SortSource) => SQL[], limit: number): Promise<CaseExportRow[]> {
+async function selectCases(
+  db: Db,
+  where: SQL[],
+  order: (source: SortSource) => SQL[],
+  limit: number,
+): Promise<CaseExportRow[]> {
   const page = db.$with('page').as(
     db
       .select(pageColumns)
@@ -704,14 +857,20 @@ async function selectCases(db: Db, where: SQL[], order: (source: SortSource) => 
       createdAt: page.createdAt,
       updatedAt: page.updatedAt,
       // ::text[]: drivers parse text arrays, not arrays of an enum type they do not know.
-      offences: sql<Offence[]>`coalesce((select array_agg(o.offence::text order by o.offence) from ${caseOffences} o where o.case_id = page.id), '{}')`,
+      offences: sql<
+        Offence[]
+      >`coalesce((select array_agg(o.offence::text order by o.offence) from ${caseOffences} o where o.case_id = page.id), '{}')`,
       victimCount: partyCounts.victims,
       perpetratorCount: partyCounts.perpetrators,
     })
     .from(page)
     .leftJoinLateral(partyCounts, sql`true`)
     .orderBy(...order(page));
-  return rows.map((r) => ({ ...r, victimCount: Number(r.victimCount ?? 0), perpetratorCount: Number(r.perpetratorCount ?? 0) }));
+  return rows.map((r) => ({
+    ...r,
+    victimCount: Number(r.victimCount ?? 0),
+    perpetratorCount: Number(r.perpetratorCount ?? 0),
+  }));
 }
 
 function listRow(r: CaseExportRow): CaseListRow {
@@ -782,7 +941,10 @@ export async function listCasesForActor(actor: Actor, filter: CaseFilter = {}, p
     nextCursor = last ? encodeCursor(sort, 'n', last) : null;
   } else {
     nextCursor = more && last ? encodeCursor(sort, 'n', last) : null;
-    if (cursor) prevCursor = first ? encodeCursor(sort, 'p', first) : encodeCursor(sort, 'p', { reportedOn: cursor.k, reference: cursor.k, id: cursor.i });
+    if (cursor)
+      prevCursor = first
+        ? encodeCursor(sort, 'p', first)
+        : encodeCursor(sort, 'p', { reportedOn: cursor.k, reference: cursor.k, id: cursor.i });
   }
 
   return {
@@ -809,11 +971,19 @@ export type CaseExportRow = CaseListRow & {
  * Free-text notes and the parties' details stay out of exports; party counts by role go in.
  * Writes a 'case.export' audit row with the filter.
  */
-export async function exportCasesForActor(actor: Actor, filter: CaseFilter = {}): Promise<{ rows: CaseExportRow[]; truncated: boolean }> {
+export async function exportCasesForActor(
+  actor: Actor,
+  filter: CaseFilter = {},
+): Promise<{ rows: CaseExportRow[]; truncated: boolean }> {
   assertCan(actor, 'case.read');
   const db = await getDb();
   const sort = filter.sort ?? 'reported_desc';
-  const fetched = await selectCases(db, listConditions(actor, filter), (source) => sortColumns(sort, source, isAscending(sort)), EXPORT_CAP + 1);
+  const fetched = await selectCases(
+    db,
+    listConditions(actor, filter),
+    (source) => sortColumns(sort, source, isAscending(sort)),
+    EXPORT_CAP + 1,
+  );
   const truncated = fetched.length > EXPORT_CAP;
   const rows = fetched.slice(0, EXPORT_CAP);
   const auditedFilter = { ...filter, cursor: undefined };
@@ -840,7 +1010,8 @@ export async function findPoliceReportDuplicates(
   policeReportNumber: string,
   excludeCaseId?: string,
 ): Promise<{ sameCounty: { id: string; reference: string }[]; otherCounty: boolean }> {
-  if (!can(actor, 'case.create') && !can(actor, 'case.update')) throw new AppError('forbidden', `${actor.role} may not register or edit cases`);
+  if (!can(actor, 'case.create') && !can(actor, 'case.update'))
+    throw new AppError('forbidden', `${actor.role} may not register or edit cases`);
   const number = normalisePoliceReportNumber(policeReportNumber ?? '');
   if (!number) return { sameCounty: [], otherCounty: false };
   const db = await getDb();
@@ -851,8 +1022,17 @@ export async function findPoliceReportDuplicates(
     excludeCaseId && UUID_PATTERN.test(excludeCaseId) ? ne(cases.id, excludeCaseId) : undefined,
   );
   const [sameCounty, [elsewhere]] = await Promise.all([
-    db.select({ id: cases.id, reference: cases.reference }).from(cases).where(and(base, readable)).orderBy(asc(cases.reference)).limit(50),
-    db.select({ one: sql<number>`1` }).from(cases).where(and(base, not(readable))).limit(1),
+    db
+      .select({ id: cases.id, reference: cases.reference })
+      .from(cases)
+      .where(and(base, readable))
+      .orderBy(asc(cases.reference))
+      .limit(50),
+    db
+      .select({ one: sql<number>`1` })
+      .from(cases)
+      .where(and(base, not(readable)))
+      .limit(1),
   ]);
   return { sameCounty, otherCounty: elsewhere !== undefined };
 }

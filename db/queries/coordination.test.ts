@@ -19,7 +19,15 @@ import { AppError } from '../errors';
 import { getDb } from '../index';
 import type { Actor } from '../policy';
 import type { Role } from '../roles';
-import { actionItems, auditLog, COORDINATION_LIMITS, coordinationGroups, groupMembers, meetingAttendance, meetings } from '../schema';
+import {
+  actionItems,
+  auditLog,
+  COORDINATION_LIMITS,
+  coordinationGroups,
+  groupMembers,
+  meetingAttendance,
+  meetings,
+} from '../schema';
 import { makeUser } from '../test/helpers';
 import {
   createGroup,
@@ -64,7 +72,11 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 }
 
 /** A name no other test uses; letters only, since a run of digits may look like a phone number to the guard. */
-const unique = (prefix: string) => `${prefix} ${randomUUID().replace(/-/g, '').slice(0, 10).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!)}`;
+const unique = (prefix: string) =>
+  `${prefix} ${randomUUID()
+    .replace(/-/g, '')
+    .slice(0, 10)
+    .replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!)}`;
 
 /** A group form as the browser sends it. */
 function groupForm(overrides: Partial<GroupInput> = {}): GroupInput {
@@ -77,8 +89,18 @@ function groupForm(overrides: Partial<GroupInput> = {}): GroupInput {
     activeFrom: '2009-01-01',
     activeTo: '',
     members: [
-      { id: '', organisationType: 'police', organisationName: 'Polisregion Stockholm', contactFunction: 'Gruppchef människohandel' },
-      { id: '', organisationType: 'social_services', organisationName: 'Stockholms stad, socialtjänsten', contactFunction: 'Samordnare' },
+      {
+        id: '',
+        organisationType: 'police',
+        organisationName: 'Polisregion Stockholm',
+        contactFunction: 'Gruppchef människohandel',
+      },
+      {
+        id: '',
+        organisationType: 'social_services',
+        organisationName: 'Stockholms stad, socialtjänsten',
+        contactFunction: 'Samordnare',
+      },
       { id: '', organisationType: 'ngo', organisationName: 'Stödorganisation', contactFunction: '' },
     ],
     ...overrides,
@@ -131,7 +153,13 @@ async function meetingEditValues(actor: Actor, id: string) {
     agenda: m.agenda ?? '',
     minutes: m.minutes ?? '',
     decisions: m.decisions ?? '',
-    actionItems: m.actionItems.map((a) => ({ id: a.id, version: String(a.version), description: a.description, responsibleMemberId: a.responsibleMemberId, dueOn: a.dueOn })),
+    actionItems: m.actionItems.map((a) => ({
+      id: a.id,
+      version: String(a.version),
+      description: a.description,
+      responsibleMemberId: a.responsibleMemberId,
+      dueOn: a.dueOn,
+    })),
     followUps: m.followUpCandidates.map((f) => ({ id: f.id, version: String(f.version), status: f.status })),
   });
 }
@@ -148,14 +176,21 @@ async function groupEditValues(actor: Actor, id: string) {
     description: g.description ?? '',
     activeFrom: g.activeFrom,
     activeTo: g.activeTo ?? '',
-    members: g.members.map((m) => ({ id: m.id, organisationType: m.organisationType, organisationName: m.organisationName, contactFunction: m.contactFunction ?? '' })),
+    members: g.members.map((m) => ({
+      id: m.id,
+      organisationType: m.organisationType,
+      organisationName: m.organisationName,
+      contactFunction: m.contactFunction ?? '',
+    })),
   });
 }
 
 /** The group ids of every page of the group list (a persistent test database holds earlier runs' groups). */
 async function groupIdsListed(actor: Actor, filter: Parameters<typeof listGroupsForActor>[1] = {}): Promise<string[]> {
   const first = await listGroupsForActor(actor, { ...filter, page: 1 });
-  const rest = await Promise.all(Array.from({ length: first.pageCount - 1 }, (_, i) => listGroupsForActor(actor, { ...filter, page: i + 2 })));
+  const rest = await Promise.all(
+    Array.from({ length: first.pageCount - 1 }, (_, i) => listGroupsForActor(actor, { ...filter, page: i + 2 })),
+  );
   return [first, ...rest].flatMap((p) => p.rows.map((r) => r.id));
 }
 
@@ -179,7 +214,11 @@ async function itemRow(id: string) {
 
 async function auditActions(entityType: string, id: string): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id));
+  const rows = await db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, id)))
+    .orderBy(asc(auditLog.id));
   return rows.map((r) => r.action);
 }
 
@@ -225,16 +264,37 @@ describe('groups', () => {
       ['social_services', 'Stockholms stad, socialtjänsten', 'Samordnare'],
       ['ngo', 'Stödorganisation', null],
     ]);
-    expect(group.history.map((h) => [h.action, h.actorName])).toEqual([['coordination_group.create', 'Test county_coordinator']]);
-    expect(group.history[0]!.changes).toMatchObject({ name: group.name, countyCode: '01', participatingCounties: ['03', '09'], members: expect.arrayContaining([expect.objectContaining({ organisationName: 'Stödorganisation' })]) });
-    expect((await getGroupForActor(staff01, group.id)).permissions).toEqual({ manage: false, writeMeetings: true, delete: false, restore: false });
-    expect((await getGroupForActor(coordinator01, group.id)).permissions).toEqual({ manage: true, writeMeetings: true, delete: true, restore: false });
+    expect(group.history.map((h) => [h.action, h.actorName])).toEqual([
+      ['coordination_group.create', 'Test county_coordinator'],
+    ]);
+    expect(group.history[0]!.changes).toMatchObject({
+      name: group.name,
+      countyCode: '01',
+      participatingCounties: ['03', '09'],
+      members: expect.arrayContaining([expect.objectContaining({ organisationName: 'Stödorganisation' })]),
+    });
+    expect((await getGroupForActor(staff01, group.id)).permissions).toEqual({
+      manage: false,
+      writeMeetings: true,
+      delete: false,
+      restore: false,
+    });
+    expect((await getGroupForActor(coordinator01, group.id)).permissions).toEqual({
+      manage: true,
+      writeMeetings: true,
+      delete: true,
+      restore: false,
+    });
   });
 
   it('refuses a second live group of the same name in a county, but not in another county', async () => {
     const group = await makeGroup(coordinator01);
-    await expect(createGroup(coordinator01, GroupSchema.parse(groupForm({ name: group.name.toUpperCase() })))).rejects.toMatchObject({ code: 'invalid', details: { field: 'name' } });
-    await expect(createGroup(coordinator14, GroupSchema.parse(groupForm({ name: group.name, countyCode: '14' })))).resolves.toEqual({ id: expect.any(String) });
+    await expect(
+      createGroup(coordinator01, GroupSchema.parse(groupForm({ name: group.name.toUpperCase() }))),
+    ).rejects.toMatchObject({ code: 'invalid', details: { field: 'name' } });
+    await expect(
+      createGroup(coordinator14, GroupSchema.parse(groupForm({ name: group.name, countyCode: '14' }))),
+    ).resolves.toEqual({ id: expect.any(String) });
   });
 
   it('saves an edit of the group and its members, keeping a member with a history as removed, and audits only what changed', async () => {
@@ -275,7 +335,11 @@ describe('groups', () => {
     await updateGroup(coordinator01, { ...again, members: again.members.slice(0, 2) });
     const [gone] = await db.select().from(groupMembers).where(eq(groupMembers.id, again.members[2]!.id!));
     expect(gone).toBeUndefined();
-    expect(await auditActions('coordination_group', group.id)).toEqual(['coordination_group.create', 'coordination_group.update', 'coordination_group.update']);
+    expect(await auditActions('coordination_group', group.id)).toEqual([
+      'coordination_group.create',
+      'coordination_group.update',
+      'coordination_group.update',
+    ]);
   });
 
   it('refuses a stale edit with the current values and who changed them, and overwrites nothing', async () => {
@@ -286,7 +350,11 @@ describe('groups', () => {
     const error = await updateGroup(coordinator01, { ...mine, description: 'Min ändring' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'conflict' });
     const details = (error as AppError).details!;
-    expect(details.current).toMatchObject({ id: group.id, version: 2, description: 'Den nationella samordnarens ändring' });
+    expect(details.current).toMatchObject({
+      id: group.id,
+      version: 2,
+      description: 'Den nationella samordnarens ändring',
+    });
     expect(details.updatedBy).toBe('Test national_coordinator');
     expect(GroupEditSchema.safeParse(details.current).success).toBe(true);
     expect(await groupRow(group.id)).toMatchObject({ version: 2, description: 'Den nationella samordnarens ändring' });
@@ -296,11 +364,16 @@ describe('groups', () => {
     const group = await makeGroup(coordinator01);
     const other = await makeGroup(coordinator01);
     const values = await groupEditValues(national, group.id);
-    await expect(updateGroup(national, { ...values, countyCode: '14' })).rejects.toMatchObject({ code: 'invalid', details: { field: 'countyCode' } });
-    await expect(updateGroup(national, { ...values, members: [...values.members, { ...values.members[0]!, id: other.members[0]!.id }] })).rejects.toMatchObject({
+    await expect(updateGroup(national, { ...values, countyCode: '14' })).rejects.toMatchObject({
       code: 'invalid',
-      details: { message: 'validation.memberUnknown' },
+      details: { field: 'countyCode' },
     });
+    await expect(
+      updateGroup(national, {
+        ...values,
+        members: [...values.members, { ...values.members[0]!, id: other.members[0]!.id }],
+      }),
+    ).rejects.toMatchObject({ code: 'invalid', details: { message: 'validation.memberUnknown' } });
     expect(await groupRow(group.id)).toMatchObject({ countyCode: '01', version: 1 });
   });
 
@@ -314,12 +387,21 @@ describe('groups', () => {
     expect(await groupIdsListed(coordinator01)).not.toContain(group.id);
     expect(await groupIdsListed(coordinator01, { includeDeleted: true })).toContain(group.id);
     expect(await groupIdsListed(staff01, { includeDeleted: true })).not.toContain(group.id);
-    expect(await getGroupForActor(coordinator01, group.id)).toMatchObject({ deletedByName: 'Test county_coordinator', permissions: { manage: false, writeMeetings: false, delete: false, restore: true } });
-    await expect(createMeeting(staff01, MeetingSchema.parse(meetingForm(group.id)))).rejects.toMatchObject({ code: 'not_found' });
+    expect(await getGroupForActor(coordinator01, group.id)).toMatchObject({
+      deletedByName: 'Test county_coordinator',
+      permissions: { manage: false, writeMeetings: false, delete: false, restore: true },
+    });
+    await expect(createMeeting(staff01, MeetingSchema.parse(meetingForm(group.id)))).rejects.toMatchObject({
+      code: 'not_found',
+    });
 
     expect(await restoreGroup(coordinator01, { id: group.id })).toEqual({ id: group.id, version: 3 });
     expect((await getMeetingForActor(staff01, meeting.id)).id).toBe(meeting.id);
-    expect(await auditActions('coordination_group', group.id)).toEqual(['coordination_group.create', 'coordination_group.delete', 'coordination_group.restore']);
+    expect(await auditActions('coordination_group', group.id)).toEqual([
+      'coordination_group.create',
+      'coordination_group.delete',
+      'coordination_group.restore',
+    ]);
   });
 });
 
@@ -368,27 +450,64 @@ describe('who may do what', () => {
       other: hidden,
     },
     county_staff: {
-      home: { ...all('ok'), manage: 'forbidden', delete: 'forbidden', restore: 'forbidden', deleteMeeting: 'forbidden', restoreMeeting: 'forbidden' },
+      home: {
+        ...all('ok'),
+        manage: 'forbidden',
+        delete: 'forbidden',
+        restore: 'forbidden',
+        deleteMeeting: 'forbidden',
+        restoreMeeting: 'forbidden',
+      },
       participating: readOnly,
-      other: { ...hidden, manage: 'forbidden', delete: 'forbidden', restore: 'forbidden', deleteMeeting: 'forbidden', restoreMeeting: 'forbidden' },
+      other: {
+        ...hidden,
+        manage: 'forbidden',
+        delete: 'forbidden',
+        restore: 'forbidden',
+        deleteMeeting: 'forbidden',
+        restoreMeeting: 'forbidden',
+      },
     },
     national_analyst: { home: all('forbidden'), participating: all('forbidden'), other: all('forbidden') },
     admin: { home: all('forbidden'), participating: all('forbidden'), other: all('forbidden') },
   };
 
-  const actorFor = (role: Role): Actor => ({ national_coordinator: national, national_analyst: analyst, admin, county_coordinator: coordinator01, county_staff: staff01 })[role];
+  const actorFor = (role: Role): Actor =>
+    ({
+      national_coordinator: national,
+      national_analyst: analyst,
+      admin,
+      county_coordinator: coordinator01,
+      county_staff: staff01,
+    })[role];
 
   async function setUp(place: Place) {
     const owner = place === 'home' ? coordinator01 : coordinator14;
-    const group = await makeGroup(owner, { countyCode: place === 'home' ? '01' : '14', kind: place === 'participating' ? 'regional' : 'county', participatingCounties: place === 'participating' ? ['01'] : [] });
+    const group = await makeGroup(owner, {
+      countyCode: place === 'home' ? '01' : '14',
+      kind: place === 'participating' ? 'regional' : 'county',
+      participatingCounties: place === 'participating' ? ['01'] : [],
+    });
     const meeting = await makeMeeting(national, group.id, {
       attendees: [group.members[0]!.id],
-      actionItems: [{ id: '', version: '', description: 'Ta fram en rutin', responsibleMemberId: group.members[0]!.id, dueOn: '2025-06-30' }],
+      actionItems: [
+        {
+          id: '',
+          version: '',
+          description: 'Ta fram en rutin',
+          responsibleMemberId: group.members[0]!.id,
+          dueOn: '2025-06-30',
+        },
+      ],
     });
     return { group, meeting };
   }
 
-  async function attempt(actor: Actor, op: Op, place: Place): Promise<{ outcome: Outcome; groupId: string; meetingId: string }> {
+  async function attempt(
+    actor: Actor,
+    op: Op,
+    place: Place,
+  ): Promise<{ outcome: Outcome; groupId: string; meetingId: string }> {
     const { group, meeting } = await setUp(place);
     const listed = (found: boolean): Outcome => (found ? 'ok' : 'not_found');
     const run = async (): Promise<Outcome> => {
@@ -399,7 +518,10 @@ describe('who may do what', () => {
           const r = await refusal(listGroupsForActor(actor, {}));
           if (r !== 'ok') return r as Outcome;
           // Whatever county the URL names, and without one.
-          return listed((await groupIdsListed(actor, { county: group.countyCode })).includes(group.id) || (await groupIdsListed(actor)).includes(group.id));
+          return listed(
+            (await groupIdsListed(actor, { county: group.countyCode })).includes(group.id) ||
+              (await groupIdsListed(actor)).includes(group.id),
+          );
         }
         case 'manage': {
           const values = await groupEditValues(national, group.id);
@@ -413,12 +535,16 @@ describe('who may do what', () => {
         case 'newMeeting':
           return (await refusal(getNewMeetingContext(actor, group.id))) as Outcome;
         case 'createMeeting':
-          return (await refusal(createMeeting(actor, MeetingSchema.parse(meetingForm(group.id, { date: '2025-04-01' }))))) as Outcome;
+          return (await refusal(
+            createMeeting(actor, MeetingSchema.parse(meetingForm(group.id, { date: '2025-04-01' }))),
+          )) as Outcome;
         case 'readMeeting':
           return (await refusal(getMeetingForActor(actor, meeting.id))) as Outcome;
         case 'updateMeeting': {
           const values = await meetingEditValues(national, meeting.id);
-          return (await refusal(updateMeeting(actor, { ...values, minutes: 'Ändrat protokoll', followUps: [] }))) as Outcome;
+          return (await refusal(
+            updateMeeting(actor, { ...values, minutes: 'Ändrat protokoll', followUps: [] }),
+          )) as Outcome;
         }
         case 'deleteMeeting':
           return (await refusal(deleteMeeting(actor, { id: meeting.id, version: 1 }))) as Outcome;
@@ -439,7 +565,8 @@ describe('who may do what', () => {
           const r = await refusal(exportMeetingsForActor(actor, { group: group.id }));
           if (r !== 'ok') return r as Outcome;
           const meetingsSeen = (await exportMeetingsForActor(actor, { group: group.id })).rows.length === 1;
-          const itemsSeen = (await exportActionItemsForActor(actor, { group: group.id, status: 'all' })).rows.length === 1;
+          const itemsSeen =
+            (await exportActionItemsForActor(actor, { group: group.id, status: 'all' })).rows.length === 1;
           expect(itemsSeen).toBe(meetingsSeen);
           return listed(meetingsSeen);
         }
@@ -458,12 +585,26 @@ describe('who may do what', () => {
         for (const op of OPS) {
           const { outcome, groupId, meetingId } = await attempt(actor, op, place);
           outcomes[op] = outcome;
-          if (outcome !== 'ok' && ['manage', 'delete', 'createMeeting', 'updateMeeting', 'deleteMeeting'].includes(op)) {
+          if (
+            outcome !== 'ok' &&
+            ['manage', 'delete', 'createMeeting', 'updateMeeting', 'deleteMeeting'].includes(op)
+          ) {
             // A refused change leaves everything as it was.
-            expect(await groupRow(groupId)).toMatchObject({ version: 1, deletedAt: null, description: 'Länets samverkan mot prostitution och människohandel.' });
-            expect(await meetingRow(meetingId)).toMatchObject({ version: 1, deletedAt: null, minutes: 'Polisen redogjorde för läget.' });
+            expect(await groupRow(groupId)).toMatchObject({
+              version: 1,
+              deletedAt: null,
+              description: 'Länets samverkan mot prostitution och människohandel.',
+            });
+            expect(await meetingRow(meetingId)).toMatchObject({
+              version: 1,
+              deletedAt: null,
+              minutes: 'Polisen redogjorde för läget.',
+            });
             const db = await getDb();
-            const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(eq(meetings.groupId, groupId))) as [{ n: number }];
+            const [{ n }] = (await db
+              .select({ n: sql<number>`count(*)::int` })
+              .from(meetings)
+              .where(eq(meetings.groupId, groupId))) as [{ n: number }];
             expect(Number(n)).toBe(1);
           }
         }
@@ -482,13 +623,38 @@ describe('meetings and action items', () => {
       attendees: [police!.id, social!.id],
       otherGuests: '3',
       actionItems: [
-        { id: '', version: '', description: 'Kartlägg stödinsatser i länet', responsibleMemberId: social!.id, dueOn: '2025-04-30' },
-        { id: '', version: '', description: 'Bjud in Migrationsverket', responsibleMemberId: police!.id, dueOn: '2025-03-31' },
+        {
+          id: '',
+          version: '',
+          description: 'Kartlägg stödinsatser i länet',
+          responsibleMemberId: social!.id,
+          dueOn: '2025-04-30',
+        },
+        {
+          id: '',
+          version: '',
+          description: 'Bjud in Migrationsverket',
+          responsibleMemberId: police!.id,
+          dueOn: '2025-03-31',
+        },
       ],
     });
-    expect(first).toMatchObject({ date: '2025-02-04', startTime: '09:00', endTime: '11:30', otherGuests: 3, format: 'in_person' });
-    expect((await getMeetingForActor(staff01, first.id)).permissions).toEqual({ update: true, delete: false, restore: false });
-    expect(first.attendance.map((m) => m.organisationName)).toEqual(['Polisregion Stockholm', 'Stockholms stad, socialtjänsten']);
+    expect(first).toMatchObject({
+      date: '2025-02-04',
+      startTime: '09:00',
+      endTime: '11:30',
+      otherGuests: 3,
+      format: 'in_person',
+    });
+    expect((await getMeetingForActor(staff01, first.id)).permissions).toEqual({
+      update: true,
+      delete: false,
+      restore: false,
+    });
+    expect(first.attendance.map((m) => m.organisationName)).toEqual([
+      'Polisregion Stockholm',
+      'Stockholms stad, socialtjänsten',
+    ]);
     expect(first.raised.map((i) => [i.description, i.responsibleName, i.status])).toEqual([
       ['Kartlägg stödinsatser i länet', 'Stockholms stad, socialtjänsten', 'open'],
       ['Bjud in Migrationsverket', 'Polisregion Stockholm', 'open'],
@@ -498,7 +664,10 @@ describe('meetings and action items', () => {
 
     const context = await getNewMeetingContext(staff01, group.id);
     expect(context.members.map((m) => m.id)).toEqual([police!.id, social!.id, ngo!.id]);
-    expect(context.followUpCandidates.map((i) => i.description)).toEqual(['Kartlägg stödinsatser i länet', 'Bjud in Migrationsverket']);
+    expect(context.followUpCandidates.map((i) => i.description)).toEqual([
+      'Kartlägg stödinsatser i länet',
+      'Bjud in Migrationsverket',
+    ]);
 
     const [survey, invite] = first.raised;
     const second = await makeMeeting(coordinator01, group.id, {
@@ -509,10 +678,24 @@ describe('meetings and action items', () => {
         { id: survey!.id, version: String(survey!.version), status: 'in_progress' },
       ],
     });
-    expect(second.closedHere.map((i) => [i.description, i.status, i.closedOn])).toEqual([['Bjud in Migrationsverket', 'done', '2025-05-06']]);
-    expect(await itemRow(invite!.id)).toMatchObject({ status: 'done', closedMeetingId: second.id, closedOn: '2025-05-06', version: 2 });
-    expect(await itemRow(survey!.id)).toMatchObject({ status: 'in_progress', closedMeetingId: null, closedOn: null, version: 2 });
-    expect((await getGroupForActor(staff01, group.id)).pendingItems.map((i) => [i.description, i.status])).toEqual([['Kartlägg stödinsatser i länet', 'in_progress']]);
+    expect(second.closedHere.map((i) => [i.description, i.status, i.closedOn])).toEqual([
+      ['Bjud in Migrationsverket', 'done', '2025-05-06'],
+    ]);
+    expect(await itemRow(invite!.id)).toMatchObject({
+      status: 'done',
+      closedMeetingId: second.id,
+      closedOn: '2025-05-06',
+      version: 2,
+    });
+    expect(await itemRow(survey!.id)).toMatchObject({
+      status: 'in_progress',
+      closedMeetingId: null,
+      closedOn: null,
+      version: 2,
+    });
+    expect((await getGroupForActor(staff01, group.id)).pendingItems.map((i) => [i.description, i.status])).toEqual([
+      ['Kartlägg stödinsatser i länet', 'in_progress'],
+    ]);
     expect(second.history.map((h) => h.action)).toEqual(['meeting.create']);
     expect(second.history[0]!.changes!.followUps).toEqual([
       { id: invite!.id, description: 'Bjud in Migrationsverket', from: 'open', to: 'done' },
@@ -525,26 +708,71 @@ describe('meetings and action items', () => {
     const group = await makeGroup(coordinator01);
     const other = await makeGroup(coordinator01);
     const member = group.members[0]!.id;
-    const later = await makeMeeting(staff01, group.id, { date: '2025-09-01', actionItems: [{ id: '', version: '', description: 'Senare punkt', responsibleMemberId: member, dueOn: '2025-10-01' }] });
-    const foreign = await makeMeeting(staff01, other.id, { actionItems: [{ id: '', version: '', description: 'Annan grupps punkt', responsibleMemberId: other.members[0]!.id, dueOn: '2025-10-01' }] });
+    const later = await makeMeeting(staff01, group.id, {
+      date: '2025-09-01',
+      actionItems: [
+        { id: '', version: '', description: 'Senare punkt', responsibleMemberId: member, dueOn: '2025-10-01' },
+      ],
+    });
+    const foreign = await makeMeeting(staff01, other.id, {
+      actionItems: [
+        {
+          id: '',
+          version: '',
+          description: 'Annan grupps punkt',
+          responsibleMemberId: other.members[0]!.id,
+          dueOn: '2025-10-01',
+        },
+      ],
+    });
     const laterItem = later.raised[0]!;
     const foreignItem = foreign.raised[0]!;
 
     const count = async () => {
       const db = await getDb();
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(eq(meetings.groupId, group.id));
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(meetings)
+        .where(eq(meetings.groupId, group.id));
       return Number(row!.n);
     };
     const before = await count();
-    await expect(createMeeting(staff01, MeetingSchema.parse(meetingForm(group.id, { date: '2025-08-01', followUps: [{ id: laterItem.id, version: '1', status: 'done' }] })))).rejects.toMatchObject({
+    await expect(
+      createMeeting(
+        staff01,
+        MeetingSchema.parse(
+          meetingForm(group.id, {
+            date: '2025-08-01',
+            followUps: [{ id: laterItem.id, version: '1', status: 'done' }],
+          }),
+        ),
+      ),
+    ).rejects.toMatchObject({
       code: 'invalid',
       details: { field: 'followUps.0.status', message: 'validation.followUpNotDue' },
     });
-    await expect(createMeeting(staff01, MeetingSchema.parse(meetingForm(group.id, { date: '2025-12-01', followUps: [{ id: foreignItem.id, version: '1', status: 'done' }] })))).rejects.toMatchObject({
-      code: 'invalid',
-      details: { message: 'validation.actionItemUnknown' },
-    });
-    await expect(createMeeting(staff01, MeetingSchema.parse(meetingForm(group.id, { date: '2025-12-01', followUps: [{ id: laterItem.id, version: '2', status: 'done' }] })))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      createMeeting(
+        staff01,
+        MeetingSchema.parse(
+          meetingForm(group.id, {
+            date: '2025-12-01',
+            followUps: [{ id: foreignItem.id, version: '1', status: 'done' }],
+          }),
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'invalid', details: { message: 'validation.actionItemUnknown' } });
+    await expect(
+      createMeeting(
+        staff01,
+        MeetingSchema.parse(
+          meetingForm(group.id, {
+            date: '2025-12-01',
+            followUps: [{ id: laterItem.id, version: '2', status: 'done' }],
+          }),
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'conflict' });
     expect(await count()).toBe(before);
     expect(await itemRow(laterItem.id)).toMatchObject({ status: 'open', version: 1 });
     expect(await itemRow(foreignItem.id)).toMatchObject({ status: 'open', version: 1 });
@@ -553,20 +781,44 @@ describe('meetings and action items', () => {
   it('refuses attendees and responsible members of another group, in the app and in the database', async () => {
     const group = await makeGroup(coordinator01);
     const other = await makeGroup(coordinator01);
-    await expect(createMeeting(staff01, MeetingSchema.parse(meetingForm(group.id, { attendees: [other.members[0]!.id] })))).rejects.toMatchObject({ code: 'invalid', details: { field: 'attendees' } });
     await expect(
-      createMeeting(staff01, MeetingSchema.parse(meetingForm(group.id, { actionItems: [{ id: '', version: '', description: 'x', responsibleMemberId: other.members[0]!.id, dueOn: '2025-06-01' }] }))),
+      createMeeting(staff01, MeetingSchema.parse(meetingForm(group.id, { attendees: [other.members[0]!.id] }))),
+    ).rejects.toMatchObject({ code: 'invalid', details: { field: 'attendees' } });
+    await expect(
+      createMeeting(
+        staff01,
+        MeetingSchema.parse(
+          meetingForm(group.id, {
+            actionItems: [
+              { id: '', version: '', description: 'x', responsibleMemberId: other.members[0]!.id, dueOn: '2025-06-01' },
+            ],
+          }),
+        ),
+      ),
     ).rejects.toMatchObject({ code: 'invalid', details: { field: 'actionItems.0.responsibleMemberId' } });
 
     const meeting = await makeMeeting(staff01, group.id);
     const db = await getDb();
-    const attend = await db.insert(meetingAttendance).values({ meetingId: meeting.id, groupId: group.id, memberId: other.members[0]!.id }).catch((e: unknown) => e);
+    const attend = await db
+      .insert(meetingAttendance)
+      .values({ meetingId: meeting.id, groupId: group.id, memberId: other.members[0]!.id })
+      .catch((e: unknown) => e);
     expect(databaseMessage(attend)).toMatch(/meeting_attendance_member_fk/);
-    const forged = await db.insert(meetingAttendance).values({ meetingId: meeting.id, groupId: other.id, memberId: other.members[0]!.id }).catch((e: unknown) => e);
+    const forged = await db
+      .insert(meetingAttendance)
+      .values({ meetingId: meeting.id, groupId: other.id, memberId: other.members[0]!.id })
+      .catch((e: unknown) => e);
     expect(databaseMessage(forged)).toMatch(/meeting_attendance_meeting_fk/);
     const item = await db
       .insert(actionItems)
-      .values({ groupId: group.id, raisedMeetingId: meeting.id, position: 0, description: 'x', responsibleMemberId: other.members[0]!.id, dueOn: '2025-01-01' })
+      .values({
+        groupId: group.id,
+        raisedMeetingId: meeting.id,
+        position: 0,
+        description: 'x',
+        responsibleMemberId: other.members[0]!.id,
+        dueOn: '2025-01-01',
+      })
       .catch((e: unknown) => e);
     expect(databaseMessage(item)).toMatch(/action_items_responsible_fk/);
   });
@@ -589,7 +841,10 @@ describe('meetings and action items', () => {
       endTime: '15:00',
       minutes: 'Justerat protokoll',
       attendees: [police!.id, social!.id],
-      actionItems: [{ ...values.actionItems[1]!, description: 'Andra, omformulerad' }, { id: null, version: null, description: 'Tredje', responsibleMemberId: police!.id, dueOn: '2025-06-01' }],
+      actionItems: [
+        { ...values.actionItems[1]!, description: 'Andra, omformulerad' },
+        { id: null, version: null, description: 'Tredje', responsibleMemberId: police!.id, dueOn: '2025-06-01' },
+      ],
     });
     expect(saved).toEqual({ id: meeting.id, version: 2 });
     const after = await getMeetingForActor(staff01, meeting.id);
@@ -597,12 +852,27 @@ describe('meetings and action items', () => {
     expect(after.attendance.map((m) => m.id).sort()).toEqual([police!.id, social!.id].sort());
     expect(after.raised.map((i) => i.description)).toEqual(['Andra, omformulerad', 'Tredje']);
     const update = after.history.find((h) => h.action === 'meeting.update')!;
-    expect(Object.keys(update.changes!).sort()).toEqual(['actionItems', 'attendees', 'endTime', 'minutes', 'startTime']);
+    expect(Object.keys(update.changes!).sort()).toEqual([
+      'actionItems',
+      'attendees',
+      'endTime',
+      'minutes',
+      'startTime',
+    ]);
     expect(update.changes!.actionItems).toMatchObject({ added: 1, changed: 1, removed: 1 });
-    expect(await auditActions('action_item', values.actionItems[0]!.id!)).toEqual(['action_item.create', 'action_item.delete']);
+    expect(await auditActions('action_item', values.actionItems[0]!.id!)).toEqual([
+      'action_item.create',
+      'action_item.delete',
+    ]);
 
     const error = await updateMeeting(coordinator01, { ...stale, minutes: 'Min version' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'conflict', details: { current: expect.objectContaining({ minutes: 'Justerat protokoll', version: 2 }), updatedBy: 'Test county_staff' } });
+    expect(error).toMatchObject({
+      code: 'conflict',
+      details: {
+        current: expect.objectContaining({ minutes: 'Justerat protokoll', version: 2 }),
+        updatedBy: 'Test county_staff',
+      },
+    });
     expect(await meetingRow(meeting.id)).toMatchObject({ version: 2, minutes: 'Justerat protokoll' });
 
     const unchanged = await meetingEditValues(staff01, meeting.id);
@@ -612,12 +882,21 @@ describe('meetings and action items', () => {
   it('reopens an item closed at a meeting from that meeting, and will not remove an item closed elsewhere', async () => {
     const group = await makeGroup(coordinator01);
     const member = group.members[0]!.id;
-    const first = await makeMeeting(staff01, group.id, { date: '2025-01-10', actionItems: [{ id: '', version: '', description: 'Punkt', responsibleMemberId: member, dueOn: '2025-02-01' }] });
+    const first = await makeMeeting(staff01, group.id, {
+      date: '2025-01-10',
+      actionItems: [{ id: '', version: '', description: 'Punkt', responsibleMemberId: member, dueOn: '2025-02-01' }],
+    });
     const item = first.raised[0]!;
-    const second = await makeMeeting(staff01, group.id, { date: '2025-03-10', followUps: [{ id: item.id, version: '1', status: 'dropped' }] });
+    const second = await makeMeeting(staff01, group.id, {
+      date: '2025-03-10',
+      followUps: [{ id: item.id, version: '1', status: 'dropped' }],
+    });
 
     const firstValues = await meetingEditValues(staff01, first.id);
-    await expect(updateMeeting(staff01, { ...firstValues, actionItems: [] })).rejects.toMatchObject({ code: 'invalid', details: { message: 'validation.actionItemClosedElsewhere' } });
+    await expect(updateMeeting(staff01, { ...firstValues, actionItems: [] })).rejects.toMatchObject({
+      code: 'invalid',
+      details: { message: 'validation.actionItemClosedElsewhere' },
+    });
 
     const secondValues = await meetingEditValues(staff01, second.id);
     expect(secondValues.followUps).toEqual([{ id: item.id, version: 2, status: 'dropped' }]);
@@ -627,14 +906,22 @@ describe('meetings and action items', () => {
 
   it('deletes a meeting with the items raised there, and restores it', async () => {
     const group = await makeGroup(coordinator01);
-    const meeting = await makeMeeting(staff01, group.id, { actionItems: [{ id: '', version: '', description: 'Punkt', responsibleMemberId: group.members[0]!.id, dueOn: '2020-01-01' }] });
+    const meeting = await makeMeeting(staff01, group.id, {
+      actionItems: [
+        { id: '', version: '', description: 'Punkt', responsibleMemberId: group.members[0]!.id, dueOn: '2020-01-01' },
+      ],
+    });
     await expect(deleteMeeting(staff01, { id: meeting.id, version: 1 })).rejects.toMatchObject({ code: 'forbidden' });
     await deleteMeeting(coordinator01, { id: meeting.id, version: 1 });
     expect((await listMeetingsForActor(coordinator01, { group: group.id })).rows).toEqual([]);
-    expect((await listMeetingsForActor(coordinator01, { group: group.id, includeDeleted: true })).rows.map((m) => m.id)).toEqual([meeting.id]);
+    expect(
+      (await listMeetingsForActor(coordinator01, { group: group.id, includeDeleted: true })).rows.map((m) => m.id),
+    ).toEqual([meeting.id]);
     expect((await listActionItemsForActor(coordinator01, { group: group.id, status: 'all' })).rows).toEqual([]);
     await expect(getMeetingForActor(staff01, meeting.id)).rejects.toMatchObject({ code: 'not_found' });
-    expect(await getMeetingForActor(coordinator01, meeting.id)).toMatchObject({ permissions: { update: false, delete: false, restore: true } });
+    expect(await getMeetingForActor(coordinator01, meeting.id)).toMatchObject({
+      permissions: { update: false, delete: false, restore: true },
+    });
     const values = await meetingEditValues(coordinator01, meeting.id);
     await expect(updateMeeting(coordinator01, values)).rejects.toMatchObject({ code: 'forbidden' });
     await restoreMeeting(coordinator01, { id: meeting.id });
@@ -650,15 +937,29 @@ describe('meetings and action items', () => {
       date: '2024-01-15',
       actionItems: [
         { id: '', version: '', description: 'Försenad', responsibleMemberId: member, dueOn: '2024-02-01' },
-        { id: '', version: '', description: 'I tid', responsibleMemberId: member, dueOn: `${Number(today.slice(0, 4)) + 1}-01-01` },
+        {
+          id: '',
+          version: '',
+          description: 'I tid',
+          responsibleMemberId: member,
+          dueOn: `${Number(today.slice(0, 4)) + 1}-01-01`,
+        },
         { id: '', version: '', description: 'Klar', responsibleMemberId: member, dueOn: '2024-01-31' },
       ],
     });
     const [late, onTime, done] = meeting.raised;
-    await makeMeeting(staff01, group.id, { date: '2024-03-01', followUps: [{ id: done!.id, version: '1', status: 'done' }] });
+    await makeMeeting(staff01, group.id, {
+      date: '2024-03-01',
+      followUps: [{ id: done!.id, version: '1', status: 'done' }],
+    });
 
     const list = async (status: string, extra = {}) =>
-      (await listActionItemsForActor(staff01, { ...ActionItemFilterSchema.parse({ status, ...extra }), group: group.id })).rows.map((i) => [i.description, i.overdue]);
+      (
+        await listActionItemsForActor(staff01, {
+          ...ActionItemFilterSchema.parse({ status, ...extra }),
+          group: group.id,
+        })
+      ).rows.map((i) => [i.description, i.overdue]);
     expect(await list('pending')).toEqual([
       ['Försenad', true],
       ['I tid', false],
@@ -699,8 +1000,13 @@ describe('meetings and action items', () => {
     // The removed member may stay on the meeting it attended, but cannot be added to a new one.
     const edit = await meetingEditValues(staff01, meeting.id);
     await updateMeeting(staff01, { ...edit, minutes: 'Ändrat' });
-    await expect(createMeeting(staff01, MeetingSchema.parse(meetingForm(group.id, { attendees: [social!.id] })))).rejects.toMatchObject({ code: 'invalid', details: { field: 'attendees' } });
-    expect((await getNewMeetingContext(staff01, group.id)).members.map((m) => m.id)).toEqual([police!.id, group.members[2]!.id]);
+    await expect(
+      createMeeting(staff01, MeetingSchema.parse(meetingForm(group.id, { attendees: [social!.id] }))),
+    ).rejects.toMatchObject({ code: 'invalid', details: { field: 'attendees' } });
+    expect((await getNewMeetingContext(staff01, group.id)).members.map((m) => m.id)).toEqual([
+      police!.id,
+      group.members[2]!.id,
+    ]);
   });
 });
 
@@ -708,10 +1014,20 @@ describe('lists, exports, calendar and the start page', () => {
   it('lists meetings by group, period, format and county, and exports them with attendees, audited', async () => {
     const group = await makeGroup(coordinator14, { countyCode: '14', kind: 'regional', participatingCounties: ['13'] });
     const [a, b] = group.members;
-    const winter = await makeMeeting(coordinator14, group.id, { date: '2024-12-30', startTime: '23:00', endTime: '23:45', format: 'digital', place: '', attendees: [a!.id, b!.id] });
+    const winter = await makeMeeting(coordinator14, group.id, {
+      date: '2024-12-30',
+      startTime: '23:00',
+      endTime: '23:45',
+      format: 'digital',
+      place: '',
+      attendees: [a!.id, b!.id],
+    });
     const spring = await makeMeeting(coordinator14, group.id, { date: '2025-04-02', attendees: [a!.id] });
 
-    const ids = async (filter: Record<string, string>) => (await listMeetingsForActor(national, { ...MeetingFilterSchema.parse(filter), group: group.id })).rows.map((m) => m.id);
+    const ids = async (filter: Record<string, string>) =>
+      (await listMeetingsForActor(national, { ...MeetingFilterSchema.parse(filter), group: group.id })).rows.map(
+        (m) => m.id,
+      );
     expect(await ids({})).toEqual([spring.id, winter.id]);
     expect(await ids({ from: '2024-12-30', to: '2024-12-30' })).toEqual([winter.id]);
     expect(await ids({ from: '2024-12-31' })).toEqual([spring.id]);
@@ -719,11 +1035,20 @@ describe('lists, exports, calendar and the start page', () => {
     expect(await ids({ county: '13' })).toEqual([spring.id, winter.id]);
     expect(await ids({ county: '01' })).toEqual([]);
     const coordinator13 = await makeUser('county_coordinator', '13');
-    expect((await listMeetingsForActor(coordinator13, { group: group.id, county: '01' })).rows.map((m) => m.id)).toEqual([spring.id, winter.id]);
+    expect(
+      (await listMeetingsForActor(coordinator13, { group: group.id, county: '01' })).rows.map((m) => m.id),
+    ).toEqual([spring.id, winter.id]);
 
     const page = await listMeetingsForActor(national, { group: group.id });
     expect(page).toMatchObject({ total: 2, page: 1, pageCount: 1 });
-    expect(page.rows[1]).toMatchObject({ groupName: group.name, countyCode: '14', attendeeCount: 2, otherGuests: 2, format: 'digital', place: null });
+    expect(page.rows[1]).toMatchObject({
+      groupName: group.name,
+      countyCode: '14',
+      attendeeCount: 2,
+      otherGuests: 2,
+      format: 'digital',
+      place: null,
+    });
 
     const { rows } = await exportMeetingsForActor(coordinator14, { group: group.id });
     expect(rows.map((r) => [r.id, r.attendees])).toEqual([
@@ -731,7 +1056,12 @@ describe('lists, exports, calendar and the start page', () => {
       [winter.id, ['Polisregion Stockholm', 'Stockholms stad, socialtjänsten']],
     ]);
     const db = await getDb();
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'meeting.export'), eq(auditLog.actorId, coordinator14.id))).orderBy(desc(auditLog.id)).limit(1);
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'meeting.export'), eq(auditLog.actorId, coordinator14.id)))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(audit!.changes).toMatchObject({ filter: { group: group.id }, rowCount: 2, truncated: false });
   });
 
@@ -752,7 +1082,11 @@ describe('lists, exports, calendar and the start page', () => {
     const coordinator20 = await makeUser('county_coordinator', '20');
     const staff20 = await makeUser('county_staff', '20');
     const own = await makeGroup(coordinator20, { countyCode: '20' });
-    const regional = await makeGroup(coordinator14, { countyCode: '14', kind: 'regional', participatingCounties: ['20'] });
+    const regional = await makeGroup(coordinator14, {
+      countyCode: '14',
+      kind: 'regional',
+      participatingCounties: ['20'],
+    });
     const elsewhere = await makeGroup(coordinator14, { countyCode: '14' });
     const future = `${Number(todayInStockholm().slice(0, 4)) + 1}-02-03`;
     const upcomingOwn = await makeMeeting(coordinator20, own.id, { date: future, startTime: '10:00' });
@@ -760,15 +1094,28 @@ describe('lists, exports, calendar and the start page', () => {
     await makeMeeting(coordinator14, elsewhere.id, { date: future, startTime: '08:00' });
     await makeMeeting(coordinator20, own.id, {
       date: '2024-05-05',
-      actionItems: [{ id: '', version: '', description: 'Försenad punkt', responsibleMemberId: own.members[0]!.id, dueOn: '2024-06-01' }],
+      actionItems: [
+        {
+          id: '',
+          version: '',
+          description: 'Försenad punkt',
+          responsibleMemberId: own.members[0]!.id,
+          dueOn: '2024-06-01',
+        },
+      ],
     });
 
     // The county may hold other runs' meetings (a persistent test database): look for this run's.
     const summary = await getCoordinationSummaryForActor(staff20, { meetings: 10_000, items: 10_000 });
     const upcoming = summary.upcoming.map((m) => m.id);
-    expect(upcoming.filter((id) => [upcomingRegional.id, upcomingOwn.id].includes(id))).toEqual([upcomingRegional.id, upcomingOwn.id]);
+    expect(upcoming.filter((id) => [upcomingRegional.id, upcomingOwn.id].includes(id))).toEqual([
+      upcomingRegional.id,
+      upcomingOwn.id,
+    ]);
     expect(summary.upcoming.every((m) => m.startsAt > new Date() && m.groupId !== elsewhere.id)).toBe(true);
-    expect(summary.pending.filter((i) => i.groupId === own.id).map((i) => [i.description, i.overdue])).toEqual([['Försenad punkt', true]]);
+    expect(summary.pending.filter((i) => i.groupId === own.id).map((i) => [i.description, i.overdue])).toEqual([
+      ['Försenad punkt', true],
+    ]);
     expect(summary.pendingCount).toBeGreaterThanOrEqual(1);
     expect(summary.overdueCount).toBeGreaterThanOrEqual(1);
     expect((await getCoordinationSummaryForActor(staff20)).upcoming.length).toBeLessThanOrEqual(5);
@@ -777,26 +1124,53 @@ describe('lists, exports, calendar and the start page', () => {
 
   it('offers the groups one may hold meetings in, and those one reads', async () => {
     const own = await makeGroup(coordinator01);
-    const participating = await makeGroup(coordinator14, { countyCode: '14', kind: 'regional', participatingCounties: ['01'] });
+    const participating = await makeGroup(coordinator14, {
+      countyCode: '14',
+      kind: 'regional',
+      participatingCounties: ['01'],
+    });
     const meetingGroups = (await listGroupOptionsForActor(staff01, 'meeting')).map((g) => g.id);
     expect(meetingGroups).toContain(own.id);
     expect(meetingGroups).not.toContain(participating.id);
     const readGroups = await listGroupOptionsForActor(staff01, 'read');
-    expect(readGroups.find((g) => g.id === participating.id)).toEqual({ id: participating.id, name: participating.name, countyCode: '14', counties: ['14', '01'] });
+    expect(readGroups.find((g) => g.id === participating.id)).toEqual({
+      id: participating.id,
+      name: participating.name,
+      countyCode: '14',
+      counties: ['14', '01'],
+    });
   });
 
   it('lists groups with their counts, and filters by kind and activity', async () => {
     const coordinator21 = await makeUser('county_coordinator', '21');
     const active = await makeGroup(coordinator21, { countyCode: '21', kind: 'county' });
-    const ended = await makeGroup(coordinator21, { countyCode: '21', kind: 'regional', activeFrom: '2008-01-01', activeTo: '2012-12-31' });
+    const ended = await makeGroup(coordinator21, {
+      countyCode: '21',
+      kind: 'regional',
+      activeFrom: '2008-01-01',
+      activeTo: '2012-12-31',
+    });
     await makeMeeting(coordinator21, active.id, {
       date: '2024-05-05',
-      actionItems: [{ id: '', version: '', description: 'Punkt', responsibleMemberId: active.members[0]!.id, dueOn: '2024-06-01' }],
+      actionItems: [
+        { id: '', version: '', description: 'Punkt', responsibleMemberId: active.members[0]!.id, dueOn: '2024-06-01' },
+      ],
     });
     const position = (await groupIdsListed(coordinator21, { kind: 'county', activity: 'active' })).indexOf(active.id);
-    const page = await listGroupsForActor(coordinator21, { kind: 'county', activity: 'active', page: Math.floor(position / PAGE_SIZE) + 1 });
-    expect(page.rows.find((r) => r.id === active.id)).toMatchObject({ memberCount: 3, meetingCount: 1, pendingCount: 1, overdueCount: 1, participatingCounties: [] });
-    const ids = async (filter: object) => (await groupIdsListed(coordinator21, filter)).filter((id) => [active.id, ended.id].includes(id));
+    const page = await listGroupsForActor(coordinator21, {
+      kind: 'county',
+      activity: 'active',
+      page: Math.floor(position / PAGE_SIZE) + 1,
+    });
+    expect(page.rows.find((r) => r.id === active.id)).toMatchObject({
+      memberCount: 3,
+      meetingCount: 1,
+      pendingCount: 1,
+      overdueCount: 1,
+      participatingCounties: [],
+    });
+    const ids = async (filter: object) =>
+      (await groupIdsListed(coordinator21, filter)).filter((id) => [active.id, ended.id].includes(id));
     expect(await ids({ kind: 'regional' })).toEqual([ended.id]);
     expect(await ids({ activity: 'ended' })).toEqual([ended.id]);
     expect(await ids({ activity: 'active' })).toEqual([active.id]);
@@ -807,34 +1181,92 @@ describe('the database refuses bad values whatever the app does', () => {
   it('refuses a victim as a member organisation, a meeting that ends before it starts and negative guests', async () => {
     const group = await makeGroup(coordinator01);
     const db = await getDb();
-    expect(databaseMessage(await db.insert(groupMembers).values({ groupId: group.id, position: 9, organisationType: 'victim', organisationName: 'x' }).catch((e: unknown) => e))).toMatch(
-      /group_members_not_victim/,
-    );
-    const at = new Date('2025-01-01T10:00:00Z');
-    expect(databaseMessage(await db.insert(meetings).values({ groupId: group.id, startsAt: at, endsAt: at, format: 'digital' }).catch((e: unknown) => e))).toMatch(/meetings_time_order/);
     expect(
-      databaseMessage(await db.insert(meetings).values({ groupId: group.id, startsAt: at, endsAt: new Date('2025-01-01T11:00:00Z'), format: 'digital', otherGuests: -1 }).catch((e: unknown) => e)),
+      databaseMessage(
+        await db
+          .insert(groupMembers)
+          .values({ groupId: group.id, position: 9, organisationType: 'victim', organisationName: 'x' })
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/group_members_not_victim/);
+    const at = new Date('2025-01-01T10:00:00Z');
+    expect(
+      databaseMessage(
+        await db
+          .insert(meetings)
+          .values({ groupId: group.id, startsAt: at, endsAt: at, format: 'digital' })
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/meetings_time_order/);
+    expect(
+      databaseMessage(
+        await db
+          .insert(meetings)
+          .values({
+            groupId: group.id,
+            startsAt: at,
+            endsAt: new Date('2025-01-01T11:00:00Z'),
+            format: 'digital',
+            otherGuests: -1,
+          })
+          .catch((e: unknown) => e),
+      ),
     ).toMatch(/meetings_other_guests_range/);
-    expect(databaseMessage(await db.update(coordinationGroups).set({ activeTo: '2000-01-01' }).where(eq(coordinationGroups.id, group.id)).catch((e: unknown) => e))).toMatch(
-      /coordination_groups_active_range/,
-    );
+    expect(
+      databaseMessage(
+        await db
+          .update(coordinationGroups)
+          .set({ activeTo: '2000-01-01' })
+          .where(eq(coordinationGroups.id, group.id))
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/coordination_groups_active_range/);
   });
 
   it('refuses a closed item without a closing date, and closing an item at the meeting that raised it', async () => {
     const group = await makeGroup(coordinator01);
-    const meeting = await makeMeeting(staff01, group.id, { actionItems: [{ id: '', version: '', description: 'Punkt', responsibleMemberId: group.members[0]!.id, dueOn: '2025-06-01' }] });
+    const meeting = await makeMeeting(staff01, group.id, {
+      actionItems: [
+        { id: '', version: '', description: 'Punkt', responsibleMemberId: group.members[0]!.id, dueOn: '2025-06-01' },
+      ],
+    });
     const db = await getDb();
     const id = meeting.raised[0]!.id;
-    expect(databaseMessage(await db.update(actionItems).set({ status: 'done' }).where(eq(actionItems.id, id)).catch((e: unknown) => e))).toMatch(/action_items_closed_pair/);
     expect(
-      databaseMessage(await db.update(actionItems).set({ status: 'done', closedOn: '2025-01-01', closedMeetingId: meeting.id }).where(eq(actionItems.id, id)).catch((e: unknown) => e)),
+      databaseMessage(
+        await db
+          .update(actionItems)
+          .set({ status: 'done' })
+          .where(eq(actionItems.id, id))
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/action_items_closed_pair/);
+    expect(
+      databaseMessage(
+        await db
+          .update(actionItems)
+          .set({ status: 'done', closedOn: '2025-01-01', closedMeetingId: meeting.id })
+          .where(eq(actionItems.id, id))
+          .catch((e: unknown) => e),
+      ),
     ).toMatch(/action_items_not_closed_where_raised/);
   });
 });
 
 describe('the form schemas', () => {
   it('keep the same limits as the database', () => {
-    for (const key of ['name', 'description', 'organisationName', 'contactFunction', 'place', 'agenda', 'minutes', 'decisions', 'actionItem', 'otherGuests'] as const) {
+    for (const key of [
+      'name',
+      'description',
+      'organisationName',
+      'contactFunction',
+      'place',
+      'agenda',
+      'minutes',
+      'decisions',
+      'actionItem',
+      'otherGuests',
+    ] as const) {
       expect([key, LIMITS[key]]).toEqual([key, COORDINATION_LIMITS[key]]);
     }
   });
@@ -844,7 +1276,11 @@ describe('the form schemas', () => {
     const phone = 'Ring 070-123 45 67';
     const email = 'Mejla anna@example.se';
     const group = GroupSchema.safeParse(
-      groupForm({ name: phone, description: personalNumber, members: [{ id: '', organisationType: 'police', organisationName: email, contactFunction: phone }] }),
+      groupForm({
+        name: phone,
+        description: personalNumber,
+        members: [{ id: '', organisationType: 'police', organisationName: email, contactFunction: phone }],
+      }),
     );
     expect(group.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['name', 'validation.personalData.phone'],
@@ -859,26 +1295,46 @@ describe('the form schemas', () => {
         agenda: personalNumber,
         minutes: `Offret heter inget här men ${phone}`,
         decisions: email,
-        actionItems: [{ id: '', version: '', description: personalNumber, responsibleMemberId: randomUUID(), dueOn: '2025-01-01' }],
+        actionItems: [
+          { id: '', version: '', description: personalNumber, responsibleMemberId: randomUUID(), dueOn: '2025-01-01' },
+        ],
       }),
     );
-    expect(meeting.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['actionItems.0.description', 'agenda', 'decisions', 'minutes', 'place']);
+    expect(meeting.error!.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'actionItems.0.description',
+      'agenda',
+      'decisions',
+      'minutes',
+      'place',
+    ]);
   });
 
   it('coerce what form inputs send and check times and dates', () => {
-    const parsed = MeetingSchema.parse(meetingForm(randomUUID(), { otherGuests: '', attendees: false as never, place: '  ', startTime: '08:15:00' }));
+    const parsed = MeetingSchema.parse(
+      meetingForm(randomUUID(), { otherGuests: '', attendees: false as never, place: '  ', startTime: '08:15:00' }),
+    );
     expect(parsed).toMatchObject({ otherGuests: 0, attendees: [], place: null, startTime: '08:15' });
-    const bad = MeetingSchema.safeParse(meetingForm(randomUUID(), { startTime: '14:00', endTime: '13:00', otherGuests: '-1', date: '2025-02-30' }));
+    const bad = MeetingSchema.safeParse(
+      meetingForm(randomUUID(), { startTime: '14:00', endTime: '13:00', otherGuests: '-1', date: '2025-02-30' }),
+    );
     expect(bad.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['date', 'validation.date'],
       ['otherGuests', 'validation.wholeNumber'],
     ]);
     const order = MeetingSchema.safeParse(meetingForm(randomUUID(), { startTime: '14:00', endTime: '13:00' }));
-    expect(order.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['endTime', 'validation.endBeforeStart']]);
+    expect(order.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['endTime', 'validation.endBeforeStart'],
+    ]);
     const group = GroupSchema.safeParse(groupForm({ activeFrom: '2020-01-01', activeTo: '2019-12-31', kind: '' }));
     expect(group.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['kind', 'validation.required']]);
     const range = GroupSchema.safeParse(groupForm({ activeFrom: '2020-01-01', activeTo: '2019-12-31' }));
-    expect(range.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['activeTo', 'validation.activeToBeforeFrom']]);
-    expect(GroupSchema.safeParse(groupForm({ members: [{ id: '', organisationType: 'victim', organisationName: 'x', contactFunction: '' }] })).success).toBe(false);
+    expect(range.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['activeTo', 'validation.activeToBeforeFrom'],
+    ]);
+    expect(
+      GroupSchema.safeParse(
+        groupForm({ members: [{ id: '', organisationType: 'victim', organisationName: 'x', contactFunction: '' }] }),
+      ).success,
+    ).toBe(false);
   });
 });

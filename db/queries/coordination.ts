@@ -18,11 +18,27 @@ import {
 } from '@/app/(app)/coordination/schema';
 import { todayInStockholm, UUID_PATTERN } from '@/app/_lib/form-schema';
 import { changedFields, writeAudit } from '../audit';
-import { PENDING_ACTION_ITEM_STATUSES, type ActionItemStatus, type EventFormat, type GroupKind, type MemberOrganisationType } from '../enums';
+import {
+  PENDING_ACTION_ITEM_STATUSES,
+  type ActionItemStatus,
+  type EventFormat,
+  type GroupKind,
+  type MemberOrganisationType,
+} from '../enums';
 import { AppError } from '../errors';
 import { getDb, type Db, type Tx } from '../index';
 import { assertCan, can, countyScope, type Action, type Actor } from '../policy';
-import { actionItems, auditLog, coordinationGroups, counties, groupCounties, groupMembers, meetingAttendance, meetings, users } from '../schema';
+import {
+  actionItems,
+  auditLog,
+  coordinationGroups,
+  counties,
+  groupCounties,
+  groupMembers,
+  meetingAttendance,
+  meetings,
+  users,
+} from '../schema';
 
 // Every read and write of coordination groups, their meetings and action items. As in the case
 // register, each function takes the actor, asserts the permission and puts the county scope into
@@ -67,7 +83,10 @@ function groupInvolves(scope: Scope): SQL {
 /** Groups the actor may open: live groups they read, and deleted ones only where they may delete (to restore). */
 function readableGroups(actor: Actor): SQL {
   const deletable = countyScope(actor, 'coordination.delete');
-  return and(groupInvolves(countyScope(actor, 'coordination.read')), or(isNull(coordinationGroups.deletedAt), homeIn(deletable)))!;
+  return and(
+    groupInvolves(countyScope(actor, 'coordination.read')),
+    or(isNull(coordinationGroups.deletedAt), homeIn(deletable)),
+  )!;
 }
 
 /** Live groups whose home county is in the scope of an action: what manage, meeting writes and delete may touch. */
@@ -105,43 +124,78 @@ const creator = alias(users, 'creator');
 const updater = alias(users, 'updater');
 const deleter = alias(users, 'deleter');
 
-export type HistoryEntry = { id: number; at: Date; action: string; actorName: string | null; changes: Record<string, unknown> | null };
+export type HistoryEntry = {
+  id: number;
+  at: Date;
+  action: string;
+  actorName: string | null;
+  changes: Record<string, unknown> | null;
+};
 const HISTORY_LIMIT = 200;
 
 async function historyOf(db: Db | Tx, entityType: string, id: string): Promise<HistoryEntry[]> {
-  return db
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorName: users.displayName, changes: auditLog.changes })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    // Calendar downloads are in the audit log, but they change nothing: the history lists changes.
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, id), ne(auditLog.action, 'coordination_group.calendar')))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(HISTORY_LIMIT);
+  return (
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        actorName: users.displayName,
+        changes: auditLog.changes,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      // Calendar downloads are in the audit log, but they change nothing: the history lists changes.
+      .where(
+        and(
+          eq(auditLog.entityType, entityType),
+          eq(auditLog.entityId, id),
+          ne(auditLog.action, 'coordination_group.calendar'),
+        ),
+      )
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(HISTORY_LIMIT)
+  );
 }
 
 type CountyRef = { code: string; nameSv: string; nameEn: string };
 
 async function countiesByCode(db: Db | Tx): Promise<Map<string, CountyRef>> {
-  const rows = await db.select({ code: counties.code, nameSv: counties.nameSv, nameEn: counties.nameEn }).from(counties);
+  const rows = await db
+    .select({ code: counties.code, nameSv: counties.nameSv, nameEn: counties.nameEn })
+    .from(counties);
   return new Map(rows.map((c) => [c.code, c]));
 }
 
 async function assertCountiesExist(db: Db | Tx, codes: readonly string[], field: string): Promise<void> {
   if (codes.length === 0) return;
-  const found = await db.select({ code: counties.code }).from(counties).where(inArray(counties.code, [...codes]));
+  const found = await db
+    .select({ code: counties.code })
+    .from(counties)
+    .where(inArray(counties.code, [...codes]));
   if (found.length !== new Set(codes).size) throw invalid(field, 'validation.county');
 }
 
 // =============================================================================================
 // Groups
 
-export type MemberValues = { id: string | null; organisationType: MemberOrganisationType; organisationName: string; contactFunction: string | null };
+export type MemberValues = {
+  id: string | null;
+  organisationType: MemberOrganisationType;
+  organisationName: string;
+  contactFunction: string | null;
+};
 export type MemberView = MemberValues & { id: string; removed: boolean };
 
 type GroupValues = Omit<GroupOutput, 'members'> & { members: MemberValues[] };
 
 function memberValues(m: MemberOutput | MemberValues): MemberValues {
-  return { id: m.id ?? null, organisationType: m.organisationType, organisationName: m.organisationName, contactFunction: m.contactFunction ?? null };
+  return {
+    id: m.id ?? null,
+    organisationType: m.organisationType,
+    organisationName: m.organisationName,
+    contactFunction: m.contactFunction ?? null,
+  };
 }
 
 /** The editable fields in a fixed key order (for audit diffs and conflict details). */
@@ -159,7 +213,12 @@ function groupValues(v: GroupValues): GroupValues {
 }
 
 /** Members as the audit log shows them: what they are, not their ids. */
-const memberSummary = (members: readonly MemberValues[]) => members.map(({ organisationType, organisationName, contactFunction }) => ({ organisationType, organisationName, contactFunction }));
+const memberSummary = (members: readonly MemberValues[]) =>
+  members.map(({ organisationType, organisationName, contactFunction }) => ({
+    organisationType,
+    organisationName,
+    contactFunction,
+  }));
 
 const groupColumns = {
   id: coordinationGroups.id,
@@ -186,9 +245,18 @@ async function loadGroup(db: Db | Tx, where: SQL, lock = false) {
   const [row] = await (lock ? query.for('update', { of: coordinationGroups }) : query);
   if (!row) return null;
   const [countyRows, memberRows] = await Promise.all([
-    db.select({ code: groupCounties.countyCode }).from(groupCounties).where(eq(groupCounties.groupId, row.id)).orderBy(asc(groupCounties.countyCode)),
     db
-      .select({ id: groupMembers.id, organisationType: groupMembers.organisationType, organisationName: groupMembers.organisationName, contactFunction: groupMembers.contactFunction })
+      .select({ code: groupCounties.countyCode })
+      .from(groupCounties)
+      .where(eq(groupCounties.groupId, row.id))
+      .orderBy(asc(groupCounties.countyCode)),
+    db
+      .select({
+        id: groupMembers.id,
+        organisationType: groupMembers.organisationType,
+        organisationName: groupMembers.organisationName,
+        contactFunction: groupMembers.contactFunction,
+      })
       .from(groupMembers)
       .where(and(eq(groupMembers.groupId, row.id), isNull(groupMembers.removedAt)))
       .orderBy(asc(groupMembers.position), asc(groupMembers.organisationName)),
@@ -205,8 +273,10 @@ async function loadGroup(db: Db | Tx, where: SQL, lock = false) {
   return { row, values };
 }
 
-
-function conflict(kind: 'group' | 'meeting', current: { values: unknown; row: { updatedAt: Date; updatedByName: string | null } }): AppError {
+function conflict(
+  kind: 'group' | 'meeting',
+  current: { values: unknown; row: { updatedAt: Date; updatedByName: string | null } },
+): AppError {
   return new AppError('conflict', `${kind} changed since it was loaded`, {
     current: current.values,
     updatedAt: current.row.updatedAt.toISOString(),
@@ -254,11 +324,22 @@ export async function createGroup(actor: Actor, input: GroupOutput): Promise<{ i
       })
       .returning({ id: coordinationGroups.id });
     const id = created!.id;
-    if (values.participatingCounties.length > 0) await tx.insert(groupCounties).values(values.participatingCounties.map((countyCode) => ({ groupId: id, countyCode })));
+    if (values.participatingCounties.length > 0)
+      await tx
+        .insert(groupCounties)
+        .values(values.participatingCounties.map((countyCode) => ({ groupId: id, countyCode })));
     if (values.members.length > 0) {
-      await tx.insert(groupMembers).values(
-        values.members.map((m, position) => ({ groupId: id, position, organisationType: m.organisationType, organisationName: m.organisationName, contactFunction: m.contactFunction })),
-      );
+      await tx
+        .insert(groupMembers)
+        .values(
+          values.members.map((m, position) => ({
+            groupId: id,
+            position,
+            organisationType: m.organisationType,
+            organisationName: m.organisationName,
+            contactFunction: m.contactFunction,
+          })),
+        );
     }
     const { members, ...rest } = values;
     await writeAudit(tx, {
@@ -340,7 +421,11 @@ export async function getGroupForActor(actor: Actor, id: string): Promise<GroupD
       .where(eq(coordinationGroups.id, id)),
     countiesByCode(db),
     selectMeetingSummaries(db, and(eq(meetings.groupId, id), mayDelete ? undefined : isNull(meetings.deletedAt))!),
-    selectActionItems(db, and(eq(actionItems.groupId, id), inArray(actionItems.status, [...PENDING_ACTION_ITEM_STATUSES]))!, [asc(actionItems.dueOn), asc(meetings.startsAt), asc(actionItems.position)]),
+    selectActionItems(
+      db,
+      and(eq(actionItems.groupId, id), inArray(actionItems.status, [...PENDING_ACTION_ITEM_STATUSES]))!,
+      [asc(actionItems.dueOn), asc(meetings.startsAt), asc(actionItems.position)],
+    ),
     historyOf(db, 'coordination_group', id),
   ]);
   const live = row.deletedAt === null;
@@ -370,7 +455,11 @@ export async function getGroupForActor(actor: Actor, id: string): Promise<GroupD
 
 /** Is the group there for the actor to read? Decides between 'forbidden' and 'not_found' for a refused change. */
 async function groupReadable(db: Db | Tx, actor: Actor, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: coordinationGroups.id }).from(coordinationGroups).where(and(eq(coordinationGroups.id, id), readableGroups(actor))).limit(1);
+  const [row] = await db
+    .select({ id: coordinationGroups.id })
+    .from(coordinationGroups)
+    .where(and(eq(coordinationGroups.id, id), readableGroups(actor)))
+    .limit(1);
   return Boolean(row);
 }
 
@@ -379,32 +468,66 @@ async function groupReadable(db: Db | Tx, actor: Actor, id: string): Promise<boo
  * and those left out are removed: deleted when nothing refers to them, otherwise marked removed
  * so that past attendance and action items keep their organisation.
  */
-async function syncMembers(tx: Tx, groupId: string, before: readonly MemberValues[], after: readonly MemberValues[]): Promise<void> {
+async function syncMembers(
+  tx: Tx,
+  groupId: string,
+  before: readonly MemberValues[],
+  after: readonly MemberValues[],
+): Promise<void> {
   const keep = new Set(after.map((m) => m.id).filter(Boolean) as string[]);
   const gone = before.filter((m) => !keep.has(m.id!)).map((m) => m.id!);
   if (gone.length > 0) {
     const referenced = rowsOf<{ id: string }>(
       await tx.execute(sql`
         select m.id from ${groupMembers} m
-        where m.id in (${sql.join(gone.map((g) => sql`${g}::uuid`), sql`, `)})
+        where m.id in (${sql.join(
+          gone.map((g) => sql`${g}::uuid`),
+          sql`, `,
+        )})
           and (exists (select 1 from ${meetingAttendance} a where a.member_id = m.id)
             or exists (select 1 from ${actionItems} i where i.responsible_member_id = m.id))`),
     ).map((r) => r.id);
     const unreferenced = gone.filter((g) => !referenced.includes(g));
-    if (referenced.length > 0) await tx.update(groupMembers).set({ removedAt: sql`now()` }).where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.id, referenced)));
-    if (unreferenced.length > 0) await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.id, unreferenced)));
+    if (referenced.length > 0)
+      await tx
+        .update(groupMembers)
+        .set({ removedAt: sql`now()` })
+        .where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.id, referenced)));
+    if (unreferenced.length > 0)
+      await tx
+        .delete(groupMembers)
+        .where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.id, unreferenced)));
   }
   const previous = new Map(before.map((m, position) => [m.id!, { ...m, position }]));
   for (const [position, m] of after.entries()) {
     if (m.id) {
       const old = previous.get(m.id)!;
-      if (old.position === position && old.organisationType === m.organisationType && old.organisationName === m.organisationName && old.contactFunction === m.contactFunction) continue;
+      if (
+        old.position === position &&
+        old.organisationType === m.organisationType &&
+        old.organisationName === m.organisationName &&
+        old.contactFunction === m.contactFunction
+      )
+        continue;
       await tx
         .update(groupMembers)
-        .set({ position, organisationType: m.organisationType, organisationName: m.organisationName, contactFunction: m.contactFunction })
+        .set({
+          position,
+          organisationType: m.organisationType,
+          organisationName: m.organisationName,
+          contactFunction: m.contactFunction,
+        })
         .where(and(eq(groupMembers.id, m.id), eq(groupMembers.groupId, groupId)));
     } else {
-      await tx.insert(groupMembers).values({ groupId, position, organisationType: m.organisationType, organisationName: m.organisationName, contactFunction: m.contactFunction });
+      await tx
+        .insert(groupMembers)
+        .values({
+          groupId,
+          position,
+          organisationType: m.organisationType,
+          organisationName: m.organisationName,
+          contactFunction: m.contactFunction,
+        });
     }
   }
 }
@@ -421,7 +544,10 @@ export async function updateGroup(actor: Actor, input: GroupEditOutput): Promise
   return db.transaction(async (tx) => {
     const scope = liveGroupsFor(actor, 'coordination.manage');
     const current = await loadGroup(tx, and(eq(coordinationGroups.id, input.id), scope)!, true);
-    if (!current) throw (await groupReadable(tx, actor, input.id)) ? new AppError('forbidden', 'may not manage this group') : notFound('group');
+    if (!current)
+      throw (await groupReadable(tx, actor, input.id))
+        ? new AppError('forbidden', 'may not manage this group')
+        : notFound('group');
     if (current.values.version !== input.version) throw conflict('group', current);
     if (current.values.countyCode !== input.countyCode) throw invalid('countyCode', 'validation.countyFixed');
 
@@ -439,7 +565,8 @@ export async function updateGroup(actor: Actor, input: GroupEditOutput): Promise
     if (membersChanged) changes.members = { from: memberSummary(before.members), to: memberSummary(after.members) };
     if (Object.keys(changes).length === 0) return { id: input.id, version: current.values.version };
 
-    if ('participatingCounties' in changes) await assertCountiesExist(tx, after.participatingCounties, 'participatingCounties');
+    if ('participatingCounties' in changes)
+      await assertCountiesExist(tx, after.participatingCounties, 'participatingCounties');
     if ('name' in changes) await assertNameFree(tx, after.countyCode, after.name, input.id);
 
     const [updated] = await tx
@@ -460,11 +587,21 @@ export async function updateGroup(actor: Actor, input: GroupEditOutput): Promise
 
     if ('participatingCounties' in changes) {
       await tx.delete(groupCounties).where(eq(groupCounties.groupId, input.id));
-      if (after.participatingCounties.length > 0) await tx.insert(groupCounties).values(after.participatingCounties.map((countyCode) => ({ groupId: input.id, countyCode })));
+      if (after.participatingCounties.length > 0)
+        await tx
+          .insert(groupCounties)
+          .values(after.participatingCounties.map((countyCode) => ({ groupId: input.id, countyCode })));
     }
     if (membersChanged) await syncMembers(tx, input.id, before.members, after.members);
 
-    await writeAudit(tx, { actorId: actor.id, action: 'coordination_group.update', entityType: 'coordination_group', entityId: input.id, countyCode: current.row.countyCode, changes });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'coordination_group.update',
+      entityType: 'coordination_group',
+      entityId: input.id,
+      countyCode: current.row.countyCode,
+      changes,
+    });
     return { id: input.id, version: updated.version };
   });
 }
@@ -477,13 +614,23 @@ export async function deleteGroup(actor: Actor, input: { id: string; version: nu
   return db.transaction(async (tx) => {
     const scope = liveGroupsFor(actor, 'coordination.delete');
     const current = await loadGroup(tx, and(eq(coordinationGroups.id, input.id), scope)!, true);
-    if (!current) throw (await groupReadable(tx, actor, input.id)) ? new AppError('forbidden', 'may not delete this group') : notFound('group');
+    if (!current)
+      throw (await groupReadable(tx, actor, input.id))
+        ? new AppError('forbidden', 'may not delete this group')
+        : notFound('group');
     if (current.values.version !== input.version) throw conflict('group', current);
     await tx
       .update(coordinationGroups)
       .set({ deletedAt: sql`now()`, deletedBy: actor.id, version: sql`${coordinationGroups.version} + 1` })
       .where(and(eq(coordinationGroups.id, input.id), scope));
-    await writeAudit(tx, { actorId: actor.id, action: 'coordination_group.delete', entityType: 'coordination_group', entityId: input.id, countyCode: current.row.countyCode, changes: { name: current.row.name } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'coordination_group.delete',
+      entityType: 'coordination_group',
+      entityId: input.id,
+      countyCode: current.row.countyCode,
+      changes: { name: current.row.name },
+    });
     return { id: input.id };
   });
 }
@@ -495,11 +642,34 @@ export async function restoreGroup(actor: Actor, input: { id: string }): Promise
   return db.transaction(async (tx) => {
     const [restored] = await tx
       .update(coordinationGroups)
-      .set({ deletedAt: null, deletedBy: null, version: sql`${coordinationGroups.version} + 1`, updatedBy: actor.id, updatedAt: sql`now()` })
-      .where(and(eq(coordinationGroups.id, input.id), homeIn(countyScope(actor, 'coordination.delete')), isNotNull(coordinationGroups.deletedAt)))
-      .returning({ version: coordinationGroups.version, countyCode: coordinationGroups.countyCode, name: coordinationGroups.name });
+      .set({
+        deletedAt: null,
+        deletedBy: null,
+        version: sql`${coordinationGroups.version} + 1`,
+        updatedBy: actor.id,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(coordinationGroups.id, input.id),
+          homeIn(countyScope(actor, 'coordination.delete')),
+          isNotNull(coordinationGroups.deletedAt),
+        ),
+      )
+      .returning({
+        version: coordinationGroups.version,
+        countyCode: coordinationGroups.countyCode,
+        name: coordinationGroups.name,
+      });
     if (!restored) throw notFound('group');
-    await writeAudit(tx, { actorId: actor.id, action: 'coordination_group.restore', entityType: 'coordination_group', entityId: input.id, countyCode: restored.countyCode, changes: { name: restored.name } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'coordination_group.restore',
+      entityType: 'coordination_group',
+      entityId: input.id,
+      countyCode: restored.countyCode,
+      changes: { name: restored.name },
+    });
     return { id: input.id, version: restored.version };
   });
 }
@@ -540,7 +710,10 @@ function countyFilter(actor: Actor, county: string | undefined): SQL {
   return groupInvolves(read);
 }
 
-export async function listGroupsForActor(actor: Actor, filter: Partial<GroupFilterOutput> = {}): Promise<Page<GroupListRow>> {
+export async function listGroupsForActor(
+  actor: Actor,
+  filter: Partial<GroupFilterOutput> = {},
+): Promise<Page<GroupListRow>> {
   assertCan(actor, 'coordination.read');
   const db = await getDb();
   const today = todayInStockholm();
@@ -548,9 +721,16 @@ export async function listGroupsForActor(actor: Actor, filter: Partial<GroupFilt
   const mayDelete = deletable === 'all' || deletable.length > 0;
   const where = and(
     countyFilter(actor, filter.county),
-    filter.includeDeleted && mayDelete ? or(isNull(coordinationGroups.deletedAt), homeIn(deletable)) : isNull(coordinationGroups.deletedAt),
+    filter.includeDeleted && mayDelete
+      ? or(isNull(coordinationGroups.deletedAt), homeIn(deletable))
+      : isNull(coordinationGroups.deletedAt),
     filter.kind ? eq(coordinationGroups.kind, filter.kind) : undefined,
-    filter.activity === 'active' ? and(lte(coordinationGroups.activeFrom, today), or(isNull(coordinationGroups.activeTo), gte(coordinationGroups.activeTo, today))) : undefined,
+    filter.activity === 'active'
+      ? and(
+          lte(coordinationGroups.activeFrom, today),
+          or(isNull(coordinationGroups.activeTo), gte(coordinationGroups.activeTo, today)),
+        )
+      : undefined,
     filter.activity === 'ended' ? lt(coordinationGroups.activeTo, today) : undefined,
   )!;
   const page = filter.page ?? 1;
@@ -564,7 +744,9 @@ export async function listGroupsForActor(actor: Actor, filter: Partial<GroupFilt
         activeFrom: coordinationGroups.activeFrom,
         activeTo: coordinationGroups.activeTo,
         deletedAt: coordinationGroups.deletedAt,
-        participatingCounties: sql<string[]>`coalesce((select array_agg(gc.county_code::text order by gc.county_code) from ${groupCounties} gc where gc.group_id = ${GROUP_ID}), '{}')`,
+        participatingCounties: sql<
+          string[]
+        >`coalesce((select array_agg(gc.county_code::text order by gc.county_code) from ${groupCounties} gc where gc.group_id = ${GROUP_ID}), '{}')`,
         memberCount: sql<number>`(select count(*) from ${groupMembers} gm where gm.group_id = ${GROUP_ID} and gm.removed_at is null)::int`,
         meetingCount: sql<number>`(select count(*) from ${meetings} m where m.group_id = ${GROUP_ID} and m.deleted_at is null)::int`,
         lastMeetingAt: sql<Date | null>`(select max(m.starts_at) from ${meetings} m where m.group_id = ${GROUP_ID} and m.deleted_at is null and m.starts_at <= now())`,
@@ -577,7 +759,10 @@ export async function listGroupsForActor(actor: Actor, filter: Partial<GroupFilt
       .orderBy(asc(coordinationGroups.countyCode), asc(coordinationGroups.name), asc(coordinationGroups.id))
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)::int` }).from(coordinationGroups).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(coordinationGroups)
+      .where(where),
   ]);
   return pageOf(
     rows.map((r) => ({
@@ -600,21 +785,34 @@ export type GroupOption = { id: string; name: string; countyCode: string; counti
  * Groups to choose from: 'read' those the actor reads (list filters), 'meeting' those they may
  * hold meetings in. Live groups only, by name.
  */
-export async function listGroupOptionsForActor(actor: Actor, purpose: 'read' | 'meeting' = 'read'): Promise<GroupOption[]> {
+export async function listGroupOptionsForActor(
+  actor: Actor,
+  purpose: 'read' | 'meeting' = 'read',
+): Promise<GroupOption[]> {
   assertCan(actor, purpose === 'meeting' ? 'coordination.write' : 'coordination.read');
   const db = await getDb();
-  const where = purpose === 'meeting' ? liveGroupsFor(actor, 'coordination.write') : and(groupInvolves(countyScope(actor, 'coordination.read')), isNull(coordinationGroups.deletedAt))!;
+  const where =
+    purpose === 'meeting'
+      ? liveGroupsFor(actor, 'coordination.write')
+      : and(groupInvolves(countyScope(actor, 'coordination.read')), isNull(coordinationGroups.deletedAt))!;
   const rows = await db
     .select({
       id: coordinationGroups.id,
       name: coordinationGroups.name,
       countyCode: coordinationGroups.countyCode,
-      participating: sql<string[]>`coalesce((select array_agg(gc.county_code::text order by gc.county_code) from ${groupCounties} gc where gc.group_id = ${GROUP_ID}), '{}')`,
+      participating: sql<
+        string[]
+      >`coalesce((select array_agg(gc.county_code::text order by gc.county_code) from ${groupCounties} gc where gc.group_id = ${GROUP_ID}), '{}')`,
     })
     .from(coordinationGroups)
     .where(where)
     .orderBy(asc(coordinationGroups.name), asc(coordinationGroups.id));
-  return rows.map((r) => ({ id: r.id, name: r.name, countyCode: r.countyCode, counties: [r.countyCode, ...r.participating] }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    countyCode: r.countyCode,
+    counties: [r.countyCode, ...r.participating],
+  }));
 }
 
 // =============================================================================================
@@ -633,7 +831,11 @@ const meetingSummaryColumns = {
 };
 
 async function selectMeetingSummaries(db: Db | Tx, where: SQL): Promise<MeetingSummary[]> {
-  const rows = await db.select(meetingSummaryColumns).from(meetings).where(where).orderBy(desc(meetings.startsAt), desc(meetings.id));
+  const rows = await db
+    .select(meetingSummaryColumns)
+    .from(meetings)
+    .where(where)
+    .orderBy(desc(meetings.startsAt), desc(meetings.id));
   return rows.map((r) => ({ ...r, attendeeCount: Number(r.attendeeCount), raisedCount: Number(r.raisedCount) }));
 }
 
@@ -641,7 +843,13 @@ const responsible = alias(groupMembers, 'responsible');
 const closer = alias(meetings, 'closer');
 
 /** Action items (with their group, responsible member and meetings) of live meetings of live groups, filtered by `where`. */
-async function selectActionItems(db: Db | Tx, where: SQL, order: SQL[], limit?: number, offset?: number): Promise<ActionItemView[]> {
+async function selectActionItems(
+  db: Db | Tx,
+  where: SQL,
+  order: SQL[],
+  limit?: number,
+  offset?: number,
+): Promise<ActionItemView[]> {
   const today = todayInStockholm();
   const query = db
     .select({
@@ -665,14 +873,21 @@ async function selectActionItems(db: Db | Tx, where: SQL, order: SQL[], limit?: 
     })
     .from(actionItems)
     .innerJoin(meetings, and(eq(meetings.id, actionItems.raisedMeetingId), isNull(meetings.deletedAt)))
-    .innerJoin(coordinationGroups, and(eq(coordinationGroups.id, actionItems.groupId), isNull(coordinationGroups.deletedAt)))
+    .innerJoin(
+      coordinationGroups,
+      and(eq(coordinationGroups.id, actionItems.groupId), isNull(coordinationGroups.deletedAt)),
+    )
     .innerJoin(responsible, eq(responsible.id, actionItems.responsibleMemberId))
     .leftJoin(closer, eq(closer.id, actionItems.closedMeetingId))
     .where(where)
     .orderBy(...order)
     .$dynamic();
   const rows = await (limit === undefined ? query : query.limit(limit).offset(offset ?? 0));
-  return rows.map((r) => ({ ...r, responsibleType: r.responsibleType as MemberOrganisationType, overdue: Boolean(r.overdue) }));
+  return rows.map((r) => ({
+    ...r,
+    responsibleType: r.responsibleType as MemberOrganisationType,
+    overdue: Boolean(r.overdue),
+  }));
 }
 
 /** The editable fields of a meeting in the form's shape (conflict details and audit diffs). */
@@ -688,7 +903,13 @@ type MeetingValues = {
   agenda: string | null;
   minutes: string | null;
   decisions: string | null;
-  actionItems: { id: string | null; version: number | null; description: string; responsibleMemberId: string; dueOn: string }[];
+  actionItems: {
+    id: string | null;
+    version: number | null;
+    description: string;
+    responsibleMemberId: string;
+    dueOn: string;
+  }[];
 };
 
 function meetingValues(v: MeetingValues): MeetingValues {
@@ -704,7 +925,13 @@ function meetingValues(v: MeetingValues): MeetingValues {
     agenda: v.agenda ?? null,
     minutes: v.minutes ?? null,
     decisions: v.decisions ?? null,
-    actionItems: v.actionItems.map((a) => ({ id: a.id ?? null, version: a.version ?? null, description: a.description, responsibleMemberId: a.responsibleMemberId, dueOn: a.dueOn })),
+    actionItems: v.actionItems.map((a) => ({
+      id: a.id ?? null,
+      version: a.version ?? null,
+      description: a.description,
+      responsibleMemberId: a.responsibleMemberId,
+      dueOn: a.dueOn,
+    })),
   };
 }
 
@@ -740,7 +967,10 @@ async function loadMeeting(db: Db | Tx, where: SQL, lock = false) {
   const [row] = await (lock ? query.for('update', { of: meetings }) : query);
   if (!row) return null;
   const [attendance, raised] = await Promise.all([
-    db.select({ memberId: meetingAttendance.memberId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, row.id)),
+    db
+      .select({ memberId: meetingAttendance.memberId })
+      .from(meetingAttendance)
+      .where(eq(meetingAttendance.meetingId, row.id)),
     (() => {
       const items = db
         .select({
@@ -782,7 +1012,6 @@ async function loadMeeting(db: Db | Tx, where: SQL, lock = false) {
   return { row, values, raised };
 }
 
-
 /** Live meetings of live groups whose home county is in the scope of the action. */
 function meetingsFor(actor: Actor, action: Action): SQL {
   return and(liveGroupsFor(actor, action), isNull(meetings.deletedAt))!;
@@ -801,20 +1030,29 @@ async function meetingReadable(db: Db | Tx, actor: Actor, id: string): Promise<b
 type GroupMemberRow = { id: string; removedAt: Date | null };
 
 async function membersOf(tx: Tx, groupId: string): Promise<Map<string, GroupMemberRow>> {
-  const rows = await tx.select({ id: groupMembers.id, removedAt: groupMembers.removedAt }).from(groupMembers).where(eq(groupMembers.groupId, groupId));
+  const rows = await tx
+    .select({ id: groupMembers.id, removedAt: groupMembers.removedAt })
+    .from(groupMembers)
+    .where(eq(groupMembers.groupId, groupId));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Attendees and responsible members must be live members of the group (or, on an edit, already recorded there). */
-function checkMembers(members: Map<string, GroupMemberRow>, input: { attendees: string[]; actionItems: ActionItemOutput[] }, already: { attendees: Set<string>; responsible: Map<string, string> }) {
+function checkMembers(
+  members: Map<string, GroupMemberRow>,
+  input: { attendees: string[]; actionItems: ActionItemOutput[] },
+  already: { attendees: Set<string>; responsible: Map<string, string> },
+) {
   const usable = (id: string, kept: boolean) => {
     const m = members.get(id);
     return Boolean(m && (m.removedAt === null || kept));
   };
-  if (input.attendees.some((id) => !usable(id, already.attendees.has(id)))) throw invalid('attendees', 'validation.memberUnknown');
+  if (input.attendees.some((id) => !usable(id, already.attendees.has(id))))
+    throw invalid('attendees', 'validation.memberUnknown');
   input.actionItems.forEach((item, i) => {
     const kept = item.id !== null && already.responsible.get(item.id) === item.responsibleMemberId;
-    if (!usable(item.responsibleMemberId, kept)) throw invalid(`actionItems.${i}.responsibleMemberId`, 'validation.memberUnknown');
+    if (!usable(item.responsibleMemberId, kept))
+      throw invalid(`actionItems.${i}.responsibleMemberId`, 'validation.memberUnknown');
   });
 }
 
@@ -843,7 +1081,15 @@ async function applyFollowUps(
     })
     .from(actionItems)
     .innerJoin(meetings, and(eq(meetings.id, actionItems.raisedMeetingId), isNull(meetings.deletedAt)))
-    .where(and(eq(actionItems.groupId, meeting.groupId), inArray(actionItems.id, followUps.map((f) => f.id))))
+    .where(
+      and(
+        eq(actionItems.groupId, meeting.groupId),
+        inArray(
+          actionItems.id,
+          followUps.map((f) => f.id),
+        ),
+      ),
+    )
     .for('update', { of: actionItems });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const changes: FollowUpChange[] = [];
@@ -851,10 +1097,17 @@ async function applyFollowUps(
     const row = byId.get(f.id);
     if (!row) throw invalid(`followUps.${i}.status`, 'validation.actionItemUnknown');
     if (row.version !== f.version) {
-      throw new AppError('conflict', 'action item changed since it was loaded', { actionItemId: row.id, current: { status: row.status, version: row.version }, updatedAt: null, updatedBy: null });
+      throw new AppError('conflict', 'action item changed since it was loaded', {
+        actionItemId: row.id,
+        current: { status: row.status, version: row.version },
+        updatedAt: null,
+        updatedBy: null,
+      });
     }
     if (row.status === f.status) continue;
-    const eligible = row.closedMeetingId === meeting.id || (isPending(row.status) && row.raisedAt.getTime() < meeting.startsAt.getTime());
+    const eligible =
+      row.closedMeetingId === meeting.id ||
+      (isPending(row.status) && row.raisedAt.getTime() < meeting.startsAt.getTime());
     if (!eligible) throw invalid(`followUps.${i}.status`, 'validation.followUpNotDue');
     const closing = !isPending(f.status);
     await tx
@@ -888,7 +1141,12 @@ function timesOf(input: { date: string; startTime: string; endTime: string }): {
   return { startsAt, endsAt };
 }
 
-async function insertActionItems(tx: Tx, actor: Actor, meeting: { id: string; groupId: string; countyCode: string }, items: readonly { description: string; responsibleMemberId: string; dueOn: string; position: number }[]) {
+async function insertActionItems(
+  tx: Tx,
+  actor: Actor,
+  meeting: { id: string; groupId: string; countyCode: string },
+  items: readonly { description: string; responsibleMemberId: string; dueOn: string; position: number }[],
+) {
   if (items.length === 0) return [];
   const created = await tx
     .insert(actionItems)
@@ -904,7 +1162,12 @@ async function insertActionItems(tx: Tx, actor: Actor, meeting: { id: string; gr
         updatedBy: actor.id,
       })),
     )
-    .returning({ id: actionItems.id, description: actionItems.description, responsibleMemberId: actionItems.responsibleMemberId, dueOn: actionItems.dueOn });
+    .returning({
+      id: actionItems.id,
+      description: actionItems.description,
+      responsibleMemberId: actionItems.responsibleMemberId,
+      dueOn: actionItems.dueOn,
+    });
   for (const item of created) {
     await writeAudit(tx, {
       actorId: actor.id,
@@ -912,7 +1175,13 @@ async function insertActionItems(tx: Tx, actor: Actor, meeting: { id: string; gr
       entityType: 'action_item',
       entityId: item.id,
       countyCode: meeting.countyCode,
-      changes: { description: item.description, responsibleMemberId: item.responsibleMemberId, dueOn: item.dueOn, status: 'open', meetingId: meeting.id },
+      changes: {
+        description: item.description,
+        responsibleMemberId: item.responsibleMemberId,
+        dueOn: item.dueOn,
+        status: 'open',
+        meetingId: meeting.id,
+      },
     });
   }
   return created;
@@ -930,7 +1199,10 @@ export async function createMeeting(actor: Actor, input: MeetingOutput): Promise
       .from(coordinationGroups)
       .where(and(eq(coordinationGroups.id, input.groupId), liveGroupsFor(actor, 'coordination.write')))
       .for('share');
-    if (!group) throw (await groupReadable(tx, actor, input.groupId)) ? new AppError('forbidden', 'may not write meetings of this group') : notFound('group');
+    if (!group)
+      throw (await groupReadable(tx, actor, input.groupId))
+        ? new AppError('forbidden', 'may not write meetings of this group')
+        : notFound('group');
     if (input.actionItems.some((a) => a.id)) throw invalid('actionItems', 'validation.actionItemUnknown');
     checkMembers(await membersOf(tx, group.id), input, { attendees: new Set(), responsible: new Map() });
     const { startsAt, endsAt } = timesOf(input);
@@ -954,8 +1226,16 @@ export async function createMeeting(actor: Actor, input: MeetingOutput): Promise
       .returning({ id: meetings.id });
     const id = created!.id;
     const meeting = { id, groupId: group.id, countyCode: group.countyCode, startsAt, date: input.date };
-    if (values.attendees.length > 0) await tx.insert(meetingAttendance).values(values.attendees.map((memberId) => ({ meetingId: id, groupId: group.id, memberId })));
-    await insertActionItems(tx, actor, meeting, values.actionItems.map((a, position) => ({ ...a, position })));
+    if (values.attendees.length > 0)
+      await tx
+        .insert(meetingAttendance)
+        .values(values.attendees.map((memberId) => ({ meetingId: id, groupId: group.id, memberId })));
+    await insertActionItems(
+      tx,
+      actor,
+      meeting,
+      values.actionItems.map((a, position) => ({ ...a, position })),
+    );
     const followUps = await applyFollowUps(tx, actor, meeting, input.followUps);
 
     const { actionItems: items, ...rest } = values;
@@ -965,7 +1245,15 @@ export async function createMeeting(actor: Actor, input: MeetingOutput): Promise
       entityType: 'meeting',
       entityId: id,
       countyCode: group.countyCode,
-      changes: { ...rest, actionItems: items.map(({ description, responsibleMemberId, dueOn }) => ({ description, responsibleMemberId, dueOn })), followUps },
+      changes: {
+        ...rest,
+        actionItems: items.map(({ description, responsibleMemberId, dueOn }) => ({
+          description,
+          responsibleMemberId,
+          dueOn,
+        })),
+        followUps,
+      },
     });
     return { id };
   });
@@ -983,7 +1271,10 @@ export async function updateMeeting(actor: Actor, input: MeetingEditOutput): Pro
   return db.transaction(async (tx) => {
     const scope = meetingsFor(actor, 'coordination.write');
     const current = await loadMeeting(tx, and(eq(meetings.id, input.id), scope)!, true);
-    if (!current) throw (await meetingReadable(tx, actor, input.id)) ? new AppError('forbidden', 'may not write this meeting') : notFound('meeting');
+    if (!current)
+      throw (await meetingReadable(tx, actor, input.id))
+        ? new AppError('forbidden', 'may not write this meeting')
+        : notFound('meeting');
     if (current.values.version !== input.version) throw conflict('meeting', current);
     if (current.values.groupId !== input.groupId) throw invalid('groupId', 'validation.groupImmutable');
     const { row } = current;
@@ -994,12 +1285,18 @@ export async function updateMeeting(actor: Actor, input: MeetingEditOutput): Pro
       const found = existing.get(item.id);
       if (!found) throw invalid(`actionItems.${i}.description`, 'validation.actionItemUnknown');
       if (item.version !== found.version) {
-        throw new AppError('conflict', 'action item changed since it was loaded', { actionItemId: found.id, current: current.values, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedByName });
+        throw new AppError('conflict', 'action item changed since it was loaded', {
+          actionItemId: found.id,
+          current: current.values,
+          updatedAt: row.updatedAt.toISOString(),
+          updatedBy: row.updatedByName,
+        });
       }
     });
     const keptIds = new Set(input.actionItems.map((a) => a.id).filter(Boolean) as string[]);
     const removed = current.raised.filter((r) => !keptIds.has(r.id));
-    if (removed.some((r) => r.closedMeetingId !== null)) throw invalid('actionItems', 'validation.actionItemClosedElsewhere');
+    if (removed.some((r) => r.closedMeetingId !== null))
+      throw invalid('actionItems', 'validation.actionItemClosedElsewhere');
     checkMembers(await membersOf(tx, row.groupId), input, {
       attendees: new Set(current.values.attendees),
       responsible: new Map(current.raised.map((r) => [r.id, r.responsibleMemberId])),
@@ -1012,15 +1309,33 @@ export async function updateMeeting(actor: Actor, input: MeetingEditOutput): Pro
     void _f;
     const before = meetingValues(beforeValues);
     const after = meetingValues(input);
-    const changes: Record<string, unknown> = changedFields({ ...before, actionItems: null }, { ...after, actionItems: null });
+    const changes: Record<string, unknown> = changedFields(
+      { ...before, actionItems: null },
+      { ...after, actionItems: null },
+    );
     const itemChanges = { added: 0, changed: 0, removed: removed.length };
     const meeting = { id: input.id, groupId: row.groupId, countyCode: row.countyCode, startsAt, date: input.date };
 
     // Items raised here: remove, change, add (positions follow the form's order).
     if (removed.length > 0) {
-      await tx.delete(actionItems).where(and(eq(actionItems.raisedMeetingId, input.id), inArray(actionItems.id, removed.map((r) => r.id))));
+      await tx.delete(actionItems).where(
+        and(
+          eq(actionItems.raisedMeetingId, input.id),
+          inArray(
+            actionItems.id,
+            removed.map((r) => r.id),
+          ),
+        ),
+      );
       for (const r of removed) {
-        await writeAudit(tx, { actorId: actor.id, action: 'action_item.delete', entityType: 'action_item', entityId: r.id, countyCode: row.countyCode, changes: { description: r.description, meetingId: input.id } });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          action: 'action_item.delete',
+          entityType: 'action_item',
+          entityId: r.id,
+          countyCode: row.countyCode,
+          changes: { description: r.description, meetingId: input.id },
+        });
       }
     }
     const added: { description: string; responsibleMemberId: string; dueOn: string; position: number }[] = [];
@@ -1043,20 +1358,32 @@ export async function updateMeeting(actor: Actor, input: MeetingEditOutput): Pro
           description: item.description,
           responsibleMemberId: item.responsibleMemberId,
           dueOn: item.dueOn,
-          ...(Object.keys(diff).length > 0 ? { version: sql`${actionItems.version} + 1`, updatedBy: actor.id, updatedAt: sql`now()` } : {}),
+          ...(Object.keys(diff).length > 0
+            ? { version: sql`${actionItems.version} + 1`, updatedBy: actor.id, updatedAt: sql`now()` }
+            : {}),
         })
         .where(and(eq(actionItems.id, item.id), eq(actionItems.raisedMeetingId, input.id)));
       if (Object.keys(diff).length > 0) {
         itemChanges.changed += 1;
-        await writeAudit(tx, { actorId: actor.id, action: 'action_item.update', entityType: 'action_item', entityId: item.id, countyCode: row.countyCode, changes: { ...diff, meetingId: input.id } });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          action: 'action_item.update',
+          entityType: 'action_item',
+          entityId: item.id,
+          countyCode: row.countyCode,
+          changes: { ...diff, meetingId: input.id },
+        });
       }
     }
     // Positions of kept items may collide with new ones only in order, never in value: new ones come after in the form's order.
     itemChanges.added = (await insertActionItems(tx, actor, meeting, added)).length;
     const followUps = await applyFollowUps(tx, actor, meeting, input.followUps);
 
-    const reordered = JSON.stringify(before.actionItems.filter((a) => keptIds.has(a.id!)).map((a) => a.id)) !== JSON.stringify(after.actionItems.filter((a) => a.id).map((a) => a.id));
-    if (itemChanges.added + itemChanges.changed + itemChanges.removed > 0 || reordered) changes.actionItems = { ...itemChanges, reordered };
+    const reordered =
+      JSON.stringify(before.actionItems.filter((a) => keptIds.has(a.id!)).map((a) => a.id)) !==
+      JSON.stringify(after.actionItems.filter((a) => a.id).map((a) => a.id));
+    if (itemChanges.added + itemChanges.changed + itemChanges.removed > 0 || reordered)
+      changes.actionItems = { ...itemChanges, reordered };
     if (followUps.length > 0) changes.followUps = followUps;
     if (Object.keys(changes).length === 0) return { id: input.id, version: row.version };
 
@@ -1081,24 +1408,43 @@ export async function updateMeeting(actor: Actor, input: MeetingEditOutput): Pro
 
     if ('attendees' in changes) {
       await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, input.id));
-      if (after.attendees.length > 0) await tx.insert(meetingAttendance).values(after.attendees.map((memberId) => ({ meetingId: input.id, groupId: row.groupId, memberId })));
+      if (after.attendees.length > 0)
+        await tx
+          .insert(meetingAttendance)
+          .values(after.attendees.map((memberId) => ({ meetingId: input.id, groupId: row.groupId, memberId })));
     }
-    await writeAudit(tx, { actorId: actor.id, action: 'meeting.update', entityType: 'meeting', entityId: input.id, countyCode: row.countyCode, changes });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'meeting.update',
+      entityType: 'meeting',
+      entityId: input.id,
+      countyCode: row.countyCode,
+      changes,
+    });
     return { id: input.id, version: updated.version };
   });
 }
 
 /** Soft delete of a meeting: it and the action items raised there leave every list. Items it closed stay closed. */
-export async function deleteMeeting(actor: Actor, input: { id: string; version: number }): Promise<{ id: string; groupId: string }> {
+export async function deleteMeeting(
+  actor: Actor,
+  input: { id: string; version: number },
+): Promise<{ id: string; groupId: string }> {
   assertCan(actor, 'coordination.delete');
   assertId(input.id, 'meeting');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const scope = meetingsFor(actor, 'coordination.delete');
     const current = await loadMeeting(tx, and(eq(meetings.id, input.id), scope)!, true);
-    if (!current) throw (await meetingReadable(tx, actor, input.id)) ? new AppError('forbidden', 'may not delete this meeting') : notFound('meeting');
+    if (!current)
+      throw (await meetingReadable(tx, actor, input.id))
+        ? new AppError('forbidden', 'may not delete this meeting')
+        : notFound('meeting');
     if (current.row.version !== input.version) throw conflict('meeting', current);
-    await tx.update(meetings).set({ deletedAt: sql`now()`, deletedBy: actor.id, version: sql`${meetings.version} + 1` }).where(eq(meetings.id, input.id));
+    await tx
+      .update(meetings)
+      .set({ deletedAt: sql`now()`, deletedBy: actor.id, version: sql`${meetings.version} + 1` })
+      .where(eq(meetings.id, input.id));
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'meeting.delete',
@@ -1125,10 +1471,22 @@ export async function restoreMeeting(actor: Actor, input: { id: string }): Promi
     if (!found) throw notFound('meeting');
     const [restored] = await tx
       .update(meetings)
-      .set({ deletedAt: null, deletedBy: null, version: sql`${meetings.version} + 1`, updatedBy: actor.id, updatedAt: sql`now()` })
+      .set({
+        deletedAt: null,
+        deletedBy: null,
+        version: sql`${meetings.version} + 1`,
+        updatedBy: actor.id,
+        updatedAt: sql`now()`,
+      })
       .where(eq(meetings.id, input.id))
       .returning({ version: meetings.version });
-    await writeAudit(tx, { actorId: actor.id, action: 'meeting.restore', entityType: 'meeting', entityId: input.id, countyCode: found.countyCode });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'meeting.restore',
+      entityType: 'meeting',
+      entityId: input.id,
+      countyCode: found.countyCode,
+    });
     return { id: input.id, version: restored!.version };
   });
 }
@@ -1136,7 +1494,13 @@ export async function restoreMeeting(actor: Actor, input: { id: string }): Promi
 // ---------------------------------------------------------------------------------------------
 // Reading a meeting and the context of the meeting form
 
-export type MemberChoice = { id: string; organisationType: MemberOrganisationType; organisationName: string; contactFunction: string | null; removed: boolean };
+export type MemberChoice = {
+  id: string;
+  organisationType: MemberOrganisationType;
+  organisationName: string;
+  contactFunction: string | null;
+  removed: boolean;
+};
 
 export type MeetingDetail = MeetingEditOutput & {
   group: { id: string; name: string; kind: GroupKind; county: CountyRef };
@@ -1162,20 +1526,50 @@ export type MeetingDetail = MeetingEditOutput & {
 
 async function memberChoices(db: Db | Tx, groupId: string, keep: readonly string[] = []): Promise<MemberChoice[]> {
   const rows = await db
-    .select({ id: groupMembers.id, organisationType: groupMembers.organisationType, organisationName: groupMembers.organisationName, contactFunction: groupMembers.contactFunction, removedAt: groupMembers.removedAt })
+    .select({
+      id: groupMembers.id,
+      organisationType: groupMembers.organisationType,
+      organisationName: groupMembers.organisationName,
+      contactFunction: groupMembers.contactFunction,
+      removedAt: groupMembers.removedAt,
+    })
     .from(groupMembers)
-    .where(and(eq(groupMembers.groupId, groupId), keep.length > 0 ? or(isNull(groupMembers.removedAt), inArray(groupMembers.id, [...keep])) : isNull(groupMembers.removedAt)))
+    .where(
+      and(
+        eq(groupMembers.groupId, groupId),
+        keep.length > 0
+          ? or(isNull(groupMembers.removedAt), inArray(groupMembers.id, [...keep]))
+          : isNull(groupMembers.removedAt),
+      ),
+    )
     .orderBy(asc(groupMembers.position), asc(groupMembers.organisationName));
-  return rows.map(({ removedAt, ...m }) => ({ ...m, organisationType: m.organisationType as MemberOrganisationType, removed: removedAt !== null }));
+  return rows.map(({ removedAt, ...m }) => ({
+    ...m,
+    organisationType: m.organisationType as MemberOrganisationType,
+    removed: removedAt !== null,
+  }));
 }
 
 /** Pending items raised at the group's meetings before `before` (all pending ones without it), and items closed at `meetingId`. */
-async function followUpCandidates(db: Db | Tx, groupId: string, before: Date | null, meetingId: string | null): Promise<ActionItemView[]> {
-  const pending = and(inArray(actionItems.status, [...PENDING_ACTION_ITEM_STATUSES]), before ? lt(meetings.startsAt, before) : undefined, meetingId ? ne(actionItems.raisedMeetingId, meetingId) : undefined);
-  return selectActionItems(db, and(eq(actionItems.groupId, groupId), meetingId ? or(pending, eq(actionItems.closedMeetingId, meetingId)) : pending)!, [
-    asc(meetings.startsAt),
-    asc(actionItems.position),
-  ]);
+async function followUpCandidates(
+  db: Db | Tx,
+  groupId: string,
+  before: Date | null,
+  meetingId: string | null,
+): Promise<ActionItemView[]> {
+  const pending = and(
+    inArray(actionItems.status, [...PENDING_ACTION_ITEM_STATUSES]),
+    before ? lt(meetings.startsAt, before) : undefined,
+    meetingId ? ne(actionItems.raisedMeetingId, meetingId) : undefined,
+  );
+  return selectActionItems(
+    db,
+    and(
+      eq(actionItems.groupId, groupId),
+      meetingId ? or(pending, eq(actionItems.closedMeetingId, meetingId)) : pending,
+    )!,
+    [asc(meetings.startsAt), asc(actionItems.position)],
+  );
 }
 
 export async function getMeetingForActor(actor: Actor, id: string): Promise<MeetingDetail> {
@@ -1205,7 +1599,12 @@ export async function getMeetingForActor(actor: Actor, id: string): Promise<Meet
   const attending = new Set(values.attendees);
   return {
     ...values,
-    group: { id: row.groupId, name: row.groupName, kind: row.groupKind, county: countyMap.get(row.countyCode) ?? { code: row.countyCode, nameSv: row.countyCode, nameEn: row.countyCode } },
+    group: {
+      id: row.groupId,
+      name: row.groupName,
+      kind: row.groupKind,
+      county: countyMap.get(row.countyCode) ?? { code: row.countyCode, nameSv: row.countyCode, nameEn: row.countyCode },
+    },
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     members,
@@ -1220,7 +1619,11 @@ export async function getMeetingForActor(actor: Actor, id: string): Promise<Meet
     deletedAt: row.deletedAt,
     deletedByName: meta?.deletedByName ?? null,
     history,
-    permissions: { update: live && can(actor, 'coordination.write', row.countyCode), delete: live && mayDelete, restore: !live && mayDelete },
+    permissions: {
+      update: live && can(actor, 'coordination.write', row.countyCode),
+      delete: live && mayDelete,
+      restore: !live && mayDelete,
+    },
   };
 }
 
@@ -1236,11 +1639,22 @@ export async function getNewMeetingContext(actor: Actor, groupId: string): Promi
   assertId(groupId, 'group');
   const db = await getDb();
   const [group] = await db
-    .select({ id: coordinationGroups.id, name: coordinationGroups.name, kind: coordinationGroups.kind, countyCode: coordinationGroups.countyCode })
+    .select({
+      id: coordinationGroups.id,
+      name: coordinationGroups.name,
+      kind: coordinationGroups.kind,
+      countyCode: coordinationGroups.countyCode,
+    })
     .from(coordinationGroups)
     .where(and(eq(coordinationGroups.id, groupId), liveGroupsFor(actor, 'coordination.write')));
-  if (!group) throw (await groupReadable(db, actor, groupId)) ? new AppError('forbidden', 'may not write meetings of this group') : notFound('group');
-  const [members, candidates] = await Promise.all([memberChoices(db, groupId), followUpCandidates(db, groupId, null, null)]);
+  if (!group)
+    throw (await groupReadable(db, actor, groupId))
+      ? new AppError('forbidden', 'may not write meetings of this group')
+      : notFound('group');
+  const [members, candidates] = await Promise.all([
+    memberChoices(db, groupId),
+    followUpCandidates(db, groupId, null, null),
+  ]);
   return { group, members, followUpCandidates: candidates };
 }
 
@@ -1274,9 +1688,17 @@ function meetingListConditions(actor: Actor, filter: Partial<MeetingFilterOutput
   )!;
 }
 
-const meetingListColumns = { ...meetingSummaryColumns, groupId: meetings.groupId, groupName: coordinationGroups.name, countyCode: coordinationGroups.countyCode };
+const meetingListColumns = {
+  ...meetingSummaryColumns,
+  groupId: meetings.groupId,
+  groupName: coordinationGroups.name,
+  countyCode: coordinationGroups.countyCode,
+};
 
-export async function listMeetingsForActor(actor: Actor, filter: Partial<MeetingFilterOutput> = {}): Promise<Page<MeetingListRow>> {
+export async function listMeetingsForActor(
+  actor: Actor,
+  filter: Partial<MeetingFilterOutput> = {},
+): Promise<Page<MeetingListRow>> {
   assertCan(actor, 'coordination.read');
   const db = await getDb();
   const where = meetingListConditions(actor, filter);
@@ -1290,7 +1712,11 @@ export async function listMeetingsForActor(actor: Actor, filter: Partial<Meeting
       .orderBy(desc(meetings.startsAt), desc(meetings.id))
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)::int` }).from(meetings).innerJoin(coordinationGroups, eq(coordinationGroups.id, meetings.groupId)).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(meetings)
+      .innerJoin(coordinationGroups, eq(coordinationGroups.id, meetings.groupId))
+      .where(where),
   ]);
   return pageOf(
     rows.map((r) => ({ ...r, attendeeCount: Number(r.attendeeCount), raisedCount: Number(r.raisedCount) })),
@@ -1299,13 +1725,21 @@ export async function listMeetingsForActor(actor: Actor, filter: Partial<Meeting
   );
 }
 
-export type MeetingExportRow = MeetingListRow & { attendees: string[]; agenda: string | null; decisions: string | null; closedCount: number };
+export type MeetingExportRow = MeetingListRow & {
+  attendees: string[];
+  agenda: string | null;
+  decisions: string | null;
+  closedCount: number;
+};
 
 /**
  * Every matching meeting (up to EXPORT_CAP) for CSV/XLSX, with the attending organisations, the
  * agenda and the decisions; the minutes stay on the meeting's page. Writes a 'meeting.export' audit row.
  */
-export async function exportMeetingsForActor(actor: Actor, filter: Partial<MeetingFilterOutput> = {}): Promise<{ rows: MeetingExportRow[]; truncated: boolean }> {
+export async function exportMeetingsForActor(
+  actor: Actor,
+  filter: Partial<MeetingFilterOutput> = {},
+): Promise<{ rows: MeetingExportRow[]; truncated: boolean }> {
   assertCan(actor, 'coordination.read');
   const db = await getDb();
   const fetched = await db
@@ -1313,7 +1747,9 @@ export async function exportMeetingsForActor(actor: Actor, filter: Partial<Meeti
       ...meetingListColumns,
       agenda: meetings.agenda,
       decisions: meetings.decisions,
-      attendees: sql<string[]>`coalesce((select array_agg(gm.organisation_name order by gm.position, gm.organisation_name) from ${meetingAttendance} a join ${groupMembers} gm on gm.id = a.member_id where a.meeting_id = ${MEETING_ID}), '{}')`,
+      attendees: sql<
+        string[]
+      >`coalesce((select array_agg(gm.organisation_name order by gm.position, gm.organisation_name) from ${meetingAttendance} a join ${groupMembers} gm on gm.id = a.member_id where a.meeting_id = ${MEETING_ID}), '{}')`,
       closedCount: sql<number>`(select count(*) from ${actionItems} i where i.closed_meeting_id = ${MEETING_ID})::int`,
     })
     .from(meetings)
@@ -1322,14 +1758,35 @@ export async function exportMeetingsForActor(actor: Actor, filter: Partial<Meeti
     .orderBy(desc(meetings.startsAt), desc(meetings.id))
     .limit(EXPORT_CAP + 1);
   const truncated = fetched.length > EXPORT_CAP;
-  const rows = fetched.slice(0, EXPORT_CAP).map((r) => ({ ...r, attendeeCount: Number(r.attendeeCount), raisedCount: Number(r.raisedCount), closedCount: Number(r.closedCount) }));
-  await writeAudit(db, { actorId: actor.id, action: 'meeting.export', entityType: 'meeting', countyCode: actor.county, changes: { filter: { ...filter, page: undefined }, rowCount: rows.length, truncated } });
+  const rows = fetched
+    .slice(0, EXPORT_CAP)
+    .map((r) => ({
+      ...r,
+      attendeeCount: Number(r.attendeeCount),
+      raisedCount: Number(r.raisedCount),
+      closedCount: Number(r.closedCount),
+    }));
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: 'meeting.export',
+    entityType: 'meeting',
+    countyCode: actor.county,
+    changes: { filter: { ...filter, page: undefined }, rowCount: rows.length, truncated },
+  });
   return { rows, truncated };
 }
 
 export type GroupCalendar = {
   group: { id: string; name: string; countyCode: string };
-  meetings: { id: string; version: number; startsAt: Date; endsAt: Date; format: EventFormat; place: string | null; agenda: string | null }[];
+  meetings: {
+    id: string;
+    version: number;
+    startsAt: Date;
+    endsAt: Date;
+    format: EventFormat;
+    place: string | null;
+    agenda: string | null;
+  }[];
 };
 
 /** A group's live meetings for its calendar file (.ics). Writes a 'coordination_group.calendar' audit row. */
@@ -1343,11 +1800,26 @@ export async function getGroupCalendarForActor(actor: Actor, groupId: string): P
     .where(and(eq(coordinationGroups.id, groupId), readableGroups(actor), isNull(coordinationGroups.deletedAt)));
   if (!group) throw notFound('group');
   const rows = await db
-    .select({ id: meetings.id, version: meetings.version, startsAt: meetings.startsAt, endsAt: meetings.endsAt, format: meetings.format, place: meetings.place, agenda: meetings.agenda })
+    .select({
+      id: meetings.id,
+      version: meetings.version,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      format: meetings.format,
+      place: meetings.place,
+      agenda: meetings.agenda,
+    })
     .from(meetings)
     .where(and(eq(meetings.groupId, groupId), isNull(meetings.deletedAt)))
     .orderBy(asc(meetings.startsAt), asc(meetings.id));
-  await writeAudit(db, { actorId: actor.id, action: 'coordination_group.calendar', entityType: 'coordination_group', entityId: groupId, countyCode: group.countyCode, changes: { meetings: rows.length } });
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: 'coordination_group.calendar',
+    entityType: 'coordination_group',
+    entityId: groupId,
+    countyCode: group.countyCode,
+    changes: { meetings: rows.length },
+  });
   return { group, meetings: rows };
 }
 
@@ -1360,7 +1832,9 @@ function actionItemConditions(actor: Actor, filter: Partial<ActionItemFilterOutp
   return and(
     countyFilter(actor, filter.county),
     filter.group ? eq(actionItems.groupId, filter.group) : undefined,
-    status === 'pending' || status === 'overdue' ? inArray(actionItems.status, [...PENDING_ACTION_ITEM_STATUSES]) : undefined,
+    status === 'pending' || status === 'overdue'
+      ? inArray(actionItems.status, [...PENDING_ACTION_ITEM_STATUSES])
+      : undefined,
     status === 'overdue' ? lt(actionItems.dueOn, today) : undefined,
     status !== 'pending' && status !== 'overdue' && status !== 'all' ? eq(actionItems.status, status) : undefined,
     filter.from ? gte(actionItems.dueOn, filter.from) : undefined,
@@ -1377,7 +1851,10 @@ function actionItemOrder(filter: Partial<ActionItemFilterOutput>): SQL[] {
 }
 
 /** Action items of the meetings the actor reads; without a status filter, the pending ones. */
-export async function listActionItemsForActor(actor: Actor, filter: Partial<ActionItemFilterOutput> = {}): Promise<Page<ActionItemView>> {
+export async function listActionItemsForActor(
+  actor: Actor,
+  filter: Partial<ActionItemFilterOutput> = {},
+): Promise<Page<ActionItemView>> {
   assertCan(actor, 'coordination.read');
   const db = await getDb();
   const where = actionItemConditions(actor, filter);
@@ -1388,19 +1865,36 @@ export async function listActionItemsForActor(actor: Actor, filter: Partial<Acti
       .select({ n: sql<number>`count(*)::int` })
       .from(actionItems)
       .innerJoin(meetings, and(eq(meetings.id, actionItems.raisedMeetingId), isNull(meetings.deletedAt)))
-      .innerJoin(coordinationGroups, and(eq(coordinationGroups.id, actionItems.groupId), isNull(coordinationGroups.deletedAt)))
+      .innerJoin(
+        coordinationGroups,
+        and(eq(coordinationGroups.id, actionItems.groupId), isNull(coordinationGroups.deletedAt)),
+      )
       .where(where),
   ]);
   return pageOf(rows, Number(count?.n ?? 0), page);
 }
 
-export async function exportActionItemsForActor(actor: Actor, filter: Partial<ActionItemFilterOutput> = {}): Promise<{ rows: ActionItemView[]; truncated: boolean }> {
+export async function exportActionItemsForActor(
+  actor: Actor,
+  filter: Partial<ActionItemFilterOutput> = {},
+): Promise<{ rows: ActionItemView[]; truncated: boolean }> {
   assertCan(actor, 'coordination.read');
   const db = await getDb();
-  const fetched = await selectActionItems(db, actionItemConditions(actor, filter), actionItemOrder(filter), EXPORT_CAP + 1);
+  const fetched = await selectActionItems(
+    db,
+    actionItemConditions(actor, filter),
+    actionItemOrder(filter),
+    EXPORT_CAP + 1,
+  );
   const truncated = fetched.length > EXPORT_CAP;
   const rows = fetched.slice(0, EXPORT_CAP);
-  await writeAudit(db, { actorId: actor.id, action: 'action_item.export', entityType: 'action_item', countyCode: actor.county, changes: { filter: { ...filter, page: undefined }, rowCount: rows.length, truncated } });
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: 'action_item.export',
+    entityType: 'action_item',
+    countyCode: actor.county,
+    changes: { filter: { ...filter, page: undefined }, rowCount: rows.length, truncated },
+  });
   return { rows, truncated };
 }
 
@@ -1415,7 +1909,10 @@ export type CoordinationSummary = {
 };
 
 /** For a county's start page: the next meetings of the groups it reads, and their pending action items (overdue first). */
-export async function getCoordinationSummaryForActor(actor: Actor, limits = { meetings: 5, items: 8 }): Promise<CoordinationSummary> {
+export async function getCoordinationSummaryForActor(
+  actor: Actor,
+  limits = { meetings: 5, items: 8 },
+): Promise<CoordinationSummary> {
   assertCan(actor, 'coordination.read');
   const db = await getDb();
   const today = todayInStockholm();
@@ -1429,7 +1926,12 @@ export async function getCoordinationSummaryForActor(actor: Actor, limits = { me
       .where(and(scope, isNull(meetings.deletedAt), gte(meetings.startsAt, sql`now()`)))
       .orderBy(asc(meetings.startsAt), asc(meetings.id))
       .limit(limits.meetings),
-    selectActionItems(db, pendingWhere, [asc(actionItems.dueOn), asc(coordinationGroups.name), asc(actionItems.id)], limits.items),
+    selectActionItems(
+      db,
+      pendingWhere,
+      [asc(actionItems.dueOn), asc(coordinationGroups.name), asc(actionItems.id)],
+      limits.items,
+    ),
     db
       .select({
         pending: sql<number>`count(*)::int`,
@@ -1441,10 +1943,13 @@ export async function getCoordinationSummaryForActor(actor: Actor, limits = { me
       .where(pendingWhere),
   ]);
   return {
-    upcoming: upcoming.map((r) => ({ ...r, attendeeCount: Number(r.attendeeCount), raisedCount: Number(r.raisedCount) })),
+    upcoming: upcoming.map((r) => ({
+      ...r,
+      attendeeCount: Number(r.attendeeCount),
+      raisedCount: Number(r.raisedCount),
+    })),
     pending,
     pendingCount: Number(counts?.pending ?? 0),
     overdueCount: Number(counts?.overdue ?? 0),
   };
 }
-

@@ -37,7 +37,9 @@ export async function hitRateLimit(db: Db | Tx, key: string, windowSeconds: numb
 /** The hits in the current window (0 when the window has run out). */
 export async function rateLimitHits(db: Db | Tx, key: string, windowSeconds: number): Promise<number> {
   const [row] = await db
-    .select({ hits: sql<number>`case when ${rateLimits.windowStart} <= now() - make_interval(secs => ${windowSeconds}) then 0 else ${rateLimits.hits} end` })
+    .select({
+      hits: sql<number>`case when ${rateLimits.windowStart} <= now() - make_interval(secs => ${windowSeconds}) then 0 else ${rateLimits.hits} end`,
+    })
     .from(rateLimits)
     .where(eq(rateLimits.key, key));
   return Number(row?.hits ?? 0);
@@ -53,5 +55,7 @@ export async function clearRateLimit(db: Db | Tx, key: string): Promise<void> {
 
 /** Forget windows that ended long ago (called now and then from the sign-in path). */
 export async function pruneRateLimits(db: Db | Tx, olderThanSeconds = 24 * 60 * 60): Promise<void> {
-  await db.delete(rateLimits).where(lt(rateLimits.windowStart, sql`now() - make_interval(secs => ${olderThanSeconds})`));
+  await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, sql`now() - make_interval(secs => ${olderThanSeconds})`));
 }

@@ -31,8 +31,16 @@ export async function setTotpRequiredRoles(actor: Actor, required: readonly Role
       await tx
         .insert(roleSecuritySettings)
         .values({ role, totpRequired: after[role]!, updatedBy: actor.id })
-        .onConflictDoUpdate({ target: roleSecuritySettings.role, set: { totpRequired: after[role]!, updatedBy: actor.id, updatedAt: sql`now()` } });
+        .onConflictDoUpdate({
+          target: roleSecuritySettings.role,
+          set: { totpRequired: after[role]!, updatedBy: actor.id, updatedAt: sql`now()` },
+        });
     }
-    await writeAudit(tx, { actorId: actor.id, action: 'settings.two_factor_roles', entityType: 'role_security_settings', changes: { totpRequired: changes } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'settings.two_factor_roles',
+      entityType: 'role_security_settings',
+      changes: { totpRequired: changes },
+    });
   });
 }

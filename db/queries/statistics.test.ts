@@ -1,7 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CaseEditSchema, CaseSchema, StatusStepSchema, type CaseInput, type PartyInput } from '@/app/(app)/cases/schema';
-import { AGE_BANDS, COERCION_DEGREES, CRIME_ESTABLISHED, NEXT_STATUSES, OFFENCES, ORIGIN_REGIONS, REPORTING_BODIES, SEXES, type Offence } from '../enums';
+import {
+  CaseEditSchema,
+  CaseSchema,
+  StatusStepSchema,
+  type CaseInput,
+  type PartyInput,
+} from '@/app/(app)/cases/schema';
+import {
+  AGE_BANDS,
+  COERCION_DEGREES,
+  CRIME_ESTABLISHED,
+  NEXT_STATUSES,
+  OFFENCES,
+  ORIGIN_REGIONS,
+  REPORTING_BODIES,
+  SEXES,
+  type Offence,
+} from '../enums';
 import { AppError } from '../errors';
 import { getDb } from '../index';
 import type { Actor } from '../policy';
@@ -9,7 +25,14 @@ import { ROLLUP_COLUMNS } from '../statistics/measures';
 import { quarterPeriod, yearPeriod, type Period } from '../statistics/periods';
 import { makeUser } from '../test/helpers';
 import { createCase, deleteCase, getCaseForActor, recordStatusStep, restoreCase, updateCase } from './cases';
-import { getDashboard, getEurostatTables, getHtcdsExport, getNationalOverview, type Count, type Dashboard } from './statistics';
+import {
+  getDashboard,
+  getEurostatTables,
+  getHtcdsExport,
+  getNationalOverview,
+  type Count,
+  type Dashboard,
+} from './statistics';
 
 // This file owns Gävleborg (21) and Jämtland (23) for 1995–1996: no other test writes there,
 // so the figures of those counties and years are exactly what the tests below register. Checks
@@ -34,7 +57,16 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 }
 
 const victim = (sex: string, ageBand: string, originRegion: string, citizenship = ''): PartyInput =>
-  ({ role: 'victim', sex, ageBand, originRegion, citizenship, plaintiffStatus: 'yes', residencePermit: 'not_relevant', support: ['counselling'] }) as PartyInput;
+  ({
+    role: 'victim',
+    sex,
+    ageBand,
+    originRegion,
+    citizenship,
+    plaintiffStatus: 'yes',
+    residencePermit: 'not_relevant',
+    support: ['counselling'],
+  }) as PartyInput;
 const perpetrator = (sex: string, ageBand: string, originRegion: string, citizenship = ''): PartyInput =>
   ({ role: 'perpetrator', sex, ageBand, originRegion, citizenship, perpetratorRole: 'exploiter' }) as PartyInput;
 
@@ -65,7 +97,10 @@ async function register(actor: Actor, overrides: Partial<CaseInput>, steps: [str
 
 async function step(actor: Actor, id: string, status: string, occurredOn: string) {
   const detail = await getCaseForActor(actor, id);
-  await recordStatusStep(actor, StatusStepSchema.parse({ id, version: String(detail.version), status, occurredOn, note: '' }));
+  await recordStatusStep(
+    actor,
+    StatusStepSchema.parse({ id, version: String(detail.version), status, occurredOn, note: '' }),
+  );
 }
 
 const v = (c: Count) => (c.suppressed ? 'hidden' : c.value);
@@ -88,7 +123,9 @@ beforeAll(async () => {
   ]);
   // A second run on the same PostgreSQL database starts from nothing in this file's counties and years.
   const db = await getDb();
-  await db.execute(sql`delete from cases where county_code in (${Y}, ${OTHER}) and reported_on between '1995-01-01' and '1996-12-31'`);
+  await db.execute(
+    sql`delete from cases where county_code in (${Y}, ${OTHER}) and reported_on between '1995-01-01' and '1996-12-31'`,
+  );
 
   // The hand-computable dataset: Jämtland 1996 (and one case in 1995, the previous period).
   await register(
@@ -97,7 +134,11 @@ beforeAll(async () => {
       reportedOn: '1996-02-10',
       offences: ['trafficking_sexual', 'procuring_gross'],
       coercionDegree: 'degree_1',
-      parties: [victim('woman', '18_20', 'eu_east', 'ro'), victim('woman', '21_25', 'west_africa', 'ng'), perpetrator('man', '36_50', 'sweden', 'se')],
+      parties: [
+        victim('woman', '18_20', 'eu_east', 'ro'),
+        victim('woman', '21_25', 'west_africa', 'ng'),
+        perpetrator('man', '36_50', 'sweden', 'se'),
+      ],
     },
     [
       ['investigation', '1996-02-20'],
@@ -122,20 +163,37 @@ beforeAll(async () => {
   );
   await register(
     staffY,
-    { reportedOn: '1996-11-30', reportingBody: 'ngo', parties: [victim('man', '26_35', 'asia', 'th'), perpetrator('man', '51_plus', 'sweden')] },
+    {
+      reportedOn: '1996-11-30',
+      reportingBody: 'ngo',
+      parties: [victim('man', '26_35', 'asia', 'th'), perpetrator('man', '51_plus', 'sweden')],
+    },
     [
       ['investigation', '1996-12-30'],
       ['prosecuted', '1997-01-29'],
     ],
   );
-  const deleted = await register(staffY, { reportedOn: '1996-08-01', offences: ['trafficking_other'], coercionDegree: 'degree_2', parties: [victim('man', '36_50', 'europe_east_non_eu', 'ua')] });
+  const deleted = await register(staffY, {
+    reportedOn: '1996-08-01',
+    offences: ['trafficking_other'],
+    coercionDegree: 'degree_2',
+    parties: [victim('man', '36_50', 'europe_east_non_eu', 'ua')],
+  });
   const detail = await getCaseForActor(coordinatorY, deleted);
   await deleteCase(coordinatorY, { id: deleted, version: detail.version });
-  await register(staffY, { reportedOn: '1995-03-03', parties: [victim('woman', '21_25', 'eu_east', 'bg'), perpetrator('man', '36_50', 'sweden')] });
+  await register(staffY, {
+    reportedOn: '1995-03-03',
+    parties: [victim('woman', '21_25', 'eu_east', 'bg'), perpetrator('man', '36_50', 'sweden')],
+  });
 
   // Gävleborg 1996: six sex-purchase cases with one buyer each.
   const other = await makeUser('county_staff', OTHER);
-  for (let i = 0; i < 6; i++) await register(other, { countyCode: OTHER, reportedOn: `1996-0${i + 1}-15`, parties: [perpetrator('man', '36_50', 'sweden')] });
+  for (let i = 0; i < 6; i++)
+    await register(other, {
+      countyCode: OTHER,
+      reportedOn: `1996-0${i + 1}-15`,
+      parties: [perpetrator('man', '36_50', 'sweden')],
+    });
 });
 
 describe('the county dashboard on a small dataset (Jämtland 1996)', () => {
@@ -158,20 +216,22 @@ describe('the county dashboard on a small dataset (Jämtland 1996)', () => {
   });
 
   it('breaks the cases down by offence, combination, coercion, crime established and reporting body (the deleted case left out)', () => {
-    const byKey = (rows: { key: string; current: Count }[]) => Object.fromEntries(rows.filter((r) => r.current.value !== 0).map((r) => [r.key, v(r.current)]));
+    const byKey = (rows: { key: string; current: Count }[]) =>
+      Object.fromEntries(rows.filter((r) => r.current.value !== 0).map((r) => [r.key, v(r.current)]));
     expect(byKey(d.byOffence)).toEqual({ trafficking_sexual: 1, procuring_gross: 1, procuring: 1, sex_purchase: 1 });
-    expect(Object.fromEntries(d.offenceCombinations.filter((c) => c.current.value).map((c) => [c.offences.join('+'), v(c.current)]))).toEqual({
-      'trafficking_sexual+procuring_gross': 1,
-      procuring: 1,
-      sex_purchase: 1,
-    });
+    expect(
+      Object.fromEntries(
+        d.offenceCombinations.filter((c) => c.current.value).map((c) => [c.offences.join('+'), v(c.current)]),
+      ),
+    ).toEqual({ 'trafficking_sexual+procuring_gross': 1, procuring: 1, sex_purchase: 1 });
     expect(byKey(d.coercion)).toEqual({ degree_1: 1, degree_3: 1, unknown: 1 });
     expect(byKey(d.crimeEstablished)).toEqual({ yes: 2, uncertain: 1 });
     expect(byKey(d.reportingBodies)).toEqual({ police: 1, social_services: 1, ngo: 1 });
   });
 
   it('describes victims and perpetrators by sex, age band and origin', () => {
-    const byKey = (rows: { key: string; current: Count }[]) => Object.fromEntries(rows.filter((r) => r.current.value !== 0).map((r) => [r.key, v(r.current)]));
+    const byKey = (rows: { key: string; current: Count }[]) =>
+      Object.fromEntries(rows.filter((r) => r.current.value !== 0).map((r) => [r.key, v(r.current)]));
     expect(byKey(d.victims.sex)).toEqual({ woman: 3, man: 1 });
     expect(byKey(d.victims.age)).toEqual({ '15_17': 1, '18_20': 1, '21_25': 1, '26_35': 1 });
     expect(byKey(d.victims.origin)).toEqual({ sweden: 1, eu_east: 1, west_africa: 1, asia: 1 });
@@ -204,7 +264,12 @@ describe('the county dashboard on a small dataset (Jämtland 1996)', () => {
       ['1996-05-01', 1],
       ['1996-11-01', 1],
     ]);
-    const byQuarter = await getDashboard(coordinatorY, { county: Y, period: { kind: 'custom', from: '1995-01-01', to: '1996-12-31' }, granularity: 'quarter', today: TODAY });
+    const byQuarter = await getDashboard(coordinatorY, {
+      county: Y,
+      period: { kind: 'custom', from: '1995-01-01', to: '1996-12-31' },
+      granularity: 'quarter',
+      today: TODAY,
+    });
     expect(byQuarter.trend.points.filter((p) => p.value.value).map((p) => [p.start, p.value.value])).toEqual([
       ['1995-01-01', 1],
       ['1996-01-01', 1],
@@ -212,7 +277,12 @@ describe('the county dashboard on a small dataset (Jämtland 1996)', () => {
       ['1996-10-01', 1],
     ]);
     expect(v(byQuarter.headline.cases.current)).toBe(4);
-    const byYear = await getDashboard(coordinatorY, { county: Y, period: { kind: 'custom', from: '1995-01-01', to: '1996-12-31' }, granularity: 'year', today: TODAY });
+    const byYear = await getDashboard(coordinatorY, {
+      county: Y,
+      period: { kind: 'custom', from: '1995-01-01', to: '1996-12-31' },
+      granularity: 'year',
+      today: TODAY,
+    });
     expect(byYear.trend.points.map((p) => [p.start, p.value.value])).toEqual([
       ['1995-01-01', 1],
       ['1996-01-01', 3],
@@ -223,20 +293,33 @@ describe('the county dashboard on a small dataset (Jämtland 1996)', () => {
     const q2 = await getDashboard(coordinatorY, { county: Y, period: quarterPeriod(1996, 2), today: TODAY });
     expect(q2.previousPeriod).toEqual(quarterPeriod(1996, 1));
     expect([v(q2.headline.cases.current), v(q2.headline.cases.previous)]).toEqual([1, 1]);
-    const custom = await getDashboard(coordinatorY, { county: Y, period: { kind: 'custom', from: '1996-02-11', to: '1996-11-30' }, today: TODAY });
+    const custom = await getDashboard(coordinatorY, {
+      county: Y,
+      period: { kind: 'custom', from: '1996-02-11', to: '1996-11-30' },
+      today: TODAY,
+    });
     expect(custom.previousPeriod).toEqual({ kind: 'custom', from: '1995-04-23', to: '1996-02-10' });
     expect([v(custom.headline.cases.current), v(custom.headline.cases.previous)]).toEqual([2, 1]);
   });
 
   it('filters by offence: cases with any of the chosen offences', async () => {
-    const f = await getDashboard(national, { county: Y, period: yearPeriod(1996), offences: ['trafficking_sexual', 'procuring'], today: TODAY });
+    const f = await getDashboard(national, {
+      county: Y,
+      period: yearPeriod(1996),
+      offences: ['trafficking_sexual', 'procuring'],
+      today: TODAY,
+    });
     expect(v(f.headline.cases.current)).toBe(2);
     expect(v(f.headline.victims.current)).toBe(3);
   });
 
   it('gives the Eurostat tables: persons by legal status and sex, victims by citizenship, exploitation and age', async () => {
     const { rows } = await getEurostatTables(coordinatorY, { county: Y, period: yearPeriod(1996), today: TODAY });
-    const legal = Object.fromEntries(rows.filter((r) => r.table === 'persons_by_legal_status' && r.count.value).map((r) => [`${r.legalStatus}/${r.sex}`, r.count.value]));
+    const legal = Object.fromEntries(
+      rows
+        .filter((r) => r.table === 'persons_by_legal_status' && r.count.value)
+        .map((r) => [`${r.legalStatus}/${r.sex}`, r.count.value]),
+    );
     expect(legal).toEqual({
       'victim/woman': 3,
       'victim/man': 1,
@@ -250,7 +333,9 @@ describe('the county dashboard on a small dataset (Jämtland 1996)', () => {
       'convicted/total': 1,
     });
     const victims = Object.fromEntries(
-      rows.filter((r) => r.table === 'victims_by_citizenship_exploitation_age' && r.count.value).map((r) => [`${r.exploitation}/${r.citizenship}/${r.age}`, r.count.value]),
+      rows
+        .filter((r) => r.table === 'victims_by_citizenship_exploitation_age' && r.count.value)
+        .map((r) => [`${r.exploitation}/${r.citizenship}/${r.age}`, r.count.value]),
     );
     expect(victims).toEqual({
       'sexual/other_eu/adult': 1,
@@ -266,20 +351,36 @@ describe('the county dashboard on a small dataset (Jämtland 1996)', () => {
     expect(out.cases).toHaveLength(3);
     const text = JSON.stringify(out.cases);
     expect(text).not.toMatch(/Z-1996-|[0-9a-f]{8}-[0-9a-f]{4}-|1996-\d\d-\d\d/);
-    expect(out.cases!.map((c) => c.cas_Status).sort()).toEqual(['Convicted', 'InvestigationDiscontinued', 'Prosecuted']);
+    expect(out.cases!.map((c) => c.cas_Status).sort()).toEqual([
+      'Convicted',
+      'InvestigationDiscontinued',
+      'Prosecuted',
+    ]);
     const first = out.cases!.find((c) => c.cas_Status === 'Convicted')!;
     expect(first.vic_TypeOfExploitation).toBe('SexualExploitation');
-    expect(first.parties.map((p) => `${p.per_Role}/${p.prs_Gender}/${p.prs_CitizenshipGroup}`).sort()).toEqual(['Perpetrator/Male/ReportingCountry', 'Victim/Female/NonEU', 'Victim/Female/OtherEU']);
+    expect(first.parties.map((p) => `${p.per_Role}/${p.prs_Gender}/${p.prs_CitizenshipGroup}`).sort()).toEqual([
+      'Perpetrator/Male/ReportingCountry',
+      'Victim/Female/NonEU',
+      'Victim/Female/OtherEU',
+    ]);
   });
 });
 
 describe('who sees what', () => {
   it('refuses the admin everything, and a county role the dashboard of another county', async () => {
-    expect(await refusal(getDashboard(admin, { county: Y, period: yearPeriod(1996), today: TODAY }))).toMatch(/^forbidden/);
+    expect(await refusal(getDashboard(admin, { county: Y, period: yearPeriod(1996), today: TODAY }))).toMatch(
+      /^forbidden/,
+    );
     expect(await refusal(getNationalOverview(admin, { period: yearPeriod(1996), today: TODAY }))).toMatch(/^forbidden/);
-    expect(await refusal(getDashboard(coordinatorOther, { county: Y, period: yearPeriod(1996), today: TODAY }))).toMatch(/^forbidden/);
-    expect(await refusal(getDashboard(coordinatorOther, { county: null, period: yearPeriod(1996), today: TODAY }))).toMatch(/^forbidden/);
-    expect(await refusal(getEurostatTables(admin, { county: null, period: yearPeriod(1996), today: TODAY }))).toMatch(/^forbidden/);
+    expect(
+      await refusal(getDashboard(coordinatorOther, { county: Y, period: yearPeriod(1996), today: TODAY })),
+    ).toMatch(/^forbidden/);
+    expect(
+      await refusal(getDashboard(coordinatorOther, { county: null, period: yearPeriod(1996), today: TODAY })),
+    ).toMatch(/^forbidden/);
+    expect(await refusal(getEurostatTables(admin, { county: null, period: yearPeriod(1996), today: TODAY }))).toMatch(
+      /^forbidden/,
+    );
   });
 
   it('shows the analyst every county, suppressed, for calendar years only and without offence filters', async () => {
@@ -290,8 +391,14 @@ describe('who sees what', () => {
     expect(d.headline.crimeEstablishedShare.current.suppressed).toBe(true);
     expect(d.headline.cases.change.suppressed).toBe(true);
     expect(d.medians.every((m) => m.current.suppressed)).toBe(true);
-    expect(await refusal(getDashboard(analyst, { county: Y, period: quarterPeriod(1996, 1), today: TODAY }))).toBe('invalid:period_not_allowed');
-    expect(await refusal(getDashboard(analyst, { county: Y, period: yearPeriod(1996), offences: ['procuring'], today: TODAY }))).toBe('invalid:filter_not_allowed');
+    expect(await refusal(getDashboard(analyst, { county: Y, period: quarterPeriod(1996, 1), today: TODAY }))).toBe(
+      'invalid:period_not_allowed',
+    );
+    expect(
+      await refusal(
+        getDashboard(analyst, { county: Y, period: yearPeriod(1996), offences: ['procuring'], today: TODAY }),
+      ),
+    ).toBe('invalid:filter_not_allowed');
   });
 
   it('never shows anyone outside the county a count from 1 to 4, and shows zeros', async () => {
@@ -302,7 +409,8 @@ describe('who sees what', () => {
       return value;
     });
     expect(counts.length).toBeGreaterThan(100);
-    for (const c of counts) if (!c.suppressed && Number.isInteger(c.value)) expect(c.value === 0 || (c.value as number) >= 5).toBe(true);
+    for (const c of counts)
+      if (!c.suppressed && Number.isInteger(c.value)) expect(c.value === 0 || (c.value as number) >= 5).toBe(true);
     expect(counts.some((c) => c.value === 0 && !c.suppressed)).toBe(true);
   });
 
@@ -316,7 +424,11 @@ describe('who sees what', () => {
     expect(other.mayOpen).toBe(false);
     expect(other.cases.current.value).toBe(6);
     const analystView = await getNationalOverview(analyst, { period: yearPeriod(1996), today: TODAY });
-    expect(analystView.counties.find((c) => c.code === Y)!.cases.current).toEqual({ value: null, suppressed: true, reason: 'small' });
+    expect(analystView.counties.find((c) => c.code === Y)!.cases.current).toEqual({
+      value: null,
+      suppressed: true,
+      reason: 'small',
+    });
     expect(analystView.counties.every((c) => c.mayOpen)).toBe(true);
   });
 
@@ -384,12 +496,19 @@ function expectDashboardEqualsRaw(d: Dashboard, raw: Awaited<ReturnType<typeof r
     ['victim', d.victims],
     ['perpetrator', d.perpetrators],
   ] as const) {
-    for (const r of group.sex) expect([role, r.key, r.current.value]).toEqual([role, r.key, raw.parties[`${role}/sex/${r.key}`] ?? 0]);
-    for (const r of group.age) expect([role, r.key, r.current.value]).toEqual([role, r.key, raw.parties[`${role}/age/${r.key}`] ?? 0]);
-    for (const r of group.origin) expect([role, r.key, r.current.value]).toEqual([role, r.key, raw.parties[`${role}/origin/${r.key}`] ?? 0]);
+    for (const r of group.sex)
+      expect([role, r.key, r.current.value]).toEqual([role, r.key, raw.parties[`${role}/sex/${r.key}`] ?? 0]);
+    for (const r of group.age)
+      expect([role, r.key, r.current.value]).toEqual([role, r.key, raw.parties[`${role}/age/${r.key}`] ?? 0]);
+    for (const r of group.origin)
+      expect([role, r.key, r.current.value]).toEqual([role, r.key, raw.parties[`${role}/origin/${r.key}`] ?? 0]);
   }
   const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-  expect(d.medians.map((m) => m.current.value)).toEqual([num(raw.medians.investigation), num(raw.medians.prosecuted), num(raw.medians.convicted)]);
+  expect(d.medians.map((m) => m.current.value)).toEqual([
+    num(raw.medians.investigation),
+    num(raw.medians.prosecuted),
+    num(raw.medians.convicted),
+  ]);
 }
 
 /** A small deterministic random generator. */
@@ -408,10 +527,18 @@ describe('figures always equal a GROUP BY over the rows', () => {
   it('after random registrations, edits, status steps, deletions and restorations', async () => {
     const random = rng(42);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-    const day = (year: number) => `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+    const day = (year: number) =>
+      `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
     const parties = (): PartyInput[] =>
       Array.from({ length: Math.floor(random() * 4) }, () =>
-        random() < 0.6 ? victim(pick(SEXES), pick(AGE_BANDS), pick(ORIGIN_REGIONS), random() < 0.5 ? pick(['se', 'ro', 'ng', 'th', 'no']) : '') : perpetrator(pick(SEXES), pick(AGE_BANDS), pick(ORIGIN_REGIONS)),
+        random() < 0.6
+          ? victim(
+              pick(SEXES),
+              pick(AGE_BANDS),
+              pick(ORIGIN_REGIONS),
+              random() < 0.5 ? pick(['se', 'ro', 'ng', 'th', 'no']) : '',
+            )
+          : perpetrator(pick(SEXES), pick(AGE_BANDS), pick(ORIGIN_REGIONS)),
       );
     const randomCase = (): Partial<CaseInput> => ({
       countyCode: pick([Y, OTHER]),
@@ -439,12 +566,31 @@ describe('figures always equal a GROUP BY over the rows', () => {
       } else if (action < 0.35) {
         const next = NEXT_STATUSES[detail.status];
         if (next.length === 0) continue;
-        const on = detail.statusOn < '1997-06-01' ? `1997-${String(6 + Math.floor(random() * 6)).padStart(2, '0')}-01` : detail.statusOn;
-        await recordStatusStep(actor, StatusStepSchema.parse({ id, version: String(detail.version), status: pick(next), occurredOn: on > detail.statusOn ? on : detail.statusOn, note: '' }));
+        const on =
+          detail.statusOn < '1997-06-01'
+            ? `1997-${String(6 + Math.floor(random() * 6)).padStart(2, '0')}-01`
+            : detail.statusOn;
+        await recordStatusStep(
+          actor,
+          StatusStepSchema.parse({
+            id,
+            version: String(detail.version),
+            status: pick(next),
+            occurredOn: on > detail.statusOn ? on : detail.statusOn,
+            note: '',
+          }),
+        );
       } else if (action < 0.75) {
         const changed = randomCase();
         const reportedOn = detail.statusEvents.length > 1 ? detail.reportedOn : changed.reportedOn;
-        await updateCase(actor, CaseEditSchema.parse({ ...form({ ...changed, countyCode: detail.county.code, reportedOn }), id, version: String(detail.version) }));
+        await updateCase(
+          actor,
+          CaseEditSchema.parse({
+            ...form({ ...changed, countyCode: detail.county.code, reportedOn }),
+            id,
+            version: String(detail.version),
+          }),
+        );
       } else {
         await deleteCase(actor, { id, version: detail.version });
       }
@@ -457,13 +603,27 @@ describe('figures always equal a GROUP BY over the rows', () => {
       const d = await getDashboard(national, { county: counties[0]!, period, today: TODAY });
       expectDashboardEqualsRaw(d, await rawFigures(counties, period));
     }
-    const filtered = await getDashboard(national, { county: Y, period: yearPeriod(1996), offences: ['sex_purchase', 'procuring'], today: TODAY });
+    const filtered = await getDashboard(national, {
+      county: Y,
+      period: yearPeriod(1996),
+      offences: ['sex_purchase', 'procuring'],
+      today: TODAY,
+    });
     expectDashboardEqualsRaw(filtered, await rawFigures([Y], yearPeriod(1996), ['sex_purchase', 'procuring']));
   }, 120_000); // 120 writes through the real queries: slow on a busy machine
 
   it('holds for every row of the rollup tables, whoever wrote the cases', async () => {
     const db = await getDb();
-    const columns = ['cases', 'victims', 'perpetrators', 'reached_investigation', 'reached_prosecuted', 'reached_convicted', 'crime_yes', 'body_police'];
+    const columns = [
+      'cases',
+      'victims',
+      'perpetrators',
+      'reached_investigation',
+      'reached_prosecuted',
+      'reached_convicted',
+      'crime_yes',
+      'body_police',
+    ];
     expect(columns.every((c) => ROLLUP_COLUMNS.includes(c))).toBe(true);
     for (const [table, period] of [
       ['stat_case_days', 'c.reported_on'],

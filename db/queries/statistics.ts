@@ -17,10 +17,40 @@ import { AppError } from '../errors';
 import { getDb, type Db } from '../index';
 import { countyScope, homeCounties, type Actor } from '../policy';
 import { counties as countiesTable, type County } from '../schema';
-import { buildCube, countOf, emptyScopeSums, addScopeSums, measuresOf, NATION, regionKey, scopesOf, type Count, type Cube, type ScopeSums } from '../statistics/cube';
+import {
+  buildCube,
+  countOf,
+  emptyScopeSums,
+  addScopeSums,
+  measuresOf,
+  NATION,
+  regionKey,
+  scopesOf,
+  type Count,
+  type Cube,
+  type ScopeSums,
+} from '../statistics/cube';
 import { htcds } from '../statistics/htcds';
-import { AGE_GROUPS, CITIZENSHIP_GROUPS, EXPLOITATION_FORMS, FUNNEL_STEPS, ROLLUP_COLUMNS, maskOf, offencesOfMask, type FunnelStep, type RollupSums } from '../statistics/measures';
-import { buckets, defaultGranularity, previousPeriod, splitByMonths, yearOf, type Granularity, type Period } from '../statistics/periods';
+import {
+  AGE_GROUPS,
+  CITIZENSHIP_GROUPS,
+  EXPLOITATION_FORMS,
+  FUNNEL_STEPS,
+  ROLLUP_COLUMNS,
+  maskOf,
+  offencesOfMask,
+  type FunnelStep,
+  type RollupSums,
+} from '../statistics/measures';
+import {
+  buckets,
+  defaultGranularity,
+  previousPeriod,
+  splitByMonths,
+  yearOf,
+  type Granularity,
+  type Period,
+} from '../statistics/periods';
 import { suppressionThreshold } from '../statistics/suppression';
 
 // Figures for the overviews, computed live from the rollups (decision 005) and suppressed for
@@ -79,12 +109,17 @@ function knownCounties(actor: Actor): string[] {
 
 /** Suppressed figures exist for calendar years only: overlapping periods would give small counts away by differencing. */
 function assertSuppressedPeriod(period: Period): void {
-  if (period.kind !== 'year') throw new AppError('invalid', 'period_not_allowed', { message: 'statistics.errors.yearOnly' });
+  if (period.kind !== 'year')
+    throw new AppError('invalid', 'period_not_allowed', { message: 'statistics.errors.yearOnly' });
 }
 
 // ── Loading ──────────────────────────────────────────────────────────────────────────────────
 
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 function countyCondition(column: string, counties: readonly string[] | 'all'): SQL {
   if (counties === 'all') return sql``;
@@ -97,13 +132,20 @@ function maskCondition(mask: number | null): SQL {
 }
 
 /** The rollup rows of a period: whole months from stat_case_months, the days at either end from stat_case_days. */
-function rollupSource(period: { from: string; to: string }, counties: readonly string[] | 'all', mask: number | null, columns: readonly string[]): SQL {
+function rollupSource(
+  period: { from: string; to: string },
+  counties: readonly string[] | 'all',
+  mask: number | null,
+  columns: readonly string[],
+): SQL {
   const split = splitByMonths(period);
   const cols = sql.raw(columns.join(', '));
   const parts: SQL[] = [];
   const filter = sql`${countyCondition('county_code', counties)}${maskCondition(mask)}`;
   if (split.months) {
-    parts.push(sql`select county_code, month as d, offence_mask, ${cols} from stat_case_months where month between ${split.months[0]}::date and ${split.months[1]}::date${filter}`);
+    parts.push(
+      sql`select county_code, month as d, offence_mask, ${cols} from stat_case_months where month between ${split.months[0]}::date and ${split.months[1]}::date${filter}`,
+    );
   }
   if (split.days.length > 0) {
     const ranges = sql.join(
@@ -123,10 +165,19 @@ type CountySums = Map<string, ScopeSums>;
  * Everything additive per county for a period: case rollups per offence combination, trainings,
  * meetings and action items. `counties` limits the counties read.
  */
-async function loadCountySums(db: Db, period: Period, counties: readonly string[] | 'all', mask: number | null, today: string): Promise<CountySums> {
+async function loadCountySums(
+  db: Db,
+  period: Period,
+  counties: readonly string[] | 'all',
+  mask: number | null,
+  today: string,
+): Promise<CountySums> {
   const source = rollupSource(period, counties, mask, ROLLUP_COLUMNS);
   const [caseRows, extras] = await Promise.all([
-    query<Record<string, number | string>>(db, sql`select county_code, offence_mask, ${sumColumns(ROLLUP_COLUMNS)} from (${source}) r group by 1, 2`),
+    query<Record<string, number | string>>(
+      db,
+      sql`select county_code, offence_mask, ${sumColumns(ROLLUP_COLUMNS)} from (${source}) r group by 1, 2`,
+    ),
     loadExtras(db, period, counties, today),
   ]);
   const out: CountySums = new Map();
@@ -231,13 +282,21 @@ async function loadCountySumsByYear(db: Db, years: readonly number[], today: str
 }
 
 /** Trainings and coordination, per county (additive). Action items are as of today, whatever the period. */
-async function loadExtras(db: Db, period: Period, counties: readonly string[] | 'all', today: string): Promise<Map<string, Record<string, number>>> {
+async function loadExtras(
+  db: Db,
+  period: Period,
+  counties: readonly string[] | 'all',
+  today: string,
+): Promise<Map<string, Record<string, number>>> {
   const { from, to } = period;
   const tc = countyCondition('t.county_code', counties);
   const gc = countyCondition('g.county_code', counties);
   const inPeriod = sql`(m.starts_at at time zone 'Europe/Stockholm')::date between ${from}::date and ${to}::date`;
   const [trainings, audiences, themes, meetings, organisations, items] = await Promise.all([
-    query<{ county_code: string; n: number }>(db, sql`select t.county_code, count(*)::int as n from trainings t where t.deleted_at is null and t.starts_on between ${from}::date and ${to}::date${tc} group by 1`),
+    query<{ county_code: string; n: number }>(
+      db,
+      sql`select t.county_code, count(*)::int as n from trainings t where t.deleted_at is null and t.starts_on between ${from}::date and ${to}::date${tc} group by 1`,
+    ),
     query<{ county_code: string; k: string; n: number }>(
       db,
       sql`select t.county_code, tp.audience::text as k, sum(tp.participants)::int as n from trainings t join training_participants tp on tp.training_id = t.id
@@ -302,7 +361,12 @@ const EXTRA_GROUPS = [{ parts: TRAINING_AUDIENCES.map((a) => `participants_${a}`
 type Medians = Record<FunnelStep, number | null>;
 
 /** The median days to each step, over the cases of the period that reached it. */
-async function loadMedians(db: Db, period: Period, counties: readonly string[] | 'all', mask: number | null): Promise<Medians> {
+async function loadMedians(
+  db: Db,
+  period: Period,
+  counties: readonly string[] | 'all',
+  mask: number | null,
+): Promise<Medians> {
   const [row] = await query<Record<string, number | string | null>>(
     db,
     sql`select percentile_cont(0.5) within group (order by investigation_days) as investigation,
@@ -315,7 +379,13 @@ async function loadMedians(db: Db, period: Period, counties: readonly string[] |
 }
 
 /** Cases per step of the trend (full viewers). */
-async function loadTrend(db: Db, period: Period, counties: readonly string[] | 'all', mask: number | null, granularity: Granularity): Promise<Map<string, number>> {
+async function loadTrend(
+  db: Db,
+  period: Period,
+  counties: readonly string[] | 'all',
+  mask: number | null,
+  granularity: Granularity,
+): Promise<Map<string, number>> {
   const rows = await query<{ bucket: string | Date; n: number }>(
     db,
     sql`select to_char(date_trunc(${granularity}, d::timestamp), 'YYYY-MM-DD') as bucket, sum(cases)::int as n
@@ -350,7 +420,14 @@ function rows(cur: Lookup, prev: Lookup, prefix: string, keys: readonly string[]
   return keys.map((key) => ({ key, ...figure(cur, prev, `${prefix}${key}`) }));
 }
 
-export type DashboardScope = { kind: 'county' | 'nation'; code: string; nameSv: string; nameEn: string; population: number; policeRegion: string | null };
+export type DashboardScope = {
+  kind: 'county' | 'nation';
+  code: string;
+  nameSv: string;
+  nameEn: string;
+  population: number;
+  policeRegion: string | null;
+};
 
 export type Dashboard = {
   scope: DashboardScope;
@@ -359,7 +436,13 @@ export type Dashboard = {
   period: Period;
   previousPeriod: Period;
   offenceFilter: Offence[];
-  headline: { cases: Figure; casesPer100k: RatioFigure; victims: Figure; perpetrators: Figure; crimeEstablishedShare: RatioFigure };
+  headline: {
+    cases: Figure;
+    casesPer100k: RatioFigure;
+    victims: Figure;
+    perpetrators: Figure;
+    crimeEstablishedShare: RatioFigure;
+  };
   byOffence: CategoryRow[];
   offenceCombinations: ({ offences: Offence[] } & CategoryRow)[];
   coercion: CategoryRow[];
@@ -371,7 +454,14 @@ export type Dashboard = {
   medians: { from: 'reported' | FunnelStep; to: FunnelStep; current: Ratio; previous: Ratio }[];
   trend: { granularity: Granularity; points: { start: string; value: Count }[] };
   trainings: { trainings: Figure; participants: Figure; byAudience: CategoryRow[]; byTheme: CategoryRow[] };
-  coordination: { meetings: Figure; organisations: Figure; openActionItems: Count; overdueActionItems: Count; activeGroups: number; counties: number };
+  coordination: {
+    meetings: Figure;
+    organisations: Figure;
+    openActionItems: Count;
+    overdueActionItems: Count;
+    activeGroups: number;
+    counties: number;
+  };
 };
 
 export type DashboardInput = {
@@ -384,7 +474,14 @@ export type DashboardInput = {
   today: string;
 };
 
-type Context = { db: Db; counties: County[]; threshold: number; cubes: Map<number, Promise<Cube>>; known: string[]; today: string };
+type Context = {
+  db: Db;
+  counties: County[];
+  threshold: number;
+  cubes: Map<number, Promise<Cube>>;
+  known: string[];
+  today: string;
+};
 
 async function context(actor: Actor, today: string): Promise<Context> {
   const db = await getDb();
@@ -400,7 +497,15 @@ function cubesFor(ctx: Context, years: readonly number[]): Promise<Cube[]> {
     for (const y of missing) {
       ctx.cubes.set(
         y,
-        loaded.then((byYear) => buildCube({ counties: ctx.counties, sums: byYear.get(y)!, threshold: ctx.threshold, known: ctx.known, extraGroups: EXTRA_GROUPS })),
+        loaded.then((byYear) =>
+          buildCube({
+            counties: ctx.counties,
+            sums: byYear.get(y)!,
+            threshold: ctx.threshold,
+            known: ctx.known,
+            extraGroups: EXTRA_GROUPS,
+          }),
+        ),
       );
     }
   }
@@ -413,15 +518,34 @@ function cubeFor(ctx: Context, year: number): Promise<Cube> {
 
 function scopeOf(ctx: Context, county: string | null): DashboardScope {
   if (county === null) {
-    return { kind: 'nation', code: NATION, nameSv: 'Hela landet', nameEn: 'Sweden', population: ctx.counties.reduce((s, c) => s + c.population, 0), policeRegion: null };
+    return {
+      kind: 'nation',
+      code: NATION,
+      nameSv: 'Hela landet',
+      nameEn: 'Sweden',
+      population: ctx.counties.reduce((s, c) => s + c.population, 0),
+      policeRegion: null,
+    };
   }
   const c = ctx.counties.find((x) => x.code === county);
   if (!c) throw new AppError('not_found', 'county not found');
-  return { kind: 'county', code: c.code, nameSv: c.nameSv, nameEn: c.nameEn, population: c.population, policeRegion: c.policeRegion };
+  return {
+    kind: 'county',
+    code: c.code,
+    nameSv: c.nameSv,
+    nameEn: c.nameEn,
+    population: c.population,
+    policeRegion: c.policeRegion,
+  };
 }
 
 /** Unsuppressed lookups for a scope and period. */
-async function fullLookups(ctx: Context, period: Period, counties: readonly string[] | 'all', mask: number | null): Promise<{ sums: ScopeSums }> {
+async function fullLookups(
+  ctx: Context,
+  period: Period,
+  counties: readonly string[] | 'all',
+  mask: number | null,
+): Promise<{ sums: ScopeSums }> {
   const byCounty = await loadCountySums(ctx.db, period, counties, mask, ctx.today);
   const sums = emptyScopeSums();
   for (const s of byCounty.values()) addScopeSums(sums, s);
@@ -434,7 +558,8 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
   const offences = [...new Set(input.offences ?? [])].filter((o) => (OFFENCES as readonly string[]).includes(o));
   if (access === 'suppressed') {
     assertSuppressedPeriod(input.period);
-    if (offences.length > 0) throw new AppError('invalid', 'filter_not_allowed', { message: 'statistics.errors.noFilter' });
+    if (offences.length > 0)
+      throw new AppError('invalid', 'filter_not_allowed', { message: 'statistics.errors.noFilter' });
   }
   const ctx = await context(actor, input.today);
   const scope = scopeOf(ctx, input.county);
@@ -458,16 +583,25 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
     const pm = measuresOf(p.sums, masks);
     cur = (m) => countOf(cm.get(m) ?? 0);
     prev = (m) => countOf(pm.get(m) ?? 0);
-    trend = { granularity, points: buckets(input.period, granularity).map((start) => ({ start, value: countOf(trendRows.get(start) ?? 0) })) };
+    trend = {
+      granularity,
+      points: buckets(input.period, granularity).map((start) => ({ start, value: countOf(trendRows.get(start) ?? 0) })),
+    };
   } else {
     const year = yearOf(input.period);
     const years = Array.from({ length: 5 }, (_, i) => year - 4 + i).filter((y) => y >= 1990);
-    const cubes = await cubesFor(ctx, [...new Set([year - 1, ...years])].sort((a, b) => a - b)).then((all) => all.slice(-years.length));
+    const cubes = await cubesFor(
+      ctx,
+      [...new Set([year - 1, ...years])].sort((a, b) => a - b),
+    ).then((all) => all.slice(-years.length));
     const [cc, pc] = [cubes.at(-1)!, await cubeFor(ctx, year - 1)];
     cur = (m) => cc.get(scope.code, m);
     prev = (m) => pc.get(scope.code, m);
     masks = [...new Set([...cc.masks, ...pc.masks])].sort((a, b) => a - b);
-    trend = { granularity: 'year', points: years.map((y, i) => ({ start: `${y}-01-01`, value: cubes[i]!.get(scope.code, 'cases') })) };
+    trend = {
+      granularity: 'year',
+      points: years.map((y, i) => ({ start: `${y}-01-01`, value: cubes[i]!.get(scope.code, 'cases') })),
+    };
   }
 
   const [curMedians, prevMedians, activeGroups] = await Promise.all([
@@ -480,7 +614,8 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
   const casesFigure = figure(cur, prev, 'cases');
   const steps: ('reported' | FunnelStep)[] = ['reported', ...FUNNEL_STEPS];
   const stepMeasure = (s: 'reported' | FunnelStep) => (s === 'reported' ? 'cases' : `reached_${s}`);
-  const median = (value: number | null, base: Count): Ratio => (base.suppressed ? { value: null, suppressed: true } : { value, suppressed: false });
+  const median = (value: number | null, base: Count): Ratio =>
+    base.suppressed ? { value: null, suppressed: true } : { value, suppressed: false };
   const combos = masks
     .map((m) => ({ offences: offencesOfMask(m), key: String(m), ...figure(cur, prev, `combo_${m}`) }))
     .filter((r) => r.current.value !== 0 || r.previous.value !== 0);
@@ -494,19 +629,38 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
     offenceFilter: offences,
     headline: {
       cases: casesFigure,
-      casesPer100k: { current: ratio(casesFigure.current, population, 100_000), previous: ratio(casesFigure.previous, population, 100_000) },
+      casesPer100k: {
+        current: ratio(casesFigure.current, population, 100_000),
+        previous: ratio(casesFigure.previous, population, 100_000),
+      },
       victims: figure(cur, prev, 'victims'),
       perpetrators: figure(cur, prev, 'perpetrators'),
-      crimeEstablishedShare: { current: ratio(cur('crime_yes'), cur('cases')), previous: ratio(prev('crime_yes'), prev('cases')) },
+      crimeEstablishedShare: {
+        current: ratio(cur('crime_yes'), cur('cases')),
+        previous: ratio(prev('crime_yes'), prev('cases')),
+      },
     },
     byOffence: rows(cur, prev, 'offence_', OFFENCES),
     offenceCombinations: combos,
     coercion: rows(cur, prev, 'coercion_', COERCION_DEGREES),
     crimeEstablished: rows(cur, prev, 'crime_', CRIME_ESTABLISHED),
     reportingBodies: rows(cur, prev, 'body_', REPORTING_BODIES),
-    victims: { sex: rows(cur, prev, 'v_sex_', SEXES), age: rows(cur, prev, 'v_age_', AGE_BANDS), origin: rows(cur, prev, 'v_origin_', ORIGIN_REGIONS) },
-    perpetrators: { sex: rows(cur, prev, 'p_sex_', SEXES), age: rows(cur, prev, 'p_age_', AGE_BANDS), origin: rows(cur, prev, 'p_origin_', ORIGIN_REGIONS) },
-    funnel: steps.map((s) => ({ step: s, current: cur(stepMeasure(s)), previous: prev(stepMeasure(s)), shareOfReported: ratio(cur(stepMeasure(s)), cur('cases')) })),
+    victims: {
+      sex: rows(cur, prev, 'v_sex_', SEXES),
+      age: rows(cur, prev, 'v_age_', AGE_BANDS),
+      origin: rows(cur, prev, 'v_origin_', ORIGIN_REGIONS),
+    },
+    perpetrators: {
+      sex: rows(cur, prev, 'p_sex_', SEXES),
+      age: rows(cur, prev, 'p_age_', AGE_BANDS),
+      origin: rows(cur, prev, 'p_origin_', ORIGIN_REGIONS),
+    },
+    funnel: steps.map((s) => ({
+      step: s,
+      current: cur(stepMeasure(s)),
+      previous: prev(stepMeasure(s)),
+      shareOfReported: ratio(cur(stepMeasure(s)), cur('cases')),
+    })),
     medians: FUNNEL_STEPS.map((to, i) => ({
       from: steps[i]!,
       to,
@@ -534,7 +688,10 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
 /** The years a period can be chosen from: the first year with cases (or ten years back) to next year. */
 export async function statisticsYears(today: string): Promise<number[]> {
   const db = await getDb();
-  const [row] = await query<{ first: string | null }>(db, sql`select to_char(min(month), 'YYYY') as first from stat_case_months`);
+  const [row] = await query<{ first: string | null }>(
+    db,
+    sql`select to_char(min(month), 'YYYY') as first from stat_case_months`,
+  );
   const thisYear = Number(today.slice(0, 4));
   const first = Math.min(Number(row?.first ?? thisYear - 10), thisYear - 10);
   return Array.from({ length: thisYear - first + 1 }, (_, i) => thisYear - i);
@@ -559,7 +716,15 @@ export type OverviewRow = {
   meetings: Count;
 };
 
-export type OverviewCounty = OverviewRow & { code: string; letter: string; svgId: string; policeRegion: string; activeGroup: boolean; own: boolean; mayOpen: boolean };
+export type OverviewCounty = OverviewRow & {
+  code: string;
+  letter: string;
+  svgId: string;
+  policeRegion: string;
+  activeGroup: boolean;
+  own: boolean;
+  mayOpen: boolean;
+};
 
 export type Overview = {
   access: Access;
@@ -574,7 +739,10 @@ export type Overview = {
 };
 
 /** The map, the table of counties, police regions, national trend and coverage. */
-export async function getNationalOverview(actor: Actor, input: { period: Period; today: string; trendYears?: number }): Promise<Overview> {
+export async function getNationalOverview(
+  actor: Actor,
+  input: { period: Period; today: string; trendYears?: number },
+): Promise<Overview> {
   const access = statisticsAccess(actor, { view: 'overview' });
   if (access === 'suppressed') assertSuppressedPeriod(input.period);
   const ctx = await context(actor, input.today);
@@ -618,7 +786,10 @@ export async function getNationalOverview(actor: Actor, input: { period: Period;
   } else {
     const year = yearOf(input.period);
     const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
-    const all = await cubesFor(ctx, [...new Set([year - 1, year, ...years])].sort((a, b) => a - b));
+    const all = await cubesFor(
+      ctx,
+      [...new Set([year - 1, year, ...years])].sort((a, b) => a - b),
+    );
     const cubes = all.slice(all.length - years.length);
     const cc = await cubeFor(ctx, year);
     const pc = await cubeFor(ctx, year - 1);
@@ -629,7 +800,11 @@ export async function getNationalOverview(actor: Actor, input: { period: Period;
   const active = await loadActiveGroups(ctx.db, input.period);
   const read = countyScope(actor, 'statistics.read');
   const row = (key: string, nameSv: string, nameEn: string, population: number): OverviewRow => {
-    const cases = { current: cur(key, 'cases'), previous: prev(key, 'cases'), change: change(cur(key, 'cases'), prev(key, 'cases')) };
+    const cases = {
+      current: cur(key, 'cases'),
+      previous: prev(key, 'cases'),
+      change: change(cur(key, 'cases'), prev(key, 'cases')),
+    };
     return {
       key,
       nameSv,
@@ -663,9 +838,19 @@ export async function getNationalOverview(actor: Actor, input: { period: Period;
     })),
     regions: regions.map((r) => {
       const members = ctx.counties.filter((c) => c.policeRegion === r);
-      return row(regionKey(r), r, r, members.reduce((s, c) => s + c.population, 0));
+      return row(
+        regionKey(r),
+        r,
+        r,
+        members.reduce((s, c) => s + c.population, 0),
+      );
     }),
-    nation: row(NATION, 'Hela landet', 'Sweden', ctx.counties.reduce((s, c) => s + c.population, 0)),
+    nation: row(
+      NATION,
+      'Hela landet',
+      'Sweden',
+      ctx.counties.reduce((s, c) => s + c.population, 0),
+    ),
     trend,
     coverage: { activeGroups: ctx.counties.filter((c) => active.has(c.code)).length, counties: ctx.counties.length },
   };
@@ -712,22 +897,63 @@ async function exportFigures(actor: Actor, input: { county: string | null; perio
 }
 
 /** The two Eurostat crim_thb tables for a scope and period, suppressed as the dashboard is. */
-export async function getEurostatTables(actor: Actor, input: { county: string | null; period: Period; today: string }): Promise<{ access: Access; rows: EurostatRow[]; scope: DashboardScope }> {
+export async function getEurostatTables(
+  actor: Actor,
+  input: { county: string | null; period: Period; today: string },
+): Promise<{ access: Access; rows: EurostatRow[]; scope: DashboardScope }> {
   const { access, ctx, scope, get } = await exportFigures(actor, input);
   const out: EurostatRow[] = [];
   const base = { citizenship: null, exploitation: null, age: null };
   for (const l of LEGAL_STATUSES) {
-    for (const s of SEXES) out.push({ table: 'persons_by_legal_status', legalStatus: l.status, sex: s, ...base, count: get(`${l.prefix}${s}`) });
+    for (const s of SEXES)
+      out.push({
+        table: 'persons_by_legal_status',
+        legalStatus: l.status,
+        sex: s,
+        ...base,
+        count: get(`${l.prefix}${s}`),
+      });
     out.push({ table: 'persons_by_legal_status', legalStatus: l.status, sex: 'total', ...base, count: get(l.total) });
   }
   for (const f of EXPLOITATION_FORMS) {
     for (const c of CITIZENSHIP_GROUPS) {
-      for (const a of AGE_GROUPS) out.push({ table: 'victims_by_citizenship_exploitation_age', legalStatus: 'victim', sex: null, citizenship: c, exploitation: f, age: a, count: get(`eu_${f}_${c}_${a}`) });
+      for (const a of AGE_GROUPS)
+        out.push({
+          table: 'victims_by_citizenship_exploitation_age',
+          legalStatus: 'victim',
+          sex: null,
+          citizenship: c,
+          exploitation: f,
+          age: a,
+          count: get(`eu_${f}_${c}_${a}`),
+        });
     }
-    out.push({ table: 'victims_by_citizenship_exploitation_age', legalStatus: 'victim', sex: null, citizenship: 'total', exploitation: f, age: 'total', count: get(`eu_form_${f}`) });
+    out.push({
+      table: 'victims_by_citizenship_exploitation_age',
+      legalStatus: 'victim',
+      sex: null,
+      citizenship: 'total',
+      exploitation: f,
+      age: 'total',
+      count: get(`eu_form_${f}`),
+    });
   }
-  out.push({ table: 'victims_by_citizenship_exploitation_age', legalStatus: 'victim', sex: null, citizenship: 'total', exploitation: 'total', age: 'total', count: get('victims') });
-  await writeAudit(ctx.db, { actorId: actor.id, action: 'statistics.export', entityType: 'statistics', countyCode: input.county, changes: { format: 'eurostat', period: input.period, access } });
+  out.push({
+    table: 'victims_by_citizenship_exploitation_age',
+    legalStatus: 'victim',
+    sex: null,
+    citizenship: 'total',
+    exploitation: 'total',
+    age: 'total',
+    count: get('victims'),
+  });
+  await writeAudit(ctx.db, {
+    actorId: actor.id,
+    action: 'statistics.export',
+    entityType: 'statistics',
+    countyCode: input.county,
+    changes: { format: 'eurostat', period: input.period, access },
+  });
   return { access, rows: out, scope };
 }
 
@@ -744,7 +970,14 @@ export type HtcdsCase = {
   cas_Offences: string[];
   vic_TypeOfExploitation: string;
   vic_MethodsOfControl: string[];
-  parties: { per_Role: 'Victim' | 'Perpetrator'; prs_Gender: string; prs_AgeBand: string; prs_CitizenshipGroup: string; prs_OriginRegion: string; per_RoleInProcess: string | null }[];
+  parties: {
+    per_Role: 'Victim' | 'Perpetrator';
+    prs_Gender: string;
+    prs_AgeBand: string;
+    prs_CitizenshipGroup: string;
+    prs_OriginRegion: string;
+    per_RoleInProcess: string | null;
+  }[];
 };
 
 /**
@@ -755,7 +988,13 @@ export type HtcdsCase = {
 export async function getHtcdsExport(
   actor: Actor,
   input: { county: string | null; period: Period; today: string },
-): Promise<{ access: Access; scope: DashboardScope; cases: HtcdsCase[] | null; truncated: boolean; aggregates: { dimension: string; code: string; count: Count }[] }> {
+): Promise<{
+  access: Access;
+  scope: DashboardScope;
+  cases: HtcdsCase[] | null;
+  truncated: boolean;
+  aggregates: { dimension: string; code: string; count: Count }[];
+}> {
   const { access, ctx, scope, get } = await exportFigures(actor, input);
   const aggregates = htcds.aggregates.map((a) => ({ dimension: a.dimension, code: a.code, count: get(a.measure) }));
   let cases: HtcdsCase[] | null = null;
@@ -788,6 +1027,12 @@ export async function getHtcdsExport(
     truncated = found.length > HTCDS_EXPORT_CAP;
     cases = found.slice(0, HTCDS_EXPORT_CAP).map((r) => htcds.toCase(r, ctx.counties));
   }
-  await writeAudit(ctx.db, { actorId: actor.id, action: 'statistics.export', entityType: 'statistics', countyCode: input.county, changes: { format: 'htcds', period: input.period, access, records: cases?.length ?? 0 } });
+  await writeAudit(ctx.db, {
+    actorId: actor.id,
+    action: 'statistics.export',
+    entityType: 'statistics',
+    countyCode: input.county,
+    changes: { format: 'htcds', period: input.period, access, records: cases?.length ?? 0 },
+  });
   return { access, scope, cases, truncated, aggregates };
 }

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GroupSchema } from '@/app/(app)/coordination/schema';
-import { participantTotal, TRAINING_LIMITS, TrainingEditSchema, TrainingFilterSchema, TrainingSchema, type TrainingInput } from '@/app/(app)/trainings/schema';
+import {
+  participantTotal,
+  TRAINING_LIMITS,
+  TrainingEditSchema,
+  TrainingFilterSchema,
+  TrainingSchema,
+  type TrainingInput,
+} from '@/app/(app)/trainings/schema';
 import { AppError } from '../errors';
 import { getDb } from '../index';
 import type { Actor } from '../policy';
@@ -64,7 +71,10 @@ async function makeGroup(actor: Actor, county: string, participating: string[] =
   const { id } = await createGroup(
     actor,
     GroupSchema.parse({
-      name: `Grupp ${randomUUID().replace(/-/g, '').slice(0, 10).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!)}`,
+      name: `Grupp ${randomUUID()
+        .replace(/-/g, '')
+        .slice(0, 10)
+        .replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!)}`,
       countyCode: county,
       kind: participating.length ? 'regional' : 'county',
       participatingCounties: participating,
@@ -144,7 +154,10 @@ describe('registering a training', () => {
       permissions: { update: true, delete: false, restore: false },
     });
     const db = await getDb();
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'training.create')));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'training.create')));
     expect(audit).toMatchObject({ actorId: staff01.id, entityType: 'training', countyCode: '01' });
     expect(audit!.changes).toMatchObject({ title: 'Att identifiera människohandel', total: 36, hours: 6.5 });
     // The total is never stored: only the rows per audience are.
@@ -156,10 +169,21 @@ describe('registering a training', () => {
     const regional = await makeGroup(coordinator14, '14', ['01']);
     const elsewhere = await makeGroup(coordinator14, '14');
     const linked = await createTraining(staff01, TrainingSchema.parse(form({ groupId: own })));
-    expect((await getTrainingForActor(staff01, linked.id)).group).toEqual({ id: own, name: expect.stringMatching(/^Grupp /) });
-    await expect(createTraining(staff01, TrainingSchema.parse(form({ groupId: regional })))).resolves.toEqual({ id: expect.any(String) });
-    await expect(createTraining(staff01, TrainingSchema.parse(form({ groupId: elsewhere })))).rejects.toMatchObject({ code: 'invalid', details: { field: 'groupId' } });
-    await expect(createTraining(national, TrainingSchema.parse(form({ groupId: elsewhere })))).rejects.toMatchObject({ code: 'invalid', details: { field: 'groupId' } });
+    expect((await getTrainingForActor(staff01, linked.id)).group).toEqual({
+      id: own,
+      name: expect.stringMatching(/^Grupp /),
+    });
+    await expect(createTraining(staff01, TrainingSchema.parse(form({ groupId: regional })))).resolves.toEqual({
+      id: expect.any(String),
+    });
+    await expect(createTraining(staff01, TrainingSchema.parse(form({ groupId: elsewhere })))).rejects.toMatchObject({
+      code: 'invalid',
+      details: { field: 'groupId' },
+    });
+    await expect(createTraining(national, TrainingSchema.parse(form({ groupId: elsewhere })))).rejects.toMatchObject({
+      code: 'invalid',
+      details: { field: 'groupId' },
+    });
     const options = (await listTrainingGroupOptions(staff01)).map((g) => g.id);
     expect(options).toEqual(expect.arrayContaining([own, regional]));
     expect(options).not.toContain(elsewhere);
@@ -174,15 +198,30 @@ describe('who may do what', () => {
   const expected: Record<Role, { own: Record<Op, Outcome>; other: Record<Op, Outcome> }> = {
     national_coordinator: { own: all('ok'), other: all('ok') },
     county_coordinator: { own: all('ok'), other: { ...all('not_found'), create: 'forbidden' } },
-    county_staff: { own: { ...all('ok'), delete: 'forbidden', restore: 'forbidden' }, other: { ...all('not_found'), create: 'forbidden', delete: 'forbidden', restore: 'forbidden' } },
+    county_staff: {
+      own: { ...all('ok'), delete: 'forbidden', restore: 'forbidden' },
+      other: { ...all('not_found'), create: 'forbidden', delete: 'forbidden', restore: 'forbidden' },
+    },
     national_analyst: { own: all('forbidden'), other: all('forbidden') },
     admin: { own: all('forbidden'), other: all('forbidden') },
   };
-  const actorFor = (role: Role): Actor => ({ national_coordinator: national, national_analyst: analyst, admin, county_coordinator: coordinator01, county_staff: staff01 })[role];
+  const actorFor = (role: Role): Actor =>
+    ({
+      national_coordinator: national,
+      national_analyst: analyst,
+      admin,
+      county_coordinator: coordinator01,
+      county_staff: staff01,
+    })[role];
 
   async function attempt(actor: Actor, op: Op, county: string): Promise<{ outcome: Outcome; id?: string }> {
     const group = await makeGroup(national, county);
-    if (op === 'create') return { outcome: (await refusal(createTraining(actor, TrainingSchema.parse(form({ countyCode: county, groupId: group }))))) as Outcome };
+    if (op === 'create')
+      return {
+        outcome: (await refusal(
+          createTraining(actor, TrainingSchema.parse(form({ countyCode: county, groupId: group }))),
+        )) as Outcome,
+      };
     const { id } = await createTraining(national, TrainingSchema.parse(form({ countyCode: county, groupId: group })));
     const run = async (): Promise<Outcome> => {
       switch (op) {
@@ -190,7 +229,13 @@ describe('who may do what', () => {
           return (await refusal(getTrainingForActor(actor, id))) as Outcome;
         case 'update': {
           const values = await editValues(national, id);
-          return (await refusal(updateTraining(actor, { ...values, title: 'Ändrad', participants: [{ audience: 'courts', participants: 3 }] }))) as Outcome;
+          return (await refusal(
+            updateTraining(actor, {
+              ...values,
+              title: 'Ändrad',
+              participants: [{ audience: 'courts', participants: 3 }],
+            }),
+          )) as Outcome;
         }
         case 'delete':
           return (await refusal(deleteTraining(actor, { id, version: 1 }))) as Outcome;
@@ -200,12 +245,16 @@ describe('who may do what', () => {
         case 'list': {
           const r = await refusal(listTrainingsForActor(actor, { group }));
           if (r !== 'ok') return r as Outcome;
-          return (await listTrainingsForActor(actor, { group, county })).rows.some((t) => t.id === id) ? 'ok' : 'not_found';
+          return (await listTrainingsForActor(actor, { group, county })).rows.some((t) => t.id === id)
+            ? 'ok'
+            : 'not_found';
         }
         case 'export': {
           const r = await refusal(exportTrainingsForActor(actor, { group }));
           if (r !== 'ok') return r as Outcome;
-          return (await exportTrainingsForActor(actor, { group, county })).rows.some((t) => t.id === id) ? 'ok' : 'not_found';
+          return (await exportTrainingsForActor(actor, { group, county })).rows.some((t) => t.id === id)
+            ? 'ok'
+            : 'not_found';
         }
       }
       throw new Error(op);
@@ -223,9 +272,17 @@ describe('who may do what', () => {
         outcomes.other[op] = elsewhere.outcome;
         if (elsewhere.id && elsewhere.outcome !== 'ok' && (op === 'update' || op === 'delete')) {
           // A refused change leaves the other county's training as it was.
-          expect(await trainingRow(elsewhere.id)).toMatchObject({ version: 1, title: 'Att identifiera människohandel', deletedAt: null });
+          expect(await trainingRow(elsewhere.id)).toMatchObject({
+            version: 1,
+            title: 'Att identifiera människohandel',
+            deletedAt: null,
+          });
           const db = await getDb();
-          const rows = await db.select().from(trainingParticipants).where(eq(trainingParticipants.trainingId, elsewhere.id)).orderBy(asc(trainingParticipants.audience));
+          const rows = await db
+            .select()
+            .from(trainingParticipants)
+            .where(eq(trainingParticipants.trainingId, elsewhere.id))
+            .orderBy(asc(trainingParticipants.audience));
           expect(rows.map((r) => [r.audience, r.participants])).toEqual([
             ['police', 12],
             ['social_services', 24],
@@ -241,9 +298,22 @@ describe('editing a training', () => {
   it('saves the changes, replaces the participants and audits the old and new total', async () => {
     const { id } = await createTraining(staff01, TrainingSchema.parse(form()));
     const values = await editValues(staff01, id);
-    expect(await updateTraining(staff01, { ...values, hours: 7, participants: [{ audience: 'embassy_staff', participants: 40 }], evaluation: null })).toEqual({ id, version: 2 });
+    expect(
+      await updateTraining(staff01, {
+        ...values,
+        hours: 7,
+        participants: [{ audience: 'embassy_staff', participants: 40 }],
+        evaluation: null,
+      }),
+    ).toEqual({ id, version: 2 });
     const detail = await getTrainingForActor(staff01, id);
-    expect(detail).toMatchObject({ hours: 7, evaluation: null, participants: [{ audience: 'embassy_staff', participants: 40 }], total: 40, version: 2 });
+    expect(detail).toMatchObject({
+      hours: 7,
+      evaluation: null,
+      participants: [{ audience: 'embassy_staff', participants: 40 }],
+      total: 40,
+      version: 2,
+    });
     const update = detail.history.find((h) => h.action === 'training.update')!;
     expect(Object.keys(update.changes!).sort()).toEqual(['evaluation', 'hours', 'participants', 'total']);
     expect(update.changes!.total).toEqual({ from: 36, to: 40 });
@@ -256,10 +326,25 @@ describe('editing a training', () => {
     const theirs = await editValues(coordinator01, id);
     await updateTraining(coordinator01, { ...theirs, title: 'Samordnarens titel' });
     const error = await updateTraining(staff01, { ...mine, title: 'Min titel' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'conflict', details: { current: expect.objectContaining({ title: 'Samordnarens titel', version: 2 }), updatedBy: 'Test county_coordinator' } });
-    expect(TrainingEditSchema.safeParse({ ...(error as AppError).details!.current as object, hours: '6.5', evaluation: '4.3' }).success).toBe(true);
+    expect(error).toMatchObject({
+      code: 'conflict',
+      details: {
+        current: expect.objectContaining({ title: 'Samordnarens titel', version: 2 }),
+        updatedBy: 'Test county_coordinator',
+      },
+    });
+    expect(
+      TrainingEditSchema.safeParse({
+        ...((error as AppError).details!.current as object),
+        hours: '6.5',
+        evaluation: '4.3',
+      }).success,
+    ).toBe(true);
     const current = await editValues(national, id);
-    await expect(updateTraining(national, { ...current, countyCode: '14' })).rejects.toMatchObject({ code: 'invalid', details: { field: 'countyCode' } });
+    await expect(updateTraining(national, { ...current, countyCode: '14' })).rejects.toMatchObject({
+      code: 'invalid',
+      details: { field: 'countyCode' },
+    });
     expect(await trainingRow(id)).toMatchObject({ countyCode: '01', title: 'Samordnarens titel', version: 2 });
   });
 
@@ -268,7 +353,9 @@ describe('editing a training', () => {
     await expect(deleteTraining(coordinator01, { id, version: 2 })).rejects.toMatchObject({ code: 'conflict' });
     await deleteTraining(coordinator01, { id, version: 1 });
     await expect(getTrainingForActor(staff01, id)).rejects.toMatchObject({ code: 'not_found' });
-    expect(await getTrainingForActor(coordinator01, id)).toMatchObject({ permissions: { update: false, delete: false, restore: true } });
+    expect(await getTrainingForActor(coordinator01, id)).toMatchObject({
+      permissions: { update: false, delete: false, restore: true },
+    });
     const values = await editValues(coordinator01, id);
     await expect(updateTraining(coordinator01, values)).rejects.toMatchObject({ code: 'not_found' });
     await restoreTraining(coordinator01, { id });
@@ -279,15 +366,39 @@ describe('editing a training', () => {
 describe('the training list and export', () => {
   it('filters by period, theme, audience and organiser, and sums the participants of every match', async () => {
     const group = await makeGroup(coordinator01, '01');
-    const a = await createTraining(staff01, TrainingSchema.parse(form({ groupId: group, startsOn: '2024-02-01', endsOn: '2024-02-01', themes: ['lgbtq'], organiser: 'ngo' })));
-    const b = await createTraining(staff01, TrainingSchema.parse(form({ groupId: group, startsOn: '2024-09-01', endsOn: '2024-09-02', participants: [{ audience: 'embassy_staff', participants: '15' }] })));
-    const c = await createTraining(staff01, TrainingSchema.parse(form({ groupId: group, startsOn: '2025-01-15', endsOn: '2025-01-15' })));
-    const ids = async (filter: Record<string, string>) => (await listTrainingsForActor(staff01, { ...TrainingFilterSchema.parse(filter), group })).rows.map((t) => t.id);
+    const a = await createTraining(
+      staff01,
+      TrainingSchema.parse(
+        form({ groupId: group, startsOn: '2024-02-01', endsOn: '2024-02-01', themes: ['lgbtq'], organiser: 'ngo' }),
+      ),
+    );
+    const b = await createTraining(
+      staff01,
+      TrainingSchema.parse(
+        form({
+          groupId: group,
+          startsOn: '2024-09-01',
+          endsOn: '2024-09-02',
+          participants: [{ audience: 'embassy_staff', participants: '15' }],
+        }),
+      ),
+    );
+    const c = await createTraining(
+      staff01,
+      TrainingSchema.parse(form({ groupId: group, startsOn: '2025-01-15', endsOn: '2025-01-15' })),
+    );
+    const ids = async (filter: Record<string, string>) =>
+      (await listTrainingsForActor(staff01, { ...TrainingFilterSchema.parse(filter), group })).rows.map((t) => t.id);
 
     const page = await listTrainingsForActor(staff01, { group });
     expect(page).toMatchObject({ total: 3, participantTotal: 36 + 15 + 36, page: 1, pageCount: 1 });
     expect(page.rows.map((t) => t.id)).toEqual([c.id, b.id, a.id]);
-    expect(page.rows[1]).toMatchObject({ total: 15, participants: [{ audience: 'embassy_staff', participants: 15 }], groupName: expect.stringMatching(/^Grupp /), hours: 6.5 });
+    expect(page.rows[1]).toMatchObject({
+      total: 15,
+      participants: [{ audience: 'embassy_staff', participants: 15 }],
+      groupName: expect.stringMatching(/^Grupp /),
+      hours: 6.5,
+    });
     expect(await ids({ from: '2024-01-01', to: '2024-12-31' })).toEqual([b.id, a.id]);
     expect(await ids({ theme: 'lgbtq' })).toEqual([a.id]);
     expect(await ids({ theme: 'legislation' })).toEqual([c.id, b.id]);
@@ -295,18 +406,30 @@ describe('the training list and export', () => {
     expect(await ids({ audience: 'police' })).toEqual([c.id, a.id]);
     expect(await ids({ organiser: 'ngo' })).toEqual([a.id]);
     expect((await listTrainingsForActor(staff01, { group, audience: 'police' })).participantTotal).toBe(72);
-    expect(TrainingFilterSchema.parse({ theme: 'cooking', audience: ['police', 'courts'], page: '-3' })).toMatchObject({ theme: undefined, audience: 'police', page: 1 });
+    expect(TrainingFilterSchema.parse({ theme: 'cooking', audience: ['police', 'courts'], page: '-3' })).toMatchObject({
+      theme: undefined,
+      audience: 'police',
+      page: 1,
+    });
 
     const { rows } = await exportTrainingsForActor(coordinator01, { group });
     expect(rows.map((r) => r.total)).toEqual([36, 15, 36]);
     const db = await getDb();
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'training.export'), eq(auditLog.actorId, coordinator01.id))).orderBy(desc(auditLog.id)).limit(1);
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'training.export'), eq(auditLog.actorId, coordinator01.id)))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(audit!.changes).toMatchObject({ filter: { group }, rowCount: 3 });
   });
 
   it('keeps county roles to their own county whatever the URL says', async () => {
     const group = await makeGroup(coordinator14, '14');
-    const { id } = await createTraining(coordinator14, TrainingSchema.parse(form({ countyCode: '14', groupId: group })));
+    const { id } = await createTraining(
+      coordinator14,
+      TrainingSchema.parse(form({ countyCode: '14', groupId: group })),
+    );
     expect((await listTrainingsForActor(staff01, { county: '14', group })).rows).toEqual([]);
     expect((await listTrainingsForActor(national, { county: '14', group })).rows.map((t) => t.id)).toEqual([id]);
     expect((await listTrainingsForActor(national, { county: '01', group })).rows).toEqual([]);
@@ -317,18 +440,37 @@ describe('the database refuses bad values whatever the app does', () => {
   it('refuses hours of 0, an evaluation above 5, no themes, a negative count and an end before the start', async () => {
     const { id } = await createTraining(staff01, TrainingSchema.parse(form()));
     const db = await getDb();
-    const fails = async (set: Partial<typeof trainings.$inferInsert>) => databaseMessage(await db.update(trainings).set(set).where(eq(trainings.id, id)).catch((e: unknown) => e));
+    const fails = async (set: Partial<typeof trainings.$inferInsert>) =>
+      databaseMessage(
+        await db
+          .update(trainings)
+          .set(set)
+          .where(eq(trainings.id, id))
+          .catch((e: unknown) => e),
+      );
     expect(await fails({ hours: 0 })).toMatch(/trainings_hours_range/);
     expect(await fails({ evaluation: 5.5 })).toMatch(/trainings_evaluation_range/);
     expect(await fails({ evaluation: 0.9 })).toMatch(/trainings_evaluation_range/);
     expect(await fails({ themes: [] })).toMatch(/trainings_themes_present/);
     expect(await fails({ endsOn: '2025-03-01' })).toMatch(/trainings_dates/);
-    expect(databaseMessage(await db.update(trainingParticipants).set({ participants: -1 }).where(eq(trainingParticipants.trainingId, id)).catch((e: unknown) => e))).toMatch(
-      /training_participants_range/,
-    );
-    expect(databaseMessage(await db.execute(sql`insert into training_participants (training_id, audience, participants) values (${id}, 'journalists', 1)`).catch((e: unknown) => e))).toMatch(
-      /enum training_audience/,
-    );
+    expect(
+      databaseMessage(
+        await db
+          .update(trainingParticipants)
+          .set({ participants: -1 })
+          .where(eq(trainingParticipants.trainingId, id))
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/training_participants_range/);
+    expect(
+      databaseMessage(
+        await db
+          .execute(
+            sql`insert into training_participants (training_id, audience, participants) values (${id}, 'journalists', 1)`,
+          )
+          .catch((e: unknown) => e),
+      ),
+    ).toMatch(/enum training_audience/);
   });
 });
 
@@ -367,14 +509,29 @@ describe('the form schema', () => {
       ['themes', 'validation.themeRequired'],
       ['participants.1.participants', 'validation.wholeNumber'],
     ]);
-    const dup = TrainingSchema.safeParse(form({ participants: [{ audience: 'police', participants: '3' }, { audience: 'police', participants: '2' }] }));
-    expect(dup.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['participants', 'validation.audienceDuplicate']]);
-    expect(TrainingSchema.safeParse(form({ participants: [] })).error!.issues.map((i) => i.message)).toEqual(['validation.audienceRequired']);
-    expect(TrainingSchema.safeParse(form({ endsOn: '2025-03-09' })).error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['endsOn', 'validation.endsBeforeStarts']]);
+    const dup = TrainingSchema.safeParse(
+      form({
+        participants: [
+          { audience: 'police', participants: '3' },
+          { audience: 'police', participants: '2' },
+        ],
+      }),
+    );
+    expect(dup.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['participants', 'validation.audienceDuplicate'],
+    ]);
+    expect(TrainingSchema.safeParse(form({ participants: [] })).error!.issues.map((i) => i.message)).toEqual([
+      'validation.audienceRequired',
+    ]);
+    expect(
+      TrainingSchema.safeParse(form({ endsOn: '2025-03-09' })).error!.issues.map((i) => [i.path.join('.'), i.message]),
+    ).toEqual([['endsOn', 'validation.endsBeforeStarts']]);
   });
 
   it('refuses personal data in the title and the description', () => {
-    const bad = TrainingSchema.safeParse(form({ title: 'Kurs med Anna 070-123 45 67', description: 'Anmälan till kurs@example.se' }));
+    const bad = TrainingSchema.safeParse(
+      form({ title: 'Kurs med Anna 070-123 45 67', description: 'Anmälan till kurs@example.se' }),
+    );
     expect(bad.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['title', 'validation.personalData.phone'],
       ['description', 'validation.personalData.email'],
@@ -382,6 +539,14 @@ describe('the form schema', () => {
   });
 
   it('shows the total of what has been typed so far', () => {
-    expect(participantTotal([{ participants: '12' }, { participants: ' 1 200 ' }, { participants: '' }, { participants: 'x' }, { participants: 3 }])).toBe(1215);
+    expect(
+      participantTotal([
+        { participants: '12' },
+        { participants: ' 1 200 ' },
+        { participants: '' },
+        { participants: 'x' },
+        { participants: 3 },
+      ]),
+    ).toBe(1215);
   });
 });

@@ -4,11 +4,26 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TrainingEditOutput, TrainingFilterOutput, TrainingOutput } from '@/app/(app)/trainings/schema';
 import { UUID_PATTERN } from '@/app/_lib/form-schema';
 import { changedFields, writeAudit } from '../audit';
-import { TRAINING_AUDIENCES, TRAINING_THEMES, type EventFormat, type TrainingAudience, type TrainingOrganiser, type TrainingTheme } from '../enums';
+import {
+  TRAINING_AUDIENCES,
+  TRAINING_THEMES,
+  type EventFormat,
+  type TrainingAudience,
+  type TrainingOrganiser,
+  type TrainingTheme,
+} from '../enums';
 import { AppError } from '../errors';
 import { getDb, type Db, type Tx } from '../index';
 import { assertCan, can, countyScope, type Action, type Actor } from '../policy';
-import { auditLog, coordinationGroups, counties, groupCounties, trainingParticipants, trainings, users } from '../schema';
+import {
+  auditLog,
+  coordinationGroups,
+  counties,
+  groupCounties,
+  trainingParticipants,
+  trainings,
+  users,
+} from '../schema';
 
 // Every read and write of the training register. A training belongs to its organising county:
 // that county's staff and coordinator register and edit it (training.write), its coordinator
@@ -30,7 +45,10 @@ function inCounties(scope: Scope): SQL {
 }
 
 function readableTrainings(actor: Actor): SQL {
-  return and(inCounties(countyScope(actor, 'training.read')), or(isNull(trainings.deletedAt), inCounties(countyScope(actor, 'training.delete'))))!;
+  return and(
+    inCounties(countyScope(actor, 'training.read')),
+    or(isNull(trainings.deletedAt), inCounties(countyScope(actor, 'training.delete'))),
+  )!;
 }
 
 function liveTrainingsFor(actor: Actor, action: Action): SQL {
@@ -64,7 +82,9 @@ function trainingValues(v: TrainingValues): TrainingValues {
     format: v.format,
     hours: Number(v.hours),
     themes: [...v.themes].sort(byListOrder(TRAINING_THEMES)),
-    participants: [...v.participants].map((p) => ({ audience: p.audience, participants: p.participants })).sort((a, b) => byListOrder(TRAINING_AUDIENCES)(a.audience, b.audience)),
+    participants: [...v.participants]
+      .map((p) => ({ audience: p.audience, participants: p.participants }))
+      .sort((a, b) => byListOrder(TRAINING_AUDIENCES)(a.audience, b.audience)),
     evaluation: v.evaluation === null || v.evaluation === undefined ? null : Number(v.evaluation),
     groupId: v.groupId ?? null,
     description: v.description ?? null,
@@ -109,7 +129,12 @@ async function loadTraining(db: Db | Tx, where: SQL, lock = false) {
     .select({ audience: trainingParticipants.audience, participants: trainingParticipants.participants })
     .from(trainingParticipants)
     .where(eq(trainingParticipants.trainingId, row.id));
-  const values: TrainingEditOutput = { id: row.id, version: row.version, countyCode: row.countyCode, ...trainingValues({ ...row, participants }) };
+  const values: TrainingEditOutput = {
+    id: row.id,
+    version: row.version,
+    countyCode: row.countyCode,
+    ...trainingValues({ ...row, participants }),
+  };
   return { row, values };
 }
 
@@ -143,7 +168,8 @@ async function assertGroupLinkable(tx: Tx, countyCode: string, groupId: string |
       ),
     )
     .limit(1);
-  if (!found) throw new AppError('invalid', 'group_unavailable', { field: 'groupId', message: 'validation.groupUnavailable' });
+  if (!found)
+    throw new AppError('invalid', 'group_unavailable', { field: 'groupId', message: 'validation.groupUnavailable' });
 }
 
 export async function createTraining(actor: Actor, input: TrainingOutput): Promise<{ id: string }> {
@@ -186,7 +212,13 @@ export async function createTraining(actor: Actor, input: TrainingOutput): Promi
   });
 }
 
-export type TrainingHistoryEntry = { id: number; at: Date; action: string; actorName: string | null; changes: Record<string, unknown> | null };
+export type TrainingHistoryEntry = {
+  id: number;
+  at: Date;
+  action: string;
+  actorName: string | null;
+  changes: Record<string, unknown> | null;
+};
 
 export type TrainingDetail = TrainingEditOutput & {
   county: { code: string; nameSv: string; nameEn: string };
@@ -225,7 +257,13 @@ export async function getTrainingForActor(actor: Actor, id: string): Promise<Tra
       .leftJoin(coordinationGroups, eq(coordinationGroups.id, trainings.groupId))
       .where(eq(trainings.id, id)),
     db
-      .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorName: users.displayName, changes: auditLog.changes })
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        actorName: users.displayName,
+        changes: auditLog.changes,
+      })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
       .where(and(eq(auditLog.entityType, 'training'), eq(auditLog.entityId, id)))
@@ -247,11 +285,18 @@ export async function getTrainingForActor(actor: Actor, id: string): Promise<Tra
     deletedAt: row.deletedAt,
     deletedByName: meta.deletedByName,
     history,
-    permissions: { update: live && can(actor, 'training.write', row.countyCode), delete: live && mayDelete, restore: !live && mayDelete },
+    permissions: {
+      update: live && can(actor, 'training.write', row.countyCode),
+      delete: live && mayDelete,
+      restore: !live && mayDelete,
+    },
   };
 }
 
-export async function updateTraining(actor: Actor, input: TrainingEditOutput): Promise<{ id: string; version: number }> {
+export async function updateTraining(
+  actor: Actor,
+  input: TrainingEditOutput,
+): Promise<{ id: string; version: number }> {
   assertCan(actor, 'training.write');
   assertTrainingId(input.id);
   const db = await getDb();
@@ -260,7 +305,8 @@ export async function updateTraining(actor: Actor, input: TrainingEditOutput): P
     const current = await loadTraining(tx, and(eq(trainings.id, input.id), scope)!, true);
     if (!current) throw notFound();
     if (current.values.version !== input.version) throw conflict(current);
-    if (current.values.countyCode !== input.countyCode) throw new AppError('invalid', 'county_immutable', { field: 'countyCode', message: 'validation.countyFixed' });
+    if (current.values.countyCode !== input.countyCode)
+      throw new AppError('invalid', 'county_immutable', { field: 'countyCode', message: 'validation.countyFixed' });
 
     const { id: _id, version: _version, countyCode: _county, ...beforeValues } = current.values;
     void _id;
@@ -297,7 +343,14 @@ export async function updateTraining(actor: Actor, input: TrainingEditOutput): P
       await tx.delete(trainingParticipants).where(eq(trainingParticipants.trainingId, input.id));
       await tx.insert(trainingParticipants).values(after.participants.map((p) => ({ trainingId: input.id, ...p })));
     }
-    await writeAudit(tx, { actorId: actor.id, action: 'training.update', entityType: 'training', entityId: input.id, countyCode: current.row.countyCode, changes });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'training.update',
+      entityType: 'training',
+      entityId: input.id,
+      countyCode: current.row.countyCode,
+      changes,
+    });
     return { id: input.id, version: updated.version };
   });
 }
@@ -315,7 +368,14 @@ export async function deleteTraining(actor: Actor, input: { id: string; version:
       .update(trainings)
       .set({ deletedAt: sql`now()`, deletedBy: actor.id, version: sql`${trainings.version} + 1` })
       .where(and(eq(trainings.id, input.id), scope));
-    await writeAudit(tx, { actorId: actor.id, action: 'training.delete', entityType: 'training', entityId: input.id, countyCode: current.row.countyCode, changes: { title: current.row.title } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'training.delete',
+      entityType: 'training',
+      entityId: input.id,
+      countyCode: current.row.countyCode,
+      changes: { title: current.row.title },
+    });
     return { id: input.id };
   });
 }
@@ -327,11 +387,30 @@ export async function restoreTraining(actor: Actor, input: { id: string }): Prom
   return db.transaction(async (tx) => {
     const [restored] = await tx
       .update(trainings)
-      .set({ deletedAt: null, deletedBy: null, version: sql`${trainings.version} + 1`, updatedBy: actor.id, updatedAt: sql`now()` })
-      .where(and(eq(trainings.id, input.id), inCounties(countyScope(actor, 'training.delete')), isNotNull(trainings.deletedAt)))
+      .set({
+        deletedAt: null,
+        deletedBy: null,
+        version: sql`${trainings.version} + 1`,
+        updatedBy: actor.id,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(trainings.id, input.id),
+          inCounties(countyScope(actor, 'training.delete')),
+          isNotNull(trainings.deletedAt),
+        ),
+      )
       .returning({ version: trainings.version, countyCode: trainings.countyCode, title: trainings.title });
     if (!restored) throw notFound();
-    await writeAudit(tx, { actorId: actor.id, action: 'training.restore', entityType: 'training', entityId: input.id, countyCode: restored.countyCode, changes: { title: restored.title } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'training.restore',
+      entityType: 'training',
+      entityId: input.id,
+      countyCode: restored.countyCode,
+      changes: { title: restored.title },
+    });
     return { id: input.id, version: restored.version };
   });
 }
@@ -374,8 +453,12 @@ function listConditions(actor: Actor, filter: Partial<TrainingFilterOutput>): SQ
   const deletable = countyScope(actor, 'training.delete');
   const mayDelete = deletable === 'all' || deletable.length > 0;
   return and(
-    filter.county && (read === 'all' || read.includes(filter.county)) ? eq(trainings.countyCode, filter.county) : inCounties(read),
-    filter.includeDeleted && mayDelete ? or(isNull(trainings.deletedAt), inCounties(deletable)) : isNull(trainings.deletedAt),
+    filter.county && (read === 'all' || read.includes(filter.county))
+      ? eq(trainings.countyCode, filter.county)
+      : inCounties(read),
+    filter.includeDeleted && mayDelete
+      ? or(isNull(trainings.deletedAt), inCounties(deletable))
+      : isNull(trainings.deletedAt),
     filter.from ? gte(trainings.startsOn, filter.from) : undefined,
     filter.to ? lte(trainings.startsOn, filter.to) : undefined,
     filter.theme ? sql`${trainings.themes} @> array[${filter.theme}]::training_theme[]` : undefined,
@@ -402,12 +485,24 @@ const listColumns = {
   groupName: coordinationGroups.name,
   deletedAt: trainings.deletedAt,
   // As JSON: one value per training whatever the driver, and no N+1.
-  participants: sql<ParticipantRow[] | string>`coalesce((select json_agg(json_build_object('audience', p.audience, 'participants', p.participants) order by p.audience) from ${trainingParticipants} p where p.training_id = ${TRAINING_ID}), '[]'::json)`,
+  participants: sql<
+    ParticipantRow[] | string
+  >`coalesce((select json_agg(json_build_object('audience', p.audience, 'participants', p.participants) order by p.audience) from ${trainingParticipants} p where p.training_id = ${TRAINING_ID}), '[]'::json)`,
 };
 
-function listRow(r: { participants: ParticipantRow[] | string } & Omit<TrainingListRow, 'participants' | 'total'>): TrainingListRow {
-  const participants = (typeof r.participants === 'string' ? (JSON.parse(r.participants) as ParticipantRow[]) : r.participants).map((p) => ({ audience: p.audience, participants: Number(p.participants) }));
-  return { ...r, hours: Number(r.hours), evaluation: r.evaluation === null ? null : Number(r.evaluation), participants, total: total(participants) };
+function listRow(
+  r: { participants: ParticipantRow[] | string } & Omit<TrainingListRow, 'participants' | 'total'>,
+): TrainingListRow {
+  const participants = (
+    typeof r.participants === 'string' ? (JSON.parse(r.participants) as ParticipantRow[]) : r.participants
+  ).map((p) => ({ audience: p.audience, participants: Number(p.participants) }));
+  return {
+    ...r,
+    hours: Number(r.hours),
+    evaluation: r.evaluation === null ? null : Number(r.evaluation),
+    participants,
+    total: total(participants),
+  };
 }
 
 async function selectTrainings(db: Db, where: SQL, limit: number, offset = 0): Promise<TrainingListRow[]> {
@@ -422,7 +517,10 @@ async function selectTrainings(db: Db, where: SQL, limit: number, offset = 0): P
   return rows.map(listRow);
 }
 
-export async function listTrainingsForActor(actor: Actor, filter: Partial<TrainingFilterOutput> = {}): Promise<TrainingListPage> {
+export async function listTrainingsForActor(
+  actor: Actor,
+  filter: Partial<TrainingFilterOutput> = {},
+): Promise<TrainingListPage> {
   assertCan(actor, 'training.read');
   const db = await getDb();
   const where = listConditions(actor, filter);
@@ -438,17 +536,32 @@ export async function listTrainingsForActor(actor: Actor, filter: Partial<Traini
       .where(where),
   ]);
   const count = Number(sums?.n ?? 0);
-  return { rows, total: count, participantTotal: Number(sums?.participants ?? 0), page, pageCount: Math.max(1, Math.ceil(count / PAGE_SIZE)) };
+  return {
+    rows,
+    total: count,
+    participantTotal: Number(sums?.participants ?? 0),
+    page,
+    pageCount: Math.max(1, Math.ceil(count / PAGE_SIZE)),
+  };
 }
 
 /** Every matching training (up to EXPORT_CAP), participants per audience and their total. Writes a 'training.export' audit row. */
-export async function exportTrainingsForActor(actor: Actor, filter: Partial<TrainingFilterOutput> = {}): Promise<{ rows: TrainingListRow[]; truncated: boolean }> {
+export async function exportTrainingsForActor(
+  actor: Actor,
+  filter: Partial<TrainingFilterOutput> = {},
+): Promise<{ rows: TrainingListRow[]; truncated: boolean }> {
   assertCan(actor, 'training.read');
   const db = await getDb();
   const fetched = await selectTrainings(db, listConditions(actor, filter), EXPORT_CAP + 1);
   const truncated = fetched.length > EXPORT_CAP;
   const rows = fetched.slice(0, EXPORT_CAP);
-  await writeAudit(db, { actorId: actor.id, action: 'training.export', entityType: 'training', countyCode: actor.county, changes: { filter: { ...filter, page: undefined }, rowCount: rows.length, truncated } });
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: 'training.export',
+    entityType: 'training',
+    countyCode: actor.county,
+    changes: { filter: { ...filter, page: undefined }, rowCount: rows.length, truncated },
+  });
   return { rows, truncated };
 }
 
@@ -462,9 +575,16 @@ export async function listTrainingGroupOptions(actor: Actor): Promise<TrainingGr
   assertCan(actor, 'training.write');
   const db = await getDb();
   const scope = countyScope(actor, 'training.write');
-  const participating = sql<string[]>`coalesce((select array_agg(gc.county_code::text order by gc.county_code) from ${groupCounties} gc where gc.group_id = ${GROUP_ID}), '{}')`;
+  const participating = sql<
+    string[]
+  >`coalesce((select array_agg(gc.county_code::text order by gc.county_code) from ${groupCounties} gc where gc.group_id = ${GROUP_ID}), '{}')`;
   const rows = await db
-    .select({ id: coordinationGroups.id, name: coordinationGroups.name, countyCode: coordinationGroups.countyCode, participating })
+    .select({
+      id: coordinationGroups.id,
+      name: coordinationGroups.name,
+      countyCode: coordinationGroups.countyCode,
+      participating,
+    })
     .from(coordinationGroups)
     .where(
       and(

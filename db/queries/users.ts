@@ -9,7 +9,14 @@ import { assertCan, type Actor } from '../policy';
 import { isCountyRole, type Role } from '../roles';
 import { endedSessions, recoveryCodes, roleSecuritySettings, users, type User } from '../schema';
 import { decryptTotpSecret, hashRecoveryCode, isRecoveryCodeShape, isTotpCodeShape, verifyTotpCode } from '../totp';
-import { clearRateLimit, hitRateLimit, isRateLimited, pruneRateLimits, rateLimitKey, type RateLimitRule } from './rate-limits';
+import {
+  clearRateLimit,
+  hitRateLimit,
+  isRateLimited,
+  pruneRateLimits,
+  rateLimitKey,
+  type RateLimitRule,
+} from './rate-limits';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MINUTES = 15;
@@ -61,7 +68,14 @@ export type SignInResult =
   | { status: 'rate_limited' };
 
 function sessionUser(user: User): SessionUser {
-  return { id: user.id, email: user.email, name: user.displayName, role: user.role, county: user.countyCode, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.displayName,
+    role: user.role,
+    county: user.countyCode,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 /** Count a failure against the account (the lockout) in one atomic statement, and audit it. */
@@ -107,14 +121,27 @@ async function checkSecondFactor(db: Db, user: User, code: string): Promise<'tot
     const [used] = await db
       .update(recoveryCodes)
       .set({ usedAt: sql`now()` })
-      .where(and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, hashRecoveryCode(code)), isNull(recoveryCodes.usedAt)))
+      .where(
+        and(
+          eq(recoveryCodes.userId, user.id),
+          eq(recoveryCodes.codeHash, hashRecoveryCode(code)),
+          isNull(recoveryCodes.usedAt),
+        ),
+      )
       .returning({ id: recoveryCodes.id });
     if (!used) return null;
     const [left] = await db
       .select({ n: count() })
       .from(recoveryCodes)
       .where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)));
-    await writeAudit(db, { actorId: user.id, action: 'auth.recovery_code_used', entityType: 'user', entityId: user.id, countyCode: user.countyCode, changes: { remaining: left?.n ?? 0 } });
+    await writeAudit(db, {
+      actorId: user.id,
+      action: 'auth.recovery_code_used',
+      entityType: 'user',
+      entityId: user.id,
+      countyCode: user.countyCode,
+      changes: { remaining: left?.n ?? 0 },
+    });
     return 'recovery_code';
   }
   return null;
@@ -133,7 +160,10 @@ export async function signInWithPassword(attempt: SignInAttempt): Promise<SignIn
   const accountKey = rateLimitKey('sign-in:account', email);
   const addressKey = attempt.clientAddress ? rateLimitKey('sign-in:address', attempt.clientAddress) : null;
 
-  if ((addressKey && (await isRateLimited(db, addressKey, limits.address))) || (await isRateLimited(db, accountKey, limits.account))) {
+  if (
+    (addressKey && (await isRateLimited(db, addressKey, limits.address))) ||
+    (await isRateLimited(db, accountKey, limits.account))
+  ) {
     return { status: 'rate_limited' };
   }
   const countFailure = async () => {
@@ -143,7 +173,11 @@ export async function signInWithPassword(attempt: SignInAttempt): Promise<SignIn
     if (randomInt(100) === 0) await pruneRateLimits(db);
   };
 
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
   if (!user) {
     await verifyAgainstDummy(attempt.password);
     await countFailure();
@@ -184,8 +218,18 @@ export async function signInWithPassword(attempt: SignInAttempt): Promise<SignIn
     factor = second;
   }
 
-  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
-  await writeAudit(db, { actorId: user.id, action: 'auth.sign_in', entityType: 'user', entityId: user.id, countyCode: user.countyCode, changes: factor === 'password' ? null : { factor } });
+  await db
+    .update(users)
+    .set({ failedLoginCount: 0, lockedUntil: null, lastSignInAt: sql`now()` })
+    .where(eq(users.id, user.id));
+  await writeAudit(db, {
+    actorId: user.id,
+    action: 'auth.sign_in',
+    entityType: 'user',
+    entityId: user.id,
+    countyCode: user.countyCode,
+    changes: factor === 'password' ? null : { factor },
+  });
   return { status: 'ok', user: sessionUser(user), factor };
 }
 
@@ -201,13 +245,35 @@ export async function authenticateUser(email: string, password: string): Promise
  */
 export async function signInWithVerifiedEmail(email: string, provider: string): Promise<SessionUser | null> {
   const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .limit(1);
   if (!user || !user.active) {
-    if (user) await writeAudit(db, { actorId: user.id, action: 'auth.sign_in_refused_inactive', entityType: 'user', entityId: user.id, countyCode: user.countyCode, changes: { provider } });
+    if (user)
+      await writeAudit(db, {
+        actorId: user.id,
+        action: 'auth.sign_in_refused_inactive',
+        entityType: 'user',
+        entityId: user.id,
+        countyCode: user.countyCode,
+        changes: { provider },
+      });
     return null;
   }
-  await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
-  await writeAudit(db, { actorId: user.id, action: 'auth.sign_in', entityType: 'user', entityId: user.id, countyCode: user.countyCode, changes: { factor: 'sso', provider } });
+  await db
+    .update(users)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(users.id, user.id));
+  await writeAudit(db, {
+    actorId: user.id,
+    action: 'auth.sign_in',
+    entityType: 'user',
+    entityId: user.id,
+    countyCode: user.countyCode,
+    changes: { factor: 'sso', provider },
+  });
   return sessionUser(user);
 }
 
@@ -243,14 +309,21 @@ export async function loadSessionState(userId: string, sid?: string): Promise<Se
       mustChangePassword: users.mustChangePassword,
       totpEnabledAt: users.totpEnabledAt,
       totpRequired: roleSecuritySettings.totpRequired,
-      ended: sid ? sql<boolean>`exists (select 1 from ${endedSessions} where ${endedSessions.sid} = ${sid})` : sql<boolean>`false`,
+      ended: sid
+        ? sql<boolean>`exists (select 1 from ${endedSessions} where ${endedSessions.sid} = ${sid})`
+        : sql<boolean>`false`,
     })
     .from(users)
     .leftJoin(roleSecuritySettings, eq(roleSecuritySettings.role, users.role))
     .where(eq(users.id, userId));
   if (!row) return null;
   const { totpEnabledAt, totpRequired, locale, ...rest } = row;
-  return { ...rest, locale: locale === 'en' || locale === 'sv' ? locale : null, totpEnabled: totpEnabledAt !== null, totpRequired: totpRequired ?? false };
+  return {
+    ...rest,
+    locale: locale === 'en' || locale === 'sv' ? locale : null,
+    totpEnabled: totpEnabledAt !== null,
+    totpRequired: totpRequired ?? false,
+  };
 }
 
 /** Sign-out: this session ends for good, even if its cookie comes back. Audited. */
@@ -261,8 +334,16 @@ export async function endSession(userId: string, sid: string, maxAgeSeconds: num
   if (!user) return;
   await db.insert(endedSessions).values({ sid, userId }).onConflictDoNothing();
   // A session cannot outlive the absolute limit: older records are of no use.
-  await db.delete(endedSessions).where(sql`${endedSessions.endedAt} < now() - make_interval(secs => ${maxAgeSeconds + 3600})`);
-  await writeAudit(db, { actorId: userId, action: 'auth.sign_out', entityType: 'user', entityId: userId, countyCode: user.countyCode });
+  await db
+    .delete(endedSessions)
+    .where(sql`${endedSessions.endedAt} < now() - make_interval(secs => ${maxAgeSeconds + 3600})`);
+  await writeAudit(db, {
+    actorId: userId,
+    action: 'auth.sign_out',
+    entityType: 'user',
+    entityId: userId,
+    countyCode: user.countyCode,
+  });
 }
 
 // ── Administration ──────────────────────────────────────────────────────────────────────────
@@ -312,21 +393,39 @@ export async function listUsersForActor(actor: Actor, filter: UserFilter = {}): 
     .orderBy(asc(users.displayName), asc(users.email));
 }
 
-export type UserDetail = UserListRow & { createdAt: Date; passwordChangedAt: Date | null; totpEnabledAt: Date | null; failedLoginCount: number };
+export type UserDetail = UserListRow & {
+  createdAt: Date;
+  passwordChangedAt: Date | null;
+  totpEnabledAt: Date | null;
+  failedLoginCount: number;
+};
 
 export async function getUserForActor(actor: Actor, id: string): Promise<UserDetail> {
   assertCan(actor, 'user.manage');
   if (!UUID.test(id)) throw new AppError('not_found');
   const db = await getDb();
   const [row] = await db
-    .select({ ...listColumns, createdAt: users.createdAt, passwordChangedAt: users.passwordChangedAt, totpEnabledAt: users.totpEnabledAt, failedLoginCount: users.failedLoginCount })
+    .select({
+      ...listColumns,
+      createdAt: users.createdAt,
+      passwordChangedAt: users.passwordChangedAt,
+      totpEnabledAt: users.totpEnabledAt,
+      failedLoginCount: users.failedLoginCount,
+    })
     .from(users)
     .where(eq(users.id, id));
   if (!row) throw new AppError('not_found');
   return row;
 }
 
-export type NewUser = { email: string; displayName: string; role: Role; countyCode: string | null; password: string; mustChangePassword?: boolean };
+export type NewUser = {
+  email: string;
+  displayName: string;
+  role: Role;
+  countyCode: string | null;
+  password: string;
+  mustChangePassword?: boolean;
+};
 
 function assertCountyMatchesRole(role: Role, countyCode: string | null): void {
   if (isCountyRole(role) !== (countyCode !== null)) {
@@ -366,7 +465,13 @@ export async function createUser(actor: Actor | null, input: NewUser): Promise<{
       entityType: 'user',
       entityId: created!.id,
       countyCode: input.countyCode,
-      changes: { email: input.email, displayName: input.displayName, role: input.role, countyCode: input.countyCode, via: actor ? 'app' : 'cli' },
+      changes: {
+        email: input.email,
+        displayName: input.displayName,
+        role: input.role,
+        countyCode: input.countyCode,
+        via: actor ? 'app' : 'cli',
+      },
     });
     return created!;
   });
@@ -410,9 +515,15 @@ async function lockForAdminChange(tx: Tx, id: string): Promise<{ target: User; a
 }
 
 /** Nobody removes their own access, nor the last active admin's. */
-function assertAdminRemains(actor: Actor, target: User, after: { role: Role; active: boolean }, activeAdmins: number): void {
+function assertAdminRemains(
+  actor: Actor,
+  target: User,
+  after: { role: Role; active: boolean },
+  activeAdmins: number,
+): void {
   const losesAdmin = target.role === 'admin' && target.active && !(after.role === 'admin' && after.active);
-  if (target.id === actor.id && (after.role !== target.role || !after.active)) throw new AppError('invalid', 'own_account');
+  if (target.id === actor.id && (after.role !== target.role || !after.active))
+    throw new AppError('invalid', 'own_account');
   if (losesAdmin && activeAdmins <= 1) throw new AppError('conflict', 'last_admin');
 }
 
@@ -431,16 +542,32 @@ export async function updateUserByAdmin(
     const { target, activeAdmins } = await lockForAdminChange(tx, input.id);
     assertAdminRemains(actor, target, { role: input.role, active: target.active }, activeAdmins);
     const after = { displayName: input.displayName.trim(), role: input.role, countyCode: input.countyCode };
-    const changes = changedFields({ displayName: target.displayName, role: target.role, countyCode: target.countyCode }, after);
+    const changes = changedFields(
+      { displayName: target.displayName, role: target.role, countyCode: target.countyCode },
+      after,
+    );
     if (Object.keys(changes).length === 0) return { id: target.id };
-    await tx.update(users).set({ ...after, updatedAt: sql`now()` }).where(eq(users.id, target.id));
-    await writeAudit(tx, { actorId: actor.id, action: 'user.update', entityType: 'user', entityId: target.id, countyCode: input.countyCode ?? target.countyCode, changes });
+    await tx
+      .update(users)
+      .set({ ...after, updatedAt: sql`now()` })
+      .where(eq(users.id, target.id));
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'user.update',
+      entityType: 'user',
+      entityId: target.id,
+      countyCode: input.countyCode ?? target.countyCode,
+      changes,
+    });
     return { id: target.id };
   });
 }
 
 /** Deactivate (ending every session at once) or reactivate an account. */
-export async function setUserActiveByAdmin(actor: Actor, input: { id: string; active: boolean }): Promise<{ id: string }> {
+export async function setUserActiveByAdmin(
+  actor: Actor,
+  input: { id: string; active: boolean },
+): Promise<{ id: string }> {
   assertCan(actor, 'user.manage');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -449,7 +576,11 @@ export async function setUserActiveByAdmin(actor: Actor, input: { id: string; ac
     if (target.active === input.active) return { id: target.id };
     await tx
       .update(users)
-      .set({ active: input.active, updatedAt: sql`now()`, ...(input.active ? { failedLoginCount: 0, lockedUntil: null } : {}) })
+      .set({
+        active: input.active,
+        updatedAt: sql`now()`,
+        ...(input.active ? { failedLoginCount: 0, lockedUntil: null } : {}),
+      })
       .where(eq(users.id, target.id));
     await writeAudit(tx, {
       actorId: actor.id,
@@ -467,7 +598,10 @@ export async function setUserActiveByAdmin(actor: Actor, input: { id: string; ac
  * A new one-time password, shown once to the admin; the person must change it at their next
  * sign-in. Unlocks the account and ends its sessions (the trigger sees the new hash).
  */
-export async function resetPasswordByAdmin(actor: Actor, input: { id: string }): Promise<{ id: string; oneTimePassword: string }> {
+export async function resetPasswordByAdmin(
+  actor: Actor,
+  input: { id: string },
+): Promise<{ id: string; oneTimePassword: string }> {
   assertCan(actor, 'user.manage');
   const db = await getDb();
   const oneTimePassword = newOneTimePassword();
@@ -478,7 +612,14 @@ export async function resetPasswordByAdmin(actor: Actor, input: { id: string }):
     if (target.id === actor.id) throw new AppError('invalid', 'own_account');
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        passwordChangedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
       .where(eq(users.id, target.id));
     await writeAudit(tx, {
       actorId: actor.id,
@@ -486,7 +627,10 @@ export async function resetPasswordByAdmin(actor: Actor, input: { id: string }):
       entityType: 'user',
       entityId: target.id,
       countyCode: target.countyCode,
-      changes: { mustChangePassword: { from: target.mustChangePassword, to: true }, unlocked: target.lockedUntil !== null },
+      changes: {
+        mustChangePassword: { from: target.mustChangePassword, to: true },
+        unlocked: target.lockedUntil !== null,
+      },
     });
     return target;
   });
@@ -505,8 +649,18 @@ export async function resetTwoFactorByAdmin(actor: Actor, input: { id: string })
     if (!target.totpEnabledAt) return { id: target.id };
     await clearTotp(tx, target.id);
     // Whoever holds a session signed in with the lost authenticator is signed out.
-    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, target.id));
-    await writeAudit(tx, { actorId: actor.id, action: 'user.reset_two_factor', entityType: 'user', entityId: target.id, countyCode: target.countyCode, changes: { totpEnabled: { from: true, to: false } } });
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, target.id));
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'user.reset_two_factor',
+      entityType: 'user',
+      entityId: target.id,
+      countyCode: target.countyCode,
+      changes: { totpEnabled: { from: true, to: false } },
+    });
     return { id: target.id };
   });
 }
@@ -515,7 +669,13 @@ export async function resetTwoFactorByAdmin(actor: Actor, input: { id: string })
 export async function clearTotp(tx: Db | Tx, userId: string): Promise<void> {
   await tx
     .update(users)
-    .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastUsedStep: null, updatedAt: sql`now()` })
+    .set({
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpEnabledAt: null,
+      totpLastUsedStep: null,
+      updatedAt: sql`now()`,
+    })
     .where(eq(users.id, userId));
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
 }

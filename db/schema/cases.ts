@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { char, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  char,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   AGE_BANDS,
   ARENAS,
@@ -56,7 +70,10 @@ export const cases = pgTable(
     crossBorder: yesNoUnknown('cross_border').notNull().default('unknown'),
     crimeEstablished: crimeEstablished('crime_established').notNull(),
     coercionDegree: coercionDegree('coercion_degree').notNull(),
-    controlMethods: controlMethod('control_methods').array().notNull().default(sql`'{}'`),
+    controlMethods: controlMethod('control_methods')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     notes: text('notes'),
     /** The latest step of the status pipeline, kept with the events in one transaction. */
     status: caseStatus('status').notNull().default('reported'),
@@ -77,18 +94,24 @@ export const cases = pgTable(
     index('cases_county_reported_idx').on(t.countyCode, t.reportedOn, t.id),
     index('cases_reported_idx').on(t.reportedOn, t.id),
     index('cases_county_reference_idx').on(t.countyCode, t.reference),
-    index('cases_police_report_number_idx').on(t.policeReportNumber).where(sql`${t.policeReportNumber} is not null`),
+    index('cases_police_report_number_idx')
+      .on(t.policeReportNumber)
+      .where(sql`${t.policeReportNumber} is not null`),
     // The list's filters: each leads with its own column so that a national filter can use it,
     // and the capped count of a rare value reads its matches instead of the whole table.
     index('cases_status_idx').on(t.status, t.countyCode),
     // A status filter over a period (the list's most common narrowing) without reading every case of that status.
-    index('cases_status_reported_idx').on(t.status, t.reportedOn, t.id).where(sql`${t.deletedAt} is null`),
+    index('cases_status_reported_idx')
+      .on(t.status, t.reportedOn, t.id)
+      .where(sql`${t.deletedAt} is null`),
     index('cases_reporting_body_idx').on(t.reportingBody, t.countyCode),
     index('cases_coercion_degree_idx').on(t.coercionDegree, t.countyCode),
     index('cases_crime_established_idx').on(t.crimeEstablished, t.countyCode),
     // An offence filter walks case_offences_offence_idx and probes each case: with this index the
     // probe ("live, and in these counties?") needs no heap access.
-    index('cases_live_id_county_idx').on(t.id, t.countyCode).where(sql`${t.deletedAt} is null`),
+    index('cases_live_id_county_idx')
+      .on(t.id, t.countyCode)
+      .where(sql`${t.deletedAt} is null`),
     check('cases_reference_format', sql`${t.reference} ~ '^[A-Z]{1,2}-[0-9]{4}-[0-9]{4,}$'`),
     check('cases_reported_on_range', sql`${t.reportedOn} >= date '1990-01-01' and ${t.reportedOn} <= current_date + 1`),
     check('cases_notes_length', sql`char_length(${t.notes}) <= ${sql.raw(String(NOTES_MAX))}`),

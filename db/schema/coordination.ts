@@ -16,7 +16,14 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ACTION_ITEM_STATUSES, EVENT_FORMATS, GROUP_KINDS, TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES } from '../enums';
+import {
+  ACTION_ITEM_STATUSES,
+  EVENT_FORMATS,
+  GROUP_KINDS,
+  TRAINING_AUDIENCES,
+  TRAINING_ORGANISERS,
+  TRAINING_THEMES,
+} from '../enums';
 import { reportingBody } from './cases';
 import { counties } from './counties';
 import { users } from './users';
@@ -81,9 +88,18 @@ export const coordinationGroups = pgTable(
   },
   (t) => [
     index('coordination_groups_county_idx').on(t.countyCode, t.name),
-    check('coordination_groups_name_length', sql`char_length(btrim(${t.name})) between 1 and ${L(COORDINATION_LIMITS.name)}`),
-    check('coordination_groups_description_length', sql`char_length(${t.description}) <= ${L(COORDINATION_LIMITS.description)}`),
-    check('coordination_groups_active_range', sql`${t.activeFrom} >= date '1990-01-01' and (${t.activeTo} is null or ${t.activeTo} >= ${t.activeFrom})`),
+    check(
+      'coordination_groups_name_length',
+      sql`char_length(btrim(${t.name})) between 1 and ${L(COORDINATION_LIMITS.name)}`,
+    ),
+    check(
+      'coordination_groups_description_length',
+      sql`char_length(${t.description}) <= ${L(COORDINATION_LIMITS.description)}`,
+    ),
+    check(
+      'coordination_groups_active_range',
+      sql`${t.activeFrom} >= date '1990-01-01' and (${t.activeTo} is null or ${t.activeTo} >= ${t.activeFrom})`,
+    ),
     check('coordination_groups_version_positive', sql`${t.version} >= 1`),
     check('coordination_groups_deleted_pair', sql`(${t.deletedAt} is null) = (${t.deletedBy} is null)`),
   ],
@@ -100,7 +116,10 @@ export const groupCounties = pgTable(
       .notNull()
       .references(() => counties.code),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.countyCode] }), index('group_counties_county_idx').on(t.countyCode, t.groupId)],
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.countyCode] }),
+    index('group_counties_county_idx').on(t.countyCode, t.groupId),
+  ],
 );
 
 /**
@@ -125,8 +144,14 @@ export const groupMembers = pgTable(
     index('group_members_group_idx').on(t.groupId, t.position),
     unique('group_members_id_group_key').on(t.id, t.groupId),
     check('group_members_not_victim', sql`${t.organisationType} <> 'victim'`),
-    check('group_members_name_length', sql`char_length(btrim(${t.organisationName})) between 1 and ${L(COORDINATION_LIMITS.organisationName)}`),
-    check('group_members_function_length', sql`char_length(${t.contactFunction}) <= ${L(COORDINATION_LIMITS.contactFunction)}`),
+    check(
+      'group_members_name_length',
+      sql`char_length(btrim(${t.organisationName})) between 1 and ${L(COORDINATION_LIMITS.organisationName)}`,
+    ),
+    check(
+      'group_members_function_length',
+      sql`char_length(${t.contactFunction}) <= ${L(COORDINATION_LIMITS.contactFunction)}`,
+    ),
     check('group_members_position_nonnegative', sql`${t.position} >= 0`),
   ],
 );
@@ -154,7 +179,10 @@ export const meetings = pgTable(
     index('meetings_group_starts_idx').on(t.groupId, t.startsAt),
     index('meetings_starts_idx').on(t.startsAt),
     unique('meetings_id_group_key').on(t.id, t.groupId),
-    check('meetings_time_order', sql`${t.endsAt} > ${t.startsAt} and ${t.endsAt} <= ${t.startsAt} + interval '24 hours'`),
+    check(
+      'meetings_time_order',
+      sql`${t.endsAt} > ${t.startsAt} and ${t.endsAt} <= ${t.startsAt} + interval '24 hours'`,
+    ),
     check('meetings_starts_range', sql`${t.startsAt} >= timestamptz '1990-01-01 00:00:00+00'`),
     check('meetings_other_guests_range', sql`${t.otherGuests} between 0 and ${L(COORDINATION_LIMITS.otherGuests)}`),
     check('meetings_place_length', sql`char_length(${t.place}) between 1 and ${L(COORDINATION_LIMITS.place)}`),
@@ -177,8 +205,16 @@ export const meetingAttendance = pgTable(
   (t) => [
     primaryKey({ columns: [t.meetingId, t.memberId] }),
     index('meeting_attendance_member_idx').on(t.memberId),
-    foreignKey({ name: 'meeting_attendance_meeting_fk', columns: [t.meetingId, t.groupId], foreignColumns: [meetings.id, meetings.groupId] }).onDelete('cascade'),
-    foreignKey({ name: 'meeting_attendance_member_fk', columns: [t.memberId, t.groupId], foreignColumns: [groupMembers.id, groupMembers.groupId] }),
+    foreignKey({
+      name: 'meeting_attendance_meeting_fk',
+      columns: [t.meetingId, t.groupId],
+      foreignColumns: [meetings.id, meetings.groupId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'meeting_attendance_member_fk',
+      columns: [t.memberId, t.groupId],
+      foreignColumns: [groupMembers.id, groupMembers.groupId],
+    }),
   ],
 );
 
@@ -206,17 +242,42 @@ export const actionItems = pgTable(
   },
   (t) => [
     index('action_items_group_status_idx').on(t.groupId, t.status, t.dueOn),
-    index('action_items_pending_due_idx').on(t.dueOn).where(sql`${t.status} in ('open', 'in_progress')`),
+    index('action_items_pending_due_idx')
+      .on(t.dueOn)
+      .where(sql`${t.status} in ('open', 'in_progress')`),
     index('action_items_raised_idx').on(t.raisedMeetingId, t.position),
-    index('action_items_closed_idx').on(t.closedMeetingId).where(sql`${t.closedMeetingId} is not null`),
+    index('action_items_closed_idx')
+      .on(t.closedMeetingId)
+      .where(sql`${t.closedMeetingId} is not null`),
     index('action_items_responsible_idx').on(t.responsibleMemberId),
-    foreignKey({ name: 'action_items_raised_fk', columns: [t.raisedMeetingId, t.groupId], foreignColumns: [meetings.id, meetings.groupId] }).onDelete('cascade'),
-    foreignKey({ name: 'action_items_closed_fk', columns: [t.closedMeetingId, t.groupId], foreignColumns: [meetings.id, meetings.groupId] }),
-    foreignKey({ name: 'action_items_responsible_fk', columns: [t.responsibleMemberId, t.groupId], foreignColumns: [groupMembers.id, groupMembers.groupId] }),
-    check('action_items_description_length', sql`char_length(btrim(${t.description})) between 1 and ${L(COORDINATION_LIMITS.actionItem)}`),
+    foreignKey({
+      name: 'action_items_raised_fk',
+      columns: [t.raisedMeetingId, t.groupId],
+      foreignColumns: [meetings.id, meetings.groupId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'action_items_closed_fk',
+      columns: [t.closedMeetingId, t.groupId],
+      foreignColumns: [meetings.id, meetings.groupId],
+    }),
+    foreignKey({
+      name: 'action_items_responsible_fk',
+      columns: [t.responsibleMemberId, t.groupId],
+      foreignColumns: [groupMembers.id, groupMembers.groupId],
+    }),
+    check(
+      'action_items_description_length',
+      sql`char_length(btrim(${t.description})) between 1 and ${L(COORDINATION_LIMITS.actionItem)}`,
+    ),
     check('action_items_closed_pair', sql`(${t.status} in ('done', 'dropped')) = (${t.closedOn} is not null)`),
-    check('action_items_closed_meeting_only_when_closed', sql`${t.closedMeetingId} is null or ${t.status} in ('done', 'dropped')`),
-    check('action_items_not_closed_where_raised', sql`${t.closedMeetingId} is null or ${t.closedMeetingId} <> ${t.raisedMeetingId}`),
+    check(
+      'action_items_closed_meeting_only_when_closed',
+      sql`${t.closedMeetingId} is null or ${t.status} in ('done', 'dropped')`,
+    ),
+    check(
+      'action_items_not_closed_where_raised',
+      sql`${t.closedMeetingId} is null or ${t.closedMeetingId} <> ${t.raisedMeetingId}`,
+    ),
     check('action_items_due_range', sql`${t.dueOn} >= date '1990-01-01'`),
     check('action_items_position_nonnegative', sql`${t.position} >= 0`),
     check('action_items_version_positive', sql`${t.version} >= 1`),
@@ -248,9 +309,17 @@ export const trainings = pgTable(
   (t) => [
     index('trainings_county_starts_idx').on(t.countyCode, t.startsOn, t.id),
     index('trainings_starts_idx').on(t.startsOn, t.id),
-    index('trainings_group_idx').on(t.groupId).where(sql`${t.groupId} is not null`),
-    check('trainings_title_length', sql`char_length(btrim(${t.title})) between 1 and ${L(COORDINATION_LIMITS.trainingTitle)}`),
-    check('trainings_description_length', sql`char_length(${t.description}) <= ${L(COORDINATION_LIMITS.trainingDescription)}`),
+    index('trainings_group_idx')
+      .on(t.groupId)
+      .where(sql`${t.groupId} is not null`),
+    check(
+      'trainings_title_length',
+      sql`char_length(btrim(${t.title})) between 1 and ${L(COORDINATION_LIMITS.trainingTitle)}`,
+    ),
+    check(
+      'trainings_description_length',
+      sql`char_length(${t.description}) <= ${L(COORDINATION_LIMITS.trainingDescription)}`,
+    ),
     check('trainings_dates', sql`${t.startsOn} >= date '1990-01-01' and ${t.endsOn} >= ${t.startsOn}`),
     check('trainings_hours_range', sql`${t.hours} > 0 and ${t.hours} <= ${L(COORDINATION_LIMITS.hours)}`),
     check('trainings_themes_present', sql`cardinality(${t.themes}) >= 1`),

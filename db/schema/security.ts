@@ -43,7 +43,10 @@ export const rateLimits = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('rate_limits_window_start_idx').on(t.windowStart), check('rate_limits_hits_nonnegative', sql`${t.hits} >= 0`)],
+  (t) => [
+    index('rate_limits_window_start_idx').on(t.windowStart),
+    check('rate_limits_hits_nonnegative', sql`${t.hits} >= 0`),
+  ],
 );
 
 /**

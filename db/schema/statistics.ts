@@ -35,8 +35,21 @@ export const statCaseFacts = pgTable(
   },
   (t) => [
     // The medians of a county's or the nation's period: read from the index alone.
-    index('stat_case_facts_county_idx').on(t.countyCode, t.reportedOn, t.offenceMask, t.investigationDays, t.prosecutedDays, t.convictedDays),
-    index('stat_case_facts_reported_idx').on(t.reportedOn, t.offenceMask, t.investigationDays, t.prosecutedDays, t.convictedDays),
+    index('stat_case_facts_county_idx').on(
+      t.countyCode,
+      t.reportedOn,
+      t.offenceMask,
+      t.investigationDays,
+      t.prosecutedDays,
+      t.convictedDays,
+    ),
+    index('stat_case_facts_reported_idx').on(
+      t.reportedOn,
+      t.offenceMask,
+      t.investigationDays,
+      t.prosecutedDays,
+      t.convictedDays,
+    ),
   ],
 );
 
@@ -67,7 +80,10 @@ export const statCaseMonths = pgTable(
     offenceMask: smallint('offence_mask').notNull(),
     ...rollupColumns(),
   },
-  (t) => [primaryKey({ columns: [t.countyCode, t.month, t.offenceMask] }), index('stat_case_months_month_idx').on(t.month)],
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.month, t.offenceMask] }),
+    index('stat_case_months_month_idx').on(t.month),
+  ],
 );
 
 /** The same per calendar year (year = 1 January): the cubes of the suppressed views and long trends. */

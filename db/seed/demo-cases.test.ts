@@ -57,21 +57,19 @@ describe('demo cases: Brå 2008–2010 figures, exactly', () => {
   });
 
   it('is uncertain in 18 (coercion unknown) and has coercion degrees 20 / 27 / 38 in the other 85', async () => {
-    expect(await counts(sql`select b.crime_established || '/' || b.coercion_degree as k, count(*)::int as n from ${bra()} b group by 1`)).toEqual({
-      'uncertain/unknown': 18,
-      'yes/degree_1': 20,
-      'yes/degree_2': 27,
-      'yes/degree_3': 38,
-    });
+    expect(
+      await counts(
+        sql`select b.crime_established || '/' || b.coercion_degree as k, count(*)::int as n from ${bra()} b group by 1`,
+      ),
+    ).toEqual({ 'uncertain/unknown': 18, 'yes/degree_1': 20, 'yes/degree_2': 27, 'yes/degree_3': 38 });
   });
 
   it('has 111 perpetrators, 37 of them women, and 151 victims, 149 of them women, every one from abroad', async () => {
-    expect(await counts(sql`select p.role || '/' || p.sex as k, count(*)::int as n from ${bra()} b join case_parties p on p.case_id = b.id group by 1`)).toEqual({
-      'perpetrator/man': 74,
-      'perpetrator/woman': 37,
-      'victim/woman': 149,
-      'victim/man': 2,
-    });
+    expect(
+      await counts(
+        sql`select p.role || '/' || p.sex as k, count(*)::int as n from ${bra()} b join case_parties p on p.case_id = b.id group by 1`,
+      ),
+    ).toEqual({ 'perpetrator/man': 74, 'perpetrator/woman': 37, 'victim/woman': 149, 'victim/man': 2 });
     const [foreign] = await rows<{ n: number }>(sql`
       select count(*)::int as n from ${bra()} b join case_parties p on p.case_id = b.id
       where p.role = 'victim' and p.origin_region in ('sweden', 'unknown')`);
@@ -105,13 +103,16 @@ describe('demo cases: Brå 2008–2010 figures, exactly', () => {
     expect(main).toBeLessThan(victims.length); // a few from elsewhere
     const withCitizenship = victims.filter((v) => v.citizenship !== null);
     expect(withCitizenship.length / victims.length).toBeGreaterThan(0.8);
-    for (const v of withCitizenship) expect(COUNTRIES_BY_REGION[v.origin as keyof typeof COUNTRIES_BY_REGION]?.values).toContain(v.citizenship);
+    for (const v of withCitizenship)
+      expect(COUNTRIES_BY_REGION[v.origin as keyof typeof COUNTRIES_BY_REGION]?.values).toContain(v.citizenship);
     const countries = new Set(withCitizenship.map((v) => v.citizenship));
     for (const c of ['RO', 'BG', 'NG']) expect(countries).toContain(c);
   });
 
   it('has victims younger than perpetrators: victims mostly 18–25, some 15–17; perpetrators 26–50', async () => {
-    const ages = await counts(sql`select p.role || '/' || p.age_band as k, count(*)::int as n from ${bra()} b join case_parties p on p.case_id = b.id group by 1`);
+    const ages = await counts(
+      sql`select p.role || '/' || p.age_band as k, count(*)::int as n from ${bra()} b join case_parties p on p.case_id = b.id group by 1`,
+    );
     const victims = 151;
     expect(((ages['victim/18_20'] ?? 0) + (ages['victim/21_25'] ?? 0)) / victims).toBeGreaterThan(0.6);
     expect(ages['victim/15_17'] ?? 0).toBeGreaterThan(3);
@@ -156,8 +157,11 @@ describe('demo cases: the rest of the register', () => {
       from ${demo()} d join case_offences o on o.case_id = d.id and o.offence = 'sex_purchase' group by 1`);
     expect(sexPurchase['2010']!).toBeGreaterThan(3 * sexPurchase['2009']!);
     expect(sexPurchase['2025']!).toBeGreaterThan(50);
-    const offences = await counts(sql`select o.offence as k, count(*)::int as n from ${demo()} d join case_offences o on o.case_id = d.id group by 1`);
-    for (const offence of ['trafficking_other', 'exploitation', 'procuring', 'sex_purchase_child', 'other']) expect(offences[offence]).toBeGreaterThan(0);
+    const offences = await counts(
+      sql`select o.offence as k, count(*)::int as n from ${demo()} d join case_offences o on o.case_id = d.id group by 1`,
+    );
+    for (const offence of ['trafficking_other', 'exploitation', 'procuring', 'sex_purchase_child', 'other'])
+      expect(offences[offence]).toBeGreaterThan(0);
   });
 
   it('gives every case a victim and a perpetrator, and buyers in sex purchase cases', async () => {
@@ -213,10 +217,11 @@ describe('demo cases: the rest of the register', () => {
       groups.set(key, [...(groups.get(key) ?? []), { n: Number(match![3]), reported_on: r.reported_on }]);
     }
     const counters = new Map(
-      (await rows<{ county_code: string; year: number; last_number: number }>(sql`select county_code, year, last_number from case_reference_counters`)).map((c) => [
-        `${c.county_code}-${c.year}`,
-        Number(c.last_number),
-      ]),
+      (
+        await rows<{ county_code: string; year: number; last_number: number }>(
+          sql`select county_code, year, last_number from case_reference_counters`,
+        )
+      ).map((c) => [`${c.county_code}-${c.year}`, Number(c.last_number)]),
     );
     for (const [key, list] of groups) {
       list.sort((a, b) => a.n - b.n);

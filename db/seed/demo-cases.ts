@@ -21,7 +21,9 @@ export function demoCounties(): CountyInfo[] {
 
 /** The demo cases in report-date order: pure, the same on every call and every machine. */
 export function generateDemoCases(counties: readonly CountyInfo[] = demoCounties()): SynthCase[] {
-  const background = [...generateCases({ seed: DEMO_SEED, counties, from: FIRST_DEMO_DAY, to: DEMO_TODAY, omitBraPeriod: true })];
+  const background = [
+    ...generateCases({ seed: DEMO_SEED, counties, from: FIRST_DEMO_DAY, to: DEMO_TODAY, omitBraPeriod: true }),
+  ];
   const bra = generateBraCases(DEMO_SEED + 1, counties);
   // Merge the two sorted lists; on the same day the background case comes first.
   const merged: SynthCase[] = [];
@@ -46,11 +48,21 @@ export async function seedDemoCases(db: Db, createdBy: string | null = null): Pr
     const [seeded] = await tx
       .select({ id: auditLog.id })
       .from(auditLog)
-      .where(and(eq(auditLog.action, DEMO_CASES_ACTION), createdBy ? eq(auditLog.actorId, createdBy) : isNull(auditLog.actorId)))
+      .where(
+        and(
+          eq(auditLog.action, DEMO_CASES_ACTION),
+          createdBy ? eq(auditLog.actorId, createdBy) : isNull(auditLog.actorId),
+        ),
+      )
       .limit(1);
     if (seeded) return 0;
     const inserted = await insertCases(tx, generateDemoCases(), { createdBy });
-    await writeAudit(tx, { actorId: createdBy, action: DEMO_CASES_ACTION, entityType: 'case', changes: { ...inserted, seed: DEMO_SEED } });
+    await writeAudit(tx, {
+      actorId: createdBy,
+      action: DEMO_CASES_ACTION,
+      entityType: 'case',
+      changes: { ...inserted, seed: DEMO_SEED },
+    });
     return inserted.cases;
   });
 }

@@ -4,7 +4,14 @@ import { findPersonalData } from '@/app/_lib/privacy-guard';
 import { getDb, type Db } from '../index';
 import { DEMO_TODAY } from '../synth/profiles';
 import { makeUser } from '../test/helpers';
-import { BRA_EMBASSY_STAFF, BRA_TRAINING_TOTALS, COUNTIES_WITHOUT_GROUP, generateDemoCoordination, seedDemoCoordination, type CoordinationSeedResult } from './demo-coordination';
+import {
+  BRA_EMBASSY_STAFF,
+  BRA_TRAINING_TOTALS,
+  COUNTIES_WITHOUT_GROUP,
+  generateDemoCoordination,
+  seedDemoCoordination,
+  type CoordinationSeedResult,
+} from './demo-coordination';
 
 // All test files share one database: every query here keeps to the rows this file's own user
 // created (created_by), whatever other tests have made.
@@ -67,7 +74,15 @@ describe('demo coordination: seeded', () => {
     expect(inserted.attendance).toBeGreaterThan(inserted.meetings * 3);
     expect(inserted.items).toBeGreaterThan(1000);
     expect(inserted.trainings).toBeGreaterThan(1000);
-    expect(await seedDemoCoordination(db, creator)).toEqual({ groups: 0, members: 0, meetings: 0, attendance: 0, items: 0, trainings: 0, participants: 0 });
+    expect(await seedDemoCoordination(db, creator)).toEqual({
+      groups: 0,
+      members: 0,
+      meetings: 0,
+      attendance: 0,
+      items: 0,
+      trainings: 0,
+      participants: 0,
+    });
   });
 
   it('has a county cooperation group in 19 of the 21 counties in 2010, as Brå found', async () => {
@@ -84,14 +99,18 @@ describe('demo coordination: seeded', () => {
     const kinds = await counts(sql`select g.kind::text as k, count(*)::int as n from ${groups()} g group by g.kind`);
     expect(kinds).toMatchObject({ county: 19, national: 1, international: 1 });
     expect(kinds.regional).toBeGreaterThanOrEqual(3);
-    const [nmt] = await rows<{ n: number }>(sql`select count(*)::int as n from group_counties gc join ${groups()} g on g.id = gc.group_id where g.kind = 'national'`);
+    const [nmt] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from group_counties gc join ${groups()} g on g.id = gc.group_id where g.kind = 'national'`,
+    );
     expect(Number(nmt!.n)).toBe(20);
     const [baltic] = await rows<{ name: string }>(sql`select g.name from ${groups()} g where g.kind = 'international'`);
     expect(baltic!.name).toMatch(/CBSS/);
   });
 
   it('has action items in every state, some of them overdue', async () => {
-    const states = await counts(sql`select i.status::text as k, count(*)::int as n from action_items i join ${groups()} g on g.id = i.group_id group by i.status`);
+    const states = await counts(
+      sql`select i.status::text as k, count(*)::int as n from action_items i join ${groups()} g on g.id = i.group_id group by i.status`,
+    );
     for (const status of ['open', 'in_progress', 'done', 'dropped']) expect(states[status]).toBeGreaterThan(0);
     const [overdue] = await rows<{ n: number }>(sql`
       select count(*)::int as n from action_items i join ${groups()} g on g.id = i.group_id
@@ -118,12 +137,16 @@ describe('demo coordination: seeded', () => {
       select coalesce(sum(p.participants), 0)::int as n from ${trainingsOf()} t join training_participants p on p.training_id = t.id
       where t.starts_on between '2008-01-01' and '2010-12-31' and p.audience = 'embassy_staff'`);
     expect(Number(embassy!.n)).toBe(BRA_EMBASSY_STAFF);
-    const [later] = await rows<{ years: number }>(sql`select count(distinct extract(year from t.starts_on))::int as years from ${trainingsOf()} t where t.starts_on >= '2011-01-01'`);
+    const [later] = await rows<{ years: number }>(
+      sql`select count(distinct extract(year from t.starts_on))::int as years from ${trainingsOf()} t where t.starts_on >= '2011-01-01'`,
+    );
     expect(Number(later!.years)).toBe(16);
   });
 
   it('gives Stockholm a believable year 2026: meetings held and planned, open and overdue items, trainings', async () => {
-    const [stockholm] = await rows<{ id: string }>(sql`select g.id from ${groups()} g where g.county_code = '01' and g.kind = 'county'`);
+    const [stockholm] = await rows<{ id: string }>(
+      sql`select g.id from ${groups()} g where g.county_code = '01' and g.kind = 'county'`,
+    );
     const meetings = await counts(sql`
       select case when m.starts_at > ${`${DEMO_TODAY}T23:59:59Z`}::timestamptz then 'planned' else 'held' end as k, count(*)::int as n
       from meetings m where m.group_id = ${stockholm!.id} and m.starts_at >= '2026-01-01' group by 1`);

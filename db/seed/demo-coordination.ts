@@ -103,29 +103,72 @@ export type PlanTraining = {
   description: string | null;
   participants: [TrainingAudience, number][];
 };
-export type CoordinationPlan = { groups: PlanGroup[]; meetings: PlanMeeting[]; items: PlanItem[]; trainings: PlanTraining[] };
+export type CoordinationPlan = {
+  groups: PlanGroup[];
+  meetings: PlanMeeting[];
+  items: PlanItem[];
+  trainings: PlanTraining[];
+};
 
-type County = { code: string; nameSv: string; shortNameSv: string; seat: string; population: number; policeRegion: string };
+type County = {
+  code: string;
+  nameSv: string;
+  shortNameSv: string;
+  seat: string;
+  population: number;
+  policeRegion: string;
+};
 
-const NGOS = ['Kvinno- och tjejjouren', 'Föreningen Storasyster', 'Noomi', 'Talita', 'Röda Korset', 'Frälsningsarmén', 'RFSU', 'Unizon'];
+const NGOS = [
+  'Kvinno- och tjejjouren',
+  'Föreningen Storasyster',
+  'Noomi',
+  'Talita',
+  'Röda Korset',
+  'Frälsningsarmén',
+  'RFSU',
+  'Unizon',
+];
 
 function countyMembers(c: County, rng: Rng): Omit<PlanMember, 'key'>[] {
   const members: Omit<PlanMember, 'key'>[] = [
-    { type: 'county_board', name: `Länsstyrelsen i ${c.nameSv}`, fn: 'Länssamordnare mot prostitution och människohandel' },
-    { type: 'police', name: `Polisregion ${c.policeRegion}, lokalpolisområde ${c.seat}`, fn: rng.pick(['Gruppchef, människohandelsgruppen', 'Kontaktpolis för människohandel']) },
+    {
+      type: 'county_board',
+      name: `Länsstyrelsen i ${c.nameSv}`,
+      fn: 'Länssamordnare mot prostitution och människohandel',
+    },
+    {
+      type: 'police',
+      name: `Polisregion ${c.policeRegion}, lokalpolisområde ${c.seat}`,
+      fn: rng.pick(['Gruppchef, människohandelsgruppen', 'Kontaktpolis för människohandel']),
+    },
     { type: 'prosecutor', name: `Åklagarkammaren i ${c.seat}`, fn: 'Kammaråklagare' },
-    { type: 'social_services', name: `${c.seat} kommun, socialtjänsten`, fn: rng.pick(['Enhetschef, socialjouren', 'Samordnare våld i nära relationer']) },
+    {
+      type: 'social_services',
+      name: `${c.seat} kommun, socialtjänsten`,
+      fn: rng.pick(['Enhetschef, socialjouren', 'Samordnare våld i nära relationer']),
+    },
     { type: 'migration_agency', name: 'Migrationsverket', fn: 'Samordnare för människohandelsfrågor' },
   ];
-  if (rng.chance(0.8)) members.push({ type: 'health_care', name: `Region ${c.shortNameSv}`, fn: rng.pick(['Kurator, ungdomsmottagningen', 'Barnmorska, sexuell hälsa']) });
+  if (rng.chance(0.8))
+    members.push({
+      type: 'health_care',
+      name: `Region ${c.shortNameSv}`,
+      fn: rng.pick(['Kurator, ungdomsmottagningen', 'Barnmorska, sexuell hälsa']),
+    });
   members.push({ type: 'ngo', name: rng.pick(NGOS), fn: 'Verksamhetsledare' });
   if (rng.chance(0.5)) members.push({ type: 'school_youth', name: `${c.seat} kommun, elevhälsan`, fn: 'Skolkurator' });
-  if (['01', '10', '12', '14'].includes(c.code)) members.push({ type: 'customs', name: 'Tullverket', fn: 'Gränsskyddsenheten' });
+  if (['01', '10', '12', '14'].includes(c.code))
+    members.push({ type: 'customs', name: 'Tullverket', fn: 'Gränsskyddsenheten' });
   return members;
 }
 
 const STOCKHOLM_MEMBERS: Omit<PlanMember, 'key'>[] = [
-  { type: 'county_board', name: 'Länsstyrelsen i Stockholms län', fn: 'Länssamordnare mot prostitution och människohandel' },
+  {
+    type: 'county_board',
+    name: 'Länsstyrelsen i Stockholms län',
+    fn: 'Länssamordnare mot prostitution och människohandel',
+  },
   { type: 'police', name: 'Polisregion Stockholm, människohandelsgruppen', fn: 'Gruppchef' },
   { type: 'prosecutor', name: 'Åklagarmyndigheten, Stockholm', fn: 'Kammaråklagare med inriktning människohandel' },
   { type: 'social_services', name: 'Stockholms stad, Mikamottagningen', fn: 'Enhetschef' },
@@ -176,7 +219,12 @@ const ITEMS = [
 ];
 
 function agendaFor(topic: string, followUp: boolean): string {
-  return [`1. Läget i länet sedan förra mötet`, followUp ? `2. Uppföljning av åtgärdspunkter` : `2. Information från medlemmarna`, `3. Tema: ${topic}`, `4. Övriga frågor och nästa möte`].join('\n');
+  return [
+    `1. Läget i länet sedan förra mötet`,
+    followUp ? `2. Uppföljning av åtgärdspunkter` : `2. Information från medlemmarna`,
+    `3. Tema: ${topic}`,
+    `4. Övriga frågor och nästa möte`,
+  ].join('\n');
 }
 
 function minutesFor(topic: string, rng: Rng): string {
@@ -208,7 +256,10 @@ function placeFor(format: EventFormat, venue: string): string | null {
 
 /** Meeting times in Sweden as instants (ISO strings). */
 function times(date: string, start: string, end: string): { startsAt: string; endsAt: string } {
-  return { startsAt: stockholmToInstant(date, start).toISOString(), endsAt: stockholmToInstant(date, end).toISOString() };
+  return {
+    startsAt: stockholmToInstant(date, start).toISOString(),
+    endsAt: stockholmToInstant(date, end).toISOString(),
+  };
 }
 
 const MEETING_MONTHS = [2, 5, 9, 11];
@@ -243,7 +294,14 @@ function followUp(b: Builder, pending: PlanItem[], meetingKey: string, date: str
   return still;
 }
 
-function raiseItems(b: Builder, group: PlanGroup, meetingKey: string, date: string, count: number, descriptions?: string[]): PlanItem[] {
+function raiseItems(
+  b: Builder,
+  group: PlanGroup,
+  meetingKey: string,
+  date: string,
+  count: number,
+  descriptions?: string[],
+): PlanItem[] {
   const raised: PlanItem[] = [];
   for (let position = 0; position < count; position++) {
     raised.push({
@@ -269,9 +327,23 @@ function attendeesOf(b: Builder, group: PlanGroup, share: number): string[] {
   return group.members.filter((m, i) => i === 0 || b.rng.chance(share)).map((m) => m.key);
 }
 
-type MeetingSpec = { date: string; start: string; end: string; format: EventFormat; venue: string; past: boolean; topic: string; items?: string[] };
+type MeetingSpec = {
+  date: string;
+  start: string;
+  end: string;
+  format: EventFormat;
+  venue: string;
+  past: boolean;
+  topic: string;
+  items?: string[];
+};
 
-function addMeetings(b: Builder, group: PlanGroup, specs: MeetingSpec[], options: { itemsPerMeeting: [number, number]; share: number }): void {
+function addMeetings(
+  b: Builder,
+  group: PlanGroup,
+  specs: MeetingSpec[],
+  options: { itemsPerMeeting: [number, number]; share: number },
+): void {
   let pending: PlanItem[] = [];
   for (const spec of specs) {
     const key = newKey(b, 'm');
@@ -309,10 +381,19 @@ function regularSpecs(b: Builder, group: PlanGroup, venue: string, perYear: numb
       const date = isoOf(day);
       if (date < group.activeFrom || (group.activeTo && date > group.activeTo) || date > DEMO_TODAY) continue;
       const morning = b.rng.chance(0.6);
-      specs.push({ date, start: morning ? '09:00' : '13:00', end: morning ? '11:30' : '15:30', format: formatFor(year, b.rng), venue, past: true, topic: b.rng.pick(TOPICS) });
+      specs.push({
+        date,
+        start: morning ? '09:00' : '13:00',
+        end: morning ? '11:30' : '15:30',
+        format: formatFor(year, b.rng),
+        venue,
+        past: true,
+        topic: b.rng.pick(TOPICS),
+      });
     }
   }
-  for (const date of planned) specs.push({ date, start: '09:00', end: '11:30', format: 'hybrid', venue, past: false, topic: b.rng.pick(TOPICS) });
+  for (const date of planned)
+    specs.push({ date, start: '09:00', end: '11:30', format: 'hybrid', venue, past: false, topic: b.rng.pick(TOPICS) });
   return specs;
 }
 
@@ -356,8 +437,14 @@ function planGroups(b: Builder, counties: County[]): Map<string, PlanGroup> {
       const specs = regularSpecs(b, { ...group, activeTo: '2025-12-31' }, venue, 4, []);
       addMeetings(b, group, [...specs, ...stockholm2026(venue)], { itemsPerMeeting: [1, 3], share: 0.8 });
     } else {
-      const planned = [isoOf(weekday(dayOf('2026-12-01') + b.rng.int(0, 12))), ...(b.rng.chance(0.5) ? [isoOf(weekday(dayOf('2027-02-02') + b.rng.int(0, 20)))] : [])];
-      addMeetings(b, group, regularSpecs(b, group, venue, b.rng.chance(0.7) ? 4 : 3, planned), { itemsPerMeeting: [0, 3], share: 0.7 });
+      const planned = [
+        isoOf(weekday(dayOf('2026-12-01') + b.rng.int(0, 12))),
+        ...(b.rng.chance(0.5) ? [isoOf(weekday(dayOf('2027-02-02') + b.rng.int(0, 20)))] : []),
+      ];
+      addMeetings(b, group, regularSpecs(b, group, venue, b.rng.chance(0.7) ? 4 : 3, planned), {
+        itemsPerMeeting: [0, 3],
+        share: 0.7,
+      });
     }
   }
 
@@ -374,12 +461,43 @@ function planGroups(b: Builder, counties: County[]): Map<string, PlanGroup> {
       const c = byCode.get(code)!;
       return [
         { type: 'county_board' as const, name: `Länsstyrelsen i ${c.nameSv}`, fn: 'Länssamordnare' },
-        ...(code === home ? [{ type: 'police' as const, name: `Polisregion ${c.policeRegion}`, fn: 'Regional samordnare människohandel' }] : []),
+        ...(code === home
+          ? [
+              {
+                type: 'police' as const,
+                name: `Polisregion ${c.policeRegion}`,
+                fn: 'Regional samordnare människohandel',
+              },
+            ]
+          : []),
       ];
     });
     members.push({ type: 'social_services', name: 'Regionkoordinatorn mot människohandel', fn: 'Regionkoordinator' });
-    const group = makeGroup(b, { name, countyCode: home, kind: 'regional', description: `Samverkan över länsgränserna: gemensamma utbildningar, ärenden som rör flera län och erfarenhetsutbyte.`, activeFrom: from, activeTo: to, participating }, members);
-    addMeetings(b, group, regularSpecs(b, group, `Länsstyrelsen, ${city}`, 2, to ? [] : [isoOf(weekday(dayOf('2027-03-02') + b.rng.int(0, 14)))]), { itemsPerMeeting: [0, 2], share: 0.8 });
+    const group = makeGroup(
+      b,
+      {
+        name,
+        countyCode: home,
+        kind: 'regional',
+        description: `Samverkan över länsgränserna: gemensamma utbildningar, ärenden som rör flera län och erfarenhetsutbyte.`,
+        activeFrom: from,
+        activeTo: to,
+        participating,
+      },
+      members,
+    );
+    addMeetings(
+      b,
+      group,
+      regularSpecs(
+        b,
+        group,
+        `Länsstyrelsen, ${city}`,
+        2,
+        to ? [] : [isoOf(weekday(dayOf('2027-03-02') + b.rng.int(0, 14)))],
+      ),
+      { itemsPerMeeting: [0, 2], share: 0.8 },
+    );
   }
 
   const all = counties.map((c) => c.code).filter((code) => code !== '01');
@@ -389,13 +507,18 @@ function planGroups(b: Builder, counties: County[]): Map<string, PlanGroup> {
       name: 'Nationellt metodstödsteam mot prostitution och människohandel (NMT)',
       countyCode: '01',
       kind: 'national',
-      description: 'Det nationella metodstödet: myndigheter och länsstyrelser ger råd i enskilda ärenden och utvecklar metoder tillsammans.',
+      description:
+        'Det nationella metodstödet: myndigheter och länsstyrelser ger råd i enskilda ärenden och utvecklar metoder tillsammans.',
       activeFrom: '2009-06-01',
       activeTo: null,
       participating: all,
     },
     [
-      { type: 'county_board', name: 'Länsstyrelsen i Stockholms län, nationell samordning', fn: 'Nationell samordnare' },
+      {
+        type: 'county_board',
+        name: 'Länsstyrelsen i Stockholms län, nationell samordning',
+        fn: 'Nationell samordnare',
+      },
       { type: 'police', name: 'Polismyndigheten, nationella operativa avdelningen', fn: 'Nationell rapportör' },
       { type: 'prosecutor', name: 'Åklagarmyndigheten', fn: 'Utvecklingscentrum' },
       { type: 'migration_agency', name: 'Migrationsverket', fn: 'Nationell samordnare' },
@@ -406,7 +529,10 @@ function planGroups(b: Builder, counties: County[]): Map<string, PlanGroup> {
       { type: 'health_care', name: 'Region Skåne', fn: 'Sexuell hälsa' },
     ],
   );
-  addMeetings(b, nmt, regularSpecs(b, nmt, 'Jämställdhetsmyndigheten, Göteborg', 2, ['2026-12-09']), { itemsPerMeeting: [0, 2], share: 0.85 });
+  addMeetings(b, nmt, regularSpecs(b, nmt, 'Jämställdhetsmyndigheten, Göteborg', 2, ['2026-12-09']), {
+    itemsPerMeeting: [0, 2],
+    share: 0.85,
+  });
 
   const cbss = makeGroup(
     b,
@@ -414,7 +540,8 @@ function planGroups(b: Builder, counties: County[]): Map<string, PlanGroup> {
       name: 'Östersjöstaternas råd (CBSS): arbetsgruppen mot människohandel',
       countyCode: '01',
       kind: 'international',
-      description: 'Det internationella nätverket kring Östersjön: lägesbilder, gemensamma utbildningar och stöd vid återvändande.',
+      description:
+        'Det internationella nätverket kring Östersjön: lägesbilder, gemensamma utbildningar och stöd vid återvändande.',
       activeFrom: '2008-09-01',
       activeTo: null,
       participating: ['12', '14'],
@@ -430,7 +557,10 @@ function planGroups(b: Builder, counties: County[]): Map<string, PlanGroup> {
     ],
   );
   const cities = ['Stockholm', 'Helsingfors', 'Tallinn', 'Riga', 'Vilnius', 'Köpenhamn', 'Oslo', 'Warszawa'];
-  const cbssSpecs = regularSpecs(b, cbss, 'CBSS sekretariat, Stockholm', 2, ['2027-03-16']).map((s) => ({ ...s, venue: `Konferens i ${b.rng.pick(cities)}` }));
+  const cbssSpecs = regularSpecs(b, cbss, 'CBSS sekretariat, Stockholm', 2, ['2027-03-16']).map((s) => ({
+    ...s,
+    venue: `Konferens i ${b.rng.pick(cities)}`,
+  }));
   addMeetings(b, cbss, cbssSpecs, { itemsPerMeeting: [0, 1], share: 0.7 });
   return countyGroups;
 }
@@ -438,21 +568,103 @@ function planGroups(b: Builder, counties: County[]): Map<string, PlanGroup> {
 /** Stockholm's year 2026, written out: six meetings held, two planned after the demo's today. */
 function stockholm2026(venue: string): MeetingSpec[] {
   return [
-    { date: '2026-02-10', start: '09:00', end: '11:30', format: 'in_person', venue, past: true, topic: 'årets verksamhetsplan och utbildningsplan', items: ['Ta fram länets utbildningsplan för 2026', 'Sammanställ polisens iakttagelser av annonsering på internet'] },
-    { date: '2026-03-24', start: '13:00', end: '15:30', format: 'hybrid', venue, past: true, topic: 'barn och unga som säljer sex eller utnyttjas', items: ['Bjud in skolornas elevhälsa till nästa möte'] },
-    { date: '2026-05-19', start: '09:00', end: '11:30', format: 'in_person', venue, past: true, topic: 'platser i skyddat boende och finansieringen av dem', items: ['Undersök behovet av skyddat boende i länet', 'Kontakta Migrationsverket om rutinen för betänketid'] },
-    { date: '2026-09-08', start: '09:00', end: '11:30', format: 'digital', venue, past: true, topic: 'underlag till den nationella lägesbilden', items: ['Revidera länets rutin vid misstanke om människohandel', 'Skicka ut enkät till kommunernas socialtjänst'] },
-    { date: '2026-10-20', start: '13:00', end: '15:30', format: 'in_person', venue, past: true, topic: 'uppsökande arbete på internet', items: ['Planera uppsökande insats tillsammans med polisen'] },
-    { date: '2026-11-24', start: '09:00', end: '12:00', format: 'hybrid', venue, past: true, topic: 'årets arbete och planen för nästa år', items: ['Ta fram förslag till gemensam handlingsplan', 'Boka lokal och föreläsare till utbildningsdagen', 'Följ upp återvändandeärenden med IOM'] },
-    { date: '2026-12-08', start: '09:00', end: '11:30', format: 'in_person', venue, past: false, topic: 'länets handlingsplan 2027' },
-    { date: '2027-02-09', start: '13:00', end: '15:30', format: 'hybrid', venue, past: false, topic: 'utbildningsplan och kartläggning 2027' },
+    {
+      date: '2026-02-10',
+      start: '09:00',
+      end: '11:30',
+      format: 'in_person',
+      venue,
+      past: true,
+      topic: 'årets verksamhetsplan och utbildningsplan',
+      items: [
+        'Ta fram länets utbildningsplan för 2026',
+        'Sammanställ polisens iakttagelser av annonsering på internet',
+      ],
+    },
+    {
+      date: '2026-03-24',
+      start: '13:00',
+      end: '15:30',
+      format: 'hybrid',
+      venue,
+      past: true,
+      topic: 'barn och unga som säljer sex eller utnyttjas',
+      items: ['Bjud in skolornas elevhälsa till nästa möte'],
+    },
+    {
+      date: '2026-05-19',
+      start: '09:00',
+      end: '11:30',
+      format: 'in_person',
+      venue,
+      past: true,
+      topic: 'platser i skyddat boende och finansieringen av dem',
+      items: ['Undersök behovet av skyddat boende i länet', 'Kontakta Migrationsverket om rutinen för betänketid'],
+    },
+    {
+      date: '2026-09-08',
+      start: '09:00',
+      end: '11:30',
+      format: 'digital',
+      venue,
+      past: true,
+      topic: 'underlag till den nationella lägesbilden',
+      items: ['Revidera länets rutin vid misstanke om människohandel', 'Skicka ut enkät till kommunernas socialtjänst'],
+    },
+    {
+      date: '2026-10-20',
+      start: '13:00',
+      end: '15:30',
+      format: 'in_person',
+      venue,
+      past: true,
+      topic: 'uppsökande arbete på internet',
+      items: ['Planera uppsökande insats tillsammans med polisen'],
+    },
+    {
+      date: '2026-11-24',
+      start: '09:00',
+      end: '12:00',
+      format: 'hybrid',
+      venue,
+      past: true,
+      topic: 'årets arbete och planen för nästa år',
+      items: [
+        'Ta fram förslag till gemensam handlingsplan',
+        'Boka lokal och föreläsare till utbildningsdagen',
+        'Följ upp återvändandeärenden med IOM',
+      ],
+    },
+    {
+      date: '2026-12-08',
+      start: '09:00',
+      end: '11:30',
+      format: 'in_person',
+      venue,
+      past: false,
+      topic: 'länets handlingsplan 2027',
+    },
+    {
+      date: '2027-02-09',
+      start: '13:00',
+      end: '15:30',
+      format: 'hybrid',
+      venue,
+      past: false,
+      topic: 'utbildningsplan och kartläggning 2027',
+    },
   ];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Trainings
 
-type Profile = { audiences: [TrainingAudience, number][]; themes: TrainingTheme[][]; titles: string[]; size: [number, number] };
+type Profile = {
+  audiences: [TrainingAudience, number][];
+  themes: TrainingTheme[][];
+  titles: string[];
+  size: [number, number];
+};
 
 const PROFILES: Record<TrainingOrganiser, Profile> = {
   police: {
@@ -462,8 +674,18 @@ const PROFILES: Record<TrainingOrganiser, Profile> = {
       ['customs', 0.05],
       ['other', 0.05],
     ],
-    themes: [['identifying_trafficking', 'legislation'], ['methods_cooperation', 'identifying_trafficking'], ['online_exploitation', 'legislation'], ['prostitution_policy', 'legislation']],
-    titles: ['Människohandel för sexuella ändamål: utredningsmetodik', 'Att identifiera offer för människohandel i polisarbetet', 'Sexköp och koppleri: spaning och bevisning', 'Sexuell exploatering av barn på internet'],
+    themes: [
+      ['identifying_trafficking', 'legislation'],
+      ['methods_cooperation', 'identifying_trafficking'],
+      ['online_exploitation', 'legislation'],
+      ['prostitution_policy', 'legislation'],
+    ],
+    titles: [
+      'Människohandel för sexuella ändamål: utredningsmetodik',
+      'Att identifiera offer för människohandel i polisarbetet',
+      'Sexköp och koppleri: spaning och bevisning',
+      'Sexuell exploatering av barn på internet',
+    ],
     size: [25, 90],
   },
   county_board: {
@@ -505,7 +727,10 @@ const PROFILES: Record<TrainingOrganiser, Profile> = {
       ['ngo', 0.1],
     ],
     themes: [['victim_support_justice'], ['victim_support_justice', 'legislation']],
-    titles: ['Brottsoffret i rättsprocessen: bemötande av offer för människohandel', 'Målsägandebiträde och stöd under rättegången'],
+    titles: [
+      'Brottsoffret i rättsprocessen: bemötande av offer för människohandel',
+      'Målsägandebiträde och stöd under rättegången',
+    ],
     size: [20, 45],
   },
   migration_agency: {
@@ -513,8 +738,14 @@ const PROFILES: Record<TrainingOrganiser, Profile> = {
       ['migration_agency', 0.9],
       ['other', 0.1],
     ],
-    themes: [['identifying_trafficking', 'legislation'], ['identifying_trafficking', 'victim_support_justice']],
-    titles: ['Att känna igen människohandel i asylprövningen', 'Betänketid och uppehållstillstånd för offer för människohandel'],
+    themes: [
+      ['identifying_trafficking', 'legislation'],
+      ['identifying_trafficking', 'victim_support_justice'],
+    ],
+    titles: [
+      'Att känna igen människohandel i asylprövningen',
+      'Betänketid och uppehållstillstånd för offer för människohandel',
+    ],
     size: [20, 60],
   },
   ngo: {
@@ -525,7 +756,11 @@ const PROFILES: Record<TrainingOrganiser, Profile> = {
       ['health_care', 0.1],
     ],
     themes: [['talking_about_sex', 'lgbtq'], ['sex_education', 'online_exploitation'], ['talking_about_sex']],
-    titles: ['Samtal om sex, gränser och utnyttjande', 'Stöd till personer som vill lämna prostitution', 'Unga, nätet och sexuell exploatering'],
+    titles: [
+      'Samtal om sex, gränser och utnyttjande',
+      'Stöd till personer som vill lämna prostitution',
+      'Unga, nätet och sexuell exploatering',
+    ],
     size: [15, 40],
   },
   other: {
@@ -534,7 +769,10 @@ const PROFILES: Record<TrainingOrganiser, Profile> = {
       ['other', 0.35],
       ['courts', 0.2],
     ],
-    themes: [['identifying_trafficking', 'legislation'], ['prostitution_policy', 'legislation']],
+    themes: [
+      ['identifying_trafficking', 'legislation'],
+      ['prostitution_policy', 'legislation'],
+    ],
     titles: ['Människohandel vid gränsen: indikatorer och rutiner', 'Lagstiftningen om människohandel och koppleri'],
     size: [20, 60],
   },
@@ -554,11 +792,16 @@ function split(rng: Rng, n: number, audiences: [TrainingAudience, number][]): [T
 
 function trainingCounty(rng: Rng, organiser: TrainingOrganiser, counties: County[]): string {
   if (organiser === 'county_board') return rng.pick(counties).code;
-  if (organiser === 'police' || organiser === 'other') return rng.chance(0.65) ? rng.pick(METRO) : rng.pick(counties).code;
+  if (organiser === 'police' || organiser === 'other')
+    return rng.chance(0.65) ? rng.pick(METRO) : rng.pick(counties).code;
   return rng.chance(0.5) ? rng.pick(METRO) : rng.pick(counties).code;
 }
 
-function trainingDates(rng: Rng, year: number, latest = DEMO_TODAY): { startsOn: string; endsOn: string; days: number } {
+function trainingDates(
+  rng: Rng,
+  year: number,
+  latest = DEMO_TODAY,
+): { startsOn: string; endsOn: string; days: number } {
   const first = dayOf(`${year}-01-10`);
   const last = Math.min(dayOf(`${year}-12-10`), dayOf(latest) - 2);
   // Not in July.
@@ -568,7 +811,15 @@ function trainingDates(rng: Rng, year: number, latest = DEMO_TODAY): { startsOn:
   return { startsOn: isoOf(start), endsOn: isoOf(start + days - 1), days };
 }
 
-function makeTraining(b: Builder, organiser: TrainingOrganiser, year: number, size: number, county: string, groups: Map<string, PlanGroup>, audiences?: [TrainingAudience, number][]): PlanTraining {
+function makeTraining(
+  b: Builder,
+  organiser: TrainingOrganiser,
+  year: number,
+  size: number,
+  county: string,
+  groups: Map<string, PlanGroup>,
+  audiences?: [TrainingAudience, number][],
+): PlanTraining {
   const profile = PROFILES[organiser];
   const { startsOn, endsOn, days } = trainingDates(b.rng, year);
   const format = formatFor(year, b.rng);
@@ -591,7 +842,14 @@ function makeTraining(b: Builder, organiser: TrainingOrganiser, year: number, si
 }
 
 /** Trainings of one organiser whose participants add up to exactly `target`. */
-function trainingsTo(b: Builder, organiser: TrainingOrganiser, target: number, years: number[], counties: County[], groups: Map<string, PlanGroup>): void {
+function trainingsTo(
+  b: Builder,
+  organiser: TrainingOrganiser,
+  target: number,
+  years: number[],
+  counties: County[],
+  groups: Map<string, PlanGroup>,
+): void {
   const [min, max] = PROFILES[organiser].size;
   let left = target;
   let i = 0;
@@ -599,7 +857,9 @@ function trainingsTo(b: Builder, organiser: TrainingOrganiser, target: number, y
     let size = b.rng.int(min, max);
     if (left - size < min) size = left;
     left -= size;
-    b.plan.trainings.push(makeTraining(b, organiser, years[i++ % years.length]!, size, trainingCounty(b.rng, organiser, counties), groups));
+    b.plan.trainings.push(
+      makeTraining(b, organiser, years[i++ % years.length]!, size, trainingCounty(b.rng, organiser, counties), groups),
+    );
   }
 }
 
@@ -637,7 +897,14 @@ function planTrainings(b: Builder, counties: County[], groups: Map<string, PlanG
     for (const [organiser, count] of yearly) {
       for (let i = 0; i < count; i++) {
         const [min, max] = PROFILES[organiser].size;
-        const t = makeTraining(b, organiser, year, b.rng.int(min, max), trainingCounty(b.rng, organiser, counties), groups);
+        const t = makeTraining(
+          b,
+          organiser,
+          year,
+          b.rng.int(min, max),
+          trainingCounty(b.rng, organiser, counties),
+          groups,
+        );
         // Embassy staff again from 2014 (the Ministry's yearly course).
         if (organiser === 'other' && i === 0 && year >= 2014) t.participants = [['embassy_staff', b.rng.int(25, 60)]];
         b.plan.trainings.push(t);
@@ -647,14 +914,110 @@ function planTrainings(b: Builder, counties: County[], groups: Map<string, PlanG
   // Stockholm's year 2026: the county board's own trainings, several with its group.
   const stockholmGroup = groups.get('01')!;
   const stockholm: [string, string, string, TrainingTheme[], [TrainingAudience, number][], number, number | null][] = [
-    ['2026-02-17', '2026-02-17', 'Att prata om sex och prostitution i socialt arbete', ['talking_about_sex', 'social_investigations'], [['social_services', 46], ['health_care', 8]], 6.5, 4.4],
-    ['2026-03-12', '2026-03-12', 'Unga och sexuell exploatering på nätet', ['online_exploitation', 'sex_education'], [['school_youth', 38], ['social_services', 12], ['police', 4]], 3.5, 4.6],
-    ['2026-04-21', '2026-04-22', 'Människohandel för sexuella ändamål: länets rutin i praktiken', ['identifying_trafficking', 'methods_cooperation'], [['social_services', 30], ['police', 14], ['migration_agency', 6], ['ngo', 5]], 13, 4.2],
-    ['2026-05-27', '2026-05-27', 'Hbtq-personer som köper eller säljer sex', ['lgbtq', 'talking_about_sex'], [['health_care', 22], ['social_services', 18], ['ngo', 9]], 3.5, 4.7],
-    ['2026-09-15', '2026-09-15', 'Bättre sociala utredningar vid sexuell exploatering', ['social_investigations'], [['social_services', 52]], 6.5, 4.1],
-    ['2026-10-06', '2026-10-06', 'Brottsoffret i rättsprocessen', ['victim_support_justice', 'legislation'], [['courts', 12], ['prosecutors', 9], ['police', 11], ['social_services', 6]], 6.5, null],
-    ['2026-10-28', '2026-10-28', 'Den svenska synen på prostitution', ['prostitution_policy', 'legislation'], [['county_board', 14], ['other', 10], ['ngo', 6]], 2.5, 4.0],
-    ['2026-11-18', '2026-11-19', 'Länsgemensam konferens mot prostitution och människohandel', ['methods_cooperation', 'identifying_trafficking', 'prostitution_policy'], [['social_services', 64], ['police', 21], ['health_care', 17], ['school_youth', 12], ['ngo', 15], ['county_board', 6]], 12, 4.5],
+    [
+      '2026-02-17',
+      '2026-02-17',
+      'Att prata om sex och prostitution i socialt arbete',
+      ['talking_about_sex', 'social_investigations'],
+      [
+        ['social_services', 46],
+        ['health_care', 8],
+      ],
+      6.5,
+      4.4,
+    ],
+    [
+      '2026-03-12',
+      '2026-03-12',
+      'Unga och sexuell exploatering på nätet',
+      ['online_exploitation', 'sex_education'],
+      [
+        ['school_youth', 38],
+        ['social_services', 12],
+        ['police', 4],
+      ],
+      3.5,
+      4.6,
+    ],
+    [
+      '2026-04-21',
+      '2026-04-22',
+      'Människohandel för sexuella ändamål: länets rutin i praktiken',
+      ['identifying_trafficking', 'methods_cooperation'],
+      [
+        ['social_services', 30],
+        ['police', 14],
+        ['migration_agency', 6],
+        ['ngo', 5],
+      ],
+      13,
+      4.2,
+    ],
+    [
+      '2026-05-27',
+      '2026-05-27',
+      'Hbtq-personer som köper eller säljer sex',
+      ['lgbtq', 'talking_about_sex'],
+      [
+        ['health_care', 22],
+        ['social_services', 18],
+        ['ngo', 9],
+      ],
+      3.5,
+      4.7,
+    ],
+    [
+      '2026-09-15',
+      '2026-09-15',
+      'Bättre sociala utredningar vid sexuell exploatering',
+      ['social_investigations'],
+      [['social_services', 52]],
+      6.5,
+      4.1,
+    ],
+    [
+      '2026-10-06',
+      '2026-10-06',
+      'Brottsoffret i rättsprocessen',
+      ['victim_support_justice', 'legislation'],
+      [
+        ['courts', 12],
+        ['prosecutors', 9],
+        ['police', 11],
+        ['social_services', 6],
+      ],
+      6.5,
+      null,
+    ],
+    [
+      '2026-10-28',
+      '2026-10-28',
+      'Den svenska synen på prostitution',
+      ['prostitution_policy', 'legislation'],
+      [
+        ['county_board', 14],
+        ['other', 10],
+        ['ngo', 6],
+      ],
+      2.5,
+      4.0,
+    ],
+    [
+      '2026-11-18',
+      '2026-11-19',
+      'Länsgemensam konferens mot prostitution och människohandel',
+      ['methods_cooperation', 'identifying_trafficking', 'prostitution_policy'],
+      [
+        ['social_services', 64],
+        ['police', 21],
+        ['health_care', 17],
+        ['school_youth', 12],
+        ['ngo', 15],
+        ['county_board', 6],
+      ],
+      12,
+      4.5,
+    ],
   ];
   stockholm.forEach(([startsOn, endsOn, title, themes, participants, hours, evaluation], i) => {
     b.plan.trainings.push({
@@ -675,12 +1038,23 @@ function planTrainings(b: Builder, counties: County[], groups: Map<string, PlanG
 }
 
 function demoCounties(): County[] {
-  return readCountiesCsv().map((c) => ({ code: c.code, nameSv: c.nameSv, shortNameSv: c.shortNameSv, seat: c.seat, population: c.population, policeRegion: c.policeRegion as string }));
+  return readCountiesCsv().map((c) => ({
+    code: c.code,
+    nameSv: c.nameSv,
+    shortNameSv: c.shortNameSv,
+    seat: c.seat,
+    population: c.population,
+    policeRegion: c.policeRegion as string,
+  }));
 }
 
 /** The whole plan: pure, the same on every call and every machine. */
 export function generateDemoCoordination(counties: County[] = demoCounties()): CoordinationPlan {
-  const b: Builder = { plan: { groups: [], meetings: [], items: [], trainings: [] }, rng: new Rng(DEMO_COORDINATION_SEED), seq: 0 };
+  const b: Builder = {
+    plan: { groups: [], meetings: [], items: [], trainings: [] },
+    rng: new Rng(DEMO_COORDINATION_SEED),
+    seq: 0,
+  };
   const sorted = [...counties].sort((x, y) => x.code.localeCompare(y.code));
   const groups = planGroups(b, sorted);
   planTrainings(b, sorted, groups);
@@ -694,7 +1068,15 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-export type CoordinationSeedResult = { groups: number; members: number; meetings: number; attendance: number; items: number; trainings: number; participants: number };
+export type CoordinationSeedResult = {
+  groups: number;
+  members: number;
+  meetings: number;
+  attendance: number;
+  items: number;
+  trainings: number;
+  participants: number;
+};
 
 /**
  * Insert the demo's coordination data unless this creator's is already there; returns what was
@@ -709,9 +1091,20 @@ export async function seedDemoCoordination(db: Db, createdBy: string | null = nu
     return value;
   };
   const noon = (date: string) => `${date}T11:00:00Z`;
-  const groups = plan.groups.map((g) => ({ i: id(g.key), n: g.name, c: g.countyCode, k: g.kind, d: g.description, f: g.activeFrom, t: g.activeTo, at: noon(g.activeFrom) }));
+  const groups = plan.groups.map((g) => ({
+    i: id(g.key),
+    n: g.name,
+    c: g.countyCode,
+    k: g.kind,
+    d: g.description,
+    f: g.activeFrom,
+    t: g.activeTo,
+    at: noon(g.activeFrom),
+  }));
   const groupCountyRows = plan.groups.flatMap((g) => g.participating.map((c) => ({ g: id(g.key), c })));
-  const members = plan.groups.flatMap((g) => g.members.map((m, position) => ({ i: id(m.key), g: id(g.key), p: position, t: m.type, n: m.name, f: m.fn })));
+  const members = plan.groups.flatMap((g) =>
+    g.members.map((m, position) => ({ i: id(m.key), g: id(g.key), p: position, t: m.type, n: m.name, f: m.fn })),
+  );
   const meetingRows = plan.meetings.map((m) => ({
     i: id(m.key),
     g: id(m.groupKey),
@@ -726,7 +1119,9 @@ export async function seedDemoCoordination(db: Db, createdBy: string | null = nu
     // Planned meetings were registered some weeks before the demo's today; held ones on their day.
     at: m.startsAt > `${DEMO_TODAY}T23:59:59Z` ? noon(isoOf(dayOf(DEMO_TODAY) - 20)) : m.endsAt,
   }));
-  const attendance = plan.meetings.flatMap((m) => m.attendees.map((a) => ({ m: id(m.key), g: id(m.groupKey), p: id(a) })));
+  const attendance = plan.meetings.flatMap((m) =>
+    m.attendees.map((a) => ({ m: id(m.key), g: id(m.groupKey), p: id(a) })),
+  );
   const items = plan.items.map((it) => ({
     i: id(it.key),
     g: id(it.groupKey),
@@ -757,7 +1152,9 @@ export async function seedDemoCoordination(db: Db, createdBy: string | null = nu
     d: t.description,
     at: noon(t.endsOn),
   }));
-  const participants = plan.trainings.flatMap((t, n) => t.participants.map(([a, count]) => ({ t: id(`t${n}`), a, n: count })));
+  const participants = plan.trainings.flatMap((t, n) =>
+    t.participants.map(([a, count]) => ({ t: id(`t${n}`), a, n: count })),
+  );
   const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::text::json`;
 
   return db.transaction(async (tx) => {
@@ -765,7 +1162,12 @@ export async function seedDemoCoordination(db: Db, createdBy: string | null = nu
     const [seeded] = await tx
       .select({ id: auditLog.id })
       .from(auditLog)
-      .where(and(eq(auditLog.action, DEMO_COORDINATION_ACTION), createdBy ? eq(auditLog.actorId, createdBy) : isNull(auditLog.actorId)))
+      .where(
+        and(
+          eq(auditLog.action, DEMO_COORDINATION_ACTION),
+          createdBy ? eq(auditLog.actorId, createdBy) : isNull(auditLog.actorId),
+        ),
+      )
       .limit(1);
     if (seeded) return { groups: 0, members: 0, meetings: 0, attendance: 0, items: 0, trainings: 0, participants: 0 };
     const by = createdBy;
@@ -831,7 +1233,12 @@ export async function seedDemoCoordination(db: Db, createdBy: string | null = nu
       trainings: Number(counts!.trainings),
       participants: Number(counts!.participants),
     };
-    await writeAudit(tx, { actorId: createdBy, action: DEMO_COORDINATION_ACTION, entityType: 'coordination_group', changes: { ...result, seed: DEMO_COORDINATION_SEED } });
+    await writeAudit(tx, {
+      actorId: createdBy,
+      action: DEMO_COORDINATION_ACTION,
+      entityType: 'coordination_group',
+      changes: { ...result, seed: DEMO_COORDINATION_SEED },
+    });
     return result;
   });
 }

@@ -15,10 +15,25 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; co
   { email: 'admin@lagesbild.test', displayName: 'Alva Admin', role: 'admin', countyCode: null },
   { email: 'nationell@lagesbild.test', displayName: 'Nora Nationell', role: 'national_coordinator', countyCode: null },
   { email: 'analytiker@lagesbild.test', displayName: 'Axel Analytiker', role: 'national_analyst', countyCode: null },
-  { email: 'samordnare.ab@lagesbild.test', displayName: 'Sara Samordnare', role: 'county_coordinator', countyCode: '01' },
+  {
+    email: 'samordnare.ab@lagesbild.test',
+    displayName: 'Sara Samordnare',
+    role: 'county_coordinator',
+    countyCode: '01',
+  },
   { email: 'handlaggare.ab@lagesbild.test', displayName: 'Hugo Handläggare', role: 'county_staff', countyCode: '01' },
-  { email: 'samordnare.o@lagesbild.test', displayName: 'Olle Samordnare', role: 'county_coordinator', countyCode: '14' },
-  { email: 'samordnare.bd@lagesbild.test', displayName: 'Britt Samordnare', role: 'county_coordinator', countyCode: '25' },
+  {
+    email: 'samordnare.o@lagesbild.test',
+    displayName: 'Olle Samordnare',
+    role: 'county_coordinator',
+    countyCode: '14',
+  },
+  {
+    email: 'samordnare.bd@lagesbild.test',
+    displayName: 'Britt Samordnare',
+    role: 'county_coordinator',
+    countyCode: '25',
+  },
 ];
 
 /** The demo cases are registered in the name of Stockholm's county staff account. */

@@ -16,7 +16,15 @@ import {
   offenceBit,
   type RollupSums,
 } from './measures';
-import { CELL_COMPLEMENTARY, CELL_SHOWN, CELL_SMALL, CELL_UNPUBLISHED, suppress, type CellState, type Group } from './suppression';
+import {
+  CELL_COMPLEMENTARY,
+  CELL_SHOWN,
+  CELL_SMALL,
+  CELL_UNPUBLISHED,
+  suppress,
+  type CellState,
+  type Group,
+} from './suppression';
 
 /** A count as every product shows it: the number, or null and suppressed. */
 export type Count = { value: number | null; suppressed: boolean; reason?: 'small' | 'complementary' };
@@ -68,8 +76,14 @@ export function measuresOf(sums: ScopeSums, masks: readonly number[]): Map<strin
       }
     }
   }
-  out.set('p_prosecuted', sexCols('p_prosecuted_sex').reduce((n, c) => n + (out.get(c) ?? 0), 0));
-  out.set('p_convicted', sexCols('p_convicted_sex').reduce((n, c) => n + (out.get(c) ?? 0), 0));
+  out.set(
+    'p_prosecuted',
+    sexCols('p_prosecuted_sex').reduce((n, c) => n + (out.get(c) ?? 0), 0),
+  );
+  out.set(
+    'p_convicted',
+    sexCols('p_convicted_sex').reduce((n, c) => n + (out.get(c) ?? 0), 0),
+  );
   for (const [k, v] of Object.entries(sums.extra)) out.set(k, v);
   return out;
 }
@@ -78,22 +92,41 @@ export function measuresOf(sums: ScopeSums, masks: readonly number[]): Map<strin
 const AUXILIARY = AGE_GROUPS.map((a) => `aux_age_${a}`);
 
 /** The relations inside one scope: parts that add up to a whole, by measure name. */
-export function relationsOf(masks: readonly number[], extraGroups: readonly { parts: string[]; whole: string }[] = []): { parts: string[]; whole: string }[] {
+export function relationsOf(
+  masks: readonly number[],
+  extraGroups: readonly { parts: string[]; whole: string }[] = [],
+): { parts: string[]; whole: string }[] {
   const out: { parts: string[]; whole: string }[] = [];
-  for (const d of Object.values(CASE_DIMENSIONS)) out.push({ parts: d.values.map((v) => `${d.prefix}_${v}`), whole: 'cases' });
+  for (const d of Object.values(CASE_DIMENSIONS))
+    out.push({ parts: d.values.map((v) => `${d.prefix}_${v}`), whole: 'cases' });
   out.push({ parts: masks.map((m) => `combo_${m}`), whole: 'cases' });
-  for (const o of OFFENCES) out.push({ parts: masks.filter((m) => m & offenceBit(o as Offence)).map((m) => `combo_${m}`), whole: `offence_${o}` });
+  for (const o of OFFENCES)
+    out.push({
+      parts: masks.filter((m) => m & offenceBit(o as Offence)).map((m) => `combo_${m}`),
+      whole: `offence_${o}`,
+    });
   for (const r of PARTY_ROLES) {
     const prefix = r === 'victim' ? 'v' : 'p';
-    for (const [dim, d] of Object.entries(PARTY_DIMENSIONS)) out.push({ parts: d.values.map((v) => `${prefix}_${dim}_${v}`), whole: r === 'victim' ? 'victims' : 'perpetrators' });
+    for (const [dim, d] of Object.entries(PARTY_DIMENSIONS))
+      out.push({
+        parts: d.values.map((v) => `${prefix}_${dim}_${v}`),
+        whole: r === 'victim' ? 'victims' : 'perpetrators',
+      });
   }
   out.push({ parts: sexCols('p_prosecuted_sex'), whole: 'p_prosecuted' });
   out.push({ parts: sexCols('p_convicted_sex'), whole: 'p_convicted' });
   out.push({ parts: EXPLOITATION_FORMS.map((f) => `eu_form_${f}`), whole: 'victims' });
-  for (const f of EXPLOITATION_FORMS) out.push({ parts: CITIZENSHIP_GROUPS.flatMap((c) => AGE_GROUPS.map((a) => euCell(f, c, a))), whole: `eu_form_${f}` });
+  for (const f of EXPLOITATION_FORMS)
+    out.push({
+      parts: CITIZENSHIP_GROUPS.flatMap((c) => AGE_GROUPS.map((a) => euCell(f, c, a))),
+      whole: `eu_form_${f}`,
+    });
   for (const a of AGE_GROUPS) {
     out.push({ parts: AGE_BANDS_BY_GROUP[a].map((b) => `v_age_${b}`), whole: `aux_age_${a}` });
-    out.push({ parts: EXPLOITATION_FORMS.flatMap((f) => CITIZENSHIP_GROUPS.map((c) => euCell(f, c, a))), whole: `aux_age_${a}` });
+    out.push({
+      parts: EXPLOITATION_FORMS.flatMap((f) => CITIZENSHIP_GROUPS.map((c) => euCell(f, c, a))),
+      whole: `aux_age_${a}`,
+    });
   }
   out.push(...extraGroups);
   return out.filter((g) => g.parts.length > 0);
@@ -119,7 +152,10 @@ export function scopesOf(counties: readonly { code: string; policeRegion: string
   const regions = [...new Set(counties.map((c) => c.policeRegion))];
   return [
     ...counties.map((c) => ({ key: c.code, counties: [c.code] })),
-    ...regions.map((r) => ({ key: regionKey(r), counties: counties.filter((c) => c.policeRegion === r).map((c) => c.code) })),
+    ...regions.map((r) => ({
+      key: regionKey(r),
+      counties: counties.filter((c) => c.policeRegion === r).map((c) => c.code),
+    })),
     { key: NATION, counties: counties.map((c) => c.code) },
   ];
 }
@@ -139,7 +175,9 @@ export function buildCube(options: {
   const scopes = scopesOf(options.counties);
   const masks = [...new Set([...options.sums.values()].flatMap((s) => [...s.byMask.keys()]))].sort((a, b) => a - b);
   // Figures per county once; a region's and the nation's are sums of their counties' figures.
-  const byCounty = new Map(options.counties.map((c) => [c.code, measuresOf(options.sums.get(c.code) ?? emptyScopeSums(), masks)]));
+  const byCounty = new Map(
+    options.counties.map((c) => [c.code, measuresOf(options.sums.get(c.code) ?? emptyScopeSums(), masks)]),
+  );
   const perScope = scopes.map((scope) => {
     if (scope.counties.length === 1 && scope.key === scope.counties[0]) return byCounty.get(scope.key)!;
     const total = new Map<string, number>();
@@ -182,14 +220,19 @@ export function buildCube(options: {
     scopes.forEach((_, si) => {
       for (const r of relations) {
         const parts = r.parts.filter((p) => index.has(p));
-        if (parts.length > 0 && index.has(r.whole)) groups.push({ parts: parts.map((p) => cell(si, p)), whole: cell(si, r.whole) });
+        if (parts.length > 0 && index.has(r.whole))
+          groups.push({ parts: parts.map((p) => cell(si, p)), whole: cell(si, r.whole) });
       }
     });
     // Across scopes: counties → their region, regions → the nation, counties → the nation.
     const nation = scopeIndex.get(NATION)!;
     const regionScopes = scopes.filter((s) => s.key.startsWith('region:'));
     for (const m of measureNames) {
-      for (const r of regionScopes) groups.push({ parts: r.counties.map((c) => cell(scopeIndex.get(c)!, m)), whole: cell(scopeIndex.get(r.key)!, m) });
+      for (const r of regionScopes)
+        groups.push({
+          parts: r.counties.map((c) => cell(scopeIndex.get(c)!, m)),
+          whole: cell(scopeIndex.get(r.key)!, m),
+        });
       groups.push({ parts: regionScopes.map((r) => cell(scopeIndex.get(r.key)!, m)), whole: cell(nation, m) });
       groups.push({ parts: options.counties.map((c) => cell(scopeIndex.get(c.code)!, m)), whole: cell(nation, m) });
     }
@@ -229,7 +272,8 @@ function fingerprint(values: readonly number[]): string {
 
 export function countOf(value: number, state: CellState = CELL_SHOWN): Count {
   if (state === CELL_SMALL) return { value: null, suppressed: true, reason: 'small' };
-  if (state === CELL_COMPLEMENTARY || state === CELL_UNPUBLISHED) return { value: null, suppressed: true, reason: 'complementary' };
+  if (state === CELL_COMPLEMENTARY || state === CELL_UNPUBLISHED)
+    return { value: null, suppressed: true, reason: 'complementary' };
   return { value, suppressed: false };
 }
 

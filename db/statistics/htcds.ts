@@ -1,7 +1,14 @@
 // The register's categories in the codes of the UN/IOM Human Trafficking Case Data Standard
 // (HTCDS); docs/statistics-mapping.md lists them. Pure.
 import type { AgeBand, CaseStatus, ControlMethod, Offence, PerpetratorRole, ReportingBody, Sex } from '../enums';
-import { CITIZENSHIP_BY_ORIGIN, OTHER_EU_COUNTRIES, exploitationOf, maskOf, type CitizenshipGroup, type ExploitationForm } from './measures';
+import {
+  CITIZENSHIP_BY_ORIGIN,
+  OTHER_EU_COUNTRIES,
+  exploitationOf,
+  maskOf,
+  type CitizenshipGroup,
+  type ExploitationForm,
+} from './measures';
 import { AGE_BANDS, REPORTING_BODIES, SEXES } from '../enums';
 
 export const HTCDS_GENDER: Record<Sex, string> = { woman: 'Female', man: 'Male', other: 'Other', unknown: 'Unknown' };
@@ -57,9 +64,18 @@ export const HTCDS_ROLE_IN_PROCESS: Record<PerpetratorRole, string> = {
   unknown: 'Unknown',
 };
 
-export const HTCDS_EXPLOITATION: Record<ExploitationForm, string> = { sexual: 'SexualExploitation', labour: 'ForcedLabour', other: 'OtherExploitation' };
+export const HTCDS_EXPLOITATION: Record<ExploitationForm, string> = {
+  sexual: 'SexualExploitation',
+  labour: 'ForcedLabour',
+  other: 'OtherExploitation',
+};
 
-export const HTCDS_CITIZENSHIP: Record<CitizenshipGroup, string> = { swedish: 'ReportingCountry', other_eu: 'OtherEU', non_eu: 'NonEU', unknown: 'Unknown' };
+export const HTCDS_CITIZENSHIP: Record<CitizenshipGroup, string> = {
+  swedish: 'ReportingCountry',
+  other_eu: 'OtherEU',
+  non_eu: 'NonEU',
+  unknown: 'Unknown',
+};
 
 /** The Eurostat citizenship group of a party: from the ISO code, else from the origin region. */
 export function citizenshipGroup(citizenship: string | null, origin: string): CitizenshipGroup {
@@ -81,7 +97,14 @@ type Row = {
   parties: unknown;
 };
 
-type PartyRow = { role: 'victim' | 'perpetrator'; sex: Sex; age: AgeBand; origin: string; citizenship: string | null; perpetratorRole: PerpetratorRole | null };
+type PartyRow = {
+  role: 'victim' | 'perpetrator';
+  sex: Sex;
+  age: AgeBand;
+  origin: string;
+  citizenship: string | null;
+  perpetratorRole: PerpetratorRole | null;
+};
 
 /** A PostgreSQL array as text ("{a,b}") when a driver leaves it so. */
 function arrayOf(value: string[] | string): string[] {
@@ -118,14 +141,22 @@ function toCase(r: Row, counties: readonly { code: string; nameSv: string }[]) {
 /** The aggregates every viewer gets: HTCDS dimension, code, and the measure of the figures behind it. */
 const aggregates: { dimension: string; code: string; measure: string }[] = [
   { dimension: 'cas_Total', code: 'Cases', measure: 'cases' },
-  ...REPORTING_BODIES.map((b) => ({ dimension: 'cas_ReferringOrganisation', code: HTCDS_REFERRING_ORGANISATION[b], measure: `body_${b}` })),
+  ...REPORTING_BODIES.map((b) => ({
+    dimension: 'cas_ReferringOrganisation',
+    code: HTCDS_REFERRING_ORGANISATION[b],
+    measure: `body_${b}`,
+  })),
   { dimension: 'cas_Status', code: 'UnderInvestigation', measure: 'reached_investigation' },
   { dimension: 'cas_Status', code: 'Prosecuted', measure: 'reached_prosecuted' },
   { dimension: 'cas_Status', code: 'Convicted', measure: 'reached_convicted' },
   { dimension: 'vic_Total', code: 'Victims', measure: 'victims' },
   ...SEXES.map((s) => ({ dimension: 'vic_prs_Gender', code: HTCDS_GENDER[s], measure: `v_sex_${s}` })),
   ...AGE_BANDS.map((a) => ({ dimension: 'vic_prs_AgeBand', code: a, measure: `v_age_${a}` })),
-  ...(['sexual', 'labour', 'other'] as const).map((f) => ({ dimension: 'vic_TypeOfExploitation', code: HTCDS_EXPLOITATION[f], measure: `eu_form_${f}` })),
+  ...(['sexual', 'labour', 'other'] as const).map((f) => ({
+    dimension: 'vic_TypeOfExploitation',
+    code: HTCDS_EXPLOITATION[f],
+    measure: `eu_form_${f}`,
+  })),
   { dimension: 'per_Total', code: 'Perpetrators', measure: 'perpetrators' },
   ...SEXES.map((s) => ({ dimension: 'per_prs_Gender', code: HTCDS_GENDER[s], measure: `p_sex_${s}` })),
 ];

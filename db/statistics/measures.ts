@@ -2,7 +2,16 @@
 // (db/schema/statistics.ts), the trigger SQL (rollup-sql.ts) and the figures (db/queries/statistics.ts)
 // all read these lists, so a new category value is one migration away from being counted.
 // Pure constants: no server code.
-import { AGE_BANDS, COERCION_DEGREES, CRIME_ESTABLISHED, OFFENCES, ORIGIN_REGIONS, REPORTING_BODIES, SEXES, type Offence } from '../enums';
+import {
+  AGE_BANDS,
+  COERCION_DEGREES,
+  CRIME_ESTABLISHED,
+  OFFENCES,
+  ORIGIN_REGIONS,
+  REPORTING_BODIES,
+  SEXES,
+  type Offence,
+} from '../enums';
 
 /** Citizenship as Eurostat groups it: the reporting country, another EU member state, outside the EU. */
 export const CITIZENSHIP_GROUPS = ['swedish', 'other_eu', 'non_eu', 'unknown'] as const;
@@ -17,7 +26,32 @@ export type ExploitationForm = (typeof EXPLOITATION_FORMS)[number];
 
 /** EU member states (EU-27 since 1 February 2020), ISO 3166-1 alpha-2, Sweden excluded. */
 export const OTHER_EU_COUNTRIES = [
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SI', 'SK',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SI',
+  'SK',
 ] as const;
 
 /** Origin regions that settle the citizenship group when no citizenship is recorded. */
@@ -43,7 +77,13 @@ export const AGE_BANDS_BY_GROUP: Record<AgeGroup, readonly (typeof AGE_BANDS)[nu
   unknown: ['unknown'],
 };
 
-const SEXUAL: readonly Offence[] = ['trafficking_sexual', 'procuring', 'procuring_gross', 'sex_purchase', 'sex_purchase_child'];
+const SEXUAL: readonly Offence[] = [
+  'trafficking_sexual',
+  'procuring',
+  'procuring_gross',
+  'sex_purchase',
+  'sex_purchase_child',
+];
 const LABOUR: readonly Offence[] = ['trafficking_other', 'exploitation'];
 
 /** Bit i of an offence mask is OFFENCES[i] (the enum's order in PostgreSQL too). */

@@ -83,7 +83,10 @@ export type PeriodError = 'date_format' | 'date_order' | 'date_range' | 'period_
  * The period asked for by URL parameters: from & to (custom days), or year [& quarter].
  * Without any: the last complete calendar year before `today`.
  */
-export function parsePeriod(params: { from?: string; to?: string; year?: string; quarter?: string }, today: string): { ok: true; period: Period } | { ok: false; error: PeriodError } {
+export function parsePeriod(
+  params: { from?: string; to?: string; year?: string; quarter?: string },
+  today: string,
+): { ok: true; period: Period } | { ok: false; error: PeriodError } {
   const { from, to, year, quarter } = params;
   if (from !== undefined || to !== undefined) {
     if (!isIsoDay(from) || !isIsoDay(to)) return { ok: false, error: 'date_format' };
@@ -131,7 +134,10 @@ export function buckets(p: { from: string; to: string }, g: Granularity): string
 }
 
 /** Whole months inside the period, and the days at either end outside them. */
-export function splitByMonths(p: { from: string; to: string }): { months: [string, string] | null; days: [string, string][] } {
+export function splitByMonths(p: { from: string; to: string }): {
+  months: [string, string] | null;
+  days: [string, string][];
+} {
   const firstWhole = p.from.endsWith('-01') ? p.from : nextMonthStart(p.from);
   const lastEnd = addDays(nextMonthStart(p.to), -1) === p.to ? p.to : addDays(`${p.to.slice(0, 7)}-01`, -1);
   if (firstWhole > lastEnd) return { months: null, days: [[p.from, p.to]] };

@@ -40,11 +40,17 @@ function partyCountsSql(): string[] {
   const role = { v: 'victim', p: 'perpetrator' } as const;
   for (const r of ['v', 'p'] as const) {
     for (const [dim, d] of Object.entries(PARTY_DIMENSIONS)) {
-      for (const value of d.values) out.push(`count(*) filter (where q.role = '${role[r]}' and q.${d.column} = '${value}')::smallint as ${r}_${dim}_${value}`);
+      for (const value of d.values)
+        out.push(
+          `count(*) filter (where q.role = '${role[r]}' and q.${d.column} = '${value}')::smallint as ${r}_${dim}_${value}`,
+        );
     }
     if (r === 'v') {
       for (const c of CITIZENSHIP_GROUPS) {
-        for (const a of AGE_GROUPS) out.push(`count(*) filter (where q.role = 'victim' and q.cit = '${c}' and q.agegroup = '${a}')::smallint as v_cit_${c}_${a}`);
+        for (const a of AGE_GROUPS)
+          out.push(
+            `count(*) filter (where q.role = 'victim' and q.cit = '${c}' and q.agegroup = '${a}')::smallint as v_cit_${c}_${a}`,
+          );
       }
     }
   }
@@ -66,7 +72,11 @@ const STEP_DAYS = {
   convicted: `(con.occurred_on - coalesce(pro.occurred_on, inv.occurred_on, c.reported_on))`,
 } as const;
 
-const STEP_COLUMN = { investigation: 'investigation_days', prosecuted: 'prosecuted_days', convicted: 'convicted_days' } as const;
+const STEP_COLUMN = {
+  investigation: 'investigation_days',
+  prosecuted: 'prosecuted_days',
+  convicted: 'convicted_days',
+} as const;
 
 /** The columns of stat_case_facts, named (never by position). */
 export const FACT_COLUMNS: readonly string[] = [
@@ -112,7 +122,8 @@ function deltaColumnsSql(sign: string): string[] {
   const sum = (prefix: string, values: readonly string[]) => values.map((v) => `f.${prefix}_${v}`).join(' + ');
   const sexes = PARTY_DIMENSIONS.sex.values;
   const expr: Record<string, string> = { cases: sign };
-  for (const d of Object.values(CASE_DIMENSIONS)) for (const v of d.values) expr[`${d.prefix}_${v}`] = `${sign} * (f.${d.column} = '${v}')::int`;
+  for (const d of Object.values(CASE_DIMENSIONS))
+    for (const v of d.values) expr[`${d.prefix}_${v}`] = `${sign} * (f.${d.column} = '${v}')::int`;
   for (const s of FUNNEL_STEPS) expr[`reached_${s}`] = `${sign} * (f.${STEP_COLUMN[s]} is not null)::int`;
   expr.victims = `${sign} * (${sum('v_sex', sexes)})`;
   expr.perpetrators = `${sign} * (${sum('p_sex', sexes)})`;
@@ -128,7 +139,11 @@ function deltaColumnsSql(sign: string): string[] {
 }
 
 type RollupTable = 'stat_case_days' | 'stat_case_months' | 'stat_case_years';
-const PERIOD_COLUMN: Record<RollupTable, string> = { stat_case_days: 'day', stat_case_months: 'month', stat_case_years: 'year' };
+const PERIOD_COLUMN: Record<RollupTable, string> = {
+  stat_case_days: 'day',
+  stat_case_months: 'month',
+  stat_case_years: 'year',
+};
 const PERIOD_OF: Record<RollupTable, string> = {
   stat_case_days: 'reported_on',
   stat_case_months: `date_trunc('month', reported_on)::date`,
@@ -235,20 +250,34 @@ $fn$`,
     ['case_status_events', 'stat_case_children_changed'],
   ] as const) {
     statements.push(`drop trigger if exists stat_${table}_insert on ${table}`);
-    statements.push(`create trigger stat_${table}_insert after insert on ${table} referencing new table as new_rows for each statement execute function ${fn}()`);
+    statements.push(
+      `create trigger stat_${table}_insert after insert on ${table} referencing new table as new_rows for each statement execute function ${fn}()`,
+    );
     statements.push(`drop trigger if exists stat_${table}_update on ${table}`);
-    statements.push(`create trigger stat_${table}_update after update on ${table} referencing old table as old_rows new table as new_rows for each statement execute function ${fn}()`);
+    statements.push(
+      `create trigger stat_${table}_update after update on ${table} referencing old table as old_rows new table as new_rows for each statement execute function ${fn}()`,
+    );
     statements.push(`drop trigger if exists stat_${table}_delete on ${table}`);
-    statements.push(`create trigger stat_${table}_delete after delete on ${table} referencing old table as old_rows for each statement execute function ${fn}()`);
+    statements.push(
+      `create trigger stat_${table}_delete after delete on ${table} referencing old table as old_rows for each statement execute function ${fn}()`,
+    );
   }
   statements.push(`drop trigger if exists stat_cases_truncate on cases`);
-  statements.push(`create trigger stat_cases_truncate after truncate on cases for each statement execute function stat_reset()`);
+  statements.push(
+    `create trigger stat_cases_truncate after truncate on cases for each statement execute function stat_reset()`,
+  );
   // Rebuild from the rows: what the triggers would have made had they always been there.
   statements.push(`truncate stat_case_facts, stat_case_days, stat_case_months, stat_case_years`);
-  statements.push(`insert into stat_case_facts (${FACT_COLUMNS.join(', ')})\nselect ${FACT_COLUMNS.map((c) => `x.${c}`).join(', ')} from (\n  ${factsSelectSql('true', true)}\n) x`);
+  statements.push(
+    `insert into stat_case_facts (${FACT_COLUMNS.join(', ')})\nselect ${FACT_COLUMNS.map((c) => `x.${c}`).join(', ')} from (\n  ${factsSelectSql('true', true)}\n) x`,
+  );
   for (const table of ['stat_case_days', 'stat_case_months', 'stat_case_years'] as const) {
     statements.push(`insert into ${table} (county_code, ${PERIOD_COLUMN[table]}, offence_mask, ${ROLLUP_COLUMNS.join(', ')})
-select f.county_code, ${PERIOD_OF[table].replace('reported_on', 'f.reported_on')}, f.offence_mask, ${deltaColumnsSql('1').map((c) => `sum(${c.slice(0, c.lastIndexOf(' as '))})`).join(', ')}
+select f.county_code, ${PERIOD_OF[table].replace('reported_on', 'f.reported_on')}, f.offence_mask, ${deltaColumnsSql(
+      '1',
+    )
+      .map((c) => `sum(${c.slice(0, c.lastIndexOf(' as '))})`)
+      .join(', ')}
 from stat_case_facts f group by 1, 2, 3`);
   }
   statements.push(`analyze stat_case_facts`);

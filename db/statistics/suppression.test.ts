@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_COMPLEMENTARY, CELL_SHOWN, CELL_SMALL, suppress, suppressionThreshold, type CellState, type Group } from './suppression';
+import {
+  CELL_COMPLEMENTARY,
+  CELL_SHOWN,
+  CELL_SMALL,
+  suppress,
+  suppressionThreshold,
+  type CellState,
+  type Group,
+} from './suppression';
 
 // ── An attacker, written independently of the module: exact rational arithmetic (BigInt) and a
 // rank test. A hidden cell j can be worked out from what is shown iff adding the unit vector e_j
@@ -61,7 +69,14 @@ function derivable(groups: readonly Group[], state: readonly CellState[], known:
 }
 
 /** A table with margins: cells r×c, then row totals, column totals and the grand total; the groups say how they add up. */
-function table(cells: number[][]): { values: number[]; groups: Group[]; cell: (r: number, c: number) => number; rowTotal: (r: number) => number; colTotal: (c: number) => number; total: number } {
+function table(cells: number[][]): {
+  values: number[];
+  groups: Group[];
+  cell: (r: number, c: number) => number;
+  rowTotal: (r: number) => number;
+  colTotal: (c: number) => number;
+  total: number;
+} {
   const R = cells.length;
   const C = cells[0]!.length;
   const values = cells.flat();
@@ -187,7 +202,11 @@ describe('an attacker who solves every published relation exactly', () => {
     for (let n = 0; n < 300; n++) {
       const R = 2 + Math.floor(random() * 4);
       const C = 2 + Math.floor(random() * 4);
-      const cells = Array.from({ length: R }, () => Array.from({ length: C }, () => (random() < 0.3 ? 0 : random() < 0.5 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 30))));
+      const cells = Array.from({ length: R }, () =>
+        Array.from({ length: C }, () =>
+          random() < 0.3 ? 0 : random() < 0.5 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 30),
+        ),
+      );
       const t = table(cells);
       const state = suppress({ values: t.values, groups: t.groups, threshold: 5 });
       t.values.forEach((v, i) => {
@@ -204,12 +223,22 @@ describe('an attacker who solves every published relation exactly', () => {
     const random = rng(7);
     for (let n = 0; n < 60; n++) {
       // Four counties in two regions, three categories; each scope has a row with its total.
-      const counties = Array.from({ length: 4 }, () => Array.from({ length: 3 }, () => (random() < 0.3 ? 0 : Math.floor(random() * 12))));
-      const scopes = [...counties, counties[0]!.map((_, c) => counties[0]![c]! + counties[1]![c]!), counties[2]!.map((_, c) => counties[2]![c]! + counties[3]![c]!)];
+      const counties = Array.from({ length: 4 }, () =>
+        Array.from({ length: 3 }, () => (random() < 0.3 ? 0 : Math.floor(random() * 12))),
+      );
+      const scopes = [
+        ...counties,
+        counties[0]!.map((_, c) => counties[0]![c]! + counties[1]![c]!),
+        counties[2]!.map((_, c) => counties[2]![c]! + counties[3]![c]!),
+      ];
       scopes.push(scopes[4]!.map((_, c) => scopes[4]![c]! + scopes[5]![c]!));
       const values: number[] = [];
       const id = (s: number, c: number) => s * 4 + c; // c = 3 is the scope's total
-      for (const row of scopes) values.push(...row, row.reduce((a, b) => a + b, 0));
+      for (const row of scopes)
+        values.push(
+          ...row,
+          row.reduce((a, b) => a + b, 0),
+        );
       const groups: Group[] = [];
       for (let s = 0; s < scopes.length; s++) groups.push({ parts: [0, 1, 2].map((c) => id(s, c)), whole: id(s, 3) });
       for (let c = 0; c <= 3; c++) {

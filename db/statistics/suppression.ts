@@ -41,7 +41,8 @@ export const DEFAULT_THRESHOLD = 5;
 export function suppressionThreshold(env: Record<string, string | undefined> = process.env): number {
   const raw = env.STATISTICS_SUPPRESSION_THRESHOLD;
   const n = raw === undefined || raw === '' ? DEFAULT_THRESHOLD : Number(raw);
-  if (!Number.isInteger(n) || n < 2 || n > 100) throw new Error(`STATISTICS_SUPPRESSION_THRESHOLD must be a whole number from 2 to 100 (got ${raw})`);
+  if (!Number.isInteger(n) || n < 2 || n > 100)
+    throw new Error(`STATISTICS_SUPPRESSION_THRESHOLD must be a whole number from 2 to 100 (got ${raw})`);
   return n;
 }
 
@@ -58,14 +59,21 @@ export function suppress(input: SuppressionInput): CellState[] {
   });
   const known = knownClosure(values, groups, groupsOf, input.known ?? []);
   const unpublished = input.unpublished ?? [];
-  const state: CellState[] = values.map((v, i) => (unpublished[i] ? CELL_UNPUBLISHED : !known[i] && v > 0 && v < threshold ? CELL_SMALL : CELL_SHOWN));
+  const state: CellState[] = values.map((v, i) =>
+    unpublished[i] ? CELL_UNPUBLISHED : !known[i] && v > 0 && v < threshold ? CELL_SMALL : CELL_SHOWN,
+  );
 
   /** The smallest shown, unknown, non-zero member of a group other than `except`; parts before the whole. */
   const complementIn = (g: Group, except: number): number | null => {
     let best: number | null = null;
     for (const m of membersOf(g)) {
       if (m === except || state[m] !== CELL_SHOWN || known[m] || values[m]! <= 0) continue;
-      if (best === null || values[m]! < values[best]! || (values[m] === values[best] && m !== g.whole && best === g.whole)) best = m;
+      if (
+        best === null ||
+        values[m]! < values[best]! ||
+        (values[m] === values[best] && m !== g.whole && best === g.whole)
+      )
+        best = m;
     }
     return best;
   };
@@ -141,7 +149,12 @@ export function suppress(input: SuppressionInput): CellState[] {
  * a whole whose parts are all known or zero, or the last part of a group whose other members are.
  * Hiding such a cell would protect no one, and the check below would count it as given away.
  */
-function knownClosure(values: readonly number[], groups: readonly Group[], groupsOf: readonly number[][], given: readonly boolean[]): boolean[] {
+function knownClosure(
+  values: readonly number[],
+  groups: readonly Group[],
+  groupsOf: readonly number[][],
+  given: readonly boolean[],
+): boolean[] {
   const known = values.map((_, i) => given[i] === true);
   const isKnown = (i: number) => known[i] || values[i] === 0;
   if (!known.some(Boolean)) return known;

@@ -116,14 +116,29 @@ function victim(fields: Omit<SynthParty, 'role' | 'perpetratorRole'>): SynthPart
   return { role: 'victim', ...fields, perpetratorRole: null };
 }
 
-function perpetrator(fields: Pick<SynthParty, 'sex' | 'ageBand' | 'originRegion' | 'citizenship' | 'perpetratorRole'>): SynthParty {
+function perpetrator(
+  fields: Pick<SynthParty, 'sex' | 'ageBand' | 'originRegion' | 'citizenship' | 'perpetratorRole'>,
+): SynthParty {
   return { role: 'perpetrator', ...fields, plaintiffStatus: null, residencePermit: null, support: null };
 }
 
 const VIOLENCE: readonly ControlMethod[] = ['physical_abuse', 'sexual_abuse', 'restricts_movement'];
-const VIOLENCE_EXTRA: readonly ControlMethod[] = ['physical_threats', 'withholds_documents', 'takes_earnings', 'debt_bondage', 'psychoactive_substances', 'psychological_abuse'];
+const VIOLENCE_EXTRA: readonly ControlMethod[] = [
+  'physical_threats',
+  'withholds_documents',
+  'takes_earnings',
+  'debt_bondage',
+  'psychoactive_substances',
+  'psychological_abuse',
+];
 const THREATS: readonly ControlMethod[] = ['physical_threats', 'threats_family', 'false_promises'];
-const THREATS_EXTRA: readonly ControlMethod[] = ['debt_bondage', 'takes_earnings', 'withholds_documents', 'psychological_abuse', 'threats_authorities'];
+const THREATS_EXTRA: readonly ControlMethod[] = [
+  'debt_bondage',
+  'takes_earnings',
+  'withholds_documents',
+  'psychological_abuse',
+  'threats_authorities',
+];
 const VOLUNTARY_EXTRA: readonly ControlMethod[] = ['takes_earnings', 'debt_bondage', 'false_promises'];
 
 /** Methods of control that fit Brå's degree: violence for 1, threats or deception for 2, little for 3. */
@@ -144,7 +159,13 @@ function controlMethodsOf(rng: Rng, degree: CoercionDegree): ControlMethod[] {
   return inListOrder(CONTROL_METHODS, chosen);
 }
 
-function policeReportNumberOf(rng: Rng, body: ReportingBody, countyCode: string, day: number, regionOf: ReadonlyMap<string, string>): string | null {
+function policeReportNumberOf(
+  rng: Rng,
+  body: ReportingBody,
+  countyCode: string,
+  day: number,
+  regionOf: ReadonlyMap<string, string>,
+): string | null {
   if ((body !== 'police' && body !== 'prosecutor') || !rng.chance(0.85)) return null;
   const unit = P.POLICE_UNITS[regionOf.get(countyCode) ?? ''] ?? '5000';
   return `${unit}-K${rng.int(10_000, 999_999)}-${String(yearOf(day) % 100).padStart(2, '0')}`;
@@ -156,9 +177,21 @@ function onlinePlatformOf(rng: Rng, arena: Arena, day: number): YesNoUnknown {
   return rng.chance(0.7) ? 'no' : 'unknown';
 }
 
-const CROSS_BORDER_TRAFFICKING = weighted<YesNoUnknown>([['yes', 75], ['unknown', 20], ['no', 5]]);
-const CROSS_BORDER_PROCURING = weighted<YesNoUnknown>([['yes', 45], ['unknown', 35], ['no', 20]]);
-const CROSS_BORDER_LOCAL = weighted<YesNoUnknown>([['no', 60], ['unknown', 35], ['yes', 5]]);
+const CROSS_BORDER_TRAFFICKING = weighted<YesNoUnknown>([
+  ['yes', 75],
+  ['unknown', 20],
+  ['no', 5],
+]);
+const CROSS_BORDER_PROCURING = weighted<YesNoUnknown>([
+  ['yes', 45],
+  ['unknown', 35],
+  ['no', 20],
+]);
+const CROSS_BORDER_LOCAL = weighted<YesNoUnknown>([
+  ['no', 60],
+  ['unknown', 35],
+  ['yes', 5],
+]);
 
 function notesOf(rng: Rng, own: readonly string[]): string | null {
   if (!rng.chance(0.4)) return null;
@@ -209,7 +242,11 @@ function pathTo(rng: Rng, status: CaseStatus): CaseStatus[] {
       return ['reported', 'investigation', 'prosecuted', 'acquitted'];
     case 'closed': {
       const r = rng.next();
-      return r < 0.7 ? ['reported', 'investigation', 'discontinued', 'closed'] : r < 0.85 ? ['reported', 'closed'] : ['reported', 'investigation', 'closed'];
+      return r < 0.7
+        ? ['reported', 'investigation', 'discontinued', 'closed']
+        : r < 0.85
+          ? ['reported', 'closed']
+          : ['reported', 'investigation', 'closed'];
     }
   }
 }
@@ -233,7 +270,14 @@ type CaseCore = Omit<SynthCase, 'events' | 'status' | 'statusOn' | 'createdAt' |
 function finish(ctx: Ctx, core: CaseCore, day: number, path: readonly CaseStatus[]): SynthCase {
   const events = eventsOf(ctx.rng, path, day, ctx.today);
   const last = events[events.length - 1]!;
-  return { ...core, reportedOn: isoOf(day), createdAt: createdAtOf(ctx.rng, day), events, status: last.status, statusOn: last.occurredOn };
+  return {
+    ...core,
+    reportedOn: isoOf(day),
+    createdAt: createdAtOf(ctx.rng, day),
+    events,
+    status: last.status,
+    statusOn: last.occurredOn,
+  };
 }
 
 // ── Trafficking for sexual purposes and gross procuring (Brå's group) ────────────────────────
@@ -292,7 +336,9 @@ function traffickingCase(ctx: Ctx, spec: TraffickingSpec): SynthCase {
       policeReportNumber: policeReportNumberOf(rng, spec.reportingBody, spec.countyCode, spec.day, ctx.regionOf),
       arena,
       onlinePlatform: onlinePlatformOf(rng, arena, spec.day),
-      crossBorder: rng.draw(spec.offences.includes('trafficking_sexual') ? CROSS_BORDER_TRAFFICKING : CROSS_BORDER_PROCURING),
+      crossBorder: rng.draw(
+        spec.offences.includes('trafficking_sexual') ? CROSS_BORDER_TRAFFICKING : CROSS_BORDER_PROCURING,
+      ),
       crimeEstablished: spec.crimeEstablished,
       coercionDegree: spec.coercionDegree,
       controlMethods: controlMethodsOf(rng, spec.coercionDegree),
@@ -305,22 +351,51 @@ function traffickingCase(ctx: Ctx, spec: TraffickingSpec): SynthCase {
   );
 }
 
-const TS_OFFENCES = weighted<'ts' | 'pg' | 'both'>([['ts', 55], ['pg', 38], ['both', 7]]);
-const TS_DEGREE = weighted<CoercionDegree>([['degree_1', 24], ['degree_2', 32], ['degree_3', 44]]);
-const TS_VICTIMS = weighted<number>([[1, 75], [2, 13], [3, 8], [4, 3], [6, 1]]);
-const TS_PERPETRATORS = weighted<number>([[1, 93], [2, 6], [3, 1]]);
+const TS_OFFENCES = weighted<'ts' | 'pg' | 'both'>([
+  ['ts', 55],
+  ['pg', 38],
+  ['both', 7],
+]);
+const TS_DEGREE = weighted<CoercionDegree>([
+  ['degree_1', 24],
+  ['degree_2', 32],
+  ['degree_3', 44],
+]);
+const TS_VICTIMS = weighted<number>([
+  [1, 75],
+  [2, 13],
+  [3, 8],
+  [4, 3],
+  [6, 1],
+]);
+const TS_PERPETRATORS = weighted<number>([
+  [1, 93],
+  [2, 6],
+  [3, 1],
+]);
 /** Women perpetrators: a third overall, mostly in the less severe cases (Brå). */
-const WOMAN_PERPETRATOR: Record<CoercionDegree, number> = { degree_1: 0.08, degree_2: 0.18, degree_3: 0.5, unknown: 0.3 };
+const WOMAN_PERPETRATOR: Record<CoercionDegree, number> = {
+  degree_1: 0.08,
+  degree_2: 0.18,
+  degree_3: 0.5,
+  unknown: 0.3,
+};
 
 function offencesOf(choice: 'ts' | 'pg' | 'both'): Offence[] {
-  return choice === 'ts' ? ['trafficking_sexual'] : choice === 'pg' ? ['procuring_gross'] : ['trafficking_sexual', 'procuring_gross'];
+  return choice === 'ts'
+    ? ['trafficking_sexual']
+    : choice === 'pg'
+      ? ['procuring_gross']
+      : ['trafficking_sexual', 'procuring_gross'];
 }
 
 function randomTraffickingCase(ctx: Ctx, day: number): SynthCase {
   const { rng } = ctx;
   const uncertain = rng.chance(18 / 103);
   const degree: CoercionDegree = uncertain ? 'unknown' : rng.draw(TS_DEGREE);
-  const perpetratorSexes = Array.from({ length: rng.draw(TS_PERPETRATORS) }, (): Sex => (rng.chance(WOMAN_PERPETRATOR[degree]) ? 'woman' : 'man'));
+  const perpetratorSexes = Array.from({ length: rng.draw(TS_PERPETRATORS) }, (): Sex =>
+    rng.chance(WOMAN_PERPETRATOR[degree]) ? 'woman' : 'man',
+  );
   const crime = uncertain ? 'uncertain' : 'yes';
   return traffickingCase(ctx, {
     offences: offencesOf(rng.draw(TS_OFFENCES)),
@@ -362,33 +437,109 @@ type BraGroup = {
  */
 export const BRA_GROUPS: readonly BraGroup[] = [
   {
-    crime: 'yes', degree: 'degree_1', cases: 20, multiPerpetrators: [3, 2, 2], womenInMulti: [1, 1, 0], womenSingles: 0,
-    multiVictims: [6, 4, 3, 3, 3, 2, 2, 2], menVictims: 0, offences: { both: 3, ts: 14, pg: 3 },
-    statuses: [['convicted', 7], ['acquitted', 2], ['prosecuted', 1], ['discontinued', 7], ['closed', 1], ['investigation', 2]],
+    crime: 'yes',
+    degree: 'degree_1',
+    cases: 20,
+    multiPerpetrators: [3, 2, 2],
+    womenInMulti: [1, 1, 0],
+    womenSingles: 0,
+    multiVictims: [6, 4, 3, 3, 3, 2, 2, 2],
+    menVictims: 0,
+    offences: { both: 3, ts: 14, pg: 3 },
+    statuses: [
+      ['convicted', 7],
+      ['acquitted', 2],
+      ['prosecuted', 1],
+      ['discontinued', 7],
+      ['closed', 1],
+      ['investigation', 2],
+    ],
   },
   {
-    crime: 'yes', degree: 'degree_2', cases: 27, multiPerpetrators: [2, 2], womenInMulti: [1, 0], womenSingles: 4,
-    multiVictims: [6, 4, 3, 3, 3, 2, 2, 2, 2], menVictims: 0, offences: { both: 3, ts: 16, pg: 8 },
-    statuses: [['convicted', 6], ['acquitted', 2], ['prosecuted', 1], ['discontinued', 13], ['closed', 3], ['investigation', 2]],
+    crime: 'yes',
+    degree: 'degree_2',
+    cases: 27,
+    multiPerpetrators: [2, 2],
+    womenInMulti: [1, 0],
+    womenSingles: 4,
+    multiVictims: [6, 4, 3, 3, 3, 2, 2, 2, 2],
+    menVictims: 0,
+    offences: { both: 3, ts: 16, pg: 8 },
+    statuses: [
+      ['convicted', 6],
+      ['acquitted', 2],
+      ['prosecuted', 1],
+      ['discontinued', 13],
+      ['closed', 3],
+      ['investigation', 2],
+    ],
   },
   {
-    crime: 'yes', degree: 'degree_3', cases: 38, multiPerpetrators: [2], womenInMulti: [1], womenSingles: 23,
-    multiVictims: [4, 3, 2, 2, 2, 2], menVictims: 1, offences: { both: 0, ts: 12, pg: 26 },
-    statuses: [['convicted', 2], ['acquitted', 1], ['prosecuted', 1], ['discontinued', 23], ['closed', 7], ['investigation', 4]],
+    crime: 'yes',
+    degree: 'degree_3',
+    cases: 38,
+    multiPerpetrators: [2],
+    womenInMulti: [1],
+    womenSingles: 23,
+    multiVictims: [4, 3, 2, 2, 2, 2],
+    menVictims: 1,
+    offences: { both: 0, ts: 12, pg: 26 },
+    statuses: [
+      ['convicted', 2],
+      ['acquitted', 1],
+      ['prosecuted', 1],
+      ['discontinued', 23],
+      ['closed', 7],
+      ['investigation', 4],
+    ],
   },
   {
-    crime: 'uncertain', degree: 'unknown', cases: 18, multiPerpetrators: [2], womenInMulti: [1], womenSingles: 5,
-    multiVictims: [3, 2, 2], menVictims: 1, offences: { both: 0, ts: 11, pg: 7 },
-    statuses: [['discontinued', 12], ['closed', 4], ['investigation', 2]],
+    crime: 'uncertain',
+    degree: 'unknown',
+    cases: 18,
+    multiPerpetrators: [2],
+    womenInMulti: [1],
+    womenSingles: 5,
+    multiVictims: [3, 2, 2],
+    menVictims: 1,
+    offences: { both: 0, ts: 11, pg: 7 },
+    statuses: [
+      ['discontinued', 12],
+      ['closed', 4],
+      ['investigation', 2],
+    ],
   },
 ];
 
-const BRA_YEARS: [number, number][] = [[2008, 30], [2009, 35], [2010, 38]];
+const BRA_YEARS: [number, number][] = [
+  [2008, 30],
+  [2009, 35],
+  [2010, 38],
+];
 /** Mostly the metropolitan counties, a few elsewhere. */
 const BRA_COUNTIES: [string, number][] = [
-  ['01', 47], ['14', 22], ['12', 19], ['03', 2], ['05', 2], ['13', 2], ['18', 2], ['04', 1], ['06', 1], ['08', 1], ['19', 1], ['21', 1], ['22', 1], ['24', 1],
+  ['01', 47],
+  ['14', 22],
+  ['12', 19],
+  ['03', 2],
+  ['05', 2],
+  ['13', 2],
+  ['18', 2],
+  ['04', 1],
+  ['06', 1],
+  ['08', 1],
+  ['19', 1],
+  ['21', 1],
+  ['22', 1],
+  ['24', 1],
 ];
-const BRA_BODIES: [ReportingBody, number][] = [['police', 88], ['social_services', 5], ['prosecutor', 4], ['migration_agency', 3], ['ngo', 3]];
+const BRA_BODIES: [ReportingBody, number][] = [
+  ['police', 88],
+  ['social_services', 5],
+  ['prosecutor', 4],
+  ['migration_agency', 3],
+  ['ngo', 3],
+];
 
 export function generateBraCases(seed: number, counties: readonly P.CountyInfo[], to = P.DEMO_TODAY): SynthCase[] {
   const ctx = makeCtx(seed, counties, to);
@@ -396,11 +547,20 @@ export function generateBraCases(seed: number, counties: readonly P.CountyInfo[]
   type Draft = Omit<TraffickingSpec, 'countyCode' | 'day' | 'reportingBody'>;
   const drafts: Draft[] = [];
   for (const g of BRA_GROUPS) {
-    const sexes: Sex[][] = g.multiPerpetrators.map((n, i) => Array.from({ length: n }, (_, j): Sex => (j >= n - g.womenInMulti[i]! ? 'woman' : 'man')));
-    for (let i = sexes.length; i < g.cases; i++) sexes.push([i - g.multiPerpetrators.length < g.womenSingles ? 'woman' : 'man']);
+    const sexes: Sex[][] = g.multiPerpetrators.map((n, i) =>
+      Array.from({ length: n }, (_, j): Sex => (j >= n - g.womenInMulti[i]! ? 'woman' : 'man')),
+    );
+    for (let i = sexes.length; i < g.cases; i++)
+      sexes.push([i - g.multiPerpetrators.length < g.womenSingles ? 'woman' : 'man']);
     rng.shuffle(sexes);
     const victims = rng.shuffle([...g.multiVictims, ...repeat([[1, g.cases - g.multiVictims.length]])]);
-    const offences = rng.shuffle(repeat<'ts' | 'pg' | 'both'>([['both', g.offences.both], ['ts', g.offences.ts], ['pg', g.offences.pg]]));
+    const offences = rng.shuffle(
+      repeat<'ts' | 'pg' | 'both'>([
+        ['both', g.offences.both],
+        ['ts', g.offences.ts],
+        ['pg', g.offences.pg],
+      ]),
+    );
     const statuses = rng.shuffle(repeat(g.statuses));
     const withMan = new Set(rng.shuffle(Array.from({ length: g.cases }, (_, i) => i)).slice(0, g.menVictims));
     for (let i = 0; i < g.cases; i++) {
@@ -418,7 +578,8 @@ export function generateBraCases(seed: number, counties: readonly P.CountyInfo[]
   const years = rng.shuffle(repeat(BRA_YEARS));
   const countyCodes = rng.shuffle(repeat(BRA_COUNTIES));
   const bodies = rng.shuffle(repeat(BRA_BODIES));
-  if (years.length !== drafts.length || countyCodes.length !== drafts.length || bodies.length !== drafts.length) throw new Error('Brå tables do not add up');
+  if (years.length !== drafts.length || countyCodes.length !== drafts.length || bodies.length !== drafts.length)
+    throw new Error('Brå tables do not add up');
   const cases = drafts.map((draft, i) => {
     const year = years[i]!;
     const day = rng.int(firstDayOfYear(year), firstDayOfYear(year + 1) - 1);
@@ -429,41 +590,170 @@ export function generateBraCases(seed: number, counties: readonly P.CountyInfo[]
 
 // ── The other kinds ──────────────────────────────────────────────────────────────────────────
 
-const COUNT_1_2 = weighted<number>([[1, 95], [2, 5]]);
-const BUYERS = weighted<number>([[1, 93], [2, 6], [3, 1]]);
-const CRIME_SEX_PURCHASE = weighted<CrimeEstablished>([['yes', 88], ['uncertain', 10], ['no', 2]]);
-const CRIME_USUAL = weighted<CrimeEstablished>([['yes', 80], ['uncertain', 18], ['no', 2]]);
-const CRIME_LABOUR = weighted<CrimeEstablished>([['yes', 75], ['uncertain', 22], ['no', 3]]);
-const CRIME_OTHER = weighted<CrimeEstablished>([['yes', 55], ['uncertain', 40], ['no', 5]]);
-const DEGREE_CHILD = weighted<CoercionDegree>([['unknown', 45], ['degree_3', 30], ['degree_2', 20], ['degree_1', 5]]);
-const DEGREE_PROCURING = weighted<CoercionDegree>([['degree_3', 60], ['degree_2', 25], ['degree_1', 5], ['unknown', 10]]);
-const DEGREE_LABOUR = weighted<CoercionDegree>([['degree_2', 45], ['degree_3', 25], ['degree_1', 20], ['unknown', 10]]);
-const DEGREE_EXPLOITATION = weighted<CoercionDegree>([['degree_2', 50], ['degree_3', 40], ['unknown', 10]]);
-const PROCURING_VICTIMS = weighted<number>([[1, 65], [2, 20], [3, 10], [4, 5]]);
-const PROCURING_PERPETRATORS = weighted<number>([[1, 80], [2, 17], [3, 3]]);
-const LABOUR_VICTIMS = weighted<number>([[1, 55], [2, 15], [3, 12], [4, 8], [5, 4], [6, 3], [8, 3]]);
-const LABOUR_PERPETRATORS = weighted<number>([[1, 75], [2, 20], [3, 5]]);
-const PLAINTIFF_CHILD = weighted<YesNoUnknown>([['yes', 90], ['unknown', 10]]);
-const PLAINTIFF_PROCURING = weighted<YesNoUnknown>([['yes', 65], ['unknown', 20], ['no', 15]]);
-const PLAINTIFF_LABOUR = weighted<YesNoUnknown>([['yes', 70], ['unknown', 20], ['no', 10]]);
-const PERMIT_CHILD = weighted<ResidencePermit>([['granted', 60], ['not_relevant', 30], ['applied', 10]]);
+const COUNT_1_2 = weighted<number>([
+  [1, 95],
+  [2, 5],
+]);
+const BUYERS = weighted<number>([
+  [1, 93],
+  [2, 6],
+  [3, 1],
+]);
+const CRIME_SEX_PURCHASE = weighted<CrimeEstablished>([
+  ['yes', 88],
+  ['uncertain', 10],
+  ['no', 2],
+]);
+const CRIME_USUAL = weighted<CrimeEstablished>([
+  ['yes', 80],
+  ['uncertain', 18],
+  ['no', 2],
+]);
+const CRIME_LABOUR = weighted<CrimeEstablished>([
+  ['yes', 75],
+  ['uncertain', 22],
+  ['no', 3],
+]);
+const CRIME_OTHER = weighted<CrimeEstablished>([
+  ['yes', 55],
+  ['uncertain', 40],
+  ['no', 5],
+]);
+const DEGREE_CHILD = weighted<CoercionDegree>([
+  ['unknown', 45],
+  ['degree_3', 30],
+  ['degree_2', 20],
+  ['degree_1', 5],
+]);
+const DEGREE_PROCURING = weighted<CoercionDegree>([
+  ['degree_3', 60],
+  ['degree_2', 25],
+  ['degree_1', 5],
+  ['unknown', 10],
+]);
+const DEGREE_LABOUR = weighted<CoercionDegree>([
+  ['degree_2', 45],
+  ['degree_3', 25],
+  ['degree_1', 20],
+  ['unknown', 10],
+]);
+const DEGREE_EXPLOITATION = weighted<CoercionDegree>([
+  ['degree_2', 50],
+  ['degree_3', 40],
+  ['unknown', 10],
+]);
+const PROCURING_VICTIMS = weighted<number>([
+  [1, 65],
+  [2, 20],
+  [3, 10],
+  [4, 5],
+]);
+const PROCURING_PERPETRATORS = weighted<number>([
+  [1, 80],
+  [2, 17],
+  [3, 3],
+]);
+const LABOUR_VICTIMS = weighted<number>([
+  [1, 55],
+  [2, 15],
+  [3, 12],
+  [4, 8],
+  [5, 4],
+  [6, 3],
+  [8, 3],
+]);
+const LABOUR_PERPETRATORS = weighted<number>([
+  [1, 75],
+  [2, 20],
+  [3, 5],
+]);
+const PLAINTIFF_CHILD = weighted<YesNoUnknown>([
+  ['yes', 90],
+  ['unknown', 10],
+]);
+const PLAINTIFF_PROCURING = weighted<YesNoUnknown>([
+  ['yes', 65],
+  ['unknown', 20],
+  ['no', 15],
+]);
+const PLAINTIFF_LABOUR = weighted<YesNoUnknown>([
+  ['yes', 70],
+  ['unknown', 20],
+  ['no', 10],
+]);
+const PERMIT_CHILD = weighted<ResidencePermit>([
+  ['granted', 60],
+  ['not_relevant', 30],
+  ['applied', 10],
+]);
 const SELLER_SUPPORT = weighted(P.SELLER_SUPPORT.map(([, w], i) => [i, w] as const));
-const VICTIM_SEX_PROCURING = weighted<Sex>([['woman', 96], ['man', 3], ['other', 1]]);
-const SEX_LABOUR_VICTIM = weighted<Sex>([['man', 60], ['woman', 38], ['other', 2]]);
-const SEX_LABOUR_PERPETRATOR = weighted<Sex>([['man', 80], ['woman', 20]]);
-const SEX_PROCURING_PERPETRATOR = weighted<Sex>([['man', 68], ['woman', 32]]);
-const CHILD_AGE = weighted<AgeBand>([['15_17', 85], ['0_14', 15]]);
-const BUYER_AGE_CHILD = weighted<AgeBand>([['21_25', 12], ['26_35', 30], ['36_50', 38], ['51_plus', 19], ['unknown', 1]]);
-const OTHER_SEX = weighted<Sex>([['woman', 70], ['man', 28], ['unknown', 2]]);
-const OTHER_AGE = weighted<AgeBand>([['15_17', 8], ['18_20', 15], ['21_25', 25], ['26_35', 30], ['36_50', 17], ['unknown', 5]]);
-const OTHER_ORIGIN = weighted<OriginRegion>([['sweden', 45], ['eu_east', 20], ['middle_east', 10], ['africa_other', 10], ['asia', 5], ['unknown', 10]]);
-const OTHER_ROLE = weighted<PerpetratorRole>([['other', 50], ['exploiter', 30], ['unknown', 20]]);
+const VICTIM_SEX_PROCURING = weighted<Sex>([
+  ['woman', 96],
+  ['man', 3],
+  ['other', 1],
+]);
+const SEX_LABOUR_VICTIM = weighted<Sex>([
+  ['man', 60],
+  ['woman', 38],
+  ['other', 2],
+]);
+const SEX_LABOUR_PERPETRATOR = weighted<Sex>([
+  ['man', 80],
+  ['woman', 20],
+]);
+const SEX_PROCURING_PERPETRATOR = weighted<Sex>([
+  ['man', 68],
+  ['woman', 32],
+]);
+const CHILD_AGE = weighted<AgeBand>([
+  ['15_17', 85],
+  ['0_14', 15],
+]);
+const BUYER_AGE_CHILD = weighted<AgeBand>([
+  ['21_25', 12],
+  ['26_35', 30],
+  ['36_50', 38],
+  ['51_plus', 19],
+  ['unknown', 1],
+]);
+const OTHER_SEX = weighted<Sex>([
+  ['woman', 70],
+  ['man', 28],
+  ['unknown', 2],
+]);
+const OTHER_AGE = weighted<AgeBand>([
+  ['15_17', 8],
+  ['18_20', 15],
+  ['21_25', 25],
+  ['26_35', 30],
+  ['36_50', 17],
+  ['unknown', 5],
+]);
+const OTHER_ORIGIN = weighted<OriginRegion>([
+  ['sweden', 45],
+  ['eu_east', 20],
+  ['middle_east', 10],
+  ['africa_other', 10],
+  ['asia', 5],
+  ['unknown', 10],
+]);
+const OTHER_ROLE = weighted<PerpetratorRole>([
+  ['other', 50],
+  ['exploiter', 30],
+  ['unknown', 20],
+]);
 
 function buyers(ctx: Ctx, n: number, age: Weighted<AgeBand>): SynthParty[] {
   const { rng } = ctx;
   return Array.from({ length: n }, () => {
     const origin = rng.draw(P.BUYER_ORIGIN);
-    return perpetrator({ sex: rng.draw(P.BUYER_SEX), ageBand: rng.draw(age), originRegion: origin, citizenship: citizenshipOf(rng, origin, 0.7), perpetratorRole: 'buyer' });
+    return perpetrator({
+      sex: rng.draw(P.BUYER_SEX),
+      ageBand: rng.draw(age),
+      originRegion: origin,
+      citizenship: citizenshipOf(rng, origin, 0.7),
+      perpetratorRole: 'buyer',
+    });
   });
 }
 
@@ -516,7 +806,16 @@ function sexPurchaseCase(ctx: Ctx, day: number): SynthCase {
 function childCase(ctx: Ctx, day: number): SynthCase {
   const { rng } = ctx;
   const parties: SynthParty[] = [];
-  for (let i = rng.draw(weighted<number>([[1, 90], [2, 10]])); i > 0; i--) {
+  for (
+    let i = rng.draw(
+      weighted<number>([
+        [1, 90],
+        [2, 10],
+      ]),
+    );
+    i > 0;
+    i--
+  ) {
     const origin = rng.draw(P.CHILD_ORIGIN);
     const support = new Set<SupportMeasure>(['counselling']);
     if (rng.chance(0.8)) support.add('legal_counsel');
@@ -690,7 +989,13 @@ function otherCase(ctx: Ctx, day: number): SynthCase {
       residencePermit: permitOf(rng, origin, P.PERMIT_NON_EU),
       support: traffickingSupport(rng, plaintiff, origin),
     }),
-    perpetrator({ sex: rng.draw(SEX_LABOUR_PERPETRATOR), ageBand: rng.draw(P.PERPETRATOR_AGE), originRegion: perpOrigin, citizenship: citizenshipOf(rng, perpOrigin, 0.7), perpetratorRole: rng.draw(OTHER_ROLE) }),
+    perpetrator({
+      sex: rng.draw(SEX_LABOUR_PERPETRATOR),
+      ageBand: rng.draw(P.PERPETRATOR_AGE),
+      originRegion: perpOrigin,
+      citizenship: citizenshipOf(rng, perpOrigin, 0.7),
+      perpetratorRole: rng.draw(OTHER_ROLE),
+    }),
   ];
   const crime = rng.draw(CRIME_OTHER);
   const body = rng.draw(P.REPORTING_OTHER);

@@ -41,10 +41,15 @@ function timestampOf(date: string): string {
  * Insert the cases (in the given order, which should be report-date order: reference numbers
  * are handed out in it, continuing each county's and year's counter).
  */
-export async function insertCases(db: Db | Tx, batch: readonly SynthCase[], options: InsertOptions): Promise<InsertResult> {
+export async function insertCases(
+  db: Db | Tx,
+  batch: readonly SynthCase[],
+  options: InsertOptions,
+): Promise<InsertResult> {
   if (batch.length === 0) return { cases: 0, offences: 0, parties: 0, events: 0 };
   const [counts] = rowsOf<InsertResult>(await db.execute(insertCasesQuery(batch, options)));
-  if (!counts || counts.cases !== batch.length) throw new Error(`Inserted ${counts?.cases ?? 0} of ${batch.length} cases (unknown county?)`);
+  if (!counts || counts.cases !== batch.length)
+    throw new Error(`Inserted ${counts?.cases ?? 0} of ${batch.length} cases (unknown county?)`);
   return counts;
 }
 
@@ -100,7 +105,8 @@ export function insertCasesQuery(batch: readonly SynthCase[], options: InsertOpt
         k: p.perpetratorRole,
       }),
     );
-    for (const e of c.events) events.push({ id: newId(), i: id, s: e.status, d: e.occurredOn, n: e.note, t: timestampOf(e.occurredOn) });
+    for (const e of c.events)
+      events.push({ id: newId(), i: id, s: e.status, d: e.occurredOn, n: e.note, t: timestampOf(e.occurredOn) });
   }
 
   const by = options.createdBy;

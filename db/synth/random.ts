@@ -14,7 +14,11 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** A weighted choice prepared once (cumulative weights), then drawn many times. */
-export type Weighted<T> = { readonly values: readonly T[]; readonly cumulative: readonly number[]; readonly total: number };
+export type Weighted<T> = {
+  readonly values: readonly T[];
+  readonly cumulative: readonly number[];
+  readonly total: number;
+};
 
 export function weighted<T extends string | number>(table: readonly (readonly [T, number])[]): Weighted<T> {
   const values: T[] = [];

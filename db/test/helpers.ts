@@ -14,7 +14,11 @@ export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
 }
 
-export async function makeUser(role: Role, county: string | null = null, password = TEST_PASSWORD): Promise<Actor & { email: string }> {
+export async function makeUser(
+  role: Role,
+  county: string | null = null,
+  password = TEST_PASSWORD,
+): Promise<Actor & { email: string }> {
   const email = uniqueEmail(role);
   const { id } = await createUser(null, { email, displayName: `Test ${role}`, role, countyCode: county, password });
   return { id, role, county, email };

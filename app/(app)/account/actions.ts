@@ -4,7 +4,13 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { authedAction } from '@/app/_lib/action';
 import { signOut } from '@/auth';
-import { changeOwnPassword, confirmTotpSetup, disableOwnTotp, regenerateRecoveryCodes, startTotpSetup } from '@/db/queries/account';
+import {
+  changeOwnPassword,
+  confirmTotpSetup,
+  disableOwnTotp,
+  regenerateRecoveryCodes,
+  startTotpSetup,
+} from '@/db/queries/account';
 import { ChangePasswordSchema, CurrentPasswordSchema, TotpCodeSchema } from './schema';
 
 // Thin: the data layer acts on the actor's own account only. Open to a person with a pending
@@ -31,8 +37,14 @@ export const startTotpSetupAction = authedAction(
   pending,
 );
 
-export const confirmTotpSetupAction = authedAction(TotpCodeSchema, (input, actor) => confirmTotpSetup(actor, input), pending);
+export const confirmTotpSetupAction = authedAction(
+  TotpCodeSchema,
+  (input, actor) => confirmTotpSetup(actor, input),
+  pending,
+);
 
-export const regenerateRecoveryCodesAction = authedAction(CurrentPasswordSchema, (input, actor) => regenerateRecoveryCodes(actor, input));
+export const regenerateRecoveryCodesAction = authedAction(CurrentPasswordSchema, (input, actor) =>
+  regenerateRecoveryCodes(actor, input),
+);
 
 export const disableTotpAction = authedAction(CurrentPasswordSchema, (input, actor) => disableOwnTotp(actor, input));

@@ -39,7 +39,9 @@ export default async function AccountPage() {
       </dl>
 
       <section aria-labelledby="password-heading" className="mt-8">
-        <h2 id="password-heading" className="text-xl font-semibold">{t('password.heading')}</h2>
+        <h2 id="password-heading" className="text-xl font-semibold">
+          {t('password.heading')}
+        </h2>
         <p className="mt-2">
           <Link href="/account/password" className={link}>
             {t('password.change')}
@@ -48,7 +50,9 @@ export default async function AccountPage() {
       </section>
 
       <section aria-labelledby="two-factor-heading" className="mt-8">
-        <h2 id="two-factor-heading" className="text-xl font-semibold">{t('twoFactor.heading')}</h2>
+        <h2 id="two-factor-heading" className="text-xl font-semibold">
+          {t('twoFactor.heading')}
+        </h2>
         <p className="mt-2">
           {twoFactor.enabled
             ? t('twoFactor.statusOn', { date: format.dateTime(twoFactor.enabledAt!, { dateStyle: 'long' }) })
@@ -64,7 +68,9 @@ export default async function AccountPage() {
       </section>
 
       <section aria-labelledby="language-heading" className="mt-8">
-        <h2 id="language-heading" className="text-xl font-semibold">{t('language.heading')}</h2>
+        <h2 id="language-heading" className="text-xl font-semibold">
+          {t('language.heading')}
+        </h2>
         <p className="mt-2 text-slate-700">{t('language.intro')}</p>
         <div className="mt-2">
           <LanguageSwitch />

@@ -8,10 +8,17 @@ export const PASSWORD_MAX_LENGTH = 256;
 export const ChangePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, 'validation.required').max(1024),
-    newPassword: z.string().min(1, 'validation.required').min(PASSWORD_MIN_LENGTH, 'validation.password.too_short').max(PASSWORD_MAX_LENGTH, 'validation.password.too_long'),
+    newPassword: z
+      .string()
+      .min(1, 'validation.required')
+      .min(PASSWORD_MIN_LENGTH, 'validation.password.too_short')
+      .max(PASSWORD_MAX_LENGTH, 'validation.password.too_long'),
     confirmPassword: z.string().min(1, 'validation.required').max(PASSWORD_MAX_LENGTH),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.password.mismatch' });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'validation.password.mismatch',
+  });
 export type ChangePasswordInput = z.input<typeof ChangePasswordSchema>;
 
 export const TotpCodeSchema = z.object({

@@ -2,8 +2,22 @@
 
 import { z } from 'zod';
 import { authedAction } from '@/app/_lib/action';
-import { createCase, deleteCase, findPoliceReportDuplicates, recordStatusStep, restoreCase, updateCase } from '@/db/queries/cases';
-import { CaseDeleteSchema, CaseEditSchema, CaseRestoreSchema, CaseSchema, POLICE_REPORT_NUMBER_MAX, StatusStepSchema } from './schema';
+import {
+  createCase,
+  deleteCase,
+  findPoliceReportDuplicates,
+  recordStatusStep,
+  restoreCase,
+  updateCase,
+} from '@/db/queries/cases';
+import {
+  CaseDeleteSchema,
+  CaseEditSchema,
+  CaseRestoreSchema,
+  CaseSchema,
+  POLICE_REPORT_NUMBER_MAX,
+  StatusStepSchema,
+} from './schema';
 
 // Thin: parse (authedAction), then the data layer checks permission and county.
 export const createCaseAction = authedAction(CaseSchema, (input, actor) => createCase(actor, input));

@@ -30,11 +30,40 @@ type FormValues = CaseEditInput;
 type Conflict = { current: Record<string, unknown>; updatedBy: string | null; updatedAt: string };
 type Duplicates = { sameCounty: { id: string; reference: string }[]; otherCounty: boolean };
 
-const newVictim = (): PartyInput => ({ role: 'victim', sex: '', ageBand: '', originRegion: '', citizenship: '', plaintiffStatus: '', residencePermit: '', support: [] });
-const newPerpetrator = (): PartyInput => ({ role: 'perpetrator', sex: '', ageBand: '', originRegion: '', citizenship: '', perpetratorRole: '' });
+const newVictim = (): PartyInput => ({
+  role: 'victim',
+  sex: '',
+  ageBand: '',
+  originRegion: '',
+  citizenship: '',
+  plaintiffStatus: '',
+  residencePermit: '',
+  support: [],
+});
+const newPerpetrator = (): PartyInput => ({
+  role: 'perpetrator',
+  sex: '',
+  ageBand: '',
+  originRegion: '',
+  citizenship: '',
+  perpetratorRole: '',
+});
 
 /** Fields shown in the conflict summary, in form order. */
-const CONFLICT_FIELDS = ['reportedOn', 'reportingBody', 'policeReportNumber', 'offences', 'arena', 'onlinePlatform', 'crossBorder', 'crimeEstablished', 'coercionDegree', 'controlMethods', 'parties', 'notes'] as const;
+const CONFLICT_FIELDS = [
+  'reportedOn',
+  'reportingBody',
+  'policeReportNumber',
+  'offences',
+  'arena',
+  'onlinePlatform',
+  'crossBorder',
+  'crimeEstablished',
+  'coercionDegree',
+  'controlMethods',
+  'parties',
+  'notes',
+] as const;
 
 /**
  * Register or edit a case. The same zod schema runs here and in the server action; whatever the
@@ -97,14 +126,19 @@ export function CaseForm({
 
   async function checkDuplicates(value: string) {
     if (!value.trim()) return setDuplicates(null);
-    const result = await checkPoliceReportNumberAction({ policeReportNumber: value, excludeCaseId: mode === 'edit' ? String(defaults.id) : undefined });
+    const result = await checkPoliceReportNumberAction({
+      policeReportNumber: value,
+      excludeCaseId: mode === 'edit' ? String(defaults.id) : undefined,
+    });
     setDuplicates(result.ok && (result.data.sameCounty.length > 0 || result.data.otherCounty) ? result.data : null);
   }
 
   const label = (name: string) => (value: string) => tEnum(`${name}.${value}` as never);
   const err = (message?: string) => message;
   const partyErrors = (errors.parties ?? []) as unknown as Record<string, { message?: string } | undefined>[];
-  const policeNumberField = register('policeReportNumber', { onBlur: (event) => void checkDuplicates(event.target.value) });
+  const policeNumberField = register('policeReportNumber', {
+    onBlur: (event) => void checkDuplicates(event.target.value),
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl">
@@ -129,13 +163,29 @@ export function CaseForm({
           <Field label={t('reportedOn')} error={errors.reportedOn?.message}>
             {(props) => <input {...props} {...register('reportedOn')} type="date" className={inputClass} />}
           </Field>
-          <SelectField label={t('reportingBody')} values={REPORTING_BODIES} labels={label('reportingBody')} registration={register('reportingBody')} error={err(errors.reportingBody?.message)} placeholder={t('choose')} />
+          <SelectField
+            label={t('reportingBody')}
+            values={REPORTING_BODIES}
+            labels={label('reportingBody')}
+            registration={register('reportingBody')}
+            error={err(errors.reportingBody?.message)}
+            placeholder={t('choose')}
+          />
           <div>
-            <Field label={t('policeReportNumber')} hint={t('policeReportNumberHint')} error={errors.policeReportNumber?.message}>
-              {(props) => <input {...props} {...policeNumberField} type="text" autoComplete="off" className={inputClass} />}
+            <Field
+              label={t('policeReportNumber')}
+              hint={t('policeReportNumberHint')}
+              error={errors.policeReportNumber?.message}
+            >
+              {(props) => (
+                <input {...props} {...policeNumberField} type="text" autoComplete="off" className={inputClass} />
+              )}
             </Field>
             {duplicates ? (
-              <div role="status" className="mt-2 rounded border border-amber-600 bg-amber-50 p-2 text-sm text-amber-900">
+              <div
+                role="status"
+                className="mt-2 rounded border border-amber-600 bg-amber-50 p-2 text-sm text-amber-900"
+              >
                 {duplicates.sameCounty.length > 0 ? (
                   <p>
                     {t('duplicateSameCounty')}{' '}
@@ -155,23 +205,68 @@ export function CaseForm({
           </div>
         </div>
         <div className="mt-4">
-          <CheckboxGroup legend={t('offences')} values={OFFENCES} labels={label('offence')} registration={register('offences')} error={err(errors.offences?.message)} />
+          <CheckboxGroup
+            legend={t('offences')}
+            values={OFFENCES}
+            labels={label('offence')}
+            registration={register('offences')}
+            error={err(errors.offences?.message)}
+          />
         </div>
       </fieldset>
 
       <fieldset className="mt-6 rounded border border-slate-300 p-4">
         <legend className="px-1 text-lg font-semibold">{t('circumstances')}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label={t('arena')} values={ARENAS} labels={label('arena')} registration={register('arena')} error={err(errors.arena?.message)} placeholder={t('choose')} />
-          <SelectField label={t('onlinePlatform')} values={YES_NO_UNKNOWN} labels={label('yesNoUnknown')} registration={register('onlinePlatform')} error={err(errors.onlinePlatform?.message)} />
-          <SelectField label={t('crossBorder')} values={YES_NO_UNKNOWN} labels={label('yesNoUnknown')} registration={register('crossBorder')} error={err(errors.crossBorder?.message)} />
-          <SelectField label={t('crimeEstablished')} values={CRIME_ESTABLISHED} labels={label('crimeEstablished')} registration={register('crimeEstablished')} error={err(errors.crimeEstablished?.message)} placeholder={t('choose')} />
+          <SelectField
+            label={t('arena')}
+            values={ARENAS}
+            labels={label('arena')}
+            registration={register('arena')}
+            error={err(errors.arena?.message)}
+            placeholder={t('choose')}
+          />
+          <SelectField
+            label={t('onlinePlatform')}
+            values={YES_NO_UNKNOWN}
+            labels={label('yesNoUnknown')}
+            registration={register('onlinePlatform')}
+            error={err(errors.onlinePlatform?.message)}
+          />
+          <SelectField
+            label={t('crossBorder')}
+            values={YES_NO_UNKNOWN}
+            labels={label('yesNoUnknown')}
+            registration={register('crossBorder')}
+            error={err(errors.crossBorder?.message)}
+          />
+          <SelectField
+            label={t('crimeEstablished')}
+            values={CRIME_ESTABLISHED}
+            labels={label('crimeEstablished')}
+            registration={register('crimeEstablished')}
+            error={err(errors.crimeEstablished?.message)}
+            placeholder={t('choose')}
+          />
           <div className="sm:col-span-2">
-            <SelectField label={t('coercionDegree')} values={COERCION_DEGREES} labels={label('coercionDegree')} registration={register('coercionDegree')} error={err(errors.coercionDegree?.message)} placeholder={t('choose')} />
+            <SelectField
+              label={t('coercionDegree')}
+              values={COERCION_DEGREES}
+              labels={label('coercionDegree')}
+              registration={register('coercionDegree')}
+              error={err(errors.coercionDegree?.message)}
+              placeholder={t('choose')}
+            />
           </div>
         </div>
         <div className="mt-4">
-          <CheckboxGroup legend={t('controlMethods')} values={CONTROL_METHODS} labels={label('controlMethod')} registration={register('controlMethods')} error={err(errors.controlMethods?.message)} />
+          <CheckboxGroup
+            legend={t('controlMethods')}
+            values={CONTROL_METHODS}
+            labels={label('controlMethod')}
+            registration={register('controlMethods')}
+            error={err(errors.controlMethods?.message)}
+          />
         </div>
       </fieldset>
 
@@ -190,35 +285,104 @@ export function CaseForm({
               <legend className="px-1 font-semibold">{name}</legend>
               <input type="hidden" {...register(p('role'))} />
               <div className="grid gap-4 sm:grid-cols-2">
-                <SelectField label={t('sex')} values={SEXES} labels={label('sex')} registration={register(p('sex'))} error={e.sex?.message} placeholder={t('choose')} />
-                <SelectField label={t('ageBand')} values={AGE_BANDS} labels={label('ageBand')} registration={register(p('ageBand'))} error={e.ageBand?.message} placeholder={t('choose')} />
-                <SelectField label={t('originRegion')} values={ORIGIN_REGIONS} labels={label('originRegion')} registration={register(p('originRegion'))} error={e.originRegion?.message} placeholder={t('choose')} />
+                <SelectField
+                  label={t('sex')}
+                  values={SEXES}
+                  labels={label('sex')}
+                  registration={register(p('sex'))}
+                  error={e.sex?.message}
+                  placeholder={t('choose')}
+                />
+                <SelectField
+                  label={t('ageBand')}
+                  values={AGE_BANDS}
+                  labels={label('ageBand')}
+                  registration={register(p('ageBand'))}
+                  error={e.ageBand?.message}
+                  placeholder={t('choose')}
+                />
+                <SelectField
+                  label={t('originRegion')}
+                  values={ORIGIN_REGIONS}
+                  labels={label('originRegion')}
+                  registration={register(p('originRegion'))}
+                  error={e.originRegion?.message}
+                  placeholder={t('choose')}
+                />
                 <Field label={t('citizenship')} hint={t('citizenshipHint')} error={e.citizenship?.message}>
-                  {(props) => <input {...props} {...register(p('citizenship'))} type="text" maxLength={2} autoComplete="off" className={`${inputClass} uppercase`} />}
+                  {(props) => (
+                    <input
+                      {...props}
+                      {...register(p('citizenship'))}
+                      type="text"
+                      maxLength={2}
+                      autoComplete="off"
+                      className={`${inputClass} uppercase`}
+                    />
+                  )}
                 </Field>
                 {role === 'victim' ? (
                   <>
-                    <SelectField label={t('plaintiffStatus')} values={YES_NO_UNKNOWN} labels={label('yesNoUnknown')} registration={register(p('plaintiffStatus'))} error={e.plaintiffStatus?.message} placeholder={t('choose')} />
-                    <SelectField label={t('residencePermit')} values={RESIDENCE_PERMITS} labels={label('residencePermit')} registration={register(p('residencePermit'))} error={e.residencePermit?.message} placeholder={t('choose')} />
+                    <SelectField
+                      label={t('plaintiffStatus')}
+                      values={YES_NO_UNKNOWN}
+                      labels={label('yesNoUnknown')}
+                      registration={register(p('plaintiffStatus'))}
+                      error={e.plaintiffStatus?.message}
+                      placeholder={t('choose')}
+                    />
+                    <SelectField
+                      label={t('residencePermit')}
+                      values={RESIDENCE_PERMITS}
+                      labels={label('residencePermit')}
+                      registration={register(p('residencePermit'))}
+                      error={e.residencePermit?.message}
+                      placeholder={t('choose')}
+                    />
                     <div className="sm:col-span-2">
-                      <CheckboxGroup legend={t('support')} values={SUPPORT_MEASURES} labels={label('supportMeasure')} registration={register(p('support'))} error={e.support?.message} />
+                      <CheckboxGroup
+                        legend={t('support')}
+                        values={SUPPORT_MEASURES}
+                        labels={label('supportMeasure')}
+                        registration={register(p('support'))}
+                        error={e.support?.message}
+                      />
                     </div>
                   </>
                 ) : (
-                  <SelectField label={t('perpetratorRole')} values={PERPETRATOR_ROLES} labels={label('perpetratorRole')} registration={register(p('perpetratorRole'))} error={e.perpetratorRole?.message} placeholder={t('choose')} />
+                  <SelectField
+                    label={t('perpetratorRole')}
+                    values={PERPETRATOR_ROLES}
+                    labels={label('perpetratorRole')}
+                    registration={register(p('perpetratorRole'))}
+                    error={e.perpetratorRole?.message}
+                    placeholder={t('choose')}
+                  />
                 )}
               </div>
-              <button type="button" onClick={() => parties.remove(index)} className="mt-4 rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">
+              <button
+                type="button"
+                onClick={() => parties.remove(index)}
+                className="mt-4 rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
+              >
                 {t('remove', { name })}
               </button>
             </fieldset>
           );
         })}
         <div className="mt-4 flex flex-wrap gap-3">
-          <button type="button" onClick={() => parties.append(newVictim())} className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
+          <button
+            type="button"
+            onClick={() => parties.append(newVictim())}
+            className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+          >
             {t('addVictim')}
           </button>
-          <button type="button" onClick={() => parties.append(newPerpetrator())} className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
+          <button
+            type="button"
+            onClick={() => parties.append(newPerpetrator())}
+            className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+          >
             {t('addPerpetrator')}
           </button>
         </div>
@@ -234,7 +398,10 @@ export function CaseForm({
         <button type="submit" disabled={isSubmitting} className={buttonClass}>
           {isSubmitting ? t('saving') : mode === 'edit' ? t('save') : t('register')}
         </button>
-        <Link href={mode === 'edit' ? `/cases/${String(defaults.id)}` : '/cases'} className="font-medium text-brand-700 underline">
+        <Link
+          href={mode === 'edit' ? `/cases/${String(defaults.id)}` : '/cases'}
+          className="font-medium text-brand-700 underline"
+        >
           {t('cancel')}
         </Link>
         {reference ? <span className="sr-only">{reference}</span> : null}
@@ -255,11 +422,21 @@ function ConflictNotice({ conflict, defaults }: { conflict: Conflict; defaults: 
       const enumName = key === 'offences' ? 'offence' : key === 'controlMethods' ? 'controlMethod' : null;
       return value.map((v) => (enumName ? tEnum(`${enumName}.${v}` as never) : String(v))).join(', ');
     }
-    const enumName: Record<string, string> = { reportingBody: 'reportingBody', arena: 'arena', onlinePlatform: 'yesNoUnknown', crossBorder: 'yesNoUnknown', crimeEstablished: 'crimeEstablished', coercionDegree: 'coercionDegree' };
+    const enumName: Record<string, string> = {
+      reportingBody: 'reportingBody',
+      arena: 'arena',
+      onlinePlatform: 'yesNoUnknown',
+      crossBorder: 'yesNoUnknown',
+      crimeEstablished: 'crimeEstablished',
+      coercionDegree: 'coercionDegree',
+    };
     return enumName[key] ? tEnum(`${enumName[key]}.${value}` as never) : String(value);
   };
-  const normalise = (value: unknown) => JSON.stringify(value ?? null) === '""' ? 'null' : JSON.stringify(value ?? null);
-  const changed = CONFLICT_FIELDS.filter((key) => normalise(conflict.current[key]) !== normalise((defaults as Record<string, unknown>)[key]));
+  const normalise = (value: unknown) =>
+    JSON.stringify(value ?? null) === '""' ? 'null' : JSON.stringify(value ?? null);
+  const changed = CONFLICT_FIELDS.filter(
+    (key) => normalise(conflict.current[key]) !== normalise((defaults as Record<string, unknown>)[key]),
+  );
   return (
     <div role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-4 text-red-900">
       <h2 className="font-semibold">{t('conflictTitle')}</h2>
@@ -269,7 +446,14 @@ function ConflictNotice({ conflict, defaults }: { conflict: Conflict; defaults: 
           <li key={key}>{t('conflictField', { field: t(key), current: show(key, conflict.current[key]) })}</li>
         ))}
       </ul>
-      {conflict.updatedBy ? <p className="mt-2">{t('conflictBy', { name: conflict.updatedBy, time: format.dateTime(new Date(conflict.updatedAt), { dateStyle: 'short', timeStyle: 'short' }) })}</p> : null}
+      {conflict.updatedBy ? (
+        <p className="mt-2">
+          {t('conflictBy', {
+            name: conflict.updatedBy,
+            time: format.dateTime(new Date(conflict.updatedAt), { dateStyle: 'short', timeStyle: 'short' }),
+          })}
+        </p>
+      ) : null}
       <p className="mt-2">
         <a href={`/cases/${String(defaults.id)}/edit`} className="font-medium underline">
           {t('conflictReload')}

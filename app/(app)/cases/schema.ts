@@ -22,7 +22,17 @@ import {
   YES_NO_UNKNOWN,
   type CaseStatus,
 } from '@/db/enums';
-import { checkboxes, choice, countyCode, dateField, EARLIEST_DATE, isBlank, isIsoDate, todayInStockholm, UUID_PATTERN } from '@/app/_lib/form-schema';
+import {
+  checkboxes,
+  choice,
+  countyCode,
+  dateField,
+  EARLIEST_DATE,
+  isBlank,
+  isIsoDate,
+  todayInStockholm,
+  UUID_PATTERN,
+} from '@/app/_lib/form-schema';
 import { findPersonalData, optionalGuardedText } from '@/app/_lib/privacy-guard';
 
 // The building blocks live in app/_lib/form-schema.ts; the case register's pages import these from here.
@@ -85,7 +95,12 @@ const citizenship = z
   .string()
   .nullish()
   .transform((value) => (value == null ? null : value.trim().toUpperCase() || null))
-  .pipe(z.string().regex(/^[A-Z]{2}$/, 'validation.citizenship').nullable());
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'validation.citizenship')
+      .nullable(),
+  );
 
 const caseId = z.string({ error: 'validation.id' }).trim().regex(UUID_PATTERN, 'validation.id');
 
@@ -98,12 +113,7 @@ const version = z
 // ---------------------------------------------------------------------------------------------
 // Parties
 
-const partyBase = {
-  sex: choice(SEXES),
-  ageBand: choice(AGE_BANDS),
-  originRegion: choice(ORIGIN_REGIONS),
-  citizenship,
-};
+const partyBase = { sex: choice(SEXES), ageBand: choice(AGE_BANDS), originRegion: choice(ORIGIN_REGIONS), citizenship };
 
 /**
  * Support measures: at least one box. 'none' and 'unknown' are answers in their own right, so an
@@ -111,7 +121,10 @@ const partyBase = {
  */
 const support = checkboxes(SUPPORT_MEASURES)
   .refine((list) => list.length > 0, 'validation.supportRequired')
-  .refine((list) => list.length === 1 || !list.some((v) => v === 'none' || v === 'unknown'), 'validation.supportExclusive');
+  .refine(
+    (list) => list.length === 1 || !list.some((v) => v === 'none' || v === 'unknown'),
+    'validation.supportExclusive',
+  );
 
 export const VictimSchema = z.object({
   role: z.literal('victim'),
@@ -131,7 +144,9 @@ export const PerpetratorSchema = z.object({
  * One victim or perpetrator, described only by category. Fields of the other role are dropped
  * (the form may keep them all in its state while the person switches the role).
  */
-export const PartySchema = z.discriminatedUnion('role', [VictimSchema, PerpetratorSchema], { error: 'validation.partyRole' });
+export const PartySchema = z.discriminatedUnion('role', [VictimSchema, PerpetratorSchema], {
+  error: 'validation.partyRole',
+});
 export type PartyInput = z.input<typeof PartySchema>;
 export type PartyOutput = z.output<typeof PartySchema>;
 export type VictimOutput = z.output<typeof VictimSchema>;
@@ -174,10 +189,9 @@ export type CaseEditOutput = z.output<typeof CaseEditSchema>;
 // Status pipeline
 
 /** Every status a step can lead to ('reported' is only ever the first step, set on registration). */
-export const STEP_STATUSES = CASE_STATUSES.filter((s): s is Exclude<CaseStatus, 'reported'> => s !== 'reported') as unknown as readonly [
-  Exclude<CaseStatus, 'reported'>,
-  ...Exclude<CaseStatus, 'reported'>[],
-];
+export const STEP_STATUSES = CASE_STATUSES.filter(
+  (s): s is Exclude<CaseStatus, 'reported'> => s !== 'reported',
+) as unknown as readonly [Exclude<CaseStatus, 'reported'>, ...Exclude<CaseStatus, 'reported'>[]];
 
 export const StatusStepSchema = z.object({
   id: caseId,
@@ -211,7 +225,9 @@ const param = z
   .catch(undefined);
 
 function paramIn<const T extends readonly string[]>(values: T) {
-  return param.transform((value) => ((values as readonly string[]).includes(value ?? '') ? (value as T[number]) : undefined));
+  return param.transform((value) =>
+    (values as readonly string[]).includes(value ?? '') ? (value as T[number]) : undefined,
+  );
 }
 
 function paramMatching(test: (value: string) => boolean) {

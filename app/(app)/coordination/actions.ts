@@ -1,7 +1,16 @@
 'use server';
 
 import { authedAction } from '@/app/_lib/action';
-import { createGroup, createMeeting, deleteGroup, deleteMeeting, restoreGroup, restoreMeeting, updateGroup, updateMeeting } from '@/db/queries/coordination';
+import {
+  createGroup,
+  createMeeting,
+  deleteGroup,
+  deleteMeeting,
+  restoreGroup,
+  restoreMeeting,
+  updateGroup,
+  updateMeeting,
+} from '@/db/queries/coordination';
 import { DeleteSchema, GroupEditSchema, GroupSchema, MeetingEditSchema, MeetingSchema, RestoreSchema } from './schema';
 
 // Thin: parse (authedAction), then the data layer checks permission and county.

@@ -11,19 +11,42 @@ import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import { GROUP_KINDS, MEMBER_ORGANISATION_TYPES } from '@/db/enums';
 import { createGroupAction, updateGroupAction } from './actions';
-import { GroupEditSchema, GroupSchema, LIMITS, type GroupEditInput, type GroupEditOutput, type MemberInput } from './schema';
+import {
+  GroupEditSchema,
+  GroupSchema,
+  LIMITS,
+  type GroupEditInput,
+  type GroupEditOutput,
+  type MemberInput,
+} from './schema';
 
 type FormValues = GroupEditInput;
 
 const newMember = (): MemberInput => ({ id: '', organisationType: '', organisationName: '', contactFunction: '' });
 
-const CONFLICT_FIELDS = ['name', 'kind', 'participatingCounties', 'description', 'activeFrom', 'activeTo', 'members'] as const;
+const CONFLICT_FIELDS = [
+  'name',
+  'kind',
+  'participatingCounties',
+  'description',
+  'activeFrom',
+  'activeTo',
+  'members',
+] as const;
 
 /**
  * Create or edit a coordination group and its member organisations. The same zod schema runs here
  * and in the server action; what the server refuses comes back to its field.
  */
-export function GroupForm({ mode, defaults, counties }: { mode: 'create' | 'edit'; defaults: FormValues; counties: { code: string; name: string; choosable: boolean }[] }) {
+export function GroupForm({
+  mode,
+  defaults,
+  counties,
+}: {
+  mode: 'create' | 'edit';
+  defaults: FormValues;
+  counties: { code: string; name: string; choosable: boolean }[];
+}) {
   const t = useTranslations('coordination.groups.form');
   const tEnum = useTranslations('enums');
   const router = useRouter();
@@ -59,29 +82,54 @@ export function GroupForm({ mode, defaults, counties }: { mode: 'create' | 'edit
       setConflict(result.details as Conflict);
       return;
     }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<FormValues>, { message: messages[0] });
+    for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
+      setError(path as FieldPath<FormValues>, { message: messages[0] });
     const field = result.details?.field as FieldPath<FormValues> | undefined;
     if (field) setError(field, { message: String(result.details?.message ?? result.error) });
     setError('root', { message: result.fieldErrors || field ? 'coordination.fieldErrorsSummary' : result.error });
   });
 
   const memberErrors = (errors.members ?? []) as unknown as Record<string, { message?: string } | undefined>[];
-  const changed = conflict ? changedKeys(conflict.current, defaults as Record<string, unknown>, CONFLICT_FIELDS).map((key) => t(key)) : [];
+  const changed = conflict
+    ? changedKeys(conflict.current, defaults as Record<string, unknown>, CONFLICT_FIELDS).map((key) => t(key))
+    : [];
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl">
       <FormAlert message={errors.root?.message} />
-      {conflict ? <ConflictNotice conflict={conflict} changed={changed} reloadHref={`/coordination/groups/${String(defaults.id)}/edit`} /> : null}
+      {conflict ? (
+        <ConflictNotice
+          conflict={conflict}
+          changed={changed}
+          reloadHref={`/coordination/groups/${String(defaults.id)}/edit`}
+        />
+      ) : null}
 
       <fieldset className="mt-6 rounded border border-slate-300 p-4">
         <legend className="px-1 text-lg font-semibold">{t('basics')}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="sm:col-span-2">
             <Field label={t('name')} error={errors.name?.message}>
-              {(props) => <input {...props} {...register('name')} type="text" maxLength={LIMITS.name} autoComplete="off" className={inputClass} />}
+              {(props) => (
+                <input
+                  {...props}
+                  {...register('name')}
+                  type="text"
+                  maxLength={LIMITS.name}
+                  autoComplete="off"
+                  className={inputClass}
+                />
+              )}
             </Field>
           </div>
-          <SelectField label={t('kind')} values={GROUP_KINDS} labels={(v) => tEnum(`groupKind.${v}` as never)} registration={register('kind')} error={errors.kind?.message} placeholder={t('choose')} />
+          <SelectField
+            label={t('kind')}
+            values={GROUP_KINDS}
+            labels={(v) => tEnum(`groupKind.${v}` as never)}
+            registration={register('kind')}
+            error={errors.kind?.message}
+            placeholder={t('choose')}
+          />
           {homeChoices.length > 1 && mode === 'create' ? (
             <SelectField
               label={t('county')}
@@ -138,23 +186,60 @@ export function GroupForm({ mode, defaults, counties }: { mode: 'create' | 'edit
               <legend className="px-1 font-semibold">{label}</legend>
               <input type="hidden" {...register(p('id'))} />
               <div className="grid gap-4 sm:grid-cols-2">
-                <SelectField label={t('organisationType')} values={MEMBER_ORGANISATION_TYPES} labels={(v) => tEnum(`reportingBody.${v}` as never)} registration={register(p('organisationType'))} error={e.organisationType?.message} placeholder={t('choose')} />
+                <SelectField
+                  label={t('organisationType')}
+                  values={MEMBER_ORGANISATION_TYPES}
+                  labels={(v) => tEnum(`reportingBody.${v}` as never)}
+                  registration={register(p('organisationType'))}
+                  error={e.organisationType?.message}
+                  placeholder={t('choose')}
+                />
                 <Field label={t('organisationName')} error={e.organisationName?.message}>
-                  {(props) => <input {...props} {...register(p('organisationName'))} type="text" maxLength={LIMITS.organisationName} autoComplete="off" className={inputClass} />}
+                  {(props) => (
+                    <input
+                      {...props}
+                      {...register(p('organisationName'))}
+                      type="text"
+                      maxLength={LIMITS.organisationName}
+                      autoComplete="off"
+                      className={inputClass}
+                    />
+                  )}
                 </Field>
                 <div className="sm:col-span-2">
-                  <Field label={t('contactFunction')} hint={t('contactFunctionHint')} error={e.contactFunction?.message}>
-                    {(props) => <input {...props} {...register(p('contactFunction'))} type="text" maxLength={LIMITS.contactFunction} autoComplete="off" className={inputClass} />}
+                  <Field
+                    label={t('contactFunction')}
+                    hint={t('contactFunctionHint')}
+                    error={e.contactFunction?.message}
+                  >
+                    {(props) => (
+                      <input
+                        {...props}
+                        {...register(p('contactFunction'))}
+                        type="text"
+                        maxLength={LIMITS.contactFunction}
+                        autoComplete="off"
+                        className={inputClass}
+                      />
+                    )}
                   </Field>
                 </div>
               </div>
-              <button type="button" onClick={() => members.remove(index)} className="mt-4 rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">
+              <button
+                type="button"
+                onClick={() => members.remove(index)}
+                className="mt-4 rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
+              >
                 {t('removeMember', { name: orgName || label })}
               </button>
             </fieldset>
           );
         })}
-        <button type="button" onClick={() => members.append(newMember())} className="mt-4 rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
+        <button
+          type="button"
+          onClick={() => members.append(newMember())}
+          className="mt-4 rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+        >
           {t('addMember')}
         </button>
       </fieldset>
@@ -163,7 +248,10 @@ export function GroupForm({ mode, defaults, counties }: { mode: 'create' | 'edit
         <button type="submit" disabled={isSubmitting} className={buttonClass}>
           {isSubmitting ? t('saving') : mode === 'edit' ? t('save') : t('create')}
         </button>
-        <Link href={mode === 'edit' ? `/coordination/groups/${String(defaults.id)}` : '/coordination'} className="font-medium text-brand-700 underline">
+        <Link
+          href={mode === 'edit' ? `/coordination/groups/${String(defaults.id)}` : '/coordination'}
+          className="font-medium text-brand-700 underline"
+        >
           {t('cancel')}
         </Link>
       </div>

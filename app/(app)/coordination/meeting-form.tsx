@@ -12,19 +12,46 @@ import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import { ACTION_ITEM_STATUSES, EVENT_FORMATS, type ActionItemStatus } from '@/db/enums';
 import { createMeetingAction, updateMeetingAction } from './actions';
-import { LIMITS, MeetingEditSchema, MeetingSchema, type ActionItemInput, type MeetingEditInput, type MeetingEditOutput } from './schema';
+import {
+  LIMITS,
+  MeetingEditSchema,
+  MeetingSchema,
+  type ActionItemInput,
+  type MeetingEditInput,
+  type MeetingEditOutput,
+} from './schema';
 
 type FormValues = MeetingEditInput;
 
 export type MemberOption = { id: string; name: string; removed: boolean };
 /** An earlier meeting's item to follow up; in the same order as `defaults.followUps`. */
-export type FollowUpItem = { id: string; description: string; responsibleName: string; dueOn: string; overdue: boolean; raisedOn: string; status: ActionItemStatus };
+export type FollowUpItem = {
+  id: string;
+  description: string;
+  responsibleName: string;
+  dueOn: string;
+  overdue: boolean;
+  raisedOn: string;
+  status: ActionItemStatus;
+};
 /** What the form knows of items raised at this meeting (edit): closed at a later meeting ones stay. */
 export type RaisedItemState = { id: string; status: ActionItemStatus; closedElsewhere: boolean };
 
 const newItem = (): ActionItemInput => ({ id: '', version: '', description: '', responsibleMemberId: '', dueOn: '' });
 
-const CONFLICT_FIELDS = ['date', 'startTime', 'endTime', 'format', 'place', 'attendees', 'otherGuests', 'agenda', 'minutes', 'decisions', 'actionItems'] as const;
+const CONFLICT_FIELDS = [
+  'date',
+  'startTime',
+  'endTime',
+  'format',
+  'place',
+  'attendees',
+  'otherGuests',
+  'agenda',
+  'minutes',
+  'decisions',
+  'actionItems',
+] as const;
 
 /**
  * Record or edit a meeting of a group: when and how, who attended, agenda, minutes, decisions, the
@@ -78,7 +105,8 @@ export function MeetingForm({
       setConflict(result.details as Conflict);
       return;
     }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<FormValues>, { message: messages[0] });
+    for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
+      setError(path as FieldPath<FormValues>, { message: messages[0] });
     const field = result.details?.field as FieldPath<FormValues> | undefined;
     if (field) setError(field, { message: String(result.details?.message ?? result.error) });
     setError('root', { message: result.fieldErrors || field ? 'coordination.fieldErrorsSummary' : result.error });
@@ -91,13 +119,22 @@ export function MeetingForm({
   };
   const itemErrors = (errors.actionItems ?? []) as unknown as Record<string, { message?: string } | undefined>[];
   const followUpErrors = (errors.followUps ?? []) as unknown as Record<string, { message?: string } | undefined>[];
-  const changed = conflict ? changedKeys(conflict.current, defaults as Record<string, unknown>, CONFLICT_FIELDS).map((key) => t(key)) : [];
-  const responsibleChoices = (current: unknown) => members.filter((m) => !m.removed || m.id === current).map((m) => m.id);
+  const changed = conflict
+    ? changedKeys(conflict.current, defaults as Record<string, unknown>, CONFLICT_FIELDS).map((key) => t(key))
+    : [];
+  const responsibleChoices = (current: unknown) =>
+    members.filter((m) => !m.removed || m.id === current).map((m) => m.id);
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl">
       <FormAlert message={errors.root?.message} />
-      {conflict ? <ConflictNotice conflict={conflict} changed={changed} reloadHref={`/coordination/meetings/${String(defaults.id)}/edit`} /> : null}
+      {conflict ? (
+        <ConflictNotice
+          conflict={conflict}
+          changed={changed}
+          reloadHref={`/coordination/meetings/${String(defaults.id)}/edit`}
+        />
+      ) : null}
       <input type="hidden" {...register('groupId')} />
       <p className="mt-2 text-slate-700">{t('groupIs', { name: groupName })}</p>
 
@@ -113,10 +150,26 @@ export function MeetingForm({
           <Field label={t('endTime')} error={errors.endTime?.message}>
             {(props) => <input {...props} {...register('endTime')} type="time" step={300} className={inputClass} />}
           </Field>
-          <SelectField label={t('format')} values={EVENT_FORMATS} labels={(v) => tEnum(`eventFormat.${v}` as never)} registration={register('format')} error={errors.format?.message} placeholder={t('choose')} />
+          <SelectField
+            label={t('format')}
+            values={EVENT_FORMATS}
+            labels={(v) => tEnum(`eventFormat.${v}` as never)}
+            registration={register('format')}
+            error={errors.format?.message}
+            placeholder={t('choose')}
+          />
           <div className="sm:col-span-2">
             <Field label={t('place')} hint={t('placeHint')} error={errors.place?.message}>
-              {(props) => <input {...props} {...register('place')} type="text" maxLength={LIMITS.place} autoComplete="off" className={inputClass} />}
+              {(props) => (
+                <input
+                  {...props}
+                  {...register('place')}
+                  type="text"
+                  maxLength={LIMITS.place}
+                  autoComplete="off"
+                  className={inputClass}
+                />
+              )}
             </Field>
           </div>
         </div>
@@ -127,11 +180,27 @@ export function MeetingForm({
         {members.length === 0 ? (
           <p>{t('noMembers')}</p>
         ) : (
-          <CheckboxGroup legend={t('attendees')} values={members.map((m) => m.id)} labels={memberName} registration={register('attendees')} error={errors.attendees?.message} />
+          <CheckboxGroup
+            legend={t('attendees')}
+            values={members.map((m) => m.id)}
+            labels={memberName}
+            registration={register('attendees')}
+            error={errors.attendees?.message}
+          />
         )}
         <div className="mt-4 max-w-xs">
           <Field label={t('otherGuests')} hint={t('otherGuestsHint')} error={errors.otherGuests?.message}>
-            {(props) => <input {...props} {...register('otherGuests')} type="number" min={0} max={LIMITS.otherGuests} inputMode="numeric" className={inputClass} />}
+            {(props) => (
+              <input
+                {...props}
+                {...register('otherGuests')}
+                type="number"
+                min={0}
+                max={LIMITS.otherGuests}
+                inputMode="numeric"
+                className={inputClass}
+              />
+            )}
           </Field>
         </div>
       </fieldset>
@@ -164,11 +233,21 @@ export function MeetingForm({
               <input type="hidden" {...register(p('id'))} />
               <input type="hidden" {...register(p('version'))} />
               <p className="text-sm">
-                {t('followUpMeta', { responsible: item.responsibleName, due: date(item.dueOn), raised: date(item.raisedOn) })}
+                {t('followUpMeta', {
+                  responsible: item.responsibleName,
+                  due: date(item.dueOn),
+                  raised: date(item.raisedOn),
+                })}
                 {item.overdue ? <OverdueBadge label={t('overdue')} /> : null}
               </p>
               <div className="mt-2 max-w-xs">
-                <SelectField label={t('followUpStatus')} values={ACTION_ITEM_STATUSES} labels={(v) => tEnum(`actionItemStatus.${v}` as never)} registration={register(p('status'))} error={followUpErrors[index]?.status?.message} />
+                <SelectField
+                  label={t('followUpStatus')}
+                  values={ACTION_ITEM_STATUSES}
+                  labels={(v) => tEnum(`actionItemStatus.${v}` as never)}
+                  registration={register(p('status'))}
+                  error={followUpErrors[index]?.status?.message}
+                />
               </div>
             </fieldset>
           );
@@ -190,14 +269,33 @@ export function MeetingForm({
               <legend className="px-1 font-semibold">{label}</legend>
               <input type="hidden" {...register(p('id'))} />
               <input type="hidden" {...register(p('version'))} />
-              {state ? <p className="mb-2 text-sm">{t('itemStatus', { status: tEnum(`actionItemStatus.${state.status}` as never) })}</p> : null}
+              {state ? (
+                <p className="mb-2 text-sm">
+                  {t('itemStatus', { status: tEnum(`actionItemStatus.${state.status}` as never) })}
+                </p>
+              ) : null}
               <div className="grid gap-4 sm:grid-cols-2">
                 <div className="sm:col-span-2">
                   <Field label={t('itemDescription')} error={e.description?.message}>
-                    {(props) => <textarea {...props} {...register(p('description'))} rows={2} maxLength={LIMITS.actionItem} className={inputClass} />}
+                    {(props) => (
+                      <textarea
+                        {...props}
+                        {...register(p('description'))}
+                        rows={2}
+                        maxLength={LIMITS.actionItem}
+                        className={inputClass}
+                      />
+                    )}
                   </Field>
                 </div>
-                <SelectField label={t('responsible')} values={responsibleChoices(field.responsibleMemberId)} labels={memberName} registration={register(p('responsibleMemberId'))} error={e.responsibleMemberId?.message} placeholder={t('choose')} />
+                <SelectField
+                  label={t('responsible')}
+                  values={responsibleChoices(field.responsibleMemberId)}
+                  labels={memberName}
+                  registration={register(p('responsibleMemberId'))}
+                  error={e.responsibleMemberId?.message}
+                  placeholder={t('choose')}
+                />
                 <Field label={t('dueOn')} error={e.dueOn?.message}>
                   {(props) => <input {...props} {...register(p('dueOn'))} type="date" className={inputClass} />}
                 </Field>
@@ -205,7 +303,11 @@ export function MeetingForm({
               {state?.closedElsewhere ? (
                 <p className="mt-4 text-sm">{t('closedElsewhere')}</p>
               ) : (
-                <button type="button" onClick={() => items.remove(index)} className="mt-4 rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">
+                <button
+                  type="button"
+                  onClick={() => items.remove(index)}
+                  className="mt-4 rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
+                >
                   {t('removeItem', { name: label })}
                 </button>
               )}
@@ -226,7 +328,14 @@ export function MeetingForm({
         <button type="submit" disabled={isSubmitting} className={buttonClass}>
           {isSubmitting ? t('saving') : mode === 'edit' ? t('save') : t('create')}
         </button>
-        <Link href={mode === 'edit' ? `/coordination/meetings/${String(defaults.id)}` : `/coordination/groups/${String(defaults.groupId)}`} className="font-medium text-brand-700 underline">
+        <Link
+          href={
+            mode === 'edit'
+              ? `/coordination/meetings/${String(defaults.id)}`
+              : `/coordination/groups/${String(defaults.groupId)}`
+          }
+          className="font-medium text-brand-700 underline"
+        >
           {t('cancel')}
         </Link>
       </div>

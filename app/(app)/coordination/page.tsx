@@ -26,7 +26,13 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   if (!can(actor, 'coordination.read')) forbidden();
   const filter = GroupFilterSchema.parse(await searchParams);
   const page = await loadForPage(listGroupsForActor(actor, filter));
-  const [t, tEnum, format, counties, locale] = await Promise.all([getTranslations('coordination.groups.list'), getTranslations('enums'), getFormatter(), listCounties(), getLocale()]);
+  const [t, tEnum, format, counties, locale] = await Promise.all([
+    getTranslations('coordination.groups.list'),
+    getTranslations('enums'),
+    getFormatter(),
+    listCounties(),
+    getLocale(),
+  ]);
   const choosesCounty = countyScope(actor, 'coordination.read') === 'all';
   const byCode = new Map(counties.map((c) => [c.code, c]));
   const name = (code: string) => (byCode.get(code) ? countyName(byCode.get(code)!, locale) : code);
@@ -47,12 +53,38 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
 
       <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {choosesCounty ? <FilterSelect name="county" label={t('county')} current={filter.county} any={t('allCounties')} options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))} /> : null}
-          <FilterSelect name="kind" label={t('kind')} current={filter.kind} any={t('any')} options={GROUP_KINDS.map((k) => ({ value: k, label: tEnum(`groupKind.${k}`) }))} />
-          <FilterSelect name="activity" label={t('activity')} current={filter.activity} any={t('any')} options={GROUP_ACTIVITY.map((a) => ({ value: a, label: t(`activities.${a}`) }))} />
+          {choosesCounty ? (
+            <FilterSelect
+              name="county"
+              label={t('county')}
+              current={filter.county}
+              any={t('allCounties')}
+              options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+            />
+          ) : null}
+          <FilterSelect
+            name="kind"
+            label={t('kind')}
+            current={filter.kind}
+            any={t('any')}
+            options={GROUP_KINDS.map((k) => ({ value: k, label: tEnum(`groupKind.${k}`) }))}
+          />
+          <FilterSelect
+            name="activity"
+            label={t('activity')}
+            current={filter.activity}
+            any={t('any')}
+            options={GROUP_ACTIVITY.map((a) => ({ value: a, label: t(`activities.${a}`) }))}
+          />
           {can(actor, 'coordination.delete') ? (
             <label className="flex items-center gap-2 self-end">
-              <input type="checkbox" name="includeDeleted" value="1" defaultChecked={filter.includeDeleted} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                name="includeDeleted"
+                value="1"
+                defaultChecked={filter.includeDeleted}
+                className="h-4 w-4"
+              />
               {t('includeDeleted')}
             </label>
           ) : null}
@@ -79,35 +111,66 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t('name')}</th>
-                <th scope="col" className="py-2 pr-4">{t('counties')}</th>
-                <th scope="col" className="py-2 pr-4">{t('kind')}</th>
-                <th scope="col" className="py-2 pr-4">{t('active')}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t('members')}</th>
-                <th scope="col" className="py-2 pr-4">{t('nextMeeting')}</th>
-                <th scope="col" className="py-2 pr-4">{t('pending')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('name')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('counties')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('kind')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('active')}
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  {t('members')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('nextMeeting')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('pending')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {page.rows.map((row) => (
                 <tr key={row.id} className="border-b border-slate-200 align-top">
                   <th scope="row" className="py-2 pr-4 font-medium">
-                    <Link href={`/coordination/groups/${row.id}`} className="text-brand-700 underline underline-offset-2">
+                    <Link
+                      href={`/coordination/groups/${row.id}`}
+                      className="text-brand-700 underline underline-offset-2"
+                    >
                       {row.name}
                     </Link>
                     {row.deletedAt ? <span className="ml-2 text-red-800">({t('deleted')})</span> : null}
                   </th>
                   <td className="py-2 pr-4">
                     {name(row.countyCode)}
-                    {row.participatingCounties.length > 0 ? <span className="block text-slate-600">{t('withCounties', { count: row.participatingCounties.length })}</span> : null}
+                    {row.participatingCounties.length > 0 ? (
+                      <span className="block text-slate-600">
+                        {t('withCounties', { count: row.participatingCounties.length })}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-4">{tEnum(`groupKind.${row.kind}`)}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">{row.activeTo ? t('period', { from: date(row.activeFrom), to: date(row.activeTo) }) : t('since', { from: date(row.activeFrom) })}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    {row.activeTo
+                      ? t('period', { from: date(row.activeFrom), to: date(row.activeTo) })
+                      : t('since', { from: date(row.activeFrom) })}
+                  </td>
                   <td className="py-2 pr-4 text-right tabular-nums">{format.number(row.memberCount)}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">{row.nextMeetingAt ? format.dateTime(row.nextMeetingAt, { dateStyle: 'short', timeStyle: 'short' }) : '–'}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    {row.nextMeetingAt
+                      ? format.dateTime(row.nextMeetingAt, { dateStyle: 'short', timeStyle: 'short' })
+                      : '–'}
+                  </td>
                   <td className="py-2 pr-4">
                     {format.number(row.pendingCount)}
-                    {row.overdueCount > 0 ? <OverdueBadge label={t('overdueCount', { count: row.overdueCount })} /> : null}
+                    {row.overdueCount > 0 ? (
+                      <OverdueBadge label={t('overdueCount', { count: row.overdueCount })} />
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -120,7 +183,12 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
         filter={filter}
         page={page.page}
         pageCount={page.pageCount}
-        labels={{ nav: t('pagination'), previous: t('previous'), next: t('next'), position: t('position', { page: page.page, pages: page.pageCount }) }}
+        labels={{
+          nav: t('pagination'),
+          previous: t('previous'),
+          next: t('next'),
+          position: t('position', { page: page.page, pages: page.pageCount }),
+        }}
       />
     </>
   );

@@ -2,7 +2,13 @@
 // react-hook-form forms (zodResolver) and the server actions (authedAction). Pure: no server code.
 // Use `useForm<XInput, unknown, XOutput>`. Messages are catalogue keys (messages/*.json).
 import { z } from 'zod';
-import { ACTION_ITEM_STATUSES, EVENT_FORMATS, GROUP_KINDS, MEMBER_ORGANISATION_TYPES, PENDING_ACTION_ITEM_STATUSES } from '@/db/enums';
+import {
+  ACTION_ITEM_STATUSES,
+  EVENT_FORMATS,
+  GROUP_KINDS,
+  MEMBER_ORGANISATION_TYPES,
+  PENDING_ACTION_ITEM_STATUSES,
+} from '@/db/enums';
 import {
   choice,
   chosenId,
@@ -73,13 +79,21 @@ const groupFields = {
     .transform((list) => list ?? []),
 };
 
-type GroupShape = { countyCode: string; participatingCounties: string[]; activeFrom: string; activeTo: string | null; members: MemberOutput[] };
+type GroupShape = {
+  countyCode: string;
+  participatingCounties: string[];
+  activeFrom: string;
+  activeTo: string | null;
+  members: MemberOutput[];
+};
 
 /** Checks across fields; the home county is never a participating county of its own group. */
 function groupChecks<T extends GroupShape>(value: T, ctx: z.RefinementCtx) {
-  if (value.activeTo && value.activeTo < value.activeFrom) ctx.addIssue({ code: 'custom', path: ['activeTo'], message: 'validation.activeToBeforeFrom' });
+  if (value.activeTo && value.activeTo < value.activeFrom)
+    ctx.addIssue({ code: 'custom', path: ['activeTo'], message: 'validation.activeToBeforeFrom' });
   const ids = value.members.map((m) => m.id).filter(Boolean);
-  if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['members'], message: 'validation.duplicate' });
+  if (new Set(ids).size !== ids.length)
+    ctx.addIssue({ code: 'custom', path: ['members'], message: 'validation.duplicate' });
 }
 
 function withoutHomeCounty<T extends GroupShape>(value: T): T {
@@ -121,11 +135,7 @@ export type ActionItemInput = z.input<typeof ActionItemSchema>;
 export type ActionItemOutput = z.output<typeof ActionItemSchema>;
 
 /** An earlier meeting's item followed up at this meeting: its new status (done or dropped closes it here). */
-export const FollowUpSchema = z.object({
-  id: recordId,
-  version,
-  status: choice(ACTION_ITEM_STATUSES),
-});
+export const FollowUpSchema = z.object({ id: recordId, version, status: choice(ACTION_ITEM_STATUSES) });
 export type FollowUpInput = z.input<typeof FollowUpSchema>;
 export type FollowUpOutput = z.output<typeof FollowUpSchema>;
 
@@ -153,14 +163,22 @@ const meetingFields = {
     .transform((list) => list ?? []),
 };
 
-type MeetingShape = { startTime: string; endTime: string; actionItems: ActionItemOutput[]; followUps: FollowUpOutput[] };
+type MeetingShape = {
+  startTime: string;
+  endTime: string;
+  actionItems: ActionItemOutput[];
+  followUps: FollowUpOutput[];
+};
 
 function meetingChecks<T extends MeetingShape>(value: T, ctx: z.RefinementCtx) {
-  if (value.endTime <= value.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'validation.endBeforeStart' });
+  if (value.endTime <= value.startTime)
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'validation.endBeforeStart' });
   const ids = value.actionItems.map((a) => a.id).filter(Boolean);
-  if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['actionItems'], message: 'validation.duplicate' });
+  if (new Set(ids).size !== ids.length)
+    ctx.addIssue({ code: 'custom', path: ['actionItems'], message: 'validation.duplicate' });
   const followUps = value.followUps.map((f) => f.id);
-  if (new Set(followUps).size !== followUps.length) ctx.addIssue({ code: 'custom', path: ['followUps'], message: 'validation.duplicate' });
+  if (new Set(followUps).size !== followUps.length)
+    ctx.addIssue({ code: 'custom', path: ['followUps'], message: 'validation.duplicate' });
 }
 
 export const MeetingSchema = z.object(meetingFields).superRefine(meetingChecks);
@@ -189,7 +207,14 @@ const STOCKHOLM_PARTS = new Intl.DateTimeFormat('en-GB', {
 
 function stockholmParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
   const parts = Object.fromEntries(STOCKHOLM_PARTS.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
 }
 
 /** Milliseconds Sweden is ahead of UTC at the instant (3 600 000 in winter, 7 200 000 in summer). */

@@ -22,6 +22,7 @@ export function dashboardAccessOr403(actor: Actor, county: string | null): Acces
  */
 export function dashboardRequest(actor: Actor, county: string | null, p: StatisticsParams) {
   const access = dashboardAccessOr403(actor, county);
-  const period = access === 'suppressed' && p.period.kind !== 'year' ? yearPeriod(Number(p.period.from.slice(0, 4))) : p.period;
+  const period =
+    access === 'suppressed' && p.period.kind !== 'year' ? yearPeriod(Number(p.period.from.slice(0, 4))) : p.period;
   return { access, period, offences: access === 'full' ? p.offences : [] };
 }

@@ -27,15 +27,22 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Cases per 100,000 in five quintile classes of the shown counties; hidden counties hatched. */
 function mapColours(overview: Overview): Record<string, number | null> {
-  const { classOf } = quintileClasses(overview.counties.filter((c) => !c.per100k.suppressed && c.per100k.value !== null).map((c) => c.per100k.value!));
-  return Object.fromEntries(overview.counties.map((c) => [c.svgId, c.per100k.suppressed || c.per100k.value === null ? null : classOf(c.per100k.value)]));
+  const { classOf } = quintileClasses(
+    overview.counties.filter((c) => !c.per100k.suppressed && c.per100k.value !== null).map((c) => c.per100k.value!),
+  );
+  return Object.fromEntries(
+    overview.counties.map((c) => [
+      c.svgId,
+      c.per100k.suppressed || c.per100k.value === null ? null : classOf(c.per100k.value),
+    ]),
+  );
 }
 
 /** The printable situation report (lägesbild) for a county or the nation and a period. */
 export default async function ReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const raw = await searchParams;
-  const scope = typeof raw.scope === 'string' && raw.scope ? raw.scope : actor.county ?? 'SE';
+  const scope = typeof raw.scope === 'string' && raw.scope ? raw.scope : (actor.county ?? 'SE');
   if (scope !== 'SE' && !/^\d{2}$/.test(scope)) notFound();
   const county = scope === 'SE' ? null : scope;
   const today = todayInStockholm();
@@ -60,7 +67,12 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const name = locale === 'en' ? d.scope.nameEn : d.scope.nameSv;
   const current = periodLabel(d.period, format, t);
   const previous = periodLabel(d.previousPeriod, format, t);
-  const summary = summarise(d, (k, v) => t(k as never, v as never), { number: (n, o) => format.number(n, o as never) }, (o) => tEnum(`offence.${o}` as never));
+  const summary = summarise(
+    d,
+    (k, v) => t(k as never, v as never),
+    { number: (n, o) => format.number(n, o as never) },
+    (o) => tEnum(`offence.${o}` as never),
+  );
   const threshold = d.threshold;
   return (
     <article aria-labelledby="report-title">
@@ -71,9 +83,18 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             {t('report.heading', { scope: name, period: current })}
           </h1>
           <p className="text-sm text-slate-700">
-            {t('report.generated', { date: format.dateTime(new Date(`${today}T12:00:00Z`), { dateStyle: 'long' }), previous })}
+            {t('report.generated', {
+              date: format.dateTime(new Date(`${today}T12:00:00Z`), { dateStyle: 'long' }),
+              previous,
+            })}
           </p>
-          {d.offenceFilter.length > 0 ? <p className="text-sm">{t('dashboard.filtered', { offences: d.offenceFilter.map((o) => tEnum(`offence.${o}` as never)).join(', ') })}</p> : null}
+          {d.offenceFilter.length > 0 ? (
+            <p className="text-sm">
+              {t('dashboard.filtered', {
+                offences: d.offenceFilter.map((o) => tEnum(`offence.${o}` as never)).join(', '),
+              })}
+            </p>
+          ) : null}
         </div>
         <PrintButton label={t('report.print')} />
       </div>
@@ -111,13 +132,20 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             </thead>
             <tbody>
               {[...overview.counties]
-                .sort((a, b) => countyName(a, locale).localeCompare(countyName(b, locale), locale === 'en' ? 'en' : 'sv'))
+                .sort((a, b) =>
+                  countyName(a, locale).localeCompare(countyName(b, locale), locale === 'en' ? 'en' : 'sv'),
+                )
                 .map((c) => (
-                  <tr key={c.code} className={`border-b border-slate-200 ${c.code === d.scope.code ? 'bg-brand-50 font-semibold' : ''}`}>
+                  <tr
+                    key={c.code}
+                    className={`border-b border-slate-200 ${c.code === d.scope.code ? 'bg-brand-50 font-semibold' : ''}`}
+                  >
                     <th scope="row" className="py-0.5 pr-3 font-normal">
                       {countyName(c, locale)}
                     </th>
-                    <td className="py-0.5 pr-3 text-right tabular-nums">{countText(c.cases.current, format, overview.threshold)}</td>
+                    <td className="py-0.5 pr-3 text-right tabular-nums">
+                      {countText(c.cases.current, format, overview.threshold)}
+                    </td>
                     <td className="py-0.5 pr-3 text-right tabular-nums">{ratioText(c.per100k, format, 'rate')}</td>
                   </tr>
                 ))}
@@ -126,7 +154,13 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         </section>
       ) : null}
 
-      <DashboardBody d={d} t={t} tEnum={(k) => tEnum(k as never)} format={format} common={{ format, threshold, t, currentLabel: current, previousLabel: previous }} />
+      <DashboardBody
+        d={d}
+        t={t}
+        tEnum={(k) => tEnum(k as never)}
+        format={format}
+        common={{ format, threshold, t, currentLabel: current, previousLabel: previous }}
+      />
     </article>
   );
 }

@@ -8,4 +8,6 @@ import { TrainingDeleteSchema, TrainingEditSchema, TrainingRestoreSchema, Traini
 export const createTrainingAction = authedAction(TrainingSchema, (input, actor) => createTraining(actor, input));
 export const updateTrainingAction = authedAction(TrainingEditSchema, (input, actor) => updateTraining(actor, input));
 export const deleteTrainingAction = authedAction(TrainingDeleteSchema, (input, actor) => deleteTraining(actor, input));
-export const restoreTrainingAction = authedAction(TrainingRestoreSchema, (input, actor) => restoreTraining(actor, input));
+export const restoreTrainingAction = authedAction(TrainingRestoreSchema, (input, actor) =>
+  restoreTraining(actor, input),
+);

@@ -24,8 +24,17 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   if (!can(actor, 'training.read')) forbidden();
   const filter = TrainingFilterSchema.parse(await searchParams);
-  const [page, groups] = await Promise.all([loadForPage(listTrainingsForActor(actor, filter)), can(actor, 'coordination.read') ? listGroupOptionsForActor(actor, 'read') : Promise.resolve([])]);
-  const [t, tEnum, format, counties, locale] = await Promise.all([getTranslations('trainings.list'), getTranslations('enums'), getFormatter(), listCounties(), getLocale()]);
+  const [page, groups] = await Promise.all([
+    loadForPage(listTrainingsForActor(actor, filter)),
+    can(actor, 'coordination.read') ? listGroupOptionsForActor(actor, 'read') : Promise.resolve([]),
+  ]);
+  const [t, tEnum, format, counties, locale] = await Promise.all([
+    getTranslations('trainings.list'),
+    getTranslations('enums'),
+    getFormatter(),
+    listCounties(),
+    getLocale(),
+  ]);
   const choosesCounty = countyScope(actor, 'training.read') === 'all';
   const byCode = new Map(counties.map((c) => [c.code, c]));
   const sorted = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
@@ -46,16 +55,54 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
 
       <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {choosesCounty ? <FilterSelect name="county" label={t('county')} current={filter.county} any={t('allCounties')} options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))} /> : null}
+          {choosesCounty ? (
+            <FilterSelect
+              name="county"
+              label={t('county')}
+              current={filter.county}
+              any={t('allCounties')}
+              options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+            />
+          ) : null}
           <FilterDate name="from" label={t('from')} current={filter.from} />
           <FilterDate name="to" label={t('to')} current={filter.to} />
-          <FilterSelect name="theme" label={t('theme')} current={filter.theme} any={t('any')} options={TRAINING_THEMES.map((v) => ({ value: v, label: tEnum(`trainingTheme.${v}`) }))} />
-          <FilterSelect name="audience" label={t('audience')} current={filter.audience} any={t('any')} options={TRAINING_AUDIENCES.map((v) => ({ value: v, label: tEnum(`trainingAudience.${v}`) }))} />
-          <FilterSelect name="organiser" label={t('organiser')} current={filter.organiser} any={t('any')} options={TRAINING_ORGANISERS.map((v) => ({ value: v, label: tEnum(`trainingOrganiser.${v}`) }))} />
-          <FilterSelect name="group" label={t('group')} current={filter.group} any={t('allGroups')} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
+          <FilterSelect
+            name="theme"
+            label={t('theme')}
+            current={filter.theme}
+            any={t('any')}
+            options={TRAINING_THEMES.map((v) => ({ value: v, label: tEnum(`trainingTheme.${v}`) }))}
+          />
+          <FilterSelect
+            name="audience"
+            label={t('audience')}
+            current={filter.audience}
+            any={t('any')}
+            options={TRAINING_AUDIENCES.map((v) => ({ value: v, label: tEnum(`trainingAudience.${v}`) }))}
+          />
+          <FilterSelect
+            name="organiser"
+            label={t('organiser')}
+            current={filter.organiser}
+            any={t('any')}
+            options={TRAINING_ORGANISERS.map((v) => ({ value: v, label: tEnum(`trainingOrganiser.${v}`) }))}
+          />
+          <FilterSelect
+            name="group"
+            label={t('group')}
+            current={filter.group}
+            any={t('allGroups')}
+            options={groups.map((g) => ({ value: g.id, label: g.name }))}
+          />
           {can(actor, 'training.delete') ? (
             <label className="flex items-center gap-2 self-end">
-              <input type="checkbox" name="includeDeleted" value="1" defaultChecked={filter.includeDeleted} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                name="includeDeleted"
+                value="1"
+                defaultChecked={filter.includeDeleted}
+                className="h-4 w-4"
+              />
               {t('includeDeleted')}
             </label>
           ) : null}
@@ -76,10 +123,16 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
         </p>
         <p className="flex gap-4">
           <span className="sr-only">{t('export')}:</span>
-          <a href={`/api/export/trainings.csv${queryString(exportFilter)}`} className="font-medium text-brand-700 underline">
+          <a
+            href={`/api/export/trainings.csv${queryString(exportFilter)}`}
+            className="font-medium text-brand-700 underline"
+          >
             {t('exportCsv')}
           </a>
-          <a href={`/api/export/trainings.xlsx${queryString(exportFilter)}`} className="font-medium text-brand-700 underline">
+          <a
+            href={`/api/export/trainings.xlsx${queryString(exportFilter)}`}
+            className="font-medium text-brand-700 underline"
+          >
             {t('exportXlsx')}
           </a>
         </p>
@@ -93,12 +146,26 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t('trainingTitle')}</th>
-                {choosesCounty ? <th scope="col" className="py-2 pr-4">{t('county')}</th> : null}
-                <th scope="col" className="py-2 pr-4">{t('date')}</th>
-                <th scope="col" className="py-2 pr-4">{t('organiser')}</th>
-                <th scope="col" className="py-2 pr-4">{t('audiences')}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t('participants')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('trainingTitle')}
+                </th>
+                {choosesCounty ? (
+                  <th scope="col" className="py-2 pr-4">
+                    {t('county')}
+                  </th>
+                ) : null}
+                <th scope="col" className="py-2 pr-4">
+                  {t('date')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('organiser')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('audiences')}
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  {t('participants')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -109,12 +176,22 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
                       {row.title}
                     </Link>
                     {row.deletedAt ? <span className="ml-2 text-red-800">({t('deleted')})</span> : null}
-                    <span className="block font-normal text-slate-600">{row.themes.map((v) => tEnum(`trainingTheme.${v}`)).join(', ')}</span>
+                    <span className="block font-normal text-slate-600">
+                      {row.themes.map((v) => tEnum(`trainingTheme.${v}`)).join(', ')}
+                    </span>
                   </th>
-                  {choosesCounty ? <td className="py-2 pr-4">{byCode.get(row.countyCode) ? countyName(byCode.get(row.countyCode)!, locale) : row.countyCode}</td> : null}
+                  {choosesCounty ? (
+                    <td className="py-2 pr-4">
+                      {byCode.get(row.countyCode) ? countyName(byCode.get(row.countyCode)!, locale) : row.countyCode}
+                    </td>
+                  ) : null}
                   <td className="py-2 pr-4 whitespace-nowrap">{date(row.startsOn)}</td>
                   <td className="py-2 pr-4">{tEnum(`trainingOrganiser.${row.organiser}`)}</td>
-                  <td className="py-2 pr-4">{row.participants.map((p) => `${tEnum(`trainingAudience.${p.audience}`)} ${format.number(p.participants)}`).join(', ')}</td>
+                  <td className="py-2 pr-4">
+                    {row.participants
+                      .map((p) => `${tEnum(`trainingAudience.${p.audience}`)} ${format.number(p.participants)}`)
+                      .join(', ')}
+                  </td>
                   <td className="py-2 pr-4 text-right tabular-nums">{format.number(row.total)}</td>
                 </tr>
               ))}
@@ -127,7 +204,12 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
         filter={filter}
         page={page.page}
         pageCount={page.pageCount}
-        labels={{ nav: t('pagination'), previous: t('previous'), next: t('next'), position: t('position', { page: page.page, pages: page.pageCount }) }}
+        labels={{
+          nav: t('pagination'),
+          previous: t('previous'),
+          next: t('next'),
+          position: t('position', { page: page.page, pages: page.pageCount }),
+        }}
       />
     </>
   );

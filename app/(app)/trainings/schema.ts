@@ -1,7 +1,13 @@
 // The training register's zod schemas, shared by the react-hook-form form (zodResolver) and the
 // server actions (authedAction). Pure: no server code. Messages are catalogue keys.
 import { z } from 'zod';
-import { EVENT_FORMATS, TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES, type TrainingAudience } from '@/db/enums';
+import {
+  EVENT_FORMATS,
+  TRAINING_AUDIENCES,
+  TRAINING_ORGANISERS,
+  TRAINING_THEMES,
+  type TrainingAudience,
+} from '@/db/enums';
 import {
   checkboxes,
   choice,
@@ -24,12 +30,7 @@ import {
 import { guardedText, optionalGuardedText } from '@/app/_lib/privacy-guard';
 
 /** Same limits as the database's checks (db/schema/coordination.ts COORDINATION_LIMITS); a test keeps them equal. */
-export const TRAINING_LIMITS = {
-  title: 200,
-  description: 2000,
-  participants: 100000,
-  hours: 1000,
-} as const;
+export const TRAINING_LIMITS = { title: 200, description: 2000, participants: 100000, hours: 1000 } as const;
 
 /** Participants of one target audience. */
 export const ParticipantsSchema = z.object({
@@ -39,7 +40,8 @@ export const ParticipantsSchema = z.object({
 export type ParticipantsInput = z.input<typeof ParticipantsSchema>;
 export type ParticipantsOutput = z.output<typeof ParticipantsSchema>;
 
-const byAudience = (a: { audience: TrainingAudience }, b: { audience: TrainingAudience }) => TRAINING_AUDIENCES.indexOf(a.audience) - TRAINING_AUDIENCES.indexOf(b.audience);
+const byAudience = (a: { audience: TrainingAudience }, b: { audience: TrainingAudience }) =>
+  TRAINING_AUDIENCES.indexOf(a.audience) - TRAINING_AUDIENCES.indexOf(b.audience);
 
 const trainingFields = {
   countyCode,
@@ -65,7 +67,8 @@ const trainingFields = {
 type TrainingShape = { startsOn: string; endsOn: string; participants: ParticipantsOutput[] };
 
 function trainingChecks<T extends TrainingShape>(value: T, ctx: z.RefinementCtx) {
-  if (value.endsOn < value.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'validation.endsBeforeStarts' });
+  if (value.endsOn < value.startsOn)
+    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'validation.endsBeforeStarts' });
 }
 
 /** Participants in the audience list's order, so that stored rows and audit diffs are canonical. */

@@ -11,11 +11,31 @@ import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import { EVENT_FORMATS, TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES } from '@/db/enums';
 import { createTrainingAction, updateTrainingAction } from './actions';
-import { participantTotal, TRAINING_LIMITS, TrainingEditSchema, TrainingSchema, type ParticipantsInput, type TrainingEditInput, type TrainingEditOutput } from './schema';
+import {
+  participantTotal,
+  TRAINING_LIMITS,
+  TrainingEditSchema,
+  TrainingSchema,
+  type ParticipantsInput,
+  type TrainingEditInput,
+  type TrainingEditOutput,
+} from './schema';
 
 type FormValues = TrainingEditInput;
 
-const CONFLICT_FIELDS = ['organiser', 'title', 'startsOn', 'endsOn', 'format', 'hours', 'themes', 'participants', 'evaluation', 'groupId', 'description'] as const;
+const CONFLICT_FIELDS = [
+  'organiser',
+  'title',
+  'startsOn',
+  'endsOn',
+  'format',
+  'hours',
+  'themes',
+  'participants',
+  'evaluation',
+  'groupId',
+  'description',
+] as const;
 
 /**
  * Register or edit a training: who organised it, what about, for whom and how many. Participants
@@ -71,27 +91,41 @@ export function TrainingForm({
       setConflict(result.details as Conflict);
       return;
     }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<FormValues>, { message: messages[0] });
+    for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
+      setError(path as FieldPath<FormValues>, { message: messages[0] });
     const field = result.details?.field as FieldPath<FormValues> | undefined;
     if (field) setError(field, { message: String(result.details?.message ?? result.error) });
     setError('root', { message: result.fieldErrors || field ? 'trainings.form.fieldErrorsSummary' : result.error });
   });
 
   const rowErrors = (errors.participants ?? []) as unknown as Record<string, { message?: string } | undefined>[];
-  const listError = (errors.participants as { message?: string; root?: { message?: string } } | undefined)?.message ?? (errors.participants as { root?: { message?: string } } | undefined)?.root?.message;
-  const changed = conflict ? changedKeys(conflict.current, defaults as Record<string, unknown>, CONFLICT_FIELDS).map((key) => t(key)) : [];
+  const listError =
+    (errors.participants as { message?: string; root?: { message?: string } } | undefined)?.message ??
+    (errors.participants as { root?: { message?: string } } | undefined)?.root?.message;
+  const changed = conflict
+    ? changedKeys(conflict.current, defaults as Record<string, unknown>, CONFLICT_FIELDS).map((key) => t(key))
+    : [];
   const nextAudience = () => TRAINING_AUDIENCES.find((a) => !participants.some((p) => p.audience === a)) ?? '';
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl">
       <FormAlert message={errors.root?.message} />
-      {conflict ? <ConflictNotice conflict={conflict} changed={changed} reloadHref={`/trainings/${String(defaults.id)}/edit`} /> : null}
+      {conflict ? (
+        <ConflictNotice conflict={conflict} changed={changed} reloadHref={`/trainings/${String(defaults.id)}/edit`} />
+      ) : null}
 
       <fieldset className="mt-6 rounded border border-slate-300 p-4">
         <legend className="px-1 text-lg font-semibold">{t('basics')}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           {counties.length > 1 && mode === 'create' ? (
-            <SelectField label={t('county')} values={counties.map((c) => c.code)} labels={(code) => counties.find((c) => c.code === code)?.name ?? code} registration={register('countyCode')} error={errors.countyCode?.message} placeholder={t('chooseCounty')} />
+            <SelectField
+              label={t('county')}
+              values={counties.map((c) => c.code)}
+              labels={(code) => counties.find((c) => c.code === code)?.name ?? code}
+              registration={register('countyCode')}
+              error={errors.countyCode?.message}
+              placeholder={t('chooseCounty')}
+            />
           ) : (
             <div>
               <p className="font-medium">{t('county')}</p>
@@ -99,10 +133,26 @@ export function TrainingForm({
               <input type="hidden" {...register('countyCode')} />
             </div>
           )}
-          <SelectField label={t('organiser')} values={TRAINING_ORGANISERS} labels={(v) => tEnum(`trainingOrganiser.${v}` as never)} registration={register('organiser')} error={errors.organiser?.message} placeholder={t('choose')} />
+          <SelectField
+            label={t('organiser')}
+            values={TRAINING_ORGANISERS}
+            labels={(v) => tEnum(`trainingOrganiser.${v}` as never)}
+            registration={register('organiser')}
+            error={errors.organiser?.message}
+            placeholder={t('choose')}
+          />
           <div className="sm:col-span-2">
             <Field label={t('title')} hint={t('titleHint')} error={errors.title?.message}>
-              {(props) => <input {...props} {...register('title')} type="text" maxLength={TRAINING_LIMITS.title} autoComplete="off" className={inputClass} />}
+              {(props) => (
+                <input
+                  {...props}
+                  {...register('title')}
+                  type="text"
+                  maxLength={TRAINING_LIMITS.title}
+                  autoComplete="off"
+                  className={inputClass}
+                />
+              )}
             </Field>
           </div>
           <Field label={t('startsOn')} error={errors.startsOn?.message}>
@@ -111,13 +161,35 @@ export function TrainingForm({
           <Field label={t('endsOn')} error={errors.endsOn?.message}>
             {(props) => <input {...props} {...register('endsOn')} type="date" className={inputClass} />}
           </Field>
-          <SelectField label={t('format')} values={EVENT_FORMATS} labels={(v) => tEnum(`eventFormat.${v}` as never)} registration={register('format')} error={errors.format?.message} placeholder={t('choose')} />
+          <SelectField
+            label={t('format')}
+            values={EVENT_FORMATS}
+            labels={(v) => tEnum(`eventFormat.${v}` as never)}
+            registration={register('format')}
+            error={errors.format?.message}
+            placeholder={t('choose')}
+          />
           <Field label={t('hours')} hint={t('hoursHint')} error={errors.hours?.message}>
-            {(props) => <input {...props} {...register('hours')} type="text" inputMode="decimal" autoComplete="off" className={inputClass} />}
+            {(props) => (
+              <input
+                {...props}
+                {...register('hours')}
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                className={inputClass}
+              />
+            )}
           </Field>
         </div>
         <div className="mt-4">
-          <CheckboxGroup legend={t('themes')} values={TRAINING_THEMES} labels={(v) => tEnum(`trainingTheme.${v}` as never)} registration={register('themes')} error={errors.themes?.message} />
+          <CheckboxGroup
+            legend={t('themes')}
+            values={TRAINING_THEMES}
+            labels={(v) => tEnum(`trainingTheme.${v}` as never)}
+            registration={register('themes')}
+            error={errors.themes?.message}
+          />
         </div>
       </fieldset>
 
@@ -133,12 +205,33 @@ export function TrainingForm({
             <fieldset key={field.key} className="mt-4 rounded border border-slate-300 bg-slate-50 p-4">
               <legend className="px-1 font-semibold">{label}</legend>
               <div className="grid gap-4 sm:grid-cols-2">
-                <SelectField label={t('audience')} values={TRAINING_AUDIENCES} labels={(v) => tEnum(`trainingAudience.${v}` as never)} registration={register(p('audience'))} error={e.audience?.message} placeholder={t('choose')} />
+                <SelectField
+                  label={t('audience')}
+                  values={TRAINING_AUDIENCES}
+                  labels={(v) => tEnum(`trainingAudience.${v}` as never)}
+                  registration={register(p('audience'))}
+                  error={e.audience?.message}
+                  placeholder={t('choose')}
+                />
                 <Field label={t('count')} error={e.participants?.message}>
-                  {(props) => <input {...props} {...register(p('participants'))} type="number" min={0} max={TRAINING_LIMITS.participants} inputMode="numeric" className={inputClass} />}
+                  {(props) => (
+                    <input
+                      {...props}
+                      {...register(p('participants'))}
+                      type="number"
+                      min={0}
+                      max={TRAINING_LIMITS.participants}
+                      inputMode="numeric"
+                      className={inputClass}
+                    />
+                  )}
                 </Field>
               </div>
-              <button type="button" onClick={() => rows.remove(index)} className="mt-4 rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">
+              <button
+                type="button"
+                onClick={() => rows.remove(index)}
+                className="mt-4 rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
+              >
                 {t('removeAudience', { name: label })}
               </button>
             </fieldset>
@@ -161,7 +254,16 @@ export function TrainingForm({
         <legend className="px-1 text-lg font-semibold">{t('followUp')}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label={t('evaluation')} hint={t('evaluationHint')} error={errors.evaluation?.message}>
-            {(props) => <input {...props} {...register('evaluation')} type="text" inputMode="decimal" autoComplete="off" className={inputClass} />}
+            {(props) => (
+              <input
+                {...props}
+                {...register('evaluation')}
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                className={inputClass}
+              />
+            )}
           </Field>
           <SelectField
             label={t('group')}
@@ -184,7 +286,10 @@ export function TrainingForm({
         <button type="submit" disabled={isSubmitting} className={buttonClass}>
           {isSubmitting ? t('saving') : mode === 'edit' ? t('save') : t('create')}
         </button>
-        <Link href={mode === 'edit' ? `/trainings/${String(defaults.id)}` : '/trainings'} className="font-medium text-brand-700 underline">
+        <Link
+          href={mode === 'edit' ? `/trainings/${String(defaults.id)}` : '/trainings'}
+          className="font-medium text-brand-700 underline"
+        >
           {t('cancel')}
         </Link>
       </div>

@@ -32,7 +32,12 @@ const REFUSALS: Record<string, string> = {
 export const signInAction = publicAction(SignInSchema, async ({ email, password, code, callbackUrl }) => {
   try {
     // On success this throws Next's redirect, which the client follows.
-    await signIn('credentials', { email, password, ...(code ? { code } : {}), redirectTo: safeCallbackUrl(callbackUrl, (await headers()).get('host')) });
+    await signIn('credentials', {
+      email,
+      password,
+      ...(code ? { code } : {}),
+      redirectTo: safeCallbackUrl(callbackUrl, (await headers()).get('host')),
+    });
   } catch (error) {
     // Unknown address, wrong password, inactive and locked accounts get the same answer.
     if (error instanceof AuthError) {
@@ -44,8 +49,11 @@ export const signInAction = publicAction(SignInSchema, async ({ email, password,
   return { ok: true, data: undefined };
 });
 
-export const ssoSignInAction = publicAction(z.object({ callbackUrl: z.string().max(2048).optional() }), async ({ callbackUrl }) => {
-  if (!ssoConfig()) return { ok: false, error: 'login.ssoUnavailable' };
-  await signIn('oidc', { redirectTo: safeCallbackUrl(callbackUrl, (await headers()).get('host')) });
-  return { ok: true, data: undefined };
-});
+export const ssoSignInAction = publicAction(
+  z.object({ callbackUrl: z.string().max(2048).optional() }),
+  async ({ callbackUrl }) => {
+    if (!ssoConfig()) return { ok: false, error: 'login.ssoUnavailable' };
+    await signIn('oidc', { redirectTo: safeCallbackUrl(callbackUrl, (await headers()).get('host')) });
+    return { ok: true, data: undefined };
+  },
+);

@@ -64,10 +64,20 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       {step === 'password' ? (
         <div className="mt-4 space-y-4">
           <Field label={t('email')} error={errors.email?.message}>
-            {(props) => <input {...props} {...register('email')} type="email" autoComplete="username" className={inputClass} />}
+            {(props) => (
+              <input {...props} {...register('email')} type="email" autoComplete="username" className={inputClass} />
+            )}
           </Field>
           <Field label={t('password')} error={errors.password?.message}>
-            {(props) => <input {...props} {...register('password')} type="password" autoComplete="current-password" className={inputClass} />}
+            {(props) => (
+              <input
+                {...props}
+                {...register('password')}
+                type="password"
+                autoComplete="current-password"
+                className={inputClass}
+              />
+            )}
           </Field>
         </div>
       ) : (
@@ -135,7 +145,11 @@ export function SsoButton({ name, callbackUrl }: { name: string; callbackUrl?: s
     >
       <p className="text-slate-700">{t('ssoIntro')}</p>
       <FormAlert message={error} />
-      <button type="submit" disabled={busy} className="mt-3 inline-flex items-center rounded border-2 border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="mt-3 inline-flex items-center rounded border-2 border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+      >
         {t('ssoButton', { name })}
       </button>
     </form>

@@ -19,7 +19,11 @@ type SearchParams = { callbackUrl?: string; reason?: string; error?: string };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const person = await currentSession();
   if (person) redirect(person.pending ? PENDING_PATHS[person.pending] : '/');
-  const [{ callbackUrl, reason, error }, t, tApp] = await Promise.all([searchParams, getTranslations('login'), getTranslations('app')]);
+  const [{ callbackUrl, reason, error }, t, tApp] = await Promise.all([
+    searchParams,
+    getTranslations('login'),
+    getTranslations('app'),
+  ]);
   const sso = ssoConfig();
   const notice = typeof reason === 'string' ? NOTICES[reason] : undefined;
   // Auth.js sends errors of single sign-on here; the only one a person can act on is a missing account.
@@ -42,7 +46,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </p>
         ) : null}
         <LoginForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />
-        {sso ? <SsoButton name={sso.name} callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} /> : null}
+        {sso ? (
+          <SsoButton name={sso.name} callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />
+        ) : null}
       </main>
       <footer className="mx-auto max-w-md border-t border-slate-200 px-6 py-4 text-sm">
         <LanguageSwitch />

@@ -20,7 +20,10 @@ describe('GET /api/health', () => {
     const env: Record<string, string> = process.env.TEST_DATABASE_URL
       ? { DATABASE_URL: process.env.TEST_DATABASE_URL }
       : { DATABASE_URL: '', PGLITE_DIR: 'memory://' };
-    expect(await callHealth(env)).toEqual({ status: 200, body: { status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite' } });
+    expect(await callHealth(env)).toEqual({
+      status: 200,
+      body: { status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite' },
+    });
   });
 
   it('answers 503 "unavailable" when the database cannot be reached', async () => {

@@ -5,22 +5,46 @@ import { listCounties } from '@/db/queries/counties';
 import type { County } from '@/db/schema';
 import { OFFENCES, type Offence } from '@/db/enums';
 import { isAppError } from '@/db/errors';
-import { GRANULARITIES, addDays, isIsoDay, lengthInDays, periodOf, FIRST_DAY, type Granularity, type Period } from '@/db/statistics/periods';
+import {
+  GRANULARITIES,
+  addDays,
+  isIsoDay,
+  lengthInDays,
+  periodOf,
+  FIRST_DAY,
+  type Granularity,
+  type Period,
+} from '@/db/statistics/periods';
 import { homeCounties, type Actor } from '@/db/policy';
 
-export type ApiParams = { county: string | null; period: Period; offences: Offence[]; granularity: Granularity | undefined };
+export type ApiParams = {
+  county: string | null;
+  period: Period;
+  offences: Offence[];
+  granularity: Granularity | undefined;
+};
 export type ApiError = { status: 400; body: { error: 'invalid_parameter'; parameter: string; message: string } };
 
-const bad = (parameter: string, message: string): { ok: false; error: ApiError } => ({ ok: false, error: { status: 400, body: { error: 'invalid_parameter', parameter, message } } });
+const bad = (parameter: string, message: string): { ok: false; error: ApiError } => ({
+  ok: false,
+  error: { status: 400, body: { error: 'invalid_parameter', parameter, message } },
+});
 
 /**
  * from=YYYY-MM-DD&to=YYYY-MM-DD[&county=CODE][&offences=a,b][&granularity=month|quarter|year].
  * Without county: the nation — for county roles their own county.
  */
-export function parseApiParams(url: URL, actor: Actor, today: string, knownCounties: readonly string[]): { ok: true; params: ApiParams } | { ok: false; error: ApiError } {
+export function parseApiParams(
+  url: URL,
+  actor: Actor,
+  today: string,
+  knownCounties: readonly string[],
+): { ok: true; params: ApiParams } | { ok: false; error: ApiError } {
   const q = url.searchParams;
   const allowed = new Set(['from', 'to', 'county', 'offences', 'granularity']);
-  for (const key of q.keys()) if (!allowed.has(key)) return bad(key, `Unknown parameter "${key}". Allowed: from, to, county, offences, granularity.`);
+  for (const key of q.keys())
+    if (!allowed.has(key))
+      return bad(key, `Unknown parameter "${key}". Allowed: from, to, county, offences, granularity.`);
   const from = q.get('from');
   const to = q.get('to');
   if (!from) return bad('from', 'Required: the first day of the period, YYYY-MM-DD.');
@@ -32,7 +56,8 @@ export function parseApiParams(url: URL, actor: Actor, today: string, knownCount
   if (to > addDays(today, 366 * 2)) return bad('to', 'The period ends too far in the future.');
   if (lengthInDays({ from, to }) > 366 * 40) return bad('to', 'The period is longer than 40 years.');
   let county = q.get('county');
-  if (county !== null && !knownCounties.includes(county)) return bad('county', `"${county}" is not a county code (two digits, e.g. 01 for Stockholm).`);
+  if (county !== null && !knownCounties.includes(county))
+    return bad('county', `"${county}" is not a county code (two digits, e.g. 01 for Stockholm).`);
   if (county === null) {
     const home = homeCounties(actor);
     county = home === 'all' ? null : (home[0] ?? null);
@@ -42,8 +67,17 @@ export function parseApiParams(url: URL, actor: Actor, today: string, knownCount
   const unknown = offences.find((o) => !(OFFENCES as readonly string[]).includes(o));
   if (unknown !== undefined) return bad('offences', `"${unknown}" is not an offence. Allowed: ${OFFENCES.join(', ')}.`);
   const granularity = q.get('granularity');
-  if (granularity !== null && !(GRANULARITIES as readonly string[]).includes(granularity)) return bad('granularity', 'Allowed: month, quarter, year.');
-  return { ok: true, params: { county, period: periodOf(from, to), offences: offences as Offence[], granularity: (granularity ?? undefined) as Granularity | undefined } };
+  if (granularity !== null && !(GRANULARITIES as readonly string[]).includes(granularity))
+    return bad('granularity', 'Allowed: month, quarter, year.');
+  return {
+    ok: true,
+    params: {
+      county,
+      period: periodOf(from, to),
+      offences: offences as Offence[],
+      granularity: (granularity ?? undefined) as Granularity | undefined,
+    },
+  };
 }
 
 export type StatisticsRequest = { actor: Actor; params: ApiParams; counties: County[]; today: string };
@@ -58,7 +92,12 @@ export function statisticsRoute(handle: (request: StatisticsRequest) => Promise<
     if (!actor) return Response.json({ error: 'unauthenticated', message: 'Sign in first.' }, { status: 401 });
     const today = todayInStockholm();
     const counties = await listCounties();
-    const parsed = parseApiParams(new URL(request.url), actor, today, counties.map((c) => c.code));
+    const parsed = parseApiParams(
+      new URL(request.url),
+      actor,
+      today,
+      counties.map((c) => c.code),
+    );
     if (!parsed.ok) return Response.json(parsed.error.body, { status: parsed.error.status });
     try {
       return await handle({ actor, params: parsed.params, counties, today });
@@ -74,11 +113,26 @@ export function statisticsRoute(handle: (request: StatisticsRequest) => Promise<
 function errorResponse(error: unknown): Response | null {
   if (!isAppError(error)) return null;
   const e = error;
-  if (e.code === 'forbidden') return Response.json({ error: 'forbidden', message: 'You may not read these statistics.' }, { status: 403 });
+  if (e.code === 'forbidden')
+    return Response.json({ error: 'forbidden', message: 'You may not read these statistics.' }, { status: 403 });
   if (e.code === 'not_found') return Response.json({ error: 'not_found' }, { status: 404 });
   if (e.code === 'invalid' && e.message === 'period_not_allowed')
-    return Response.json({ error: 'invalid_parameter', parameter: 'from', message: 'Figures outside your county are given for calendar years only: from=YYYY-01-01&to=YYYY-12-31.' }, { status: 400 });
+    return Response.json(
+      {
+        error: 'invalid_parameter',
+        parameter: 'from',
+        message: 'Figures outside your county are given for calendar years only: from=YYYY-01-01&to=YYYY-12-31.',
+      },
+      { status: 400 },
+    );
   if (e.code === 'invalid' && e.message === 'filter_not_allowed')
-    return Response.json({ error: 'invalid_parameter', parameter: 'offences', message: 'Offence filters are for figures in full only (your own county, or the national coordinator).' }, { status: 400 });
+    return Response.json(
+      {
+        error: 'invalid_parameter',
+        parameter: 'offences',
+        message: 'Offence filters are for figures in full only (your own county, or the national coordinator).',
+      },
+      { status: 400 },
+    );
   return null;
 }

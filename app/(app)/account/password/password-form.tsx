@@ -17,12 +17,16 @@ export function ChangePasswordForm() {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ChangePasswordInput>({ resolver: zodResolver(ChangePasswordSchema), defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' } });
+  } = useForm<ChangePasswordInput>({
+    resolver: zodResolver(ChangePasswordSchema),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     const result = await changePasswordAction(values);
     if (result.ok) return; // signed out and sent to the sign-in page
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as FieldPath<ChangePasswordInput>, { message: messages[0] });
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+      setError(field as FieldPath<ChangePasswordInput>, { message: messages[0] });
     // The data layer's reason: a catalogue key of its own (the password policy) or an account error.
     const reason = result.reason ?? '';
     const field = FIELD_REASONS[reason] ?? (result.details?.field as FieldPath<ChangePasswordInput> | undefined);
@@ -36,13 +40,37 @@ export function ChangePasswordForm() {
       <FormAlert message={errors.root?.message} />
       <div className="mt-4 space-y-4">
         <Field label={t('current')} error={errors.currentPassword?.message}>
-          {(props) => <input {...props} {...register('currentPassword')} type="password" autoComplete="current-password" className={inputClass} />}
+          {(props) => (
+            <input
+              {...props}
+              {...register('currentPassword')}
+              type="password"
+              autoComplete="current-password"
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field label={t('new')} hint={t('newHint')} error={errors.newPassword?.message}>
-          {(props) => <input {...props} {...register('newPassword')} type="password" autoComplete="new-password" className={inputClass} />}
+          {(props) => (
+            <input
+              {...props}
+              {...register('newPassword')}
+              type="password"
+              autoComplete="new-password"
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field label={t('confirm')} error={errors.confirmPassword?.message}>
-          {(props) => <input {...props} {...register('confirmPassword')} type="password" autoComplete="new-password" className={inputClass} />}
+          {(props) => (
+            <input
+              {...props}
+              {...register('confirmPassword')}
+              type="password"
+              autoComplete="new-password"
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
       <button type="submit" disabled={isSubmitting} className={`${buttonClass} mt-6`}>

@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TwoFactorPage() {
   const person = await requireAccountPage('set_up_two_factor');
-  const [t, format, status] = await Promise.all([getTranslations('account.twoFactor'), getFormatter(), getOwnTwoFactorStatus(person)]);
+  const [t, format, status] = await Promise.all([
+    getTranslations('account.twoFactor'),
+    getFormatter(),
+    getOwnTwoFactorStatus(person),
+  ]);
   return (
     <>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
@@ -23,7 +27,9 @@ export default async function TwoFactorPage() {
       <p className="mt-4 max-w-2xl text-slate-700">{t('intro')}</p>
       {status.enabled ? (
         <>
-          <p className="mt-4 font-medium">{t('statusOn', { date: format.dateTime(status.enabledAt!, { dateStyle: 'long' }) })}</p>
+          <p className="mt-4 font-medium">
+            {t('statusOn', { date: format.dateTime(status.enabledAt!, { dateStyle: 'long' }) })}
+          </p>
           <p className="mt-1">{t('codesLeft', { count: status.recoveryCodesLeft })}</p>
           <TwoFactorManager required={status.required} />
         </>

@@ -7,14 +7,25 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
-import { confirmTotpSetupAction, disableTotpAction, regenerateRecoveryCodesAction, startTotpSetupAction } from '../actions';
+import {
+  confirmTotpSetupAction,
+  disableTotpAction,
+  regenerateRecoveryCodesAction,
+  startTotpSetupAction,
+} from '../actions';
 import { CurrentPasswordSchema, TotpCodeSchema, type CurrentPasswordInput, type TotpCodeInput } from '../schema';
 
 const secondaryButton = 'rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60';
 
 /** Refusals explained by a field of their own; the form's alert then says to check the fields. */
 const FIELD_REASONS = new Set(['code_wrong', 'current_password_wrong']);
-const ACCOUNT_REASONS = new Set(['too_many_attempts', 'setup_missing', 'already_enabled', 'not_enabled', 'required_for_role']);
+const ACCOUNT_REASONS = new Set([
+  'too_many_attempts',
+  'setup_missing',
+  'already_enabled',
+  'not_enabled',
+  'required_for_role',
+]);
 
 function reasonMessage(result: { error: string; reason?: string }): string {
   if (result.reason && FIELD_REASONS.has(result.reason)) return 'errors.invalid';
@@ -39,7 +50,11 @@ function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; onDone?:
         ))}
       </ol>
       <div className="mt-4 flex flex-wrap gap-3">
-        <button type="button" className={secondaryButton} onClick={() => void navigator.clipboard?.writeText(codes.join('\n'))}>
+        <button
+          type="button"
+          className={secondaryButton}
+          onClick={() => void navigator.clipboard?.writeText(codes.join('\n'))}
+        >
           {t('copyCodes')}
         </button>
         {onDone ? (
@@ -81,7 +96,8 @@ export function TwoFactorSetup() {
   const onConfirm = handleSubmit(async (values) => {
     const result = await confirmTotpSetupAction(values);
     if (result.ok) return setCodes(result.data.recoveryCodes);
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as 'code', { message: messages[0] });
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+      setError(field as 'code', { message: messages[0] });
     if (result.reason === 'code_wrong') setError('code', { message: 'account.errors.code_wrong' });
     setError('root', { message: reasonMessage(result) });
   });
@@ -121,7 +137,17 @@ export function TwoFactorSetup() {
             <FormAlert message={errors.root?.message} />
             <div className="mt-2 max-w-xs">
               <Field label={t('codeLabel')} hint={t('codeHint')} error={errors.code?.message}>
-                {(props) => <input {...props} {...register('code')} type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={8} className={`${inputClass} font-mono tracking-widest`} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    {...register('code')}
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={8}
+                    className={`${inputClass} font-mono tracking-widest`}
+                  />
+                )}
               </Field>
             </div>
             <button type="submit" disabled={isSubmitting} className={`${buttonClass} mt-4`}>
@@ -146,7 +172,10 @@ export function TwoFactorManager({ required }: { required: boolean }) {
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<CurrentPasswordInput>({ resolver: zodResolver(CurrentPasswordSchema), defaultValues: { currentPassword: '' } });
+  } = useForm<CurrentPasswordInput>({
+    resolver: zodResolver(CurrentPasswordSchema),
+    defaultValues: { currentPassword: '' },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     const result = mode === 'disable' ? await disableTotpAction(values) : await regenerateRecoveryCodesAction(values);
@@ -157,8 +186,10 @@ export function TwoFactorManager({ required }: { required: boolean }) {
       router.refresh();
       return;
     }
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as 'currentPassword', { message: messages[0] });
-    if (result.reason === 'current_password_wrong') setError('currentPassword', { message: 'account.errors.current_password_wrong' });
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+      setError(field as 'currentPassword', { message: messages[0] });
+    if (result.reason === 'current_password_wrong')
+      setError('currentPassword', { message: 'account.errors.current_password_wrong' });
     setError('root', { message: reasonMessage(result) });
   });
 
@@ -167,11 +198,21 @@ export function TwoFactorManager({ required }: { required: boolean }) {
   return (
     <div className="mt-6 max-w-xl">
       <div className="flex flex-wrap gap-3">
-        <button type="button" aria-expanded={mode === 'regenerate'} onClick={() => setMode(mode === 'regenerate' ? null : 'regenerate')} className={secondaryButton}>
+        <button
+          type="button"
+          aria-expanded={mode === 'regenerate'}
+          onClick={() => setMode(mode === 'regenerate' ? null : 'regenerate')}
+          className={secondaryButton}
+        >
           {t('regenerate')}
         </button>
         {required ? null : (
-          <button type="button" aria-expanded={mode === 'disable'} onClick={() => setMode(mode === 'disable' ? null : 'disable')} className={secondaryButton}>
+          <button
+            type="button"
+            aria-expanded={mode === 'disable'}
+            onClick={() => setMode(mode === 'disable' ? null : 'disable')}
+            className={secondaryButton}
+          >
             {t('disable')}
           </button>
         )}
@@ -183,7 +224,15 @@ export function TwoFactorManager({ required }: { required: boolean }) {
           <FormAlert message={errors.root?.message} />
           <div className="mt-3">
             <Field label={t('passwordLabel')} error={errors.currentPassword?.message}>
-              {(props) => <input {...props} {...register('currentPassword')} type="password" autoComplete="current-password" className={inputClass} />}
+              {(props) => (
+                <input
+                  {...props}
+                  {...register('currentPassword')}
+                  type="password"
+                  autoComplete="current-password"
+                  className={inputClass}
+                />
+              )}
             </Field>
           </div>
           <button type="submit" disabled={isSubmitting} className={`${buttonClass} mt-4`}>

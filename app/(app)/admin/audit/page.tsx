@@ -18,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The filter as URL parameters, without empty values. */
 function queryString(params: Partial<AuditFilterParams>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }
@@ -28,20 +29,36 @@ function labelKey(code: string): string {
   return code.replaceAll('.', '_');
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   if (!can(actor, 'audit.read')) forbidden();
   const params = AuditFilterSchema.parse(await searchParams);
   const filter = toAuditFilter(params);
   // Reading the page is itself written to the audit log (in the query).
-  const [page, options] = await Promise.all([loadForPage(listAuditEntriesForActor(actor, filter, params.before)), loadForPage(listAuditFilterOptions(actor))]);
-  const [t, format, counties, locale] = await Promise.all([getTranslations('admin.audit'), getFormatter(), listCounties(), getLocale()]);
+  const [page, options] = await Promise.all([
+    loadForPage(listAuditEntriesForActor(actor, filter, params.before)),
+    loadForPage(listAuditFilterOptions(actor)),
+  ]);
+  const [t, format, counties, locale] = await Promise.all([
+    getTranslations('admin.audit'),
+    getFormatter(),
+    listCounties(),
+    getLocale(),
+  ]);
   const countyByCode = new Map(counties.map((c) => [c.code, c]));
-  const sortedCounties = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
+  const sortedCounties = [...counties].sort((a, b) =>
+    collator(locale).compare(countyName(a, locale), countyName(b, locale)),
+  );
   const { before: _before, ...filterParams } = params;
   void _before;
-  const actionLabel = (code: string) => (t.has(`actions.${labelKey(code)}`) ? t(`actions.${labelKey(code)}` as never) : code);
-  const entityLabel = (code: string) => (t.has(`entities.${labelKey(code)}`) ? t(`entities.${labelKey(code)}` as never) : code);
+  const actionLabel = (code: string) =>
+    t.has(`actions.${labelKey(code)}`) ? t(`actions.${labelKey(code)}` as never) : code;
+  const entityLabel = (code: string) =>
+    t.has(`entities.${labelKey(code)}`) ? t(`entities.${labelKey(code)}` as never) : code;
   const field = 'mt-1 w-full rounded border border-slate-500 px-2 py-1.5';
   const link = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900';
 
@@ -53,7 +70,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <div>
-            <label htmlFor="audit-person" className="block text-sm font-medium">{t('person')}</label>
+            <label htmlFor="audit-person" className="block text-sm font-medium">
+              {t('person')}
+            </label>
             <select id="audit-person" name="person" defaultValue={params.person ?? ''} className={field}>
               <option value="">{t('anyone')}</option>
               {options.people.map((p) => (
@@ -64,7 +83,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </select>
           </div>
           <div>
-            <label htmlFor="audit-county" className="block text-sm font-medium">{t('county')}</label>
+            <label htmlFor="audit-county" className="block text-sm font-medium">
+              {t('county')}
+            </label>
             <select id="audit-county" name="county" defaultValue={params.county ?? ''} className={field}>
               <option value="">{t('anyCounty')}</option>
               {sortedCounties.map((c) => (
@@ -75,7 +96,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </select>
           </div>
           <div>
-            <label htmlFor="audit-entity" className="block text-sm font-medium">{t('entity')}</label>
+            <label htmlFor="audit-entity" className="block text-sm font-medium">
+              {t('entity')}
+            </label>
             <select id="audit-entity" name="entity" defaultValue={params.entity ?? ''} className={field}>
               <option value="">{t('anyEntity')}</option>
               {options.entityTypes.map((e) => (
@@ -86,7 +109,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </select>
           </div>
           <div>
-            <label htmlFor="audit-action" className="block text-sm font-medium">{t('action')}</label>
+            <label htmlFor="audit-action" className="block text-sm font-medium">
+              {t('action')}
+            </label>
             <select id="audit-action" name="action" defaultValue={params.action ?? ''} className={field}>
               <option value="">{t('anyAction')}</option>
               {options.actions.map((a) => (
@@ -97,11 +122,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </select>
           </div>
           <div>
-            <label htmlFor="audit-from" className="block text-sm font-medium">{t('from')}</label>
+            <label htmlFor="audit-from" className="block text-sm font-medium">
+              {t('from')}
+            </label>
             <input id="audit-from" name="from" type="date" defaultValue={params.from ?? ''} className={field} />
           </div>
           <div>
-            <label htmlFor="audit-to" className="block text-sm font-medium">{t('to')}</label>
+            <label htmlFor="audit-to" className="block text-sm font-medium">
+              {t('to')}
+            </label>
             <input id="audit-to" name="to" type="date" defaultValue={params.to ?? ''} className={field} />
           </div>
         </div>
@@ -123,25 +152,47 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <caption className="mb-2 text-left font-medium">{t('caption', { count: page.rows.length })}</caption>
           <thead>
             <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="py-2 pr-4">{t('at')}</th>
-              <th scope="col" className="py-2 pr-4">{t('person')}</th>
-              <th scope="col" className="py-2 pr-4">{t('action')}</th>
-              <th scope="col" className="py-2 pr-4">{t('entity')}</th>
-              <th scope="col" className="py-2 pr-4">{t('county')}</th>
-              <th scope="col" className="py-2 pr-4">{t('changes')}</th>
+              <th scope="col" className="py-2 pr-4">
+                {t('at')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('person')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('action')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('entity')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('county')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('changes')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {page.rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-200 align-top">
-                <td className="whitespace-nowrap py-2 pr-4 tabular-nums">{format.dateTime(row.at, { dateStyle: 'short', timeStyle: 'medium' })}</td>
+                <td className="whitespace-nowrap py-2 pr-4 tabular-nums">
+                  {format.dateTime(row.at, { dateStyle: 'short', timeStyle: 'medium' })}
+                </td>
                 <td className="py-2 pr-4">{row.actorName ? `${row.actorName}` : t('system')}</td>
                 <td className="py-2 pr-4">{actionLabel(row.action)}</td>
                 <td className="py-2 pr-4">
                   {entityLabel(row.entityType)}
-                  {row.entityId ? <span className="block break-all font-mono text-xs text-slate-600">{row.entityId}</span> : null}
+                  {row.entityId ? (
+                    <span className="block break-all font-mono text-xs text-slate-600">{row.entityId}</span>
+                  ) : null}
                 </td>
-                <td className="py-2 pr-4">{row.countyCode ? (countyByCode.get(row.countyCode) ? countyName(countyByCode.get(row.countyCode)!, locale) : row.countyCode) : '–'}</td>
+                <td className="py-2 pr-4">
+                  {row.countyCode
+                    ? countyByCode.get(row.countyCode)
+                      ? countyName(countyByCode.get(row.countyCode)!, locale)
+                      : row.countyCode
+                    : '–'}
+                </td>
                 <td className="py-2 pr-4">
                   <Changes row={row} hiddenLabel={t('contentHidden')} fieldsLabel={t('fields')} />
                 </td>
@@ -182,7 +233,9 @@ function Changes({ row, hiddenLabel, fieldsLabel }: { row: AuditRow; hiddenLabel
       {Object.entries(row.changes).map(([field, value]) => (
         <div key={field} className="flex flex-wrap gap-x-1">
           <dt className="font-mono font-semibold">{field}:</dt>
-          <dd className="break-words font-mono">{isDiff(value) ? `${shown(value.from)} → ${shown(value.to)}` : shown(value)}</dd>
+          <dd className="break-words font-mono">
+            {isDiff(value) ? `${shown(value.from)} → ${shown(value.to)}` : shown(value)}
+          </dd>
         </div>
       ))}
     </dl>
@@ -190,7 +243,9 @@ function Changes({ row, hiddenLabel, fieldsLabel }: { row: AuditRow; hiddenLabel
 }
 
 function isDiff(value: unknown): value is { from: unknown; to: unknown } {
-  return typeof value === 'object' && value !== null && 'from' in value && 'to' in value && Object.keys(value).length === 2;
+  return (
+    typeof value === 'object' && value !== null && 'from' in value && 'to' in value && Object.keys(value).length === 2
+  );
 }
 
 function shown(value: unknown): string {

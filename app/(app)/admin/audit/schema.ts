@@ -3,7 +3,8 @@ import { isIsoDate, UUID_PATTERN } from '@/app/_lib/form-schema';
 
 // The audit viewer's filter, read from URL parameters (the page and the CSV export share it).
 // A value that does not fit is dropped rather than refused: it is a bookmark, not a form.
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).catch(undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).catch(undefined);
 
 export const AuditFilterSchema = z.object({
   person: optional(z.string().regex(UUID_PATTERN)),
@@ -18,5 +19,12 @@ export type AuditFilterParams = z.output<typeof AuditFilterSchema>;
 
 /** The data layer's filter from the URL's. */
 export function toAuditFilter(params: AuditFilterParams) {
-  return { actorId: params.person, county: params.county, entityType: params.entity, action: params.action, from: params.from, to: params.to };
+  return {
+    actorId: params.person,
+    county: params.county,
+    entityType: params.entity,
+    action: params.action,
+    from: params.from,
+    to: params.to,
+  };
 }

@@ -4,4 +4,6 @@ import { authedAction } from '@/app/_lib/action';
 import { setTotpRequiredRoles } from '@/db/queries/security-settings';
 import { TwoFactorRolesSchema } from './schema';
 
-export const setTwoFactorRolesAction = authedAction(TwoFactorRolesSchema, (input, actor) => setTotpRequiredRoles(actor, input.roles));
+export const setTwoFactorRolesAction = authedAction(TwoFactorRolesSchema, (input, actor) =>
+  setTotpRequiredRoles(actor, input.roles),
+);

@@ -16,18 +16,25 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SecurityPage() {
   const actor = await requireActor();
   if (!can(actor, 'user.manage')) forbidden();
-  const [required, t] = await Promise.all([loadForPage(listTotpRequiredRoles(actor)), getTranslations('admin.security')]);
+  const [required, t] = await Promise.all([
+    loadForPage(listTotpRequiredRoles(actor)),
+    getTranslations('admin.security'),
+  ]);
   const limits = signInLimits();
   return (
     <>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <section aria-labelledby="two-factor-heading" className="mt-6">
-        <h2 id="two-factor-heading" className="text-xl font-semibold">{t('twoFactorHeading')}</h2>
+        <h2 id="two-factor-heading" className="text-xl font-semibold">
+          {t('twoFactorHeading')}
+        </h2>
         <p className="mt-2 max-w-2xl text-slate-700">{t('twoFactorIntro')}</p>
         <TwoFactorRolesForm required={required} />
       </section>
       <section aria-labelledby="rules-heading" className="mt-10">
-        <h2 id="rules-heading" className="text-xl font-semibold">{t('rulesHeading')}</h2>
+        <h2 id="rules-heading" className="text-xl font-semibold">
+          {t('rulesHeading')}
+        </h2>
         <ul className="mt-2 max-w-2xl list-inside list-disc space-y-1 text-slate-700">
           <li>{t('ruleIdle', { minutes: Math.round(SESSION_IDLE_SECONDS / 60) })}</li>
           <li>{t('ruleAbsolute', { hours: Math.round(SESSION_MAX_AGE_SECONDS / 3600) })}</li>

@@ -39,7 +39,14 @@ export function TwoFactorRolesForm({ required }: { required: Role[] }) {
       <FormAlert message={errors.root?.message} />
       <FormSaved message={saved ? t('saved') : null} />
       <div className="mt-4">
-        <CheckboxGroup legend={t('legend')} values={ROLES} labels={(r) => tRoles(r as Role)} registration={register('roles')} error={errors.roles?.message} columns={1} />
+        <CheckboxGroup
+          legend={t('legend')}
+          values={ROLES}
+          labels={(r) => tRoles(r as Role)}
+          registration={register('roles')}
+          error={errors.roles?.message}
+          columns={1}
+        />
       </div>
       <button type="submit" disabled={isSubmitting} className={`${buttonClass} mt-6`}>
         {t('save')}

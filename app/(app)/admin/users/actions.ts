@@ -1,7 +1,13 @@
 'use server';
 
 import { authedAction } from '@/app/_lib/action';
-import { createUserByAdmin, resetPasswordByAdmin, resetTwoFactorByAdmin, setUserActiveByAdmin, updateUserByAdmin } from '@/db/queries/users';
+import {
+  createUserByAdmin,
+  resetPasswordByAdmin,
+  resetTwoFactorByAdmin,
+  setUserActiveByAdmin,
+  updateUserByAdmin,
+} from '@/db/queries/users';
 import { NewUserSchema, SetActiveSchema, UpdateUserSchema, UserIdSchema } from './schema';
 
 // Thin: parse (authedAction), then the data layer checks user.manage, the last-admin rule and

@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   if (!can(actor, 'user.manage')) forbidden();
   const filter = UserFilterSchema.parse(await searchParams);
@@ -46,7 +50,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <label htmlFor="user-search" className="block font-medium">
             {t('searchLabel')}
           </label>
-          <input id="user-search" name="q" type="search" defaultValue={search} className="mt-1 w-72 rounded border border-slate-500 px-3 py-2" />
+          <input
+            id="user-search"
+            name="q"
+            type="search"
+            defaultValue={search}
+            className="mt-1 w-72 rounded border border-slate-500 px-3 py-2"
+          />
         </div>
         <div>
           <label htmlFor="user-role" className="block font-medium">
@@ -83,13 +93,27 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <caption className="mb-2 text-left font-medium">{t('caption', { count: users.length })}</caption>
           <thead>
             <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="py-2 pr-4">{t('name')}</th>
-              <th scope="col" className="py-2 pr-4">{t('email')}</th>
-              <th scope="col" className="py-2 pr-4">{t('role')}</th>
-              <th scope="col" className="py-2 pr-4">{t('county')}</th>
-              <th scope="col" className="py-2 pr-4">{t('status')}</th>
-              <th scope="col" className="py-2 pr-4">{t('twoFactor')}</th>
-              <th scope="col" className="py-2 pr-4">{t('lastSignIn')}</th>
+              <th scope="col" className="py-2 pr-4">
+                {t('name')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('email')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('role')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('county')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('status')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('twoFactor')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('lastSignIn')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -99,7 +123,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               return (
                 <tr key={u.id} className="border-b border-slate-200">
                   <th scope="row" className="py-2 pr-4 font-medium">
-                    <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+                    <Link
+                      href={`/admin/users/${u.id}`}
+                      className="text-brand-700 underline underline-offset-2 hover:text-brand-900"
+                    >
                       {u.displayName}
                     </Link>
                   </th>
@@ -107,11 +134,21 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td className="py-2 pr-4">{tRoles(u.role)}</td>
                   <td className="py-2 pr-4">{county ? countyName(county, locale) : '–'}</td>
                   <td className="py-2 pr-4">
-                    {!u.active ? t('inactive') : locked ? t('locked', { time: format.dateTime(u.lockedUntil!, { timeStyle: 'short' }) }) : t('active')}
-                    {u.active && u.mustChangePassword ? <span className="block text-slate-600">{t('mustChangePassword')}</span> : null}
+                    {!u.active
+                      ? t('inactive')
+                      : locked
+                        ? t('locked', { time: format.dateTime(u.lockedUntil!, { timeStyle: 'short' }) })
+                        : t('active')}
+                    {u.active && u.mustChangePassword ? (
+                      <span className="block text-slate-600">{t('mustChangePassword')}</span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-4">{u.totpEnabled ? t('twoFactorOn') : t('twoFactorOff')}</td>
-                  <td className="py-2 pr-4">{u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: 'short', timeStyle: 'short' }) : t('never')}</td>
+                  <td className="py-2 pr-4">
+                    {u.lastSignInAt
+                      ? format.dateTime(u.lastSignInAt, { dateStyle: 'short', timeStyle: 'short' })
+                      : t('never')}
+                  </td>
                 </tr>
               );
             })}

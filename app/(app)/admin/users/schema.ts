@@ -6,20 +6,28 @@ import { COUNTY_ROLES, ROLES, type Role } from '@/db/roles';
 const REQUIRED = 'validation.required';
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const role = z.string({ error: REQUIRED }).pipe(z.enum(ROLES, { error: (issue) => (issue.input === '' ? REQUIRED : 'validation.choice') }));
+const role = z
+  .string({ error: REQUIRED })
+  .pipe(z.enum(ROLES, { error: (issue) => (issue.input === '' ? REQUIRED : 'validation.choice') }));
 const countyCode = z
   .string()
   .trim()
   .nullable()
   .optional()
   .transform((v) => (v ? v : null))
-  .pipe(z.string().regex(/^\d{2}$/, 'validation.county').nullable());
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{2}$/, 'validation.county')
+      .nullable(),
+  );
 const displayName = z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(120, 'validation.tooLong');
 
 /** County roles work in exactly one county; national roles and admins in none. */
 function countyMatchesRole(value: { role: Role; countyCode: string | null }, ctx: z.RefinementCtx) {
   const needsCounty = (COUNTY_ROLES as readonly Role[]).includes(value.role);
-  if (needsCounty && !value.countyCode) ctx.addIssue({ code: 'custom', path: ['countyCode'], message: 'admin.users.errors.county_required' });
+  if (needsCounty && !value.countyCode)
+    ctx.addIssue({ code: 'custom', path: ['countyCode'], message: 'admin.users.errors.county_required' });
 }
 
 /** What the server keeps of the county: none for roles that have none, whatever the form sent. */
@@ -29,7 +37,12 @@ function dropCountyOfNationalRoles<T extends { role: Role; countyCode: string | 
 
 export const NewUserSchema = z
   .object({
-    email: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(254, 'validation.tooLong').email('validation.email'),
+    email: z
+      .string({ error: REQUIRED })
+      .trim()
+      .min(1, REQUIRED)
+      .max(254, 'validation.tooLong')
+      .email('validation.email'),
     displayName,
     role,
     countyCode,
@@ -48,7 +61,10 @@ export type UpdateUserOutput = z.output<typeof UpdateUserSchema>;
 
 export const UserIdSchema = z.object({ id: z.string().regex(UUID_PATTERN, 'admin.users.errors.id') });
 
-export const SetActiveSchema = z.object({ id: z.string().regex(UUID_PATTERN, 'admin.users.errors.id'), active: z.boolean() });
+export const SetActiveSchema = z.object({
+  id: z.string().regex(UUID_PATTERN, 'admin.users.errors.id'),
+  active: z.boolean(),
+});
 
 export const USER_STATUSES = ['active', 'inactive'] as const;
 export const UserFilterSchema = z.object({

@@ -9,13 +9,27 @@ import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, FormSaved, inputClass } from '@/components/ui/field';
 import { COUNTY_ROLES, ROLES, type Role } from '@/db/roles';
-import { createUserAction, resetPasswordAction, resetTwoFactorAction, setUserActiveAction, updateUserAction } from './actions';
-import { NewUserSchema, UpdateUserSchema, type NewUserInput, type NewUserOutput, type UpdateUserInput, type UpdateUserOutput } from './schema';
+import {
+  createUserAction,
+  resetPasswordAction,
+  resetTwoFactorAction,
+  setUserActiveAction,
+  updateUserAction,
+} from './actions';
+import {
+  NewUserSchema,
+  UpdateUserSchema,
+  type NewUserInput,
+  type NewUserOutput,
+  type UpdateUserInput,
+  type UpdateUserOutput,
+} from './schema';
 
 export type CountyOption = { code: string; name: string };
 
 const secondaryButton = 'rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60';
-const dangerButton = 'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60';
+const dangerButton =
+  'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60';
 
 /** The data layer's refusals that the admin can act on, as catalogue keys. */
 const REASONS: Record<string, string> = {
@@ -35,7 +49,12 @@ export function OneTimePassword({ password, name }: { password: string; name: st
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <div ref={ref} tabIndex={-1} role="status" className="mt-6 max-w-xl rounded border-2 border-brand-700 bg-brand-50 p-4 focus:outline-none">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="status"
+      className="mt-6 max-w-xl rounded border-2 border-brand-700 bg-brand-50 p-4 focus:outline-none"
+    >
       <h2 className="text-lg font-semibold">{t('title', { name })}</h2>
       <p className="mt-2">{t('intro')}</p>
       <p className="mt-3">
@@ -65,7 +84,14 @@ function RoleAndCounty({
   const countyRole = (COUNTY_ROLES as readonly string[]).includes(role ?? '');
   return (
     <>
-      <SelectField label={t('role')} values={ROLES} labels={(r) => tRoles(r as Role)} registration={register('role')} error={errors.role?.message} placeholder={t('chooseRole')} />
+      <SelectField
+        label={t('role')}
+        values={ROLES}
+        labels={(r) => tRoles(r as Role)}
+        registration={register('role')}
+        error={errors.role?.message}
+        placeholder={t('chooseRole')}
+      />
       {countyRole ? (
         <SelectField
           label={t('county')}
@@ -92,13 +118,17 @@ export function NewUserForm({ counties }: { counties: CountyOption[] }) {
     setError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<NewUserInput, unknown, NewUserOutput>({ resolver: zodResolver(NewUserSchema), defaultValues: { email: '', displayName: '', role: '' as Role, countyCode: '' } });
+  } = useForm<NewUserInput, unknown, NewUserOutput>({
+    resolver: zodResolver(NewUserSchema),
+    defaultValues: { email: '', displayName: '', role: '' as Role, countyCode: '' },
+  });
   const role = useWatch({ control, name: 'role' });
 
   const onSubmit = handleSubmit(async (values) => {
     const result = await createUserAction(values);
     if (result.ok) return setCreated({ ...result.data, name: values.displayName });
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as FieldPath<NewUserInput>, { message: messages[0] });
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+      setError(field as FieldPath<NewUserInput>, { message: messages[0] });
     if (result.reason === 'email_taken') setError('email', { message: REASONS.email_taken });
     setError('root', { message: messageOf(result) });
   });
@@ -124,10 +154,14 @@ export function NewUserForm({ counties }: { counties: CountyOption[] }) {
       <FormAlert message={errors.root?.message} />
       <div className="mt-4 space-y-4">
         <Field label={t('email')} error={errors.email?.message}>
-          {(props) => <input {...props} {...register('email')} type="email" autoComplete="off" className={inputClass} />}
+          {(props) => (
+            <input {...props} {...register('email')} type="email" autoComplete="off" className={inputClass} />
+          )}
         </Field>
         <Field label={t('displayName')} error={errors.displayName?.message}>
-          {(props) => <input {...props} {...register('displayName')} type="text" autoComplete="off" className={inputClass} />}
+          {(props) => (
+            <input {...props} {...register('displayName')} type="text" autoComplete="off" className={inputClass} />
+          )}
         </Field>
         <RoleAndCounty register={register} errors={errors} role={role} counties={counties} />
       </div>
@@ -139,7 +173,13 @@ export function NewUserForm({ counties }: { counties: CountyOption[] }) {
   );
 }
 
-export function EditUserForm({ user, counties }: { user: { id: string; displayName: string; role: Role; countyCode: string | null }; counties: CountyOption[] }) {
+export function EditUserForm({
+  user,
+  counties,
+}: {
+  user: { id: string; displayName: string; role: Role; countyCode: string | null };
+  counties: CountyOption[];
+}) {
   const t = useTranslations('admin.users.form');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
@@ -163,7 +203,8 @@ export function EditUserForm({ user, counties }: { user: { id: string; displayNa
       router.refresh();
       return;
     }
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as FieldPath<UpdateUserInput>, { message: messages[0] });
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+      setError(field as FieldPath<UpdateUserInput>, { message: messages[0] });
     setError('root', { message: messageOf(result) });
   });
 
@@ -173,7 +214,9 @@ export function EditUserForm({ user, counties }: { user: { id: string; displayNa
       <FormSaved message={saved ? t('saved') : null} />
       <div className="mt-4 space-y-4">
         <Field label={t('displayName')} error={errors.displayName?.message}>
-          {(props) => <input {...props} {...register('displayName')} type="text" autoComplete="off" className={inputClass} />}
+          {(props) => (
+            <input {...props} {...register('displayName')} type="text" autoComplete="off" className={inputClass} />
+          )}
         </Field>
         <RoleAndCounty register={register as never} errors={errors} role={role} counties={counties} />
       </div>
@@ -186,7 +229,13 @@ export function EditUserForm({ user, counties }: { user: { id: string; displayNa
 }
 
 /** Deactivate or reactivate, reset the password, reset two-factor sign-in: each confirmed first. */
-export function AccountActions({ user, self }: { user: { id: string; displayName: string; active: boolean; totpEnabled: boolean }; self: boolean }) {
+export function AccountActions({
+  user,
+  self,
+}: {
+  user: { id: string; displayName: string; active: boolean; totpEnabled: boolean };
+  self: boolean;
+}) {
   const t = useTranslations('admin.users.actions');
   const router = useRouter();
   const [error, setErrorMessage] = useState<string>();
@@ -195,7 +244,14 @@ export function AccountActions({ user, self }: { user: { id: string; displayName
   const [done, setDone] = useState<string | null>(null);
 
   async function run(kind: 'active' | 'password' | 'twoFactor') {
-    const question = kind === 'active' ? (user.active ? t('confirmDeactivate', { name: user.displayName }) : null) : kind === 'password' ? t('confirmReset', { name: user.displayName }) : t('confirmResetTwoFactor', { name: user.displayName });
+    const question =
+      kind === 'active'
+        ? user.active
+          ? t('confirmDeactivate', { name: user.displayName })
+          : null
+        : kind === 'password'
+          ? t('confirmReset', { name: user.displayName })
+          : t('confirmResetTwoFactor', { name: user.displayName });
     if (question && !window.confirm(question)) return;
     setBusy(true);
     setErrorMessage(undefined);
@@ -208,8 +264,17 @@ export function AccountActions({ user, self }: { user: { id: string; displayName
           : await resetTwoFactorAction({ id: user.id });
     setBusy(false);
     if (!result.ok) return setErrorMessage(messageOf(result));
-    if (kind === 'password' && result.data && 'oneTimePassword' in result.data) setOneTime(String(result.data.oneTimePassword));
-    setDone(kind === 'active' ? (user.active ? t('deactivated') : t('reactivated')) : kind === 'twoFactor' ? t('twoFactorReset') : null);
+    if (kind === 'password' && result.data && 'oneTimePassword' in result.data)
+      setOneTime(String(result.data.oneTimePassword));
+    setDone(
+      kind === 'active'
+        ? user.active
+          ? t('deactivated')
+          : t('reactivated')
+        : kind === 'twoFactor'
+          ? t('twoFactorReset')
+          : null,
+    );
     router.refresh();
   }
 
@@ -220,7 +285,12 @@ export function AccountActions({ user, self }: { user: { id: string; displayName
       <FormAlert message={error} />
       <FormSaved message={done} />
       <div className="mt-4 flex flex-wrap gap-3">
-        <button type="button" disabled={busy} onClick={() => run('active')} className={user.active ? dangerButton : secondaryButton}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => run('active')}
+          className={user.active ? dangerButton : secondaryButton}
+        >
           {user.active ? t('deactivate') : t('reactivate')}
         </button>
         <button type="button" disabled={busy} onClick={() => run('password')} className={secondaryButton}>

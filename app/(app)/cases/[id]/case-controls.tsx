@@ -35,9 +35,12 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
       router.refresh();
       return;
     }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) setError(path as FieldPath<StatusStepInput>, { message: messages[0] });
-    if (result.reason === 'status_date_before_previous') setError('occurredOn', { message: 'cases.errors.status_date_before_previous' });
-    const reason = result.reason && tErrors.has(result.reason as never) ? `cases.errors.${result.reason}` : result.error;
+    for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
+      setError(path as FieldPath<StatusStepInput>, { message: messages[0] });
+    if (result.reason === 'status_date_before_previous')
+      setError('occurredOn', { message: 'cases.errors.status_date_before_previous' });
+    const reason =
+      result.reason && tErrors.has(result.reason as never) ? `cases.errors.${result.reason}` : result.error;
     setError('root', { message: reason });
   });
 
@@ -46,7 +49,13 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
       <h3 className="font-semibold">{t('nextStep')}</h3>
       <FormAlert message={errors.root?.message} />
       <div className="mt-2 grid gap-4 sm:grid-cols-2">
-        <SelectField label={t('nextStatus')} values={allowed} labels={(s) => tEnum(s as never)} registration={register('status')} error={errors.status?.message} />
+        <SelectField
+          label={t('nextStatus')}
+          values={allowed}
+          labels={(s) => tEnum(s as never)}
+          registration={register('status')}
+          error={errors.status?.message}
+        />
         <Field label={t('occurredOn')} error={errors.occurredOn?.message}>
           {(props) => <input {...props} {...register('occurredOn')} type="date" className={inputClass} />}
         </Field>
@@ -64,7 +73,17 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
 }
 
 /** Soft delete (with a confirmation) or restore. */
-export function DeleteRestore({ id, version, reference, deleted }: { id: string; version: number; reference: string; deleted: boolean }) {
+export function DeleteRestore({
+  id,
+  version,
+  reference,
+  deleted,
+}: {
+  id: string;
+  version: number;
+  reference: string;
+  deleted: boolean;
+}) {
   const t = useTranslations('cases.detail');
   const router = useRouter();
   const [error, setErrorMessage] = useState<string>();
@@ -85,7 +104,11 @@ export function DeleteRestore({ id, version, reference, deleted }: { id: string;
         type="button"
         onClick={run}
         disabled={busy}
-        className={deleted ? buttonClass : 'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60'}
+        className={
+          deleted
+            ? buttonClass
+            : 'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60'
+        }
       >
         {deleted ? t('restore') : t('delete')}
       </button>

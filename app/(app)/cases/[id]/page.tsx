@@ -16,10 +16,16 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   // Every opening is written to the audit log by the query.
   const found = await loadForPage(getCaseForActor(actor, id));
-  const [t, tEnum, format, locale] = await Promise.all([getTranslations('cases.detail'), getTranslations('enums'), getFormatter(), getLocale()]);
+  const [t, tEnum, format, locale] = await Promise.all([
+    getTranslations('cases.detail'),
+    getTranslations('enums'),
+    getFormatter(),
+    getLocale(),
+  ]);
   const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'long' });
   const when = (value: Date) => format.dateTime(value, { dateStyle: 'short', timeStyle: 'short' });
-  const list = (name: string, values: readonly string[]) => (values.length ? values.map((v) => tEnum(`${name}.${v}` as never)).join(', ') : t('none'));
+  const list = (name: string, values: readonly string[]) =>
+    values.length ? values.map((v) => tEnum(`${name}.${v}` as never)).join(', ') : t('none');
   const victims = found.parties.filter((p) => p.role === 'victim');
   const perpetrators = found.parties.filter((p) => p.role === 'perpetrator');
 
@@ -29,17 +35,26 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <div>
           <h1 className="text-2xl font-semibold">{t('title', { reference: found.reference })}</h1>
           <p className="mt-1 text-slate-700">
-            {countyName(found.county, locale)} · <span className="font-medium">{tEnum(`caseStatus.${found.status}` as never)}</span> {date(found.statusOn)}
+            {countyName(found.county, locale)} ·{' '}
+            <span className="font-medium">{tEnum(`caseStatus.${found.status}` as never)}</span> {date(found.statusOn)}
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-3">
           {found.permissions.update && !found.deletedAt ? (
-            <Link href={`/cases/${found.id}/edit`} className="inline-flex items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
+            <Link
+              href={`/cases/${found.id}/edit`}
+              className="inline-flex items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
+            >
               {t('edit')}
             </Link>
           ) : null}
           {(found.deletedAt ? found.permissions.restore : found.permissions.delete) ? (
-            <DeleteRestore id={found.id} version={found.version} reference={found.reference} deleted={Boolean(found.deletedAt)} />
+            <DeleteRestore
+              id={found.id}
+              version={found.version}
+              reference={found.reference}
+              deleted={Boolean(found.deletedAt)}
+            />
           ) : null}
         </div>
       </div>
@@ -51,7 +66,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       ) : null}
 
       <section aria-labelledby="facts" className="mt-8">
-        <h2 id="facts" className="text-xl font-semibold">{t('facts')}</h2>
+        <h2 id="facts" className="text-xl font-semibold">
+          {t('facts')}
+        </h2>
         <dl className="mt-3 grid gap-x-8 gap-y-3 sm:grid-cols-2">
           <Fact label={t('reportedOn')}>{date(found.reportedOn)}</Fact>
           <Fact label={t('reportingBody')}>{tEnum(`reportingBody.${found.reportingBody}` as never)}</Fact>
@@ -72,12 +89,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <PartiesTable title={t('perpetrators')} empty={t('noPerpetrators')} parties={perpetrators} kind="perpetrator" />
 
       <section aria-labelledby="timeline" className="mt-8">
-        <h2 id="timeline" className="text-xl font-semibold">{t('timeline')}</h2>
+        <h2 id="timeline" className="text-xl font-semibold">
+          {t('timeline')}
+        </h2>
         <ol className="mt-3 border-l-2 border-brand-700 pl-4">
           {found.statusEvents.map((event) => (
             <li key={event.id} className="mb-3">
-              <p className="font-medium">{t('timelineEntry', { status: tEnum(`caseStatus.${event.status}` as never), date: date(event.occurredOn) })}</p>
-              <p className="text-sm text-slate-600">{t('recordedBy', { name: event.recordedByName ?? t('systemActor') })}</p>
+              <p className="font-medium">
+                {t('timelineEntry', {
+                  status: tEnum(`caseStatus.${event.status}` as never),
+                  date: date(event.occurredOn),
+                })}
+              </p>
+              <p className="text-sm text-slate-600">
+                {t('recordedBy', { name: event.recordedByName ?? t('systemActor') })}
+              </p>
               {event.note ? <p className="mt-1 whitespace-pre-wrap">{event.note}</p> : null}
             </li>
           ))}
@@ -90,16 +116,26 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </section>
 
       <section aria-labelledby="history" className="mt-8">
-        <h2 id="history" className="text-xl font-semibold">{t('history')}</h2>
+        <h2 id="history" className="text-xl font-semibold">
+          {t('history')}
+        </h2>
         <div className="mt-3 overflow-x-auto">
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t('historyCaption')}</caption>
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t('historyTime')}</th>
-                <th scope="col" className="py-2 pr-4">{t('historyWho')}</th>
-                <th scope="col" className="py-2 pr-4">{t('historyWhat')}</th>
-                <th scope="col" className="py-2 pr-4">{t('historyChanges')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('historyTime')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('historyWho')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('historyWhat')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('historyChanges')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -107,9 +143,17 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 <tr key={entry.id} className="border-b border-slate-200 align-top">
                   <td className="py-2 pr-4 whitespace-nowrap">{when(entry.at)}</td>
                   <td className="py-2 pr-4">{entry.actorName ?? t('systemActor')}</td>
-                  <td className="py-2 pr-4">{t.has(`actions.${actionKey(entry.action)}` as never) ? t(`actions.${actionKey(entry.action)}` as never) : entry.action}</td>
                   <td className="py-2 pr-4">
-                    {entry.action === 'case.create' ? '' : changedFieldNames(entry.changes, (key) => (t.has(`fields.${key}` as never) ? t(`fields.${key}` as never) : key))}
+                    {t.has(`actions.${actionKey(entry.action)}` as never)
+                      ? t(`actions.${actionKey(entry.action)}` as never)
+                      : entry.action}
+                  </td>
+                  <td className="py-2 pr-4">
+                    {entry.action === 'case.create'
+                      ? ''
+                      : changedFieldNames(entry.changes, (key) =>
+                          t.has(`fields.${key}` as never) ? t(`fields.${key}` as never) : key,
+                        )}
                   </td>
                 </tr>
               ))}
@@ -143,12 +187,28 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-async function PartiesTable({ title, empty, parties, kind }: { title: string; empty: string; parties: CaseDetail['parties']; kind: 'victim' | 'perpetrator' }) {
-  const [t, tForm, tEnum] = await Promise.all([getTranslations('cases.detail'), getTranslations('cases.form'), getTranslations('enums')]);
+async function PartiesTable({
+  title,
+  empty,
+  parties,
+  kind,
+}: {
+  title: string;
+  empty: string;
+  parties: CaseDetail['parties'];
+  kind: 'victim' | 'perpetrator';
+}) {
+  const [t, tForm, tEnum] = await Promise.all([
+    getTranslations('cases.detail'),
+    getTranslations('cases.form'),
+    getTranslations('enums'),
+  ]);
   const id = `parties-${kind}`;
   return (
     <section aria-labelledby={id} className="mt-8">
-      <h2 id={id} className="text-xl font-semibold">{title}</h2>
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
       {parties.length === 0 ? (
         <p className="mt-2">{empty}</p>
       ) : (
@@ -156,26 +216,46 @@ async function PartiesTable({ title, empty, parties, kind }: { title: string; em
           <table className="min-w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t('party')}</th>
-                <th scope="col" className="py-2 pr-4">{tForm('sex')}</th>
-                <th scope="col" className="py-2 pr-4">{tForm('ageBand')}</th>
-                <th scope="col" className="py-2 pr-4">{tForm('originRegion')}</th>
-                <th scope="col" className="py-2 pr-4">{tForm('citizenship')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('party')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {tForm('sex')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {tForm('ageBand')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {tForm('originRegion')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {tForm('citizenship')}
+                </th>
                 {kind === 'victim' ? (
                   <>
-                    <th scope="col" className="py-2 pr-4">{tForm('plaintiffStatus')}</th>
-                    <th scope="col" className="py-2 pr-4">{tForm('residencePermit')}</th>
-                    <th scope="col" className="py-2 pr-4">{tForm('support')}</th>
+                    <th scope="col" className="py-2 pr-4">
+                      {tForm('plaintiffStatus')}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {tForm('residencePermit')}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {tForm('support')}
+                    </th>
                   </>
                 ) : (
-                  <th scope="col" className="py-2 pr-4">{tForm('perpetratorRole')}</th>
+                  <th scope="col" className="py-2 pr-4">
+                    {tForm('perpetratorRole')}
+                  </th>
                 )}
               </tr>
             </thead>
             <tbody>
               {parties.map((p, i) => (
                 <tr key={i} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-4 font-medium">{i + 1}</th>
+                  <th scope="row" className="py-2 pr-4 font-medium">
+                    {i + 1}
+                  </th>
                   <td className="py-2 pr-4">{tEnum(`sex.${p.sex}` as never)}</td>
                   <td className="py-2 pr-4">{tEnum(`ageBand.${p.ageBand}` as never)}</td>
                   <td className="py-2 pr-4">{tEnum(`originRegion.${p.originRegion}` as never)}</td>
@@ -184,7 +264,9 @@ async function PartiesTable({ title, empty, parties, kind }: { title: string; em
                     <>
                       <td className="py-2 pr-4">{tEnum(`yesNoUnknown.${p.plaintiffStatus}` as never)}</td>
                       <td className="py-2 pr-4">{tEnum(`residencePermit.${p.residencePermit}` as never)}</td>
-                      <td className="py-2 pr-4">{p.support.map((s) => tEnum(`supportMeasure.${s}` as never)).join(', ')}</td>
+                      <td className="py-2 pr-4">
+                        {p.support.map((s) => tEnum(`supportMeasure.${s}` as never)).join(', ')}
+                      </td>
                     </>
                   ) : (
                     <td className="py-2 pr-4">{tEnum(`perpetratorRole.${p.perpetratorRole}` as never)}</td>

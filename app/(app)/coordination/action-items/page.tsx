@@ -25,8 +25,16 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
   const actor = await requireActor();
   if (!can(actor, 'coordination.read')) forbidden();
   const filter = ActionItemFilterSchema.parse(await searchParams);
-  const [page, groups] = await Promise.all([loadForPage(listActionItemsForActor(actor, filter)), listGroupOptionsForActor(actor, 'read')]);
-  const [t, tEnum, counties, locale] = await Promise.all([getTranslations('coordination.actionItems.list'), getTranslations('enums'), listCounties(), getLocale()]);
+  const [page, groups] = await Promise.all([
+    loadForPage(listActionItemsForActor(actor, filter)),
+    listGroupOptionsForActor(actor, 'read'),
+  ]);
+  const [t, tEnum, counties, locale] = await Promise.all([
+    getTranslations('coordination.actionItems.list'),
+    getTranslations('enums'),
+    listCounties(),
+    getLocale(),
+  ]);
   const choosesCounty = countyScope(actor, 'coordination.read') === 'all';
   const sorted = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
   const status = filter.status ?? 'pending';
@@ -40,8 +48,22 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
 
       <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {choosesCounty ? <FilterSelect name="county" label={t('county')} current={filter.county} any={t('allCounties')} options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))} /> : null}
-          <FilterSelect name="group" label={t('group')} current={filter.group} any={t('allGroups')} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
+          {choosesCounty ? (
+            <FilterSelect
+              name="county"
+              label={t('county')}
+              current={filter.county}
+              any={t('allCounties')}
+              options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+            />
+          ) : null}
+          <FilterSelect
+            name="group"
+            label={t('group')}
+            current={filter.group}
+            any={t('allGroups')}
+            options={groups.map((g) => ({ value: g.id, label: g.name }))}
+          />
           <div>
             <label htmlFor="filter-status" className="block text-sm font-medium">
               {t('status')}
@@ -76,22 +98,37 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
         </p>
         <p className="flex gap-4">
           <span className="sr-only">{t('export')}:</span>
-          <a href={`/api/export/action-items.csv${queryString({ ...exportFilter, status })}`} className="font-medium text-brand-700 underline">
+          <a
+            href={`/api/export/action-items.csv${queryString({ ...exportFilter, status })}`}
+            className="font-medium text-brand-700 underline"
+          >
             {t('exportCsv')}
           </a>
-          <a href={`/api/export/action-items.xlsx${queryString({ ...exportFilter, status })}`} className="font-medium text-brand-700 underline">
+          <a
+            href={`/api/export/action-items.xlsx${queryString({ ...exportFilter, status })}`}
+            className="font-medium text-brand-700 underline"
+          >
             {t('exportXlsx')}
           </a>
         </p>
       </div>
 
-      {page.rows.length === 0 ? <p className="mt-4">{t('none')}</p> : <ActionItemsTable items={page.rows} caption={t('caption')} />}
+      {page.rows.length === 0 ? (
+        <p className="mt-4">{t('none')}</p>
+      ) : (
+        <ActionItemsTable items={page.rows} caption={t('caption')} />
+      )}
       <Pager
         path="/coordination/action-items"
         filter={filter}
         page={page.page}
         pageCount={page.pageCount}
-        labels={{ nav: t('pagination'), previous: t('previous'), next: t('next'), position: t('position', { page: page.page, pages: page.pageCount }) }}
+        labels={{
+          nav: t('pagination'),
+          previous: t('previous'),
+          next: t('next'),
+          position: t('position', { page: page.page, pages: page.pageCount }),
+        }}
       />
     </>
   );

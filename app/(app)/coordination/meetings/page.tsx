@@ -23,8 +23,17 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor();
   if (!can(actor, 'coordination.read')) forbidden();
   const filter = MeetingFilterSchema.parse(await searchParams);
-  const [page, groups] = await Promise.all([loadForPage(listMeetingsForActor(actor, filter)), listGroupOptionsForActor(actor, 'read')]);
-  const [t, tEnum, format, counties, locale] = await Promise.all([getTranslations('coordination.meetings.list'), getTranslations('enums'), getFormatter(), listCounties(), getLocale()]);
+  const [page, groups] = await Promise.all([
+    loadForPage(listMeetingsForActor(actor, filter)),
+    listGroupOptionsForActor(actor, 'read'),
+  ]);
+  const [t, tEnum, format, counties, locale] = await Promise.all([
+    getTranslations('coordination.meetings.list'),
+    getTranslations('enums'),
+    getFormatter(),
+    listCounties(),
+    getLocale(),
+  ]);
   const choosesCounty = countyScope(actor, 'coordination.read') === 'all';
   const byCode = new Map(counties.map((c) => [c.code, c]));
   const sorted = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
@@ -36,7 +45,10 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         {can(actor, 'coordination.write') ? (
-          <Link href={filter.group ? `/coordination/meetings/new?group=${filter.group}` : '/coordination/meetings/new'} className={buttonClass}>
+          <Link
+            href={filter.group ? `/coordination/meetings/new?group=${filter.group}` : '/coordination/meetings/new'}
+            className={buttonClass}
+          >
             {t('new')}
           </Link>
         ) : null}
@@ -44,14 +56,40 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
 
       <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {choosesCounty ? <FilterSelect name="county" label={t('county')} current={filter.county} any={t('allCounties')} options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))} /> : null}
+          {choosesCounty ? (
+            <FilterSelect
+              name="county"
+              label={t('county')}
+              current={filter.county}
+              any={t('allCounties')}
+              options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+            />
+          ) : null}
           <FilterDate name="from" label={t('from')} current={filter.from} />
           <FilterDate name="to" label={t('to')} current={filter.to} />
-          <FilterSelect name="group" label={t('group')} current={filter.group} any={t('allGroups')} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
-          <FilterSelect name="format" label={t('format')} current={filter.format} any={t('any')} options={EVENT_FORMATS.map((f) => ({ value: f, label: tEnum(`eventFormat.${f}`) }))} />
+          <FilterSelect
+            name="group"
+            label={t('group')}
+            current={filter.group}
+            any={t('allGroups')}
+            options={groups.map((g) => ({ value: g.id, label: g.name }))}
+          />
+          <FilterSelect
+            name="format"
+            label={t('format')}
+            current={filter.format}
+            any={t('any')}
+            options={EVENT_FORMATS.map((f) => ({ value: f, label: tEnum(`eventFormat.${f}`) }))}
+          />
           {can(actor, 'coordination.delete') ? (
             <label className="flex items-center gap-2 self-end">
-              <input type="checkbox" name="includeDeleted" value="1" defaultChecked={filter.includeDeleted} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                name="includeDeleted"
+                value="1"
+                defaultChecked={filter.includeDeleted}
+                className="h-4 w-4"
+              />
               {t('includeDeleted')}
             </label>
           ) : null}
@@ -72,10 +110,16 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         </p>
         <p className="flex gap-4">
           <span className="sr-only">{t('export')}:</span>
-          <a href={`/api/export/meetings.csv${queryString(exportFilter)}`} className="font-medium text-brand-700 underline">
+          <a
+            href={`/api/export/meetings.csv${queryString(exportFilter)}`}
+            className="font-medium text-brand-700 underline"
+          >
             {t('exportCsv')}
           </a>
-          <a href={`/api/export/meetings.xlsx${queryString(exportFilter)}`} className="font-medium text-brand-700 underline">
+          <a
+            href={`/api/export/meetings.xlsx${queryString(exportFilter)}`}
+            className="font-medium text-brand-700 underline"
+          >
             {t('exportXlsx')}
           </a>
         </p>
@@ -89,29 +133,54 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t('when')}</th>
-                <th scope="col" className="py-2 pr-4">{t('group')}</th>
-                {choosesCounty ? <th scope="col" className="py-2 pr-4">{t('county')}</th> : null}
-                <th scope="col" className="py-2 pr-4">{t('format')}</th>
-                <th scope="col" className="py-2 pr-4">{t('place')}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t('attended')}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t('raised')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('when')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('group')}
+                </th>
+                {choosesCounty ? (
+                  <th scope="col" className="py-2 pr-4">
+                    {t('county')}
+                  </th>
+                ) : null}
+                <th scope="col" className="py-2 pr-4">
+                  {t('format')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('place')}
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  {t('attended')}
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  {t('raised')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {page.rows.map((m) => (
                 <tr key={m.id} className="border-b border-slate-200 align-top">
                   <th scope="row" className="py-2 pr-4 font-medium whitespace-nowrap">
-                    <Link href={`/coordination/meetings/${m.id}`} className="text-brand-700 underline underline-offset-2">
+                    <Link
+                      href={`/coordination/meetings/${m.id}`}
+                      className="text-brand-700 underline underline-offset-2"
+                    >
                       {format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: 'medium', timeStyle: 'short' })}
                     </Link>
                     {m.deletedAt ? <span className="ml-2 text-red-800">({t('deleted')})</span> : null}
                   </th>
                   <td className="py-2 pr-4">{m.groupName}</td>
-                  {choosesCounty ? <td className="py-2 pr-4">{byCode.get(m.countyCode) ? countyName(byCode.get(m.countyCode)!, locale) : m.countyCode}</td> : null}
+                  {choosesCounty ? (
+                    <td className="py-2 pr-4">
+                      {byCode.get(m.countyCode) ? countyName(byCode.get(m.countyCode)!, locale) : m.countyCode}
+                    </td>
+                  ) : null}
                   <td className="py-2 pr-4">{tEnum(`eventFormat.${m.format}`)}</td>
                   <td className="py-2 pr-4">{m.place ?? '–'}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{t('attendedValue', { organisations: m.attendeeCount, guests: m.otherGuests })}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">
+                    {t('attendedValue', { organisations: m.attendeeCount, guests: m.otherGuests })}
+                  </td>
                   <td className="py-2 pr-4 text-right tabular-nums">{format.number(m.raisedCount)}</td>
                 </tr>
               ))}
@@ -124,7 +193,12 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         filter={filter}
         page={page.page}
         pageCount={page.pageCount}
-        labels={{ nav: t('pagination'), previous: t('previous'), next: t('next'), position: t('position', { page: page.page, pages: page.pageCount }) }}
+        labels={{
+          nav: t('pagination'),
+          previous: t('previous'),
+          next: t('next'),
+          position: t('position', { page: page.page, pages: page.pageCount }),
+        }}
       />
     </>
   );

@@ -5,10 +5,24 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 
 export type TableCell = { text: string; sort: number | null };
-export type TableRow = { key: string; name: string; href: string | null; own: boolean; cells: Record<string, TableCell> };
+export type TableRow = {
+  key: string;
+  name: string;
+  href: string | null;
+  own: boolean;
+  cells: Record<string, TableCell>;
+};
 export type TableColumn = { key: string; label: string };
 
-export function CountyTable({ caption, nameLabel, columns, rows, footer, locale, ownLabel }: {
+export function CountyTable({
+  caption,
+  nameLabel,
+  columns,
+  rows,
+  footer,
+  locale,
+  ownLabel,
+}: {
   caption: string;
   nameLabel: string;
   columns: TableColumn[];
@@ -18,7 +32,10 @@ export function CountyTable({ caption, nameLabel, columns, rows, footer, locale,
   ownLabel: string;
 }) {
   const [sort, setSort] = useState<{ key: string; ascending: boolean }>({ key: 'name', ascending: true });
-  const collator = useMemo(() => new Intl.Collator(locale === 'en' ? 'en' : 'sv', { sensitivity: 'base', numeric: true }), [locale]);
+  const collator = useMemo(
+    () => new Intl.Collator(locale === 'en' ? 'en' : 'sv', { sensitivity: 'base', numeric: true }),
+    [locale],
+  );
   const sorted = useMemo(() => {
     const byName = (a: TableRow, b: TableRow) => collator.compare(a.name, b.name);
     return [...rows].sort((a, b) => {
@@ -34,7 +51,12 @@ export function CountyTable({ caption, nameLabel, columns, rows, footer, locale,
   const header = (key: string, label: string, numeric: boolean) => {
     const active = sort.key === key;
     return (
-      <th key={key} scope="col" aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'} className={`py-2 pr-3 ${numeric ? 'text-right' : ''}`}>
+      <th
+        key={key}
+        scope="col"
+        aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'}
+        className={`py-2 pr-3 ${numeric ? 'text-right' : ''}`}
+      >
         <button
           type="button"
           className="font-semibold underline decoration-dotted underline-offset-4"

@@ -7,7 +7,14 @@ import { todayInStockholm } from '@/app/_lib/form-schema';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { SwedenMap, type MapCounty } from '@/components/map/sweden-map';
-import { getNationalOverview, statisticsAccess, statisticsYears, type Overview, type OverviewCounty, type OverviewRow } from '@/db/queries/statistics';
+import {
+  getNationalOverview,
+  statisticsAccess,
+  statisticsYears,
+  type Overview,
+  type OverviewCounty,
+  type OverviewRow,
+} from '@/db/queries/statistics';
 import { isAppError } from '@/db/errors';
 import { yearPeriod } from '@/db/statistics/periods';
 import { countSpoken, countText, periodLabel, ratioText, type Formatter, type Translator } from '../_components/format';
@@ -45,7 +52,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     throw error;
   }
   // Suppressed figures exist for calendar years only.
-  const period = access === 'suppressed' && params.period.kind !== 'year' ? yearPeriod(Number(params.period.from.slice(0, 4))) : params.period;
+  const period =
+    access === 'suppressed' && params.period.kind !== 'year'
+      ? yearPeriod(Number(params.period.from.slice(0, 4)))
+      : params.period;
   const [overview, years, t, tEnum, format, locale] = await Promise.all([
     loadForPage(getNationalOverview(actor, { period, today })),
     statisticsYears(today),
@@ -56,21 +66,34 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   ]);
   const threshold = overview.threshold;
   const measure = params.measure;
-  const shown = overview.counties.map((c) => measureValue(c, measure)).filter((m) => !m.hidden && m.value !== null).map((m) => m.value!);
+  const shown = overview.counties
+    .map((c) => measureValue(c, measure))
+    .filter((m) => !m.hidden && m.value !== null)
+    .map((m) => m.value!);
   const { breaks, classOf } = quintileClasses(shown);
-  const numberText = (v: number) => (measure === 'per100k' ? format.number(v, { maximumFractionDigits: 1 }) : format.number(v));
+  const numberText = (v: number) =>
+    measure === 'per100k' ? format.number(v, { maximumFractionDigits: 1 }) : format.number(v);
   const link = (c: OverviewCounty) => (c.mayOpen ? `/overview/${c.code}${queryOf(periodParams(period))}` : null);
   const mapCounties: MapCounty[] = overview.counties.map((c) => {
     const m = measureValue(c, measure);
     const figureText = m.hidden
       ? measure === 'per100k'
         ? t('hidden.rate')
-        : countSpoken(measure === 'cases' ? c.cases.current : measure === 'participants' ? c.participants : c.meetings, format, threshold, t)
+        : countSpoken(
+            measure === 'cases' ? c.cases.current : measure === 'participants' ? c.participants : c.meetings,
+            format,
+            threshold,
+            t,
+          )
       : t(`measureValue.${measure}`, { value: numberText(m.value ?? 0) });
     const colourClass = m.hidden || m.value === null ? null : classOf(m.value);
     return { svgId: c.svgId, name: countyName(c, locale), figureText, colourClass, href: link(c) };
   });
-  const legend = breaks.map((b, i) => (i === 4 || breaks[i + 1] === b ? t('overview.legendFrom', { value: numberText(b) }) : `${numberText(b)}–${numberText(breaks[i + 1]!)}`));
+  const legend = breaks.map((b, i) =>
+    i === 4 || breaks[i + 1] === b
+      ? t('overview.legendFrom', { value: numberText(b) })
+      : `${numberText(b)}–${numberText(breaks[i + 1]!)}`,
+  );
   const own = overview.counties.find((c) => c.own);
   const previousLabel = periodLabel(overview.previousPeriod, format, t);
   const currentLabel = periodLabel(period, format, t);
@@ -78,16 +101,29 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1 className="text-2xl font-semibold">{t('overview.heading', { period: currentLabel })}</h1>
-      <p className="mt-2 max-w-3xl text-slate-700">{t(access === 'full' ? 'overview.introFull' : own ? 'overview.introCounty' : 'overview.introAnalyst')}</p>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        {t(access === 'full' ? 'overview.introFull' : own ? 'overview.introCounty' : 'overview.introAnalyst')}
+      </p>
       {params.periodError ? (
         <p role="alert" className="mt-2 text-red-800">
           {t(`errors.${params.periodError}`)}
         </p>
       ) : null}
-      <PeriodForm action="/overview" t={t} tEnum={(k) => tEnum(k as never)} period={period} full={access === 'full'} years={years} measure={measure} />
+      <PeriodForm
+        action="/overview"
+        t={t}
+        tEnum={(k) => tEnum(k as never)}
+        period={period}
+        full={access === 'full'}
+        years={years}
+        measure={measure}
+      />
       <p className="no-print mt-4 flex flex-wrap gap-4">
         {own ? (
-          <Link href={`/overview/${own.code}${queryOf(periodParams(period))}`} className="font-medium text-brand-700 underline">
+          <Link
+            href={`/overview/${own.code}${queryOf(periodParams(period))}`}
+            className="font-medium text-brand-700 underline"
+          >
             {t('overview.ownCounty', { county: countyName(own, locale) })}
           </Link>
         ) : null}
@@ -96,7 +132,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             {t('overview.nationDashboard')}
           </Link>
         ) : null}
-        <Link href={`/report${queryOf({ scope: 'SE', ...periodParams(period) })}`} className="font-medium text-brand-700 underline">
+        <Link
+          href={`/report${queryOf({ scope: 'SE', ...periodParams(period) })}`}
+          className="font-medium text-brand-700 underline"
+        >
           {t('overview.report')}
         </Link>
       </p>
@@ -138,7 +177,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             locale={locale}
             ownLabel={t('overview.own')}
             columns={COLUMNS.map((key) => ({ key, label: t(`overview.columns.${key}`) }))}
-            rows={overview.counties.map((c) => tableRow(c, countyName(c, locale), link(c), c.own, format, threshold, t, tEnum))}
+            rows={overview.counties.map((c) =>
+              tableRow(c, countyName(c, locale), link(c), c.own, format, threshold, t, tEnum),
+            )}
             footer={tableRow(overview.nation, t('nation'), null, false, format, threshold, t, tEnum, overview.coverage)}
           />
         </div>
@@ -154,7 +195,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             nameLabel={t('overview.columns.region')}
             locale={locale}
             ownLabel={t('overview.own')}
-            columns={COLUMNS.filter((k) => k !== 'activeGroup').map((key) => ({ key, label: t(`overview.columns.${key}`) }))}
+            columns={COLUMNS.filter((k) => k !== 'activeGroup').map((key) => ({
+              key,
+              label: t(`overview.columns.${key}`),
+            }))}
             rows={overview.regions.map((r) => tableRow(r, r.nameSv, null, false, format, threshold, t, tEnum))}
             footer={tableRow(overview.nation, t('nation'), null, false, format, threshold, t, tEnum)}
           />
@@ -172,13 +216,25 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h2 id="coverage-title" className="text-xl font-semibold">
           {t('overview.coverageTitle')}
         </h2>
-        <p className="mt-2 text-lg">{t('overview.coverage', { active: overview.coverage.activeGroups, counties: overview.coverage.counties })}</p>
+        <p className="mt-2 text-lg">
+          {t('overview.coverage', { active: overview.coverage.activeGroups, counties: overview.coverage.counties })}
+        </p>
       </section>
     </>
   );
 }
 
-const COLUMNS = ['cases', 'change', 'per100k', 'victims', 'perpetrators', 'convicted', 'participants', 'meetings', 'activeGroup'] as const;
+const COLUMNS = [
+  'cases',
+  'change',
+  'per100k',
+  'victims',
+  'perpetrators',
+  'convicted',
+  'participants',
+  'meetings',
+  'activeGroup',
+] as const;
 
 function tableRow(
   r: OverviewRow & Partial<Pick<OverviewCounty, 'activeGroup' | 'code'>>,
@@ -191,7 +247,10 @@ function tableRow(
   tEnum: (k: never) => string,
   coverage?: Overview['coverage'],
 ): TableRow {
-  const count = (c: OverviewRow['victims']) => ({ text: countText(c, format, threshold), sort: c.suppressed ? null : c.value });
+  const count = (c: OverviewRow['victims']) => ({
+    text: countText(c, format, threshold),
+    sort: c.suppressed ? null : c.value,
+  });
   void tEnum;
   return {
     key: r.key,
@@ -200,7 +259,10 @@ function tableRow(
     own,
     cells: {
       cases: count(r.cases.current),
-      change: { text: ratioText(r.cases.change, format, 'change'), sort: r.cases.change.suppressed ? null : r.cases.change.value },
+      change: {
+        text: ratioText(r.cases.change, format, 'change'),
+        sort: r.cases.change.suppressed ? null : r.cases.change.value,
+      },
       per100k: { text: ratioText(r.per100k, format, 'rate'), sort: r.per100k.suppressed ? null : r.per100k.value },
       victims: count(r.victims),
       perpetrators: count(r.perpetrators),
@@ -216,7 +278,17 @@ function tableRow(
   };
 }
 
-function NationFigures({ overview, format, t, previousLabel }: { overview: Overview; format: Formatter; t: Translator; previousLabel: string }) {
+function NationFigures({
+  overview,
+  format,
+  t,
+  previousLabel,
+}: {
+  overview: Overview;
+  format: Formatter;
+  t: Translator;
+  previousLabel: string;
+}) {
   const n = overview.nation;
   const threshold = overview.threshold;
   const item = (label: string, value: string, sub?: string) => (
@@ -228,7 +300,11 @@ function NationFigures({ overview, format, t, previousLabel }: { overview: Overv
   );
   return (
     <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      {item(t('figures.cases'), countText(n.cases.current, format, threshold), `${previousLabel}: ${countText(n.cases.previous, format, threshold)} (${ratioText(n.cases.change, format, 'change')})`)}
+      {item(
+        t('figures.cases'),
+        countText(n.cases.current, format, threshold),
+        `${previousLabel}: ${countText(n.cases.previous, format, threshold)} (${ratioText(n.cases.change, format, 'change')})`,
+      )}
       {item(t('figures.per100k'), ratioText(n.per100k, format, 'rate'))}
       {item(t('figures.victims'), countText(n.victims, format, threshold))}
       {item(t('figures.perpetrators'), countText(n.perpetrators, format, threshold))}

@@ -3,7 +3,13 @@ import { requireActor } from '@/app/_lib/session';
 import { dashboardAccessOr403 } from '../dashboard-access';
 
 // The dashboard's access, decided before its loading boundary so that a refusal is a 403.
-export default async function DashboardLayout({ children, params }: { children: React.ReactNode; params: Promise<{ scope: string }> }) {
+export default async function DashboardLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ scope: string }>;
+}) {
   const actor = await requireActor();
   const { scope } = await params;
   if (scope !== 'SE' && !/^\d{2}$/.test(scope)) notFound();

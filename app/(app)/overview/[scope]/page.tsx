@@ -14,7 +14,10 @@ import { dashboardRequest } from '../dashboard-access';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ scope: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ scope: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations('statistics.dashboard');
@@ -38,7 +41,18 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     getFormatter(),
     getLocale(),
   ]);
-  return <DashboardView d={d} t={t} tEnum={(k) => tEnum(k as never)} format={format} locale={locale} years={years} offenceChoice={p.offenceChoice} granularity={p.granularity} />;
+  return (
+    <DashboardView
+      d={d}
+      t={t}
+      tEnum={(k) => tEnum(k as never)}
+      format={format}
+      locale={locale}
+      years={years}
+      offenceChoice={p.offenceChoice}
+      granularity={p.granularity}
+    />
+  );
 }
 
 function DashboardView({
@@ -65,8 +79,16 @@ function DashboardView({
   const current = periodLabel(d.period, format, t);
   const previous = periodLabel(d.previousPeriod, format, t);
   const common = { format, threshold, t, currentLabel: current, previousLabel: previous };
-  const links = { scope: d.scope.code, ...periodParams(d.period), ...(d.offenceFilter.length ? { offences: offenceChoice } : {}) };
-  const apiQuery = queryOf({ from: d.period.from, to: d.period.to, ...(d.scope.kind === 'county' ? { county: d.scope.code } : {}) });
+  const links = {
+    scope: d.scope.code,
+    ...periodParams(d.period),
+    ...(d.offenceFilter.length ? { offences: offenceChoice } : {}),
+  };
+  const apiQuery = queryOf({
+    from: d.period.from,
+    to: d.period.to,
+    ...(d.scope.kind === 'county' ? { county: d.scope.code } : {}),
+  });
   return (
     <>
       <p className="no-print text-sm">
@@ -75,7 +97,11 @@ function DashboardView({
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-semibold">{t('dashboard.heading', { scope: name, period: current })}</h1>
-      {d.offenceFilter.length > 0 ? <p className="mt-1 text-slate-700">{t('dashboard.filtered', { offences: d.offenceFilter.map((o) => tEnum(`offence.${o}`)).join(', ') })}</p> : null}
+      {d.offenceFilter.length > 0 ? (
+        <p className="mt-1 text-slate-700">
+          {t('dashboard.filtered', { offences: d.offenceFilter.map((o) => tEnum(`offence.${o}`)).join(', ') })}
+        </p>
+      ) : null}
       <PeriodForm
         action={`/overview/${d.scope.code}`}
         t={t}

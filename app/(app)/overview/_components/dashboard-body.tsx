@@ -28,8 +28,22 @@ export function DashboardBody({
           {t('dashboard.keyFigures')}
         </h2>
         <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-          <KeyFigure label={t('figures.cases')} figure={d.headline.cases} format={format} threshold={threshold} t={t} previousLabel={common.previousLabel} />
-          <KeyRatio label={t('figures.per100k')} current={d.headline.casesPer100k.current} previous={d.headline.casesPer100k.previous} format={format} kind="rate" previousLabel={common.previousLabel} />
+          <KeyFigure
+            label={t('figures.cases')}
+            figure={d.headline.cases}
+            format={format}
+            threshold={threshold}
+            t={t}
+            previousLabel={common.previousLabel}
+          />
+          <KeyRatio
+            label={t('figures.per100k')}
+            current={d.headline.casesPer100k.current}
+            previous={d.headline.casesPer100k.previous}
+            format={format}
+            kind="rate"
+            previousLabel={common.previousLabel}
+          />
           <KeyRatio
             label={t('figures.crimeEstablished')}
             current={d.headline.crimeEstablishedShare.current}
@@ -38,8 +52,22 @@ export function DashboardBody({
             kind="percent"
             previousLabel={common.previousLabel}
           />
-          <KeyFigure label={t('figures.victims')} figure={d.headline.victims} format={format} threshold={threshold} t={t} previousLabel={common.previousLabel} />
-          <KeyFigure label={t('figures.perpetrators')} figure={d.headline.perpetrators} format={format} threshold={threshold} t={t} previousLabel={common.previousLabel} />
+          <KeyFigure
+            label={t('figures.victims')}
+            figure={d.headline.victims}
+            format={format}
+            threshold={threshold}
+            t={t}
+            previousLabel={common.previousLabel}
+          />
+          <KeyFigure
+            label={t('figures.perpetrators')}
+            figure={d.headline.perpetrators}
+            format={format}
+            threshold={threshold}
+            t={t}
+            previousLabel={common.previousLabel}
+          />
         </dl>
       </section>
 
@@ -47,14 +75,26 @@ export function DashboardBody({
         <h2 id="dash-trend" className="text-xl font-semibold">
           {t('dashboard.trend', { granularity: t(`granularities.${d.trend.granularity}`) })}
         </h2>
-        <TrendBlock points={d.trend.points} format={format} threshold={threshold} t={t} granularity={d.trend.granularity} />
+        <TrendBlock
+          points={d.trend.points}
+          format={format}
+          threshold={threshold}
+          t={t}
+          granularity={d.trend.granularity}
+        />
       </section>
 
       <section aria-labelledby="dash-cases" className="mt-8">
         <h2 id="dash-cases" className="text-xl font-semibold">
           {t('dashboard.cases')}
         </h2>
-        <CategorySection id="dash-offence" title={t('dashboard.byOffence')} rows={d.byOffence} labelOf={label('offence')} {...common} />
+        <CategorySection
+          id="dash-offence"
+          title={t('dashboard.byOffence')}
+          rows={d.byOffence}
+          labelOf={label('offence')}
+          {...common}
+        />
         <CategorySection
           id="dash-combo"
           title={t('dashboard.combinations')}
@@ -68,9 +108,28 @@ export function DashboardBody({
           hideEmpty
           {...common}
         />
-        <CategorySection id="dash-coercion" title={t('dashboard.coercion')} rows={d.coercion} labelOf={label('coercionDegree')} {...common} />
-        <CategorySection id="dash-crime" title={t('dashboard.crimeEstablished')} rows={d.crimeEstablished} labelOf={label('crimeEstablished')} {...common} />
-        <CategorySection id="dash-body" title={t('dashboard.reportingBodies')} rows={d.reportingBodies} labelOf={label('reportingBody')} hideEmpty {...common} />
+        <CategorySection
+          id="dash-coercion"
+          title={t('dashboard.coercion')}
+          rows={d.coercion}
+          labelOf={label('coercionDegree')}
+          {...common}
+        />
+        <CategorySection
+          id="dash-crime"
+          title={t('dashboard.crimeEstablished')}
+          rows={d.crimeEstablished}
+          labelOf={label('crimeEstablished')}
+          {...common}
+        />
+        <CategorySection
+          id="dash-body"
+          title={t('dashboard.reportingBodies')}
+          rows={d.reportingBodies}
+          labelOf={label('reportingBody')}
+          hideEmpty
+          {...common}
+        />
       </section>
 
       <section aria-labelledby="dash-funnel" className="mt-8 break-inside-avoid">
@@ -81,7 +140,12 @@ export function DashboardBody({
         <div className="mt-4 grid gap-4 lg:grid-cols-2">
           <FunnelChart
             title={t('dashboard.funnel')}
-            steps={d.funnel.map((f) => ({ label: t(`steps.${f.step}`), value: f.current.suppressed ? null : f.current.value, valueText: countText(f.current, format, threshold), share: f.shareOfReported.value }))}
+            steps={d.funnel.map((f) => ({
+              label: t(`steps.${f.step}`),
+              value: f.current.suppressed ? null : f.current.value,
+              valueText: countText(f.current, format, threshold),
+              share: f.shareOfReported.value,
+            }))}
           />
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t('dashboard.funnel')}</caption>
@@ -113,10 +177,14 @@ export function DashboardBody({
                       {t(`steps.${f.step}`)}
                     </th>
                     <td className="py-1 pr-3 text-right tabular-nums">{countText(f.current, format, threshold)}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{ratioText(f.shareOfReported, format, 'percent')}</td>
+                    <td className="py-1 pr-3 text-right tabular-nums">
+                      {ratioText(f.shareOfReported, format, 'percent')}
+                    </td>
                     <td className="py-1 pr-3 text-right tabular-nums">{countText(f.previous, format, threshold)}</td>
                     <td className="py-1 pr-3 text-right tabular-nums">
-                      {median ? `${ratioText(median.current, format, 'days')} (${t(`steps.${median.from}`).toLowerCase()} → ${t(`steps.${median.to}`).toLowerCase()})` : '–'}
+                      {median
+                        ? `${ratioText(median.current, format, 'days')} (${t(`steps.${median.from}`).toLowerCase()} → ${t(`steps.${median.to}`).toLowerCase()})`
+                        : '–'}
                     </td>
                   </tr>
                 );
@@ -130,17 +198,55 @@ export function DashboardBody({
         <h2 id="dash-victims" className="text-xl font-semibold">
           {t('dashboard.victims')}
         </h2>
-        <CategorySection id="dash-v-sex" title={t('dashboard.victimsBySex')} rows={d.victims.sex} labelOf={label('sex')} {...common} />
-        <CategorySection id="dash-v-age" title={t('dashboard.victimsByAge')} rows={d.victims.age} labelOf={label('ageBand')} {...common} />
-        <CategorySection id="dash-v-origin" title={t('dashboard.victimsByOrigin')} rows={d.victims.origin} labelOf={label('originRegion')} hideEmpty {...common} />
+        <CategorySection
+          id="dash-v-sex"
+          title={t('dashboard.victimsBySex')}
+          rows={d.victims.sex}
+          labelOf={label('sex')}
+          {...common}
+        />
+        <CategorySection
+          id="dash-v-age"
+          title={t('dashboard.victimsByAge')}
+          rows={d.victims.age}
+          labelOf={label('ageBand')}
+          {...common}
+        />
+        <CategorySection
+          id="dash-v-origin"
+          title={t('dashboard.victimsByOrigin')}
+          rows={d.victims.origin}
+          labelOf={label('originRegion')}
+          hideEmpty
+          {...common}
+        />
       </section>
       <section aria-labelledby="dash-perpetrators" className="mt-8">
         <h2 id="dash-perpetrators" className="text-xl font-semibold">
           {t('dashboard.perpetrators')}
         </h2>
-        <CategorySection id="dash-p-sex" title={t('dashboard.perpetratorsBySex')} rows={d.perpetrators.sex} labelOf={label('sex')} {...common} />
-        <CategorySection id="dash-p-age" title={t('dashboard.perpetratorsByAge')} rows={d.perpetrators.age} labelOf={label('ageBand')} {...common} />
-        <CategorySection id="dash-p-origin" title={t('dashboard.perpetratorsByOrigin')} rows={d.perpetrators.origin} labelOf={label('originRegion')} hideEmpty {...common} />
+        <CategorySection
+          id="dash-p-sex"
+          title={t('dashboard.perpetratorsBySex')}
+          rows={d.perpetrators.sex}
+          labelOf={label('sex')}
+          {...common}
+        />
+        <CategorySection
+          id="dash-p-age"
+          title={t('dashboard.perpetratorsByAge')}
+          rows={d.perpetrators.age}
+          labelOf={label('ageBand')}
+          {...common}
+        />
+        <CategorySection
+          id="dash-p-origin"
+          title={t('dashboard.perpetratorsByOrigin')}
+          rows={d.perpetrators.origin}
+          labelOf={label('originRegion')}
+          hideEmpty
+          {...common}
+        />
       </section>
 
       <section aria-labelledby="dash-trainings" className="mt-8">
@@ -148,11 +254,39 @@ export function DashboardBody({
           {t('dashboard.trainings')}
         </h2>
         <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <KeyFigure label={t('figures.trainings')} figure={d.trainings.trainings} format={format} threshold={threshold} t={t} previousLabel={common.previousLabel} />
-          <KeyFigure label={t('figures.participants')} figure={d.trainings.participants} format={format} threshold={threshold} t={t} previousLabel={common.previousLabel} />
+          <KeyFigure
+            label={t('figures.trainings')}
+            figure={d.trainings.trainings}
+            format={format}
+            threshold={threshold}
+            t={t}
+            previousLabel={common.previousLabel}
+          />
+          <KeyFigure
+            label={t('figures.participants')}
+            figure={d.trainings.participants}
+            format={format}
+            threshold={threshold}
+            t={t}
+            previousLabel={common.previousLabel}
+          />
         </dl>
-        <CategorySection id="dash-audience" title={t('dashboard.participantsByAudience')} rows={d.trainings.byAudience} labelOf={(k) => t(`labels.trainingAudience.${k}`)} hideEmpty {...common} />
-        <CategorySection id="dash-theme" title={t('dashboard.participantsByTheme')} rows={d.trainings.byTheme} labelOf={(k) => t(`labels.trainingTheme.${k}`)} hideEmpty {...common} />
+        <CategorySection
+          id="dash-audience"
+          title={t('dashboard.participantsByAudience')}
+          rows={d.trainings.byAudience}
+          labelOf={(k) => t(`labels.trainingAudience.${k}`)}
+          hideEmpty
+          {...common}
+        />
+        <CategorySection
+          id="dash-theme"
+          title={t('dashboard.participantsByTheme')}
+          rows={d.trainings.byTheme}
+          labelOf={(k) => t(`labels.trainingTheme.${k}`)}
+          hideEmpty
+          {...common}
+        />
       </section>
 
       <section aria-labelledby="dash-coordination" className="mt-8 break-inside-avoid">
@@ -160,20 +294,42 @@ export function DashboardBody({
           {t('dashboard.coordination')}
         </h2>
         <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-          <KeyFigure label={t('figures.meetings')} figure={d.coordination.meetings} format={format} threshold={threshold} t={t} previousLabel={common.previousLabel} />
-          <KeyFigure label={t('figures.organisations')} figure={d.coordination.organisations} format={format} threshold={threshold} t={t} previousLabel={common.previousLabel} />
+          <KeyFigure
+            label={t('figures.meetings')}
+            figure={d.coordination.meetings}
+            format={format}
+            threshold={threshold}
+            t={t}
+            previousLabel={common.previousLabel}
+          />
+          <KeyFigure
+            label={t('figures.organisations')}
+            figure={d.coordination.organisations}
+            format={format}
+            threshold={threshold}
+            t={t}
+            previousLabel={common.previousLabel}
+          />
           <div className="rounded border border-slate-300 p-4">
             <dt className="text-sm text-slate-700">{t('figures.openActionItems')}</dt>
-            <dd className="text-3xl font-semibold tabular-nums">{countText(d.coordination.openActionItems, format, threshold)}</dd>
+            <dd className="text-3xl font-semibold tabular-nums">
+              {countText(d.coordination.openActionItems, format, threshold)}
+            </dd>
           </div>
           <div className="rounded border border-slate-300 p-4">
             <dt className="text-sm text-slate-700">{t('figures.overdueActionItems')}</dt>
-            <dd className="text-3xl font-semibold tabular-nums">{countText(d.coordination.overdueActionItems, format, threshold)}</dd>
+            <dd className="text-3xl font-semibold tabular-nums">
+              {countText(d.coordination.overdueActionItems, format, threshold)}
+            </dd>
           </div>
           <div className="rounded border border-slate-300 p-4">
             <dt className="text-sm text-slate-700">{t('figures.coverage')}</dt>
             <dd className="text-3xl font-semibold tabular-nums">
-              {d.scope.kind === 'county' ? (d.coordination.activeGroups ? t('yes') : t('no')) : `${d.coordination.activeGroups}/${d.coordination.counties}`}
+              {d.scope.kind === 'county'
+                ? d.coordination.activeGroups
+                  ? t('yes')
+                  : t('no')
+                : `${d.coordination.activeGroups}/${d.coordination.counties}`}
             </dd>
           </div>
         </dl>

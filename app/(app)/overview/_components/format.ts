@@ -22,14 +22,16 @@ export function ratioText(r: Ratio, format: Formatter, kind: 'percent' | 'rate' 
   if (r.suppressed) return '×';
   if (r.value === null) return '–';
   if (kind === 'percent') return format.number(r.value, { style: 'percent', maximumFractionDigits: 0 });
-  if (kind === 'change') return `${r.value > 0 ? '+' : ''}${format.number(r.value, { style: 'percent', maximumFractionDigits: 0 })}`;
+  if (kind === 'change')
+    return `${r.value > 0 ? '+' : ''}${format.number(r.value, { style: 'percent', maximumFractionDigits: 0 })}`;
   return format.number(r.value, { maximumFractionDigits: 1 });
 }
 
 export function periodLabel(p: Period, format: Formatter, t: Translator): string {
   const year = p.from.slice(0, 4);
   if (p.kind === 'year') return year;
-  if (p.kind === 'quarter') return t('quarterLabel', { quarter: Math.floor((Number(p.from.slice(5, 7)) - 1) / 3) + 1, year });
+  if (p.kind === 'quarter')
+    return t('quarterLabel', { quarter: Math.floor((Number(p.from.slice(5, 7)) - 1) / 3) + 1, year });
   const d = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: 'medium' });
   return `${d(p.from)} – ${d(p.to)}`;
 }

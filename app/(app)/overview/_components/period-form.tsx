@@ -35,7 +35,12 @@ export function PeriodForm({
 }) {
   const select = 'mt-1 w-full rounded border border-slate-500 px-2 py-1.5';
   return (
-    <form method="get" action={action} aria-label={t('periodForm')} className="no-print mt-4 rounded border border-slate-300 p-4">
+    <form
+      method="get"
+      action={action}
+      aria-label={t('periodForm')}
+      className="no-print mt-4 rounded border border-slate-300 p-4"
+    >
       {scope ? <input type="hidden" name="scope" value={scope} /> : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div>
@@ -56,7 +61,12 @@ export function PeriodForm({
               <label htmlFor="period-quarter" className="block text-sm font-medium">
                 {t('quarter')}
               </label>
-              <select id="period-quarter" name="quarter" defaultValue={String(quarterOf(period) ?? '')} className={select}>
+              <select
+                id="period-quarter"
+                name="quarter"
+                defaultValue={String(quarterOf(period) ?? '')}
+                className={select}
+              >
                 <option value="">{t('wholeYear')}</option>
                 {[1, 2, 3, 4].map((q) => (
                   <option key={q} value={q}>
@@ -70,11 +80,21 @@ export function PeriodForm({
               <div className="mt-1 flex flex-wrap gap-2">
                 <label className="text-sm">
                   {t('from')}
-                  <input type="date" name="from" defaultValue={period.kind === 'custom' ? period.from : ''} className="ml-1 rounded border border-slate-500 px-2 py-1" />
+                  <input
+                    type="date"
+                    name="from"
+                    defaultValue={period.kind === 'custom' ? period.from : ''}
+                    className="ml-1 rounded border border-slate-500 px-2 py-1"
+                  />
                 </label>
                 <label className="text-sm">
                   {t('to')}
-                  <input type="date" name="to" defaultValue={period.kind === 'custom' ? period.to : ''} className="ml-1 rounded border border-slate-500 px-2 py-1" />
+                  <input
+                    type="date"
+                    name="to"
+                    defaultValue={period.kind === 'custom' ? period.to : ''}
+                    className="ml-1 rounded border border-slate-500 px-2 py-1"
+                  />
                 </label>
               </div>
             </fieldset>

@@ -4,7 +4,21 @@ import type { CategoryRow, Figure, Ratio } from '@/db/queries/statistics';
 import { countSpoken, countText, ratioText, type Formatter, type Translator } from './format';
 
 /** A key figure: the count, the previous period's and the change. */
-export function KeyFigure({ label, figure, format, threshold, t, previousLabel }: { label: string; figure: Figure; format: Formatter; threshold: number; t: Translator; previousLabel: string }) {
+export function KeyFigure({
+  label,
+  figure,
+  format,
+  threshold,
+  t,
+  previousLabel,
+}: {
+  label: string;
+  figure: Figure;
+  format: Formatter;
+  threshold: number;
+  t: Translator;
+  previousLabel: string;
+}) {
   return (
     <div className="rounded border border-slate-300 p-4">
       <dt className="text-sm text-slate-700">{label}</dt>
@@ -25,7 +39,21 @@ export function KeyFigure({ label, figure, format, threshold, t, previousLabel }
   );
 }
 
-export function KeyRatio({ label, current, previous, format, kind, previousLabel }: { label: string; current: Ratio; previous: Ratio; format: Formatter; kind: 'percent' | 'rate'; previousLabel: string }) {
+export function KeyRatio({
+  label,
+  current,
+  previous,
+  format,
+  kind,
+  previousLabel,
+}: {
+  label: string;
+  current: Ratio;
+  previous: Ratio;
+  format: Formatter;
+  kind: 'percent' | 'rate';
+  previousLabel: string;
+}) {
   return (
     <div className="rounded border border-slate-300 p-4">
       <dt className="text-sm text-slate-700">{label}</dt>
@@ -74,7 +102,12 @@ export function CategorySection({
           <BarChart
             title={t('chartOf', { title })}
             previousLabel={previousLabel}
-            bars={shown.map((r) => ({ label: labelOf(r.key), value: r.current.value, previous: r.previous.value, valueText: countText(r.current, format, threshold) }))}
+            bars={shown.map((r) => ({
+              label: labelOf(r.key),
+              value: r.current.value,
+              previous: r.previous.value,
+              valueText: countText(r.current, format, threshold),
+            }))}
           />
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="sr-only">{title}</caption>

@@ -4,7 +4,19 @@ import type { Count } from '@/db/queries/statistics';
 import { countText, type Formatter, type Translator } from './format';
 
 /** The trend as columns and, beside them, as a table (the chart's text alternative). */
-export function TrendBlock({ points, format, threshold, t, granularity = 'year' }: { points: { start: string; value: Count }[]; format: Formatter; threshold: number; t: Translator; granularity?: 'month' | 'quarter' | 'year' }) {
+export function TrendBlock({
+  points,
+  format,
+  threshold,
+  t,
+  granularity = 'year',
+}: {
+  points: { start: string; value: Count }[];
+  format: Formatter;
+  threshold: number;
+  t: Translator;
+  granularity?: 'month' | 'quarter' | 'year';
+}) {
   const label = (start: string) =>
     granularity === 'year'
       ? start.slice(0, 4)
@@ -16,7 +28,11 @@ export function TrendBlock({ points, format, threshold, t, granularity = 'year' 
       <ColumnChart
         title={t('trendChart')}
         hiddenLabel={`<${threshold}`}
-        columns={points.map((p) => ({ label: label(p.start), value: p.value.suppressed ? null : p.value.value, valueText: countText(p.value, format, threshold) }))}
+        columns={points.map((p) => ({
+          label: label(p.start),
+          value: p.value.suppressed ? null : p.value.value,
+          valueText: countText(p.value, format, threshold),
+        }))}
       />
       <div className="max-h-80 overflow-y-auto" tabIndex={0} role="region" aria-label={t('trendTable')}>
         <table className="min-w-full border-collapse text-left text-sm">

@@ -17,7 +17,12 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
   const actor = await requireActor();
   const { id } = await params;
   const training = await loadForPage(getTrainingForActor(actor, id));
-  const [t, tEnum, format, locale] = await Promise.all([getTranslations('trainings.detail'), getTranslations('enums'), getFormatter(), getLocale()]);
+  const [t, tEnum, format, locale] = await Promise.all([
+    getTranslations('trainings.detail'),
+    getTranslations('enums'),
+    getFormatter(),
+    getLocale(),
+  ]);
   const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'long' });
   const live = !training.deletedAt;
 
@@ -28,24 +33,38 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
           <h1 className="text-2xl font-semibold">{training.title}</h1>
           <p className="mt-1 text-slate-700">
             {countyName(training.county, locale)} · {tEnum(`trainingOrganiser.${training.organiser}`)} ·{' '}
-            {training.startsOn === training.endsOn ? date(training.startsOn) : t('period', { from: date(training.startsOn), to: date(training.endsOn) })}
+            {training.startsOn === training.endsOn
+              ? date(training.startsOn)
+              : t('period', { from: date(training.startsOn), to: date(training.endsOn) })}
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-3">
           {training.permissions.update ? (
-            <Link href={`/trainings/${training.id}/edit`} className="inline-flex items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
+            <Link
+              href={`/trainings/${training.id}/edit`}
+              className="inline-flex items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
+            >
               {t('edit')}
             </Link>
           ) : null}
           {(live ? training.permissions.delete : training.permissions.restore) ? (
-            <DeleteRestore kind="training" id={training.id} version={training.version} name={training.title} deleted={!live} />
+            <DeleteRestore
+              kind="training"
+              id={training.id}
+              version={training.version}
+              name={training.title}
+              deleted={!live}
+            />
           ) : null}
         </div>
       </div>
 
       {training.deletedAt ? (
         <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
-          {t('deletedNotice', { time: format.dateTime(training.deletedAt, { dateStyle: 'short', timeStyle: 'short' }), name: training.deletedByName ?? t('system') })}
+          {t('deletedNotice', {
+            time: format.dateTime(training.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
+            name: training.deletedByName ?? t('system'),
+          })}
         </p>
       ) : null}
 
@@ -59,10 +78,15 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
           <Fact label={t('format')}>{tEnum(`eventFormat.${training.format}`)}</Fact>
           <Fact label={t('hours')}>{t('hoursValue', { hours: training.hours })}</Fact>
           <Fact label={t('themes')}>{training.themes.map((v) => tEnum(`trainingTheme.${v}`)).join(', ')}</Fact>
-          <Fact label={t('evaluation')}>{training.evaluation === null ? t('noEvaluation') : t('evaluationValue', { value: training.evaluation })}</Fact>
+          <Fact label={t('evaluation')}>
+            {training.evaluation === null ? t('noEvaluation') : t('evaluationValue', { value: training.evaluation })}
+          </Fact>
           <Fact label={t('group')}>
             {training.group ? (
-              <Link href={`/coordination/groups/${training.group.id}`} className="text-brand-700 underline underline-offset-2">
+              <Link
+                href={`/coordination/groups/${training.group.id}`}
+                className="text-brand-700 underline underline-offset-2"
+              >
                 {training.group.name}
               </Link>
             ) : (
@@ -83,21 +107,29 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
             <caption className="sr-only">{t('participantsCaption')}</caption>
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t('audience')}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t('count')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('audience')}
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  {t('count')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {training.participants.map((p) => (
                 <tr key={p.audience} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-4 font-medium">{tEnum(`trainingAudience.${p.audience}`)}</th>
+                  <th scope="row" className="py-2 pr-4 font-medium">
+                    {tEnum(`trainingAudience.${p.audience}`)}
+                  </th>
                   <td className="py-2 pr-4 text-right tabular-nums">{format.number(p.participants)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr className="border-t-2 border-slate-400 font-semibold">
-                <th scope="row" className="py-2 pr-4">{t('total')}</th>
+                <th scope="row" className="py-2 pr-4">
+                  {t('total')}
+                </th>
                 <td className="py-2 pr-4 text-right tabular-nums">{format.number(training.total)}</td>
               </tr>
             </tfoot>

@@ -18,7 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTrainingPage() {
   const actor = await requireActor();
   if (!can(actor, 'training.write')) forbidden();
-  const [t, allCounties, locale, groups] = await Promise.all([getTranslations('trainings.form'), listCounties(), getLocale(), listTrainingGroupOptions(actor)]);
+  const [t, allCounties, locale, groups] = await Promise.all([
+    getTranslations('trainings.form'),
+    listCounties(),
+    getLocale(),
+    listTrainingGroupOptions(actor),
+  ]);
   const scope = countyScope(actor, 'training.write');
   const counties = allCounties
     .filter((c) => scope === 'all' || scope.includes(c.code))

@@ -38,7 +38,9 @@ describe('the calendar file', () => {
     for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     const unfolded = calendar.replace(/\r\n /g, '');
     expect(unfolded).toContain('X-WR-CALNAME:Samverkansgruppen\\, Stockholms län');
-    expect(unfolded).toContain(`DESCRIPTION:1. Läget i länet\\n2. ${'Uppföljning av åtgärdspunkter från förra mötet och årets utbildningar '.repeat(2)}`);
+    expect(unfolded).toContain(
+      `DESCRIPTION:1. Läget i länet\\n2. ${'Uppföljning av åtgärdspunkter från förra mötet och årets utbildningar '.repeat(2)}`,
+    );
   });
 
   it('escapes text and never splits a character when folding', () => {
@@ -47,6 +49,8 @@ describe('the calendar file', () => {
     expect(folded.split('\r\n').every((l) => new TextEncoder().encode(l).length <= 75)).toBe(true);
     expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'ö'.repeat(80)}`);
     expect(icsTime(new Date('2026-01-02T03:04:05.678Z'))).toBe('20260102T030405Z');
-    expect(asciiFileName('Samverkansgruppen mot prostitution, Östergötlands län')).toBe('samverkansgruppen-mot-prostitution-ostergotlands-lan');
+    expect(asciiFileName('Samverkansgruppen mot prostitution, Östergötlands län')).toBe(
+      'samverkansgruppen-mot-prostitution-ostergotlands-lan',
+    );
   });
 });

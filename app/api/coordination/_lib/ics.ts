@@ -16,7 +16,10 @@ export type CalendarEvent = {
 
 /** 20260315T080000Z */
 export function icsTime(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11). */
@@ -53,8 +56,23 @@ export function foldLine(line: string): string {
   return parts.join('\r\n');
 }
 
-export function buildCalendar({ name, events, now = new Date() }: { name: string; events: CalendarEvent[]; now?: Date }): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Lägesbild//Samverkan//SV', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(name)}`];
+export function buildCalendar({
+  name,
+  events,
+  now = new Date(),
+}: {
+  name: string;
+  events: CalendarEvent[];
+  now?: Date;
+}): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Lägesbild//Samverkan//SV',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsText(name)}`,
+  ];
   const stamp = icsTime(now);
   for (const event of events) {
     lines.push(

@@ -3,7 +3,12 @@ import { getTranslations } from 'next-intl/server';
 import { ActionItemFilterSchema, instantToStockholm, MeetingFilterSchema } from '@/app/(app)/coordination/schema';
 import { getActor } from '@/app/_lib/session';
 import { isAppError } from '@/db/errors';
-import { exportActionItemsForActor, exportMeetingsForActor, type ActionItemView, type MeetingExportRow } from '@/db/queries/coordination';
+import {
+  exportActionItemsForActor,
+  exportMeetingsForActor,
+  type ActionItemView,
+  type MeetingExportRow,
+} from '@/db/queries/coordination';
 import { exportResponse, type Column, type ExportFormat } from './tabular';
 
 // GET /api/export/meetings.{csv,xlsx} and /api/export/action-items.{csv,xlsx}?<the list's filters>:

@@ -22,7 +22,10 @@ export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
     const text = typeof value === 'number' ? String(value) : safeText(value);
     return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  const lines = [columns.map((c) => cell(c.header)).join(';'), ...rows.map((row) => columns.map((c) => cell(c.value(row))).join(';'))];
+  const lines = [
+    columns.map((c) => cell(c.header)).join(';'),
+    ...rows.map((row) => columns.map((c) => cell(c.value(row))).join(';')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -33,17 +36,27 @@ export async function toXlsx<T>(columns: Column<T>[], rows: T[], sheetName: stri
   sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(12, Math.min(40, c.header.length + 4)) }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {
-    sheet.addRow(columns.map((c) => {
-      const value = c.value(row);
-      return typeof value === 'string' ? safeText(value) : value;
-    }));
+    sheet.addRow(
+      columns.map((c) => {
+        const value = c.value(row);
+        return typeof value === 'string' ? safeText(value) : value;
+      }),
+    );
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function exportResponse<T>(format: ExportFormat, name: string, columns: Column<T>[], rows: T[]): Promise<Response> {
+export async function exportResponse<T>(
+  format: ExportFormat,
+  name: string,
+  columns: Column<T>[],
+  rows: T[],
+): Promise<Response> {
   const headers = { 'Cache-Control': 'no-store', 'Content-Disposition': `attachment; filename="${name}.${format}"` };
-  if (format === 'csv') return new Response(toCsv(columns, rows), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } });
+  if (format === 'csv')
+    return new Response(toCsv(columns, rows), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } });
   const body = await toXlsx(columns, rows, name);
-  return new Response(new Uint8Array(body), { headers: { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+  return new Response(new Uint8Array(body), {
+    headers: { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  });
 }

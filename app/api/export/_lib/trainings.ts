@@ -18,7 +18,8 @@ export async function exportTrainings(request: Request, format: ExportFormat): P
   try {
     const { rows } = await exportTrainingsForActor(actor, filter);
     const [t, tEnum] = await Promise.all([getTranslations('export.trainings'), getTranslations('enums')]);
-    const count = (row: TrainingListRow, audience: string) => row.participants.find((p) => p.audience === audience)?.participants ?? null;
+    const count = (row: TrainingListRow, audience: string) =>
+      row.participants.find((p) => p.audience === audience)?.participants ?? null;
     const columns: Column<TrainingListRow>[] = [
       { header: t('title'), value: (r) => r.title },
       { header: t('county'), value: (r) => r.countyCode },
@@ -28,7 +29,10 @@ export async function exportTrainings(request: Request, format: ExportFormat): P
       { header: t('format'), value: (r) => tEnum(`eventFormat.${r.format}`) },
       { header: t('hours'), value: (r) => r.hours },
       { header: t('themes'), value: (r) => r.themes.map((v) => tEnum(`trainingTheme.${v}`)).join(', ') },
-      ...TRAINING_AUDIENCES.map((audience) => ({ header: t('audienceColumn', { audience: tEnum(`trainingAudience.${audience}`) }), value: (r: TrainingListRow) => count(r, audience) })),
+      ...TRAINING_AUDIENCES.map((audience) => ({
+        header: t('audienceColumn', { audience: tEnum(`trainingAudience.${audience}`) }),
+        value: (r: TrainingListRow) => count(r, audience),
+      })),
       { header: t('total'), value: (r) => r.total },
       { header: t('evaluation'), value: (r) => r.evaluation },
       { header: t('group'), value: (r) => r.groupName },

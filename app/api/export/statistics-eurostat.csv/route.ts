@@ -6,8 +6,19 @@ export const dynamic = 'force-dynamic';
 
 // Eurostat's codes (crim_thb); docs/statistics-mapping.md.
 const SEX: Record<string, string> = { woman: 'F', man: 'M', other: 'OTH', unknown: 'UNK', total: 'T' };
-const LEGAL_STATUS: Record<string, string> = { victim: 'VICT', suspected: 'SUSP', prosecuted: 'PROS', convicted: 'CONV' };
-const CITIZEN: Record<string, string> = { swedish: 'NAT', other_eu: 'EU27_2020_FOR', non_eu: 'NEU27_2020_FOR', unknown: 'UNK', total: 'TOTAL' };
+const LEGAL_STATUS: Record<string, string> = {
+  victim: 'VICT',
+  suspected: 'SUSP',
+  prosecuted: 'PROS',
+  convicted: 'CONV',
+};
+const CITIZEN: Record<string, string> = {
+  swedish: 'NAT',
+  other_eu: 'EU27_2020_FOR',
+  non_eu: 'NEU27_2020_FOR',
+  unknown: 'UNK',
+  total: 'TOTAL',
+};
 const EXPLOITATION: Record<string, string> = { sexual: 'SEX', labour: 'LAB', other: 'OTH', total: 'TOTAL' };
 const AGE: Record<string, string> = { child: 'Y_LT18', adult: 'Y_GE18', unknown: 'UNK', total: 'TOTAL' };
 
@@ -31,6 +42,10 @@ export const GET = statisticsRoute(async ({ actor, params, counties, today }) =>
   ];
   const name = `lagesbild-eurostat-${geo}-${params.period.from}-${params.period.to}`;
   return new Response(toCsv(columns, rows), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"`, 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}.csv"`,
+      'Cache-Control': 'no-store',
+    },
   });
 });

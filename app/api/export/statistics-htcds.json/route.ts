@@ -21,6 +21,10 @@ export const GET = statisticsRoute(async ({ actor, params, today }) => {
     truncated: out.truncated,
   };
   return new Response(JSON.stringify(body, null, 2), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="lagesbild-htcds-${params.period.from}-${params.period.to}.json"`, 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="lagesbild-htcds-${params.period.from}-${params.period.to}.json"`,
+      'Cache-Control': 'no-store',
+    },
   });
 });

@@ -16,10 +16,19 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const actor = await requireActor();
   const { id } = await params;
   const user = await loadForPage(getUserForActor(actor, id));
-  const [t, tRoles, format, counties, locale] = await Promise.all([getTranslations('admin.users'), getTranslations('roles'), getFormatter(), listCounties(), getLocale()]);
+  const [t, tRoles, format, counties, locale] = await Promise.all([
+    getTranslations('admin.users'),
+    getTranslations('roles'),
+    getFormatter(),
+    listCounties(),
+    getLocale(),
+  ]);
   const county = counties.find((c) => c.code === user.countyCode);
-  const options = counties.map((c) => ({ code: c.code, name: countyName(c, locale) })).sort((a, b) => collator(locale).compare(a.name, b.name));
-  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : t('never'));
+  const options = counties
+    .map((c) => ({ code: c.code, name: countyName(c, locale) }))
+    .sort((a, b) => collator(locale).compare(a.name, b.name));
+  const date = (value: Date | null) =>
+    value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : t('never');
   const locked = user.lockedUntil && user.lockedUntil > new Date();
 
   return (
@@ -38,11 +47,21 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dt className="text-slate-600">{t('county')}</dt>
         <dd>{county ? countyName(county, locale) : '–'}</dd>
         <dt className="text-slate-600">{t('status')}</dt>
-        <dd>{!user.active ? t('inactive') : locked ? t('locked', { time: format.dateTime(user.lockedUntil!, { timeStyle: 'short' }) }) : t('active')}</dd>
+        <dd>
+          {!user.active
+            ? t('inactive')
+            : locked
+              ? t('locked', { time: format.dateTime(user.lockedUntil!, { timeStyle: 'short' }) })
+              : t('active')}
+        </dd>
         <dt className="text-slate-600">{t('twoFactor')}</dt>
         <dd>{user.totpEnabled ? t('twoFactorOnSince', { date: date(user.totpEnabledAt) }) : t('twoFactorOff')}</dd>
         <dt className="text-slate-600">{t('passwordState')}</dt>
-        <dd>{user.mustChangePassword ? t('mustChangePassword') : t('passwordChangedAt', { date: date(user.passwordChangedAt ?? user.createdAt) })}</dd>
+        <dd>
+          {user.mustChangePassword
+            ? t('mustChangePassword')
+            : t('passwordChangedAt', { date: date(user.passwordChangedAt ?? user.createdAt) })}
+        </dd>
         <dt className="text-slate-600">{t('lastSignIn')}</dt>
         <dd>{date(user.lastSignInAt)}</dd>
         <dt className="text-slate-600">{t('createdAt')}</dt>
@@ -50,13 +69,23 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </dl>
 
       <section aria-labelledby="edit-heading" className="mt-10">
-        <h2 id="edit-heading" className="text-xl font-semibold">{t('editHeading')}</h2>
-        <EditUserForm user={{ id: user.id, displayName: user.displayName, role: user.role, countyCode: user.countyCode }} counties={options} />
+        <h2 id="edit-heading" className="text-xl font-semibold">
+          {t('editHeading')}
+        </h2>
+        <EditUserForm
+          user={{ id: user.id, displayName: user.displayName, role: user.role, countyCode: user.countyCode }}
+          counties={options}
+        />
       </section>
 
       <section aria-labelledby="access-heading" className="mt-10">
-        <h2 id="access-heading" className="text-xl font-semibold">{t('accessHeading')}</h2>
-        <AccountActions user={{ id: user.id, displayName: user.displayName, active: user.active, totpEnabled: user.totpEnabled }} self={user.id === actor.id} />
+        <h2 id="access-heading" className="text-xl font-semibold">
+          {t('accessHeading')}
+        </h2>
+        <AccountActions
+          user={{ id: user.id, displayName: user.displayName, active: user.active, totpEnabled: user.totpEnabled }}
+          self={user.id === actor.id}
+        />
       </section>
     </>
   );

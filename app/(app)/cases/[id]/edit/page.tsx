@@ -35,14 +35,35 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
     notes: found.notes ?? '',
     parties: found.parties.map((p) =>
       p.role === 'victim'
-        ? { role: 'victim' as const, sex: p.sex, ageBand: p.ageBand, originRegion: p.originRegion, citizenship: p.citizenship ?? '', plaintiffStatus: p.plaintiffStatus, residencePermit: p.residencePermit, support: p.support }
-        : { role: 'perpetrator' as const, sex: p.sex, ageBand: p.ageBand, originRegion: p.originRegion, citizenship: p.citizenship ?? '', perpetratorRole: p.perpetratorRole },
+        ? {
+            role: 'victim' as const,
+            sex: p.sex,
+            ageBand: p.ageBand,
+            originRegion: p.originRegion,
+            citizenship: p.citizenship ?? '',
+            plaintiffStatus: p.plaintiffStatus,
+            residencePermit: p.residencePermit,
+            support: p.support,
+          }
+        : {
+            role: 'perpetrator' as const,
+            sex: p.sex,
+            ageBand: p.ageBand,
+            originRegion: p.originRegion,
+            citizenship: p.citizenship ?? '',
+            perpetratorRole: p.perpetratorRole,
+          },
     ),
   };
   return (
     <>
       <h1 className="text-2xl font-semibold">{t('editTitle', { reference: found.reference })}</h1>
-      <CaseForm mode="edit" defaults={defaults} counties={[{ code: found.countyCode, name: found.county.nameSv }]} reference={found.reference} />
+      <CaseForm
+        mode="edit"
+        defaults={defaults}
+        counties={[{ code: found.countyCode, name: found.county.nameSv }]}
+        reference={found.reference}
+      />
     </>
   );
 }

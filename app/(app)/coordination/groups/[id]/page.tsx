@@ -19,7 +19,12 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
   const actor = await requireActor();
   const { id } = await params;
   const group = await loadForPage(getGroupForActor(actor, id));
-  const [t, tEnum, format, locale] = await Promise.all([getTranslations('coordination.groups.detail'), getTranslations('enums'), getFormatter(), getLocale()]);
+  const [t, tEnum, format, locale] = await Promise.all([
+    getTranslations('coordination.groups.detail'),
+    getTranslations('enums'),
+    getFormatter(),
+    getLocale(),
+  ]);
   const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'long' });
   const now = new Date();
   const upcoming = group.meetings.filter((m) => m.startsAt > now && !m.deletedAt).reverse();
@@ -42,7 +47,10 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
             </Link>
           ) : null}
           {group.permissions.manage ? (
-            <Link href={`/coordination/groups/${group.id}/edit`} className="inline-flex items-center rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+            <Link
+              href={`/coordination/groups/${group.id}/edit`}
+              className="inline-flex items-center rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+            >
               {t('edit')}
             </Link>
           ) : null}
@@ -54,7 +62,10 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
 
       {group.deletedAt ? (
         <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
-          {t('deletedNotice', { time: format.dateTime(group.deletedAt, { dateStyle: 'short', timeStyle: 'short' }), name: group.deletedByName ?? t('system') })}
+          {t('deletedNotice', {
+            time: format.dateTime(group.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
+            name: group.deletedByName ?? t('system'),
+          })}
         </p>
       ) : null}
 
@@ -64,9 +75,17 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
         </h2>
         <dl className="mt-3 grid gap-x-8 gap-y-3 sm:grid-cols-2">
           <Fact label={t('county')}>{countyName(group.county, locale)}</Fact>
-          <Fact label={t('participating')}>{group.participating.length > 0 ? group.participating.map((c) => countyName(c, locale)).join(', ') : t('noParticipating')}</Fact>
+          <Fact label={t('participating')}>
+            {group.participating.length > 0
+              ? group.participating.map((c) => countyName(c, locale)).join(', ')
+              : t('noParticipating')}
+          </Fact>
           <Fact label={t('kind')}>{tEnum(`groupKind.${group.kind}`)}</Fact>
-          <Fact label={t('active')}>{group.activeTo ? t('period', { from: date(group.activeFrom), to: date(group.activeTo) }) : t('since', { from: date(group.activeFrom) })}</Fact>
+          <Fact label={t('active')}>
+            {group.activeTo
+              ? t('period', { from: date(group.activeFrom), to: date(group.activeTo) })
+              : t('since', { from: date(group.activeFrom) })}
+          </Fact>
         </dl>
         <h3 className="mt-4 font-semibold">{t('description')}</h3>
         <p className="mt-1 whitespace-pre-wrap">{group.description ?? '–'}</p>
@@ -84,15 +103,23 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
               <caption className="sr-only">{t('membersCaption')}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="py-2 pr-4">{t('organisationName')}</th>
-                  <th scope="col" className="py-2 pr-4">{t('organisationType')}</th>
-                  <th scope="col" className="py-2 pr-4">{t('contactFunction')}</th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('organisationName')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('organisationType')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('contactFunction')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {group.members.map((m) => (
                   <tr key={m.id} className="border-b border-slate-200">
-                    <th scope="row" className="py-2 pr-4 font-medium">{m.organisationName}</th>
+                    <th scope="row" className="py-2 pr-4 font-medium">
+                      {m.organisationName}
+                    </th>
                     <td className="py-2 pr-4">{tEnum(`reportingBody.${m.organisationType}`)}</td>
                     <td className="py-2 pr-4">{m.contactFunction ?? '–'}</td>
                   </tr>
@@ -108,7 +135,11 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
           {t('pending', { count: group.pendingItems.length })}
         </h2>
         <p className="mt-1 text-slate-700">{t('pendingHint')}</p>
-        {group.pendingItems.length === 0 ? <p className="mt-2">{t('noPending')}</p> : <ActionItemsTable items={group.pendingItems} caption={t('pendingCaption')} showGroup={false} />}
+        {group.pendingItems.length === 0 ? (
+          <p className="mt-2">{t('noPending')}</p>
+        ) : (
+          <ActionItemsTable items={group.pendingItems} caption={t('pendingCaption')} showGroup={false} />
+        )}
       </section>
 
       <section aria-labelledby="meetings" className="mt-8">
@@ -117,15 +148,27 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
             {t('meetings')}
           </h2>
           {live ? (
-            <a href={`/api/coordination/groups/${group.id}/calendar.ics`} className="font-medium text-brand-700 underline" download>
+            <a
+              href={`/api/coordination/groups/${group.id}/calendar.ics`}
+              className="font-medium text-brand-700 underline"
+              download
+            >
               {t('calendar')}
             </a>
           ) : null}
         </div>
         <h3 className="mt-4 font-semibold">{t('upcoming')}</h3>
-        {upcoming.length === 0 ? <p className="mt-1">{t('noUpcoming')}</p> : <MeetingsTable meetings={upcoming} caption={t('upcomingCaption')} />}
+        {upcoming.length === 0 ? (
+          <p className="mt-1">{t('noUpcoming')}</p>
+        ) : (
+          <MeetingsTable meetings={upcoming} caption={t('upcomingCaption')} />
+        )}
         <h3 className="mt-6 font-semibold">{t('past')}</h3>
-        {past.length === 0 ? <p className="mt-1">{t('noPast')}</p> : <MeetingsTable meetings={past} caption={t('pastCaption')} />}
+        {past.length === 0 ? (
+          <p className="mt-1">{t('noPast')}</p>
+        ) : (
+          <MeetingsTable meetings={past} caption={t('pastCaption')} />
+        )}
       </section>
 
       <HistoryTable entries={group.history} namespace="coordination.history" />
@@ -134,18 +177,32 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
 }
 
 async function MeetingsTable({ meetings, caption }: { meetings: MeetingSummary[]; caption: string }) {
-  const [t, tEnum, format] = await Promise.all([getTranslations('coordination.groups.detail'), getTranslations('enums'), getFormatter()]);
+  const [t, tEnum, format] = await Promise.all([
+    getTranslations('coordination.groups.detail'),
+    getTranslations('enums'),
+    getFormatter(),
+  ]);
   return (
     <div className="mt-2 overflow-x-auto">
       <table className="min-w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-slate-400">
-            <th scope="col" className="py-2 pr-4">{t('when')}</th>
-            <th scope="col" className="py-2 pr-4">{t('format')}</th>
-            <th scope="col" className="py-2 pr-4">{t('place')}</th>
-            <th scope="col" className="py-2 pr-4 text-right">{t('attended')}</th>
-            <th scope="col" className="py-2 pr-4 text-right">{t('raised')}</th>
+            <th scope="col" className="py-2 pr-4">
+              {t('when')}
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              {t('format')}
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              {t('place')}
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right">
+              {t('attended')}
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right">
+              {t('raised')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -159,7 +216,9 @@ async function MeetingsTable({ meetings, caption }: { meetings: MeetingSummary[]
               </th>
               <td className="py-2 pr-4">{tEnum(`eventFormat.${m.format}`)}</td>
               <td className="py-2 pr-4">{m.place ?? '–'}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{t('attendedValue', { organisations: m.attendeeCount, guests: m.otherGuests })}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">
+                {t('attendedValue', { organisations: m.attendeeCount, guests: m.otherGuests })}
+              </td>
               <td className="py-2 pr-4 text-right tabular-nums">{format.number(m.raisedCount)}</td>
             </tr>
           ))}

@@ -18,7 +18,11 @@ export default async function NewGroupPage() {
   const actor = await requireActor();
   // The action refuses it anyway; this gives the person the 403 page instead of an empty form.
   if (!can(actor, 'coordination.manage')) forbidden();
-  const [t, allCounties, locale] = await Promise.all([getTranslations('coordination.groups.form'), listCounties(), getLocale()]);
+  const [t, allCounties, locale] = await Promise.all([
+    getTranslations('coordination.groups.form'),
+    listCounties(),
+    getLocale(),
+  ]);
   const scope = countyScope(actor, 'coordination.manage');
   const counties = [...allCounties]
     .sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)))

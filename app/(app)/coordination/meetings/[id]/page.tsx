@@ -18,7 +18,12 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const actor = await requireActor();
   const { id } = await params;
   const meeting = await loadForPage(getMeetingForActor(actor, id));
-  const [t, tEnum, format, locale] = await Promise.all([getTranslations('coordination.meetings.detail'), getTranslations('enums'), getFormatter(), getLocale()]);
+  const [t, tEnum, format, locale] = await Promise.all([
+    getTranslations('coordination.meetings.detail'),
+    getTranslations('enums'),
+    getFormatter(),
+    getLocale(),
+  ]);
   const when = format.dateTimeRange(meeting.startsAt, meeting.endsAt, { dateStyle: 'long', timeStyle: 'short' });
   const live = !meeting.deletedAt;
   const text = (value: string | null) => <p className="mt-1 whitespace-pre-wrap">{value ?? '–'}</p>;
@@ -27,9 +32,14 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     <>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold">{t('title', { date: format.dateTime(meeting.startsAt, { dateStyle: 'long' }) })}</h1>
+          <h1 className="text-2xl font-semibold">
+            {t('title', { date: format.dateTime(meeting.startsAt, { dateStyle: 'long' }) })}
+          </h1>
           <p className="mt-1 text-slate-700">
-            <Link href={`/coordination/groups/${meeting.group.id}`} className="text-brand-700 underline underline-offset-2">
+            <Link
+              href={`/coordination/groups/${meeting.group.id}`}
+              className="text-brand-700 underline underline-offset-2"
+            >
               {meeting.group.name}
             </Link>{' '}
             · {countyName(meeting.group.county, locale)}
@@ -37,7 +47,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         </div>
         <div className="flex flex-wrap items-start gap-3">
           {meeting.permissions.update ? (
-            <Link href={`/coordination/meetings/${meeting.id}/edit`} className="inline-flex items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
+            <Link
+              href={`/coordination/meetings/${meeting.id}/edit`}
+              className="inline-flex items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
+            >
               {t('edit')}
             </Link>
           ) : null}
@@ -49,7 +62,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
 
       {meeting.deletedAt ? (
         <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
-          {t('deletedNotice', { time: format.dateTime(meeting.deletedAt, { dateStyle: 'short', timeStyle: 'short' }), name: meeting.deletedByName ?? t('system') })}
+          {t('deletedNotice', {
+            time: format.dateTime(meeting.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
+            name: meeting.deletedByName ?? t('system'),
+          })}
         </p>
       ) : null}
 
@@ -61,7 +77,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           <Fact label={t('when')}>{when}</Fact>
           <Fact label={t('format')}>{tEnum(`eventFormat.${meeting.format}`)}</Fact>
           <Fact label={t('place')}>{meeting.place ?? '–'}</Fact>
-          <Fact label={t('participants')}>{t('participantsValue', { organisations: meeting.attendance.length, guests: meeting.otherGuests })}</Fact>
+          <Fact label={t('participants')}>
+            {t('participantsValue', { organisations: meeting.attendance.length, guests: meeting.otherGuests })}
+          </Fact>
         </dl>
       </section>
 
@@ -75,7 +93,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           <ul className="mt-2 list-inside list-disc">
             {meeting.attendance.map((m) => (
               <li key={m.id}>
-                {m.organisationName} ({tEnum(`reportingBody.${m.organisationType}`)}){m.removed ? ` – ${t('removedMember')}` : ''}
+                {m.organisationName} ({tEnum(`reportingBody.${m.organisationType}`)})
+                {m.removed ? ` – ${t('removedMember')}` : ''}
               </li>
             ))}
           </ul>
@@ -98,14 +117,22 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         <h2 id="raised" className="text-xl font-semibold">
           {t('raised', { count: meeting.raised.length })}
         </h2>
-        {meeting.raised.length === 0 ? <p className="mt-2">{t('noRaised')}</p> : <ActionItemsTable items={meeting.raised} caption={t('raisedCaption')} showGroup={false} />}
+        {meeting.raised.length === 0 ? (
+          <p className="mt-2">{t('noRaised')}</p>
+        ) : (
+          <ActionItemsTable items={meeting.raised} caption={t('raisedCaption')} showGroup={false} />
+        )}
       </section>
 
       <section aria-labelledby="closed-here" className="mt-8">
         <h2 id="closed-here" className="text-xl font-semibold">
           {t('closedHere', { count: meeting.closedHere.length })}
         </h2>
-        {meeting.closedHere.length === 0 ? <p className="mt-2">{t('noClosedHere')}</p> : <ActionItemsTable items={meeting.closedHere} caption={t('closedHereCaption')} showGroup={false} />}
+        {meeting.closedHere.length === 0 ? (
+          <p className="mt-2">{t('noClosedHere')}</p>
+        ) : (
+          <ActionItemsTable items={meeting.closedHere} caption={t('closedHereCaption')} showGroup={false} />
+        )}
       </section>
 
       <HistoryTable entries={meeting.history} namespace="coordination.history" />

@@ -36,7 +36,12 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
             <label htmlFor="pick-group" className="block font-medium">
               {t('pickGroup')}
             </label>
-            <select id="pick-group" name="group" required className="mt-1 block w-full rounded border border-slate-500 px-3 py-2">
+            <select
+              id="pick-group"
+              name="group"
+              required
+              className="mt-1 block w-full rounded border border-slate-500 px-3 py-2"
+            >
               {groups.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}

@@ -20,7 +20,11 @@ export default async function EditTrainingPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const training = await loadForPage(getTrainingForActor(actor, id));
   if (!training.permissions.update) forbidden();
-  const [t, locale, groups] = await Promise.all([getTranslations('trainings.form'), getLocale(), listTrainingGroupOptions(actor)]);
+  const [t, locale, groups] = await Promise.all([
+    getTranslations('trainings.form'),
+    getLocale(),
+    listTrainingGroupOptions(actor),
+  ]);
   const defaults: TrainingEditInput = {
     id: training.id,
     version: String(training.version),
@@ -40,7 +44,12 @@ export default async function EditTrainingPage({ params }: { params: Promise<{ i
   return (
     <>
       <h1 className="text-2xl font-semibold">{t('editTitle', { title: training.title })}</h1>
-      <TrainingForm mode="edit" defaults={defaults} counties={[{ code: training.countyCode, name: countyName(training.county, locale) }]} groups={groups} />
+      <TrainingForm
+        mode="edit"
+        defaults={defaults}
+        counties={[{ code: training.countyCode, name: countyName(training.county, locale) }]}
+        groups={groups}
+      />
     </>
   );
 }

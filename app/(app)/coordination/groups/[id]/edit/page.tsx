@@ -18,7 +18,11 @@ export default async function EditGroupPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const group = await loadForPage(getGroupForActor(actor, id));
   if (!group.permissions.manage) forbidden();
-  const [t, allCounties, locale] = await Promise.all([getTranslations('coordination.groups.form'), listCounties(), getLocale()]);
+  const [t, allCounties, locale] = await Promise.all([
+    getTranslations('coordination.groups.form'),
+    listCounties(),
+    getLocale(),
+  ]);
   const counties = [...allCounties]
     .sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)))
     .map((c) => ({ code: c.code, name: countyName(c, locale), choosable: c.code === group.countyCode }));
@@ -33,7 +37,12 @@ export default async function EditGroupPage({ params }: { params: Promise<{ id: 
     description: group.description ?? '',
     activeFrom: group.activeFrom,
     activeTo: group.activeTo ?? '',
-    members: group.members.map((m) => ({ id: m.id, organisationType: m.organisationType, organisationName: m.organisationName, contactFunction: m.contactFunction ?? '' })),
+    members: group.members.map((m) => ({
+      id: m.id,
+      organisationType: m.organisationType,
+      organisationName: m.organisationName,
+      contactFunction: m.contactFunction ?? '',
+    })),
   };
   return (
     <>

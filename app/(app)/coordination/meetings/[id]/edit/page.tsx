@@ -32,12 +32,20 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
     agenda: meeting.agenda ?? '',
     minutes: meeting.minutes ?? '',
     decisions: meeting.decisions ?? '',
-    actionItems: meeting.actionItems.map((a) => ({ id: a.id ?? '', version: String(a.version ?? ''), description: a.description, responsibleMemberId: a.responsibleMemberId, dueOn: a.dueOn })),
+    actionItems: meeting.actionItems.map((a) => ({
+      id: a.id ?? '',
+      version: String(a.version ?? ''),
+      description: a.description,
+      responsibleMemberId: a.responsibleMemberId,
+      dueOn: a.dueOn,
+    })),
     followUps: meeting.followUpCandidates.map((i) => ({ id: i.id, version: String(i.version), status: i.status })),
   };
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t('editTitle', { name: meeting.group.name, date: format.dateTime(meeting.startsAt, { dateStyle: 'long' }) })}</h1>
+      <h1 className="text-2xl font-semibold">
+        {t('editTitle', { name: meeting.group.name, date: format.dateTime(meeting.startsAt, { dateStyle: 'long' }) })}
+      </h1>
       <MeetingForm
         mode="edit"
         defaults={defaults}
@@ -52,7 +60,11 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
           raisedOn: instantToStockholm(i.raisedAt).date,
           status: i.status,
         }))}
-        raised={meeting.raised.map((i) => ({ id: i.id, status: i.status, closedElsewhere: i.closedMeetingId !== null }))}
+        raised={meeting.raised.map((i) => ({
+          id: i.id,
+          status: i.status,
+          closedElsewhere: i.closedMeetingId !== null,
+        }))}
       />
     </>
   );
