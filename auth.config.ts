@@ -2,7 +2,7 @@
 // The proxy only redirects optimistically; auth.ts checks every session against the database
 // (active, session version) and every query authorises again in db/.
 import type { NextAuthConfig } from 'next-auth';
-import type { Role } from './db/roles';
+import type { Role } from './lib/roles';
 
 function seconds(name: string, fallback: number): number {
   const value = Number(process.env[name]);

@@ -1,9 +1,9 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { SignInSchema } from './app/(auth)/login/schema';
-import { clientAddress } from './app/_lib/client-address';
-import { log } from './app/_lib/log';
-import { ssoConfig } from './app/_lib/sso';
+import { SignInSchema } from './lib/schemas/sign-in';
+import { clientAddress } from './lib/client-address';
+import { log } from './db/log';
+import { ssoConfig } from './lib/sso';
 import { authConfig, SESSION_MAX_AGE_SECONDS, type PendingStep } from './auth.config';
 import {
   endSession,

@@ -4,7 +4,7 @@ import type { Instrumentation } from 'next';
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { startServer } = await import('./app/_lib/startup');
+  const { startServer } = await import('./db/startup');
   await startServer();
 }
 
@@ -14,7 +14,7 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { log } = await import('./app/_lib/log');
+  const { log } = await import('./db/log');
   log.error(
     {
       event: 'request_error',

@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy, HSTS_VALUE, STATIC_SECURITY_HEADERS, wantsHsts } from './app/_lib/security-headers';
-import { ssoConfig } from './app/_lib/sso';
+import { contentSecurityPolicy, HSTS_VALUE, STATIC_SECURITY_HEADERS, wantsHsts } from './lib/security-headers';
+import { ssoConfig } from './lib/sso';
 import { authConfig } from './auth.config';
 
 // Every request but static files and /api/auth passes here: a Content-Security-Policy with a

@@ -27,7 +27,7 @@ import {
   updateUserByAdmin,
   type SessionUser,
 } from './queries/users';
-import type { Actor } from './policy';
+import type { Actor } from '../lib/policy';
 import { auditLog, rateLimits, recoveryCodes, users } from './schema';
 import { makeUser, readUser, TEST_PASSWORD, uniqueEmail } from './test/helpers';
 

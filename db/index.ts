@@ -1,12 +1,11 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { loadCounties } from './seed/counties';
+import type { Db } from './types';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { Db, Tx } from './types';
 export type DatabaseDriver = 'pglite' | 'postgresql';
 
 type Handle = { db: Db; driver: DatabaseDriver; close: () => Promise<void> };

@@ -11,12 +11,12 @@
 // DATABASE_URL=… npm run db:synth -- --cases 1000000; start the app on it; then run this.
 import os from 'node:os';
 import { eq, sql } from 'drizzle-orm';
-import { CaseFilterSchema } from '../app/(app)/cases/schema';
+import { CaseFilterSchema } from '../lib/schemas/cases';
 import { getDbHandle, type Db } from '../db';
-import type { Actor } from '../db/policy';
+import type { Actor } from '../lib/policy';
 import { listCasesForActor } from '../db/queries/cases';
 import { getDashboard, getNationalOverview } from '../db/queries/statistics';
-import { parsePeriod } from '../db/statistics/periods';
+import { parsePeriod } from '../lib/periods';
 import { users } from '../db/schema';
 import { DEMO_PASSWORD } from '../db/seed/demo';
 import { arg, flag, runCli } from './cli';

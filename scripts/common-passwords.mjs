@@ -1,4 +1,4 @@
-// Regenerate db/common-passwords.json: the 1,000 most common passwords, in order of frequency,
+// Regenerate lib/common-passwords.json: the 1,000 most common passwords, in order of frequency,
 // from @zxcvbn-ts/language-common (MIT; a frequency-ranked list of leaked passwords).
 //   node scripts/common-passwords.mjs
 // db/password-policy.test.ts checks that the committed file still matches the package.
@@ -13,5 +13,5 @@ const source = path.join(
   'passwords.json',
 );
 const top = JSON.parse(readFileSync(source, 'utf8')).slice(0, 1000);
-writeFileSync('db/common-passwords.json', `${JSON.stringify(top, null, 0).replaceAll('","', '",\n"')}\n`);
-console.log(`db/common-passwords.json: ${top.length} passwords`);
+writeFileSync('lib/common-passwords.json', `${JSON.stringify(top, null, 0).replaceAll('","', '",\n"')}\n`);
+console.log(`lib/common-passwords.json: ${top.length} passwords`);

@@ -4,7 +4,7 @@ import { LanguageSwitch } from '@/app/_i18n/language-switch';
 import { requirePerson } from '@/app/_lib/session';
 import { listCounties } from '@/db/queries/counties';
 import { countyName } from '@/app/_i18n/format';
-import { can } from '@/db/policy';
+import { can } from '@/lib/policy';
 import { NavLink } from '@/components/ui/nav-link';
 import { SESSION_IDLE_SECONDS, SESSION_WARNING_SECONDS } from '@/auth.config';
 import { signOutAction } from './actions';

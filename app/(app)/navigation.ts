@@ -1,4 +1,4 @@
-import type { Action } from '@/db/policy';
+import type { Action } from '@/lib/policy';
 
 // The main menu. An item shows when the person may perform its action somewhere; the page and
 // its queries check again. Features add their entry here.

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { isAppError } from '@/db/errors';
-import type { Actor } from '@/db/policy';
+import { isAppError } from '@/lib/errors';
+import type { Actor } from '@/lib/policy';
 import { currentSession, getActor } from './session';
 
 /** What every server action returns. `error` and field messages are catalogue keys. */

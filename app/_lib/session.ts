@@ -4,8 +4,8 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import type { PendingStep } from '@/auth.config';
-import { isAppError } from '@/db/errors';
-import type { Actor } from '@/db/policy';
+import { isAppError } from '@/lib/errors';
+import type { Actor } from '@/lib/policy';
 
 export type SessionActor = Actor & { name: string; email: string };
 export type SignedInPerson = SessionActor & { pending: PendingStep | null; locale: 'sv' | 'en' | null };

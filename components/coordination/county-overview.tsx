@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Actor } from '@/db/policy';
+import type { Actor } from '@/lib/policy';
 import { getCoordinationSummaryForActor } from '@/db/queries/coordination';
 import { ActionItemsTable } from './action-items-table';
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit';
-import { AppError } from '../errors';
+import { AppError } from '../../lib/errors';
 import { getDb, type Tx } from '../index';
 import { hashPassword, verifyPassword } from '../passwords';
-import { passwordProblem, passwordProblemMessage } from '../password-policy';
-import type { Actor } from '../policy';
+import { passwordProblem, passwordProblemMessage } from '../../lib/password-policy';
+import type { Actor } from '../../lib/policy';
 import { recoveryCodes, roleSecuritySettings, users } from '../schema';
 import {
   decryptTotpSecret,

@@ -12,11 +12,11 @@ import {
   type CaseInput,
   type CaseOutput,
   type CaseSort,
-} from '@/app/(app)/cases/schema';
-import { AppError } from '../errors';
+} from '@/lib/schemas/cases';
+import { AppError } from '../../lib/errors';
 import { getDb } from '../index';
-import type { Actor } from '../policy';
-import type { Role } from '../roles';
+import type { Actor } from '../../lib/policy';
+import type { Role } from '../../lib/roles';
 import { auditLog, caseParties, caseReferenceCounters, cases, EVENT_NOTE_MAX, NOTES_MAX } from '../schema';
 import { makeUser } from '../test/helpers';
 import {

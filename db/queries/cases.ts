@@ -28,7 +28,7 @@ import {
   type CaseSort,
   type PartyOutput,
   type StatusStepOutput,
-} from '@/app/(app)/cases/schema';
+} from '@/lib/schemas/cases';
 import { changedFields, writeAudit } from '../audit';
 import {
   NEXT_STATUSES,
@@ -42,10 +42,10 @@ import {
   type Offence,
   type ReportingBody,
   type YesNoUnknown,
-} from '../enums';
-import { AppError } from '../errors';
+} from '../../lib/enums';
+import { AppError } from '../../lib/errors';
 import { getDb, type Db, type Tx } from '../index';
-import { assertCan, can, countyScope, type Action, type Actor } from '../policy';
+import { assertCan, can, countyScope, type Action, type Actor } from '../../lib/policy';
 import {
   auditLog,
   caseOffences,

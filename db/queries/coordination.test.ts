@@ -13,12 +13,12 @@ import {
   stockholmToInstant,
   type GroupInput,
   type MeetingInput,
-} from '@/app/(app)/coordination/schema';
-import { todayInStockholm } from '@/app/_lib/form-schema';
-import { AppError } from '../errors';
+} from '@/lib/schemas/coordination';
+import { todayInStockholm } from '@/lib/forms/fields';
+import { AppError } from '../../lib/errors';
 import { getDb } from '../index';
-import type { Actor } from '../policy';
-import type { Role } from '../roles';
+import type { Actor } from '../../lib/policy';
+import type { Role } from '../../lib/roles';
 import {
   actionItems,
   auditLog,

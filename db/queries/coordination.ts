@@ -15,8 +15,8 @@ import {
   type MeetingFilterOutput,
   type MeetingOutput,
   type MemberOutput,
-} from '@/app/(app)/coordination/schema';
-import { todayInStockholm, UUID_PATTERN } from '@/app/_lib/form-schema';
+} from '@/lib/schemas/coordination';
+import { todayInStockholm, UUID_PATTERN } from '@/lib/forms/fields';
 import { changedFields, writeAudit } from '../audit';
 import {
   PENDING_ACTION_ITEM_STATUSES,
@@ -24,10 +24,10 @@ import {
   type EventFormat,
   type GroupKind,
   type MemberOrganisationType,
-} from '../enums';
-import { AppError } from '../errors';
+} from '../../lib/enums';
+import { AppError } from '../../lib/errors';
 import { getDb, type Db, type Tx } from '../index';
-import { assertCan, can, countyScope, type Action, type Actor } from '../policy';
+import { assertCan, can, countyScope, type Action, type Actor } from '../../lib/policy';
 import {
   actionItems,
   auditLog,

@@ -2,8 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { changedFields, writeAudit } from '../audit';
 import { getDb } from '../index';
-import { assertCan, type Actor } from '../policy';
-import { ROLES, type Role } from '../roles';
+import { assertCan, type Actor } from '../../lib/policy';
+import { ROLES, type Role } from '../../lib/roles';
 import { roleSecuritySettings } from '../schema';
 
 /** Which roles must use two-factor sign-in (a role without a row: not required). */

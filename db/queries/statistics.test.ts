@@ -1,12 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  CaseEditSchema,
-  CaseSchema,
-  StatusStepSchema,
-  type CaseInput,
-  type PartyInput,
-} from '@/app/(app)/cases/schema';
+import { CaseEditSchema, CaseSchema, StatusStepSchema, type CaseInput, type PartyInput } from '@/lib/schemas/cases';
 import {
   AGE_BANDS,
   COERCION_DEGREES,
@@ -17,12 +11,12 @@ import {
   REPORTING_BODIES,
   SEXES,
   type Offence,
-} from '../enums';
-import { AppError } from '../errors';
+} from '../../lib/enums';
+import { AppError } from '../../lib/errors';
 import { getDb } from '../index';
-import type { Actor } from '../policy';
+import type { Actor } from '../../lib/policy';
 import { ROLLUP_COLUMNS } from '../statistics/measures';
-import { quarterPeriod, yearPeriod, type Period } from '../statistics/periods';
+import { quarterPeriod, yearPeriod, type Period } from '../../lib/periods';
 import { makeUser } from '../test/helpers';
 import { createCase, deleteCase, getCaseForActor, recordStatusStep, restoreCase, updateCase } from './cases';
 import {

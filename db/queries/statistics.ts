@@ -12,10 +12,10 @@ import {
   TRAINING_AUDIENCES,
   TRAINING_THEMES,
   type Offence,
-} from '../enums';
-import { AppError } from '../errors';
+} from '../../lib/enums';
+import { AppError } from '../../lib/errors';
 import { getDb, type Db } from '../index';
-import { countyScope, homeCounties, type Actor } from '../policy';
+import { countyScope, homeCounties, type Actor } from '../../lib/policy';
 import { counties as countiesTable, type County } from '../schema';
 import {
   buildCube,
@@ -50,7 +50,7 @@ import {
   yearOf,
   type Granularity,
   type Period,
-} from '../statistics/periods';
+} from '../../lib/periods';
 import { suppressionThreshold } from '../statistics/suppression';
 
 // Figures for the overviews, computed live from the rollups (decision 005) and suppressed for

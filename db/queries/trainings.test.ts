@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GroupSchema } from '@/app/(app)/coordination/schema';
+import { GroupSchema } from '@/lib/schemas/coordination';
 import {
   participantTotal,
   TRAINING_LIMITS,
@@ -9,11 +9,11 @@ import {
   TrainingFilterSchema,
   TrainingSchema,
   type TrainingInput,
-} from '@/app/(app)/trainings/schema';
-import { AppError } from '../errors';
+} from '@/lib/schemas/trainings';
+import { AppError } from '../../lib/errors';
 import { getDb } from '../index';
-import type { Actor } from '../policy';
-import type { Role } from '../roles';
+import type { Actor } from '../../lib/policy';
+import type { Role } from '../../lib/roles';
 import { auditLog, COORDINATION_LIMITS, trainingParticipants, trainings } from '../schema';
 import { makeUser } from '../test/helpers';
 import { createGroup } from './coordination';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { TrainingEditOutput, TrainingFilterOutput, TrainingOutput } from '@/app/(app)/trainings/schema';
-import { UUID_PATTERN } from '@/app/_lib/form-schema';
+import type { TrainingEditOutput, TrainingFilterOutput, TrainingOutput } from '@/lib/schemas/trainings';
+import { UUID_PATTERN } from '@/lib/forms/fields';
 import { changedFields, writeAudit } from '../audit';
 import {
   TRAINING_AUDIENCES,
@@ -11,10 +11,10 @@ import {
   type TrainingAudience,
   type TrainingOrganiser,
   type TrainingTheme,
-} from '../enums';
-import { AppError } from '../errors';
+} from '../../lib/enums';
+import { AppError } from '../../lib/errors';
 import { getDb, type Db, type Tx } from '../index';
-import { assertCan, can, countyScope, type Action, type Actor } from '../policy';
+import { assertCan, can, countyScope, type Action, type Actor } from '../../lib/policy';
 import {
   auditLog,
   coordinationGroups,

@@ -2,11 +2,11 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import { and, asc, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { changedFields, writeAudit } from '../audit';
-import { AppError } from '../errors';
+import { AppError } from '../../lib/errors';
 import { getDb, type Db, type Tx } from '../index';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../passwords';
-import { assertCan, type Actor } from '../policy';
-import { isCountyRole, type Role } from '../roles';
+import { assertCan, type Actor } from '../../lib/policy';
+import { isCountyRole, type Role } from '../../lib/roles';
 import { endedSessions, recoveryCodes, roleSecuritySettings, users, type User } from '../schema';
 import { decryptTotpSecret, hashRecoveryCode, isRecoveryCodeShape, isTotpCodeShape, verifyTotpCode } from '../totp';
 import {

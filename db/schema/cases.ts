@@ -30,7 +30,7 @@ import {
   SEXES,
   SUPPORT_MEASURES,
   YES_NO_UNKNOWN,
-} from '../enums';
+} from '../../lib/enums';
 import { counties } from './counties';
 import { users } from './users';
 

@@ -23,7 +23,7 @@ import {
   TRAINING_AUDIENCES,
   TRAINING_ORGANISERS,
   TRAINING_THEMES,
-} from '../enums';
+} from '../../lib/enums';
 import { reportingBody } from './cases';
 import { counties } from './counties';
 import { users } from './users';

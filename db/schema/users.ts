@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ROLES } from '../roles';
+import { ROLES } from '../../lib/roles';
 import { counties } from './counties';
 
 export const userRole = pgEnum('user_role', ROLES);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../index';
+import type { Db } from '../types';
 import { counties } from '../schema';
 
 type CountyRow = typeof counties.$inferInsert;

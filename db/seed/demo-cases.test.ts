@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NEXT_STATUSES, type CaseStatus } from '../enums';
+import { NEXT_STATUSES, type CaseStatus } from '../../lib/enums';
 import { getDb, type Db } from '../index';
 import { generateCases, plannedCaseCount } from '../synth/generate';
 import { COUNTRIES_BY_REGION, DEMO_TODAY } from '../synth/profiles';

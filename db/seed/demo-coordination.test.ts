@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findPersonalData } from '@/app/_lib/privacy-guard';
+import { findPersonalData } from '@/lib/privacy-guard';
 import { getDb, type Db } from '../index';
 import { DEMO_TODAY } from '../synth/profiles';
 import { makeUser } from '../test/helpers';

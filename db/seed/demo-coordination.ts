@@ -12,7 +12,7 @@ import 'server-only';
 // Stockholm's group has a full year 2026 with meetings planned after it.
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { stockholmToInstant } from '@/app/(app)/coordination/schema';
+import { stockholmToInstant } from '@/lib/schemas/coordination';
 import { writeAudit } from '../audit';
 import {
   type ActionItemStatus,
@@ -22,7 +22,7 @@ import {
   type TrainingAudience,
   type TrainingOrganiser,
   type TrainingTheme,
-} from '../enums';
+} from '../../lib/enums';
 import type { Db } from '../index';
 import { auditLog } from '../schema';
 import { dayOf, isoOf } from '../synth/dates';

@@ -2,7 +2,7 @@ import 'server-only';
 import { count } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
 import { createUser, findUserIdByEmail } from '../queries/users';
-import type { Role } from '../roles';
+import type { Role } from '../../lib/roles';
 import { users } from '../schema';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoCoordination } from './demo-coordination';

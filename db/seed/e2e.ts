@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../index';
 import { hashPassword } from '../passwords';
 import { createUser, findUserIdByEmail } from '../queries/users';
-import type { Role } from '../roles';
+import type { Role } from '../../lib/roles';
 import { rateLimits, recoveryCodes, roleSecuritySettings, users } from '../schema';
 import { DEMO_PASSWORD } from './demo';
 

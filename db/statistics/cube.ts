@@ -2,7 +2,7 @@
 // relation between them that a reader knows, suppressed together in one pass (decision 006). Every
 // product a suppressed viewer sees for a year — dashboard, overview, map, report, API, exports — is
 // read from the same cube, so no two of them hide different cells of the same table. Pure.
-import { OFFENCES, PARTY_ROLES, SEXES, type Offence } from '../enums';
+import { OFFENCES, PARTY_ROLES, SEXES, type Offence } from '../../lib/enums';
 import {
   AGE_BANDS_BY_GROUP,
   AGE_GROUPS,

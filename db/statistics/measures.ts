@@ -11,7 +11,7 @@ import {
   REPORTING_BODIES,
   SEXES,
   type Offence,
-} from '../enums';
+} from '../../lib/enums';
 
 /** Citizenship as Eurostat groups it: the reporting country, another EU member state, outside the EU. */
 export const CITIZENSHIP_GROUPS = ['swedish', 'other_eu', 'non_eu', 'unknown'] as const;

@@ -3,7 +3,7 @@
 // drizzle/*_statistics_triggers.sql; rollup-sql.test.ts fails when the two differ (a category was
 // added): then write a new custom migration with `npm run stats:sql` (the SQL is idempotent and
 // rebuilds the rollups from the rows).
-import { OFFENCES } from '../enums';
+import { OFFENCES } from '../../lib/enums';
 import {
   AGE_GROUPS,
   CASE_DIMENSIONS,

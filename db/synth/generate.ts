@@ -19,7 +19,7 @@ import {
   type Sex,
   type SupportMeasure,
   type YesNoUnknown,
-} from '../enums';
+} from '../../lib/enums';
 import { dayOf, firstDayOfYear, isoOf, yearOf } from './dates';
 import * as P from './profiles';
 import { repeat, Rng, weighted, type Weighted } from './random';

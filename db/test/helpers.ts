@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../index';
-import type { Actor } from '../policy';
+import type { Actor } from '../../lib/policy';
 import { createUser } from '../queries/users';
-import type { Role } from '../roles';
+import type { Role } from '../../lib/roles';
 import { users } from '../schema';
 
 export const TEST_PASSWORD = 'correct horse battery staple';

@@ -22,9 +22,15 @@ import {
   SEXES,
   SUPPORT_MEASURES,
   YES_NO_UNKNOWN,
-} from '@/db/enums';
+} from '@/lib/enums';
 import { checkPoliceReportNumberAction, createCaseAction, updateCaseAction } from './actions';
-import { CaseEditSchema, CaseSchema, type CaseEditInput, type CaseEditOutput, type PartyInput } from './schema';
+import {
+  CaseEditSchema,
+  CaseSchema,
+  type CaseEditInput,
+  type CaseEditOutput,
+  type PartyInput,
+} from '../../../lib/schemas/cases';
 
 type FormValues = CaseEditInput;
 type Conflict = { current: Record<string, unknown>; updatedBy: string | null; updatedAt: string };

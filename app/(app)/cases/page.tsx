@@ -7,9 +7,9 @@ import { loadForPage, requireActor } from '@/app/_lib/session';
 import { buttonClass } from '@/components/ui/field';
 import { listCasesForActor } from '@/db/queries/cases';
 import { listCounties } from '@/db/queries/counties';
-import { can, countyScope } from '@/db/policy';
-import { CASE_STATUSES, COERCION_DEGREES, CRIME_ESTABLISHED, OFFENCES, REPORTING_BODIES } from '@/db/enums';
-import { CASE_SORTS, CaseFilterSchema } from './schema';
+import { can, countyScope } from '@/lib/policy';
+import { CASE_STATUSES, COERCION_DEGREES, CRIME_ESTABLISHED, OFFENCES, REPORTING_BODIES } from '@/lib/enums';
+import { CASE_SORTS, CaseFilterSchema } from '../../../lib/schemas/cases';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.list');

@@ -11,7 +11,14 @@ import {
   updateGroup,
   updateMeeting,
 } from '@/db/queries/coordination';
-import { DeleteSchema, GroupEditSchema, GroupSchema, MeetingEditSchema, MeetingSchema, RestoreSchema } from './schema';
+import {
+  DeleteSchema,
+  GroupEditSchema,
+  GroupSchema,
+  MeetingEditSchema,
+  MeetingSchema,
+  RestoreSchema,
+} from '../../../lib/schemas/coordination';
 
 // Thin: parse (authedAction), then the data layer checks permission and county.
 export const createGroupAction = authedAction(GroupSchema, (input, actor) => createGroup(actor, input));

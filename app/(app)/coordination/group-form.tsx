@@ -9,7 +9,7 @@ import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-for
 import { changedKeys, ConflictNotice, type Conflict } from '@/components/coordination/conflict-notice';
 import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
-import { GROUP_KINDS, MEMBER_ORGANISATION_TYPES } from '@/db/enums';
+import { GROUP_KINDS, MEMBER_ORGANISATION_TYPES } from '@/lib/enums';
 import { createGroupAction, updateGroupAction } from './actions';
 import {
   GroupEditSchema,
@@ -18,7 +18,7 @@ import {
   type GroupEditInput,
   type GroupEditOutput,
   type MemberInput,
-} from './schema';
+} from '../../../lib/schemas/coordination';
 
 type FormValues = GroupEditInput;
 

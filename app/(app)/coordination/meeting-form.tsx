@@ -10,7 +10,7 @@ import { changedKeys, ConflictNotice, type Conflict } from '@/components/coordin
 import { OverdueBadge } from '@/components/coordination/overdue-badge';
 import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
-import { ACTION_ITEM_STATUSES, EVENT_FORMATS, type ActionItemStatus } from '@/db/enums';
+import { ACTION_ITEM_STATUSES, EVENT_FORMATS, type ActionItemStatus } from '@/lib/enums';
 import { createMeetingAction, updateMeetingAction } from './actions';
 import {
   LIMITS,
@@ -19,7 +19,7 @@ import {
   type ActionItemInput,
   type MeetingEditInput,
   type MeetingEditOutput,
-} from './schema';
+} from '../../../lib/schemas/coordination';
 
 type FormValues = MeetingEditInput;
 

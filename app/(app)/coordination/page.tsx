@@ -7,11 +7,11 @@ import { loadForPage, requireActor } from '@/app/_lib/session';
 import { FilterSelect, Pager } from '@/components/coordination/list-parts';
 import { OverdueBadge } from '@/components/coordination/overdue-badge';
 import { buttonClass } from '@/components/ui/field';
-import { GROUP_KINDS } from '@/db/enums';
-import { can, countyScope } from '@/db/policy';
+import { GROUP_KINDS } from '@/lib/enums';
+import { can, countyScope } from '@/lib/policy';
 import { listGroupsForActor } from '@/db/queries/coordination';
 import { listCounties } from '@/db/queries/counties';
-import { GROUP_ACTIVITY, GroupFilterSchema } from './schema';
+import { GROUP_ACTIVITY, GroupFilterSchema } from '../../../lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.groups.list');

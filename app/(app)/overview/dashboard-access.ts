@@ -1,10 +1,10 @@
 import 'server-only';
 import { forbidden } from 'next/navigation';
-import { isAppError } from '@/db/errors';
-import type { Actor } from '@/db/policy';
+import { isAppError } from '@/lib/errors';
+import type { Actor } from '@/lib/policy';
 import { statisticsAccess, type Access } from '@/db/queries/statistics';
-import { yearPeriod } from '@/db/statistics/periods';
-import type { StatisticsParams } from './schema';
+import { yearPeriod } from '@/lib/periods';
+import type { StatisticsParams } from '../../../lib/schemas/statistics';
 
 /** The viewer's access to a county's (or, with null, the nation's) dashboard; a refusal is a 403. */
 export function dashboardAccessOr403(actor: Actor, county: string | null): Access {

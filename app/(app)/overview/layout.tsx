@@ -1,6 +1,6 @@
 import { forbidden } from 'next/navigation';
 import { requireActor } from '@/app/_lib/session';
-import { can } from '@/db/policy';
+import { can } from '@/lib/policy';
 
 // Checked here, outside the pages' loading boundary, so that a refusal is a real 403 (a page
 // behind loading.tsx has already begun its 200 response when it finds out). The queries check again.

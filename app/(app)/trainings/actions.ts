@@ -2,7 +2,12 @@
 
 import { authedAction } from '@/app/_lib/action';
 import { createTraining, deleteTraining, restoreTraining, updateTraining } from '@/db/queries/trainings';
-import { TrainingDeleteSchema, TrainingEditSchema, TrainingRestoreSchema, TrainingSchema } from './schema';
+import {
+  TrainingDeleteSchema,
+  TrainingEditSchema,
+  TrainingRestoreSchema,
+  TrainingSchema,
+} from '../../../lib/schemas/trainings';
 
 // Thin: parse (authedAction), then the data layer checks permission and county.
 export const createTrainingAction = authedAction(TrainingSchema, (input, actor) => createTraining(actor, input));

@@ -6,12 +6,12 @@ import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { FilterDate, FilterSelect, Pager, queryString } from '@/components/coordination/list-parts';
 import { buttonClass } from '@/components/ui/field';
-import { TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES } from '@/db/enums';
-import { can, countyScope } from '@/db/policy';
+import { TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES } from '@/lib/enums';
+import { can, countyScope } from '@/lib/policy';
 import { listGroupOptionsForActor } from '@/db/queries/coordination';
 import { listCounties } from '@/db/queries/counties';
 import { listTrainingsForActor } from '@/db/queries/trainings';
-import { TrainingFilterSchema } from './schema';
+import { TrainingFilterSchema } from '../../../lib/schemas/trainings';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('trainings.list');

@@ -9,7 +9,7 @@ import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-for
 import { changedKeys, ConflictNotice, type Conflict } from '@/components/coordination/conflict-notice';
 import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
-import { EVENT_FORMATS, TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES } from '@/db/enums';
+import { EVENT_FORMATS, TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES } from '@/lib/enums';
 import { createTrainingAction, updateTrainingAction } from './actions';
 import {
   participantTotal,
@@ -19,7 +19,7 @@ import {
   type ParticipantsInput,
   type TrainingEditInput,
   type TrainingEditOutput,
-} from './schema';
+} from '../../../lib/schemas/trainings';
 
 type FormValues = TrainingEditInput;
 

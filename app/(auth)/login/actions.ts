@@ -4,9 +4,9 @@ import { headers } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { publicAction } from '@/app/_lib/action';
-import { ssoConfig } from '@/app/_lib/sso';
+import { ssoConfig } from '@/lib/sso';
 import { signIn } from '@/auth';
-import { SignInSchema } from './schema';
+import { SignInSchema } from '../../../lib/schemas/sign-in';
 
 /**
  * Only addresses inside the app: an open redirect would make the sign-in page a phishing tool.

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/app/_i18n/language-switch';
 import { currentSession, PENDING_PATHS } from '@/app/_lib/session';
-import { ssoConfig } from '@/app/_lib/sso';
+import { ssoConfig } from '@/lib/sso';
 import { LoginForm, SsoButton } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,10 +1,10 @@
 import 'server-only';
-import { todayInStockholm } from '@/app/_lib/form-schema';
+import { todayInStockholm } from '@/lib/forms/fields';
 import { getActor } from '@/app/_lib/session';
 import { listCounties } from '@/db/queries/counties';
 import type { County } from '@/db/schema';
-import { OFFENCES, type Offence } from '@/db/enums';
-import { isAppError } from '@/db/errors';
+import { OFFENCES, type Offence } from '@/lib/enums';
+import { isAppError } from '@/lib/errors';
 import {
   GRANULARITIES,
   addDays,
@@ -14,8 +14,8 @@ import {
   FIRST_DAY,
   type Granularity,
   type Period,
-} from '@/db/statistics/periods';
-import { homeCounties, type Actor } from '@/db/policy';
+} from '@/lib/periods';
+import { homeCounties, type Actor } from '@/lib/policy';
 
 export type ApiParams = {
   county: string | null;

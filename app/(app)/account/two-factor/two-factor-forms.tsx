@@ -13,7 +13,12 @@ import {
   regenerateRecoveryCodesAction,
   startTotpSetupAction,
 } from '../actions';
-import { CurrentPasswordSchema, TotpCodeSchema, type CurrentPasswordInput, type TotpCodeInput } from '../schema';
+import {
+  CurrentPasswordSchema,
+  TotpCodeSchema,
+  type CurrentPasswordInput,
+  type TotpCodeInput,
+} from '../../../../lib/schemas/account';
 
 const secondaryButton = 'rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60';
 

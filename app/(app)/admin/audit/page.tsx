@@ -7,8 +7,8 @@ import { loadForPage, requireActor } from '@/app/_lib/session';
 import { buttonClass } from '@/components/ui/field';
 import { listAuditEntriesForActor, listAuditFilterOptions, type AuditRow } from '@/db/queries/audit-log';
 import { listCounties } from '@/db/queries/counties';
-import { can } from '@/db/policy';
-import { AuditFilterSchema, toAuditFilter, type AuditFilterParams } from './schema';
+import { can } from '@/lib/policy';
+import { AuditFilterSchema, toAuditFilter, type AuditFilterParams } from '../../../../lib/schemas/audit-log';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.audit');

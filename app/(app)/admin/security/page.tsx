@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { can } from '@/db/policy';
+import { can } from '@/lib/policy';
 import { listTotpRequiredRoles } from '@/db/queries/security-settings';
 import { SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS } from '@/auth.config';
 import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, signInLimits } from '@/db/queries/users';

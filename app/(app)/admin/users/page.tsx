@@ -7,9 +7,9 @@ import { loadForPage, requireActor } from '@/app/_lib/session';
 import { buttonClass } from '@/components/ui/field';
 import { listCounties } from '@/db/queries/counties';
 import { listUsersForActor } from '@/db/queries/users';
-import { can } from '@/db/policy';
-import { ROLES } from '@/db/roles';
-import { USER_STATUSES, UserFilterSchema } from './schema';
+import { can } from '@/lib/policy';
+import { ROLES } from '@/lib/roles';
+import { USER_STATUSES, UserFilterSchema } from '../../../../lib/schemas/users';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.users');

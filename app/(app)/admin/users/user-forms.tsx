@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, FormSaved, inputClass } from '@/components/ui/field';
-import { COUNTY_ROLES, ROLES, type Role } from '@/db/roles';
+import { COUNTY_ROLES, ROLES, type Role } from '@/lib/roles';
 import {
   createUserAction,
   resetPasswordAction,
@@ -23,7 +23,7 @@ import {
   type NewUserOutput,
   type UpdateUserInput,
   type UpdateUserOutput,
-} from './schema';
+} from '../../../../lib/schemas/users';
 
 export type CountyOption = { code: string; name: string };
 

@@ -4,9 +4,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
 import { requireActor } from '@/app/_lib/session';
 import { listCounties } from '@/db/queries/counties';
-import { can, countyScope } from '@/db/policy';
+import { can, countyScope } from '@/lib/policy';
 import { CaseForm } from '../case-form';
-import { todayInStockholm, type CaseEditInput } from '../schema';
+import { todayInStockholm, type CaseEditInput } from '../../../../lib/schemas/cases';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.form');

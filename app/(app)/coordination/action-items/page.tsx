@@ -7,11 +7,11 @@ import { loadForPage, requireActor } from '@/app/_lib/session';
 import { ActionItemsTable } from '@/components/coordination/action-items-table';
 import { FilterDate, FilterSelect, filterSelectClass, Pager, queryString } from '@/components/coordination/list-parts';
 import { buttonClass } from '@/components/ui/field';
-import { ACTION_ITEM_STATUSES } from '@/db/enums';
-import { can, countyScope } from '@/db/policy';
+import { ACTION_ITEM_STATUSES } from '@/lib/enums';
+import { can, countyScope } from '@/lib/policy';
 import { listActionItemsForActor, listGroupOptionsForActor } from '@/db/queries/coordination';
 import { listCounties } from '@/db/queries/counties';
-import { ActionItemFilterSchema } from '../schema';
+import { ActionItemFilterSchema } from '../../../../lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.actionItems.list');

@@ -6,11 +6,11 @@ import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { FilterDate, FilterSelect, Pager, queryString } from '@/components/coordination/list-parts';
 import { buttonClass } from '@/components/ui/field';
-import { EVENT_FORMATS } from '@/db/enums';
-import { can, countyScope } from '@/db/policy';
+import { EVENT_FORMATS } from '@/lib/enums';
+import { can, countyScope } from '@/lib/policy';
 import { listGroupOptionsForActor, listMeetingsForActor } from '@/db/queries/coordination';
 import { listCounties } from '@/db/queries/counties';
-import { MeetingFilterSchema } from '../schema';
+import { MeetingFilterSchema } from '../../../../lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.meetings.list');

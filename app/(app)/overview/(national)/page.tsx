@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
-import { todayInStockholm } from '@/app/_lib/form-schema';
+import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { SwedenMap, type MapCounty } from '@/components/map/sweden-map';
@@ -15,14 +15,14 @@ import {
   type OverviewCounty,
   type OverviewRow,
 } from '@/db/queries/statistics';
-import { isAppError } from '@/db/errors';
-import { yearPeriod } from '@/db/statistics/periods';
+import { isAppError } from '@/lib/errors';
+import { yearPeriod } from '@/lib/periods';
 import { countSpoken, countText, periodLabel, ratioText, type Formatter, type Translator } from '../_components/format';
 import { PeriodForm } from '../_components/period-form';
 import { SuppressionNote } from '../_components/sections';
 import { TrendBlock } from '../_components/trend';
 import { CountyTable, type TableRow } from './county-table';
-import { parseStatisticsParams, periodParams, queryOf, type MapMeasureKey } from '../schema';
+import { parseStatisticsParams, periodParams, queryOf, type MapMeasureKey } from '../../../../lib/schemas/statistics';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { todayInStockholm } from '@/app/_lib/form-schema';
+import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { getDashboard, statisticsYears, type Dashboard } from '@/db/queries/statistics';
 import { DashboardBody } from '../_components/dashboard-body';
 import { periodLabel, type Formatter, type Translator } from '../_components/format';
 import { PeriodForm } from '../_components/period-form';
 import { SuppressionNote } from '../_components/sections';
-import { parseStatisticsParams, periodParams, queryOf } from '../schema';
+import { parseStatisticsParams, periodParams, queryOf } from '../../../../lib/schemas/statistics';
 import { dashboardRequest } from '../dashboard-access';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { getFormatter, getTranslations } from 'next-intl/server';
 import type { Count, Ratio } from '@/db/queries/statistics';
-import type { Period } from '@/db/statistics/periods';
+import type { Period } from '@/lib/periods';
 
 export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 export type Translator = Awaited<ReturnType<typeof getTranslations>>;

@@ -1,9 +1,9 @@
 import 'server-only';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/field';
-import { OFFENCES } from '@/db/enums';
-import { GRANULARITIES, quarterOf, type Granularity, type Period } from '@/db/statistics/periods';
-import { MAP_MEASURE_KEYS, type MapMeasureKey } from '../schema';
+import { OFFENCES } from '@/lib/enums';
+import { GRANULARITIES, quarterOf, type Granularity, type Period } from '@/lib/periods';
+import { MAP_MEASURE_KEYS, type MapMeasureKey } from '../../../../lib/schemas/statistics';
 import type { Translator } from './format';
 
 /**

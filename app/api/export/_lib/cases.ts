@@ -1,8 +1,8 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { CaseFilterSchema } from '@/app/(app)/cases/schema';
+import { CaseFilterSchema } from '@/lib/schemas/cases';
 import { getActor } from '@/app/_lib/session';
-import { isAppError } from '@/db/errors';
+import { isAppError } from '@/lib/errors';
 import { exportCasesForActor, type CaseExportRow } from '@/db/queries/cases';
 import { exportResponse, type Column, type ExportFormat } from './tabular';
 

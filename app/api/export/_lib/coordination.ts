@@ -1,8 +1,8 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { ActionItemFilterSchema, instantToStockholm, MeetingFilterSchema } from '@/app/(app)/coordination/schema';
+import { ActionItemFilterSchema, instantToStockholm, MeetingFilterSchema } from '@/lib/schemas/coordination';
 import { getActor } from '@/app/_lib/session';
-import { isAppError } from '@/db/errors';
+import { isAppError } from '@/lib/errors';
 import {
   exportActionItemsForActor,
   exportMeetingsForActor,

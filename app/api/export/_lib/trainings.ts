@@ -1,9 +1,9 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { TrainingFilterSchema } from '@/app/(app)/trainings/schema';
+import { TrainingFilterSchema } from '@/lib/schemas/trainings';
 import { getActor } from '@/app/_lib/session';
-import { TRAINING_AUDIENCES } from '@/db/enums';
-import { isAppError } from '@/db/errors';
+import { TRAINING_AUDIENCES } from '@/lib/enums';
+import { isAppError } from '@/lib/errors';
 import { exportTrainingsForActor, type TrainingListRow } from '@/db/queries/trainings';
 import { exportResponse, type Column, type ExportFormat } from './tabular';
 

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { AuditFilterSchema, toAuditFilter } from '@/app/(app)/admin/audit/schema';
+import { AuditFilterSchema, toAuditFilter } from '@/lib/schemas/audit-log';
 import { getActor } from '@/app/_lib/session';
-import { isAppError } from '@/db/errors';
+import { isAppError } from '@/lib/errors';
 import { exportAuditEntriesForActor, type AuditRow } from '@/db/queries/audit-log';
 import { exportResponse, type Column } from '../_lib/tabular';
 

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { requireActor } from '@/app/_lib/session';
 import { listCounties } from '@/db/queries/counties';
-import { can } from '@/db/policy';
+import { can } from '@/lib/policy';
 import { NewUserForm } from '../user-forms';
 
 export async function generateMetadata(): Promise<Metadata> {

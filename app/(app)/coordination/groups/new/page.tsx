@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
-import { todayInStockholm } from '@/app/_lib/form-schema';
+import { todayInStockholm } from '@/lib/forms/fields';
 import { requireActor } from '@/app/_lib/session';
-import { can, countyScope } from '@/db/policy';
+import { can, countyScope } from '@/lib/policy';
 import { listCounties } from '@/db/queries/counties';
 import { GroupForm } from '../../group-form';
-import type { GroupEditInput } from '../../schema';
+import type { GroupEditInput } from '../../../../../lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.groups.form');

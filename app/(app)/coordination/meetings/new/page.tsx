@@ -2,13 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { todayInStockholm } from '@/app/_lib/form-schema';
+import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { buttonClass } from '@/components/ui/field';
-import { can } from '@/db/policy';
+import { can } from '@/lib/policy';
 import { getNewMeetingContext, listGroupOptionsForActor } from '@/db/queries/coordination';
 import { MeetingForm } from '../../meeting-form';
-import { instantToStockholm, NewMeetingParamsSchema, type MeetingEditInput } from '../../schema';
+import {
+  instantToStockholm,
+  NewMeetingParamsSchema,
+  type MeetingEditInput,
+} from '../../../../../lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.meetings.form');

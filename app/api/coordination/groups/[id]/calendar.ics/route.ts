@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/app/_lib/session';
-import { isAppError } from '@/db/errors';
+import { isAppError } from '@/lib/errors';
 import { getGroupCalendarForActor } from '@/db/queries/coordination';
 import { asciiFileName, buildCalendar } from '../../../_lib/ics';
 

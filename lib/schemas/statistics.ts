@@ -1,7 +1,7 @@
 // The overviews' URL parameters. No db/ imports: the forms use it too.
 import { z } from 'zod';
-import { OFFENCES, type Offence } from '@/db/enums';
-import { GRANULARITIES, parsePeriod, type Granularity, type Period, type PeriodError } from '@/db/statistics/periods';
+import { OFFENCES, type Offence } from '@/lib/enums';
+import { GRANULARITIES, parsePeriod, type Granularity, type Period, type PeriodError } from '@/lib/periods';
 
 export const MAP_MEASURE_KEYS = ['cases', 'per100k', 'participants', 'meetings'] as const;
 export type MapMeasureKey = (typeof MAP_MEASURE_KEYS)[number];

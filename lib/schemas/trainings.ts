@@ -7,7 +7,7 @@ import {
   TRAINING_ORGANISERS,
   TRAINING_THEMES,
   type TrainingAudience,
-} from '@/db/enums';
+} from '@/lib/enums';
 import {
   checkboxes,
   choice,
@@ -26,8 +26,8 @@ import {
   REQUIRED,
   version,
   wholeNumber,
-} from '@/app/_lib/form-schema';
-import { guardedText, optionalGuardedText } from '@/app/_lib/privacy-guard';
+} from '@/lib/forms/fields';
+import { guardedText, optionalGuardedText } from '@/lib/privacy-guard';
 
 /** Same limits as the database's checks (db/schema/coordination.ts COORDINATION_LIMITS); a test keeps them equal. */
 export const TRAINING_LIMITS = { title: 200, description: 2000, participants: 100000, hours: 1000 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTY_ROLES, ROLES, type Role } from '@/db/roles';
+import { COUNTY_ROLES, ROLES, type Role } from '@/lib/roles';
 
 // The user administration's forms, shared by the react-hook-form forms and the server actions.
 // Pure (no server code). Values arrive as strings; messages are catalogue keys.

@@ -6,7 +6,7 @@ const run = promisify(execFile);
 
 describe('server start-up', () => {
   it('refuses to start in production on PostgreSQL without AUTH_SECRET, in one clear line', async () => {
-    const script = `import('./app/_lib/startup.ts').then((m) => (m.startServer ?? m.default.startServer)())`;
+    const script = `import('./db/startup.ts').then((m) => (m.startServer ?? m.default.startServer)())`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, UUID_PATTERN } from '@/app/_lib/form-schema';
+import { isIsoDate, UUID_PATTERN } from '@/lib/forms/fields';
 
 // The audit viewer's filter, read from URL parameters (the page and the CSV export share it).
 // A value that does not fit is dropped rather than refused: it is a bookmark, not a form.

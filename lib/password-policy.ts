@@ -1,5 +1,5 @@
 // What a new password must satisfy (OWASP ASVS 2.1): at least 12 characters, not one of the 1,000
-// most common passwords (db/common-passwords.json, from @zxcvbn-ts/language-common; regenerate with
+// most common passwords (lib/common-passwords.json, from @zxcvbn-ts/language-common; regenerate with
 // scripts/common-passwords.mjs), and not containing the local part of the person's e-mail address.
 // Pure (no I/O): the server checks it; the form checks the length only.
 import COMMON_PASSWORDS from './common-passwords.json';

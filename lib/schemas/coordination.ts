@@ -8,7 +8,7 @@ import {
   GROUP_KINDS,
   MEMBER_ORGANISATION_TYPES,
   PENDING_ACTION_ITEM_STATUSES,
-} from '@/db/enums';
+} from '@/lib/enums';
 import {
   choice,
   chosenId,
@@ -29,8 +29,8 @@ import {
   timeField,
   version,
   wholeNumber,
-} from '@/app/_lib/form-schema';
-import { guardedText, optionalGuardedText } from '@/app/_lib/privacy-guard';
+} from '@/lib/forms/fields';
+import { guardedText, optionalGuardedText } from '@/lib/privacy-guard';
 
 /** Same limits as the database's checks (db/schema/coordination.ts COORDINATION_LIMITS); a test keeps them equal. */
 export const LIMITS = {

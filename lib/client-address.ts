@@ -1,4 +1,13 @@
-import { isIP } from 'node:net';
+import { z } from 'zod';
+
+const IPV4 = z.ipv4();
+const IPV6 = z.ipv6();
+
+/** 4, 6 or 0, as node:net's isIP, without a Node import in the client-safe layer. */
+function isIP(address: string): 4 | 6 | 0 {
+  if (IPV4.safeParse(address).success) return 4;
+  return IPV6.safeParse(address).success ? 6 : 0;
+}
 
 // The client's address, for the per-address sign-in limit. Lägesbild is meant to run behind a
 // reverse proxy (TLS) that appends the address it sees to X-Forwarded-For; the entry that proxy

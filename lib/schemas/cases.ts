@@ -21,7 +21,7 @@ import {
   SUPPORT_MEASURES,
   YES_NO_UNKNOWN,
   type CaseStatus,
-} from '@/db/enums';
+} from '@/lib/enums';
 import {
   checkboxes,
   choice,
@@ -32,8 +32,8 @@ import {
   isIsoDate,
   todayInStockholm,
   UUID_PATTERN,
-} from '@/app/_lib/form-schema';
-import { findPersonalData, optionalGuardedText } from '@/app/_lib/privacy-guard';
+} from '@/lib/forms/fields';
+import { findPersonalData, optionalGuardedText } from '@/lib/privacy-guard';
 
 // The building blocks live in app/_lib/form-schema.ts; the case register's pages import these from here.
 export { EARLIEST_DATE, isIsoDate, todayInStockholm, UUID_PATTERN };

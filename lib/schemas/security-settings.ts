@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@/db/roles';
+import { ROLES } from '@/lib/roles';
 
 /** The roles that must use two-factor sign-in (a checkbox group: an array, false or a string). */
 export const TwoFactorRolesSchema = z.object({
