@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { findPersonalData, guardedText, optionalGuardedText, type PersonalDataKind } from './privacy-guard';
+import {
+  ALLOW_CORPUS,
+  REFUSE_CORPUS,
+  digitsOf,
+  identity,
+  inScript,
+  isLuhnValid as isLuhnValidInCorpus,
+  tenDigits,
+} from './privacy-guard.corpus';
 
 // An independent Luhn: the classic "double every second digit from the right" validity test,
 // and the check digit is the one that makes the whole number valid.
@@ -334,5 +343,56 @@ describe('optionalGuardedText', () => {
     // @ts-expect-error the output is never undefined
     const notUndefined: z.output<typeof schema> = undefined;
     expect(notUndefined).toBeUndefined();
+  });
+});
+
+// ─── The corpus (issue 11, decision 010) ─────────────────────────────────────────────────────
+
+describe('the corpus itself', () => {
+  it('holds at least 200 shapes to refuse and 200 to allow', () => {
+    expect(REFUSE_CORPUS.length).toBeGreaterThanOrEqual(200);
+    expect(ALLOW_CORPUS.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it('covers every kind', () => {
+    const kinds = new Set(REFUSE_CORPUS.map((c) => c.kind));
+    expect([...kinds].sort()).toEqual(['coordination_number', 'email', 'personal_number', 'phone']);
+  });
+
+  it('writes identity numbers with valid check digits', () => {
+    const p = identity('19850101', '123');
+    expect(tenDigits(p)).toBe('8501011236');
+    expect(isLuhnValidInCorpus(tenDigits(identity('19921190', '246')))).toBe(true);
+  });
+});
+
+describe('findPersonalData: the refuse corpus', () => {
+  it.each(REFUSE_CORPUS.map((c) => [c.label, c.text, c.kind] as const))('refuses %s: %j', (_label, text, kind) => {
+    expect(findPersonalData(text)).toBe(kind);
+  });
+});
+
+describe('findPersonalData: the allow corpus', () => {
+  it.each(ALLOW_CORPUS.map((c) => [c.label, c.text] as const))('allows %s: %j', (_label, text) => {
+    expect(findPersonalData(text)).toBeNull();
+  });
+});
+
+// Every numbering system Intl knows whose digits are single decimal digits (\p{Nd}).
+const DECIMAL_SYSTEMS = Intl.supportedValuesOf('numberingSystem').filter((system) =>
+  digitsOf(system).every((digit) => /^\p{Nd}$/u.test(digit)),
+);
+
+describe('findPersonalData: digits of every script', () => {
+  it('knows dozens of numbering systems', () => {
+    expect(DECIMAL_SYSTEMS.length).toBeGreaterThan(40);
+  });
+
+  it.each(DECIMAL_SYSTEMS)('reads a personal number in %s digits', (system) => {
+    expect(findPersonalData(`pnr ${inScript('850101-1236', system)}`)).toBe('personal_number');
+  });
+
+  it.each(DECIMAL_SYSTEMS)('reads a phone number in %s digits', (system) => {
+    expect(findPersonalData(`Ring ${inScript('070-123 45 67', system)}`)).toBe('phone');
   });
 });
