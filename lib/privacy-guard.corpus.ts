@@ -4,14 +4,12 @@
  * own groupings, digit scripts taken from Intl rather than from the guard's normalisation.
  */
 export type RefusedKind = 'personal_number' | 'coordination_number' | 'phone' | 'email';
-export interface RefuseCase {
-  label: string;
-  text: string;
-  kind: RefusedKind;
-}
 export interface AllowCase {
   label: string;
   text: string;
+}
+export interface RefuseCase extends AllowCase {
+  kind: RefusedKind;
 }
 
 // ─── Check digits and scripts ─────────────────────────────────────────────────────────────────
@@ -45,14 +43,9 @@ export function inScript(text: string, numberingSystem: string): string {
 
 // ─── Personal identity and coordination numbers ───────────────────────────────────────────────
 
-interface IdentityParts {
-  cc: string;
-  yy: string;
-  mm: string;
-  dd: string;
-  /** Serial and check digit. */
-  nnnc: string;
-}
+/** Century, year, month, day, and serial with its check digit. */
+/** Century, year, month, day, and serial with its check digit. */
+type IdentityParts = Record<'cc' | 'yy' | 'mm' | 'dd' | 'nnnc', string>;
 
 /** A valid number from its birth date (YYYYMMDD, day + 60 for coordination) and serial. */
 export function identity(yyyymmdd: string, serial: string): IdentityParts {
