@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { findPersonalData, guardedText, optionalGuardedText, type PersonalDataKind } from './privacy-guard';
+import {
+  ALLOW_CORPUS,
+  REFUSE_CORPUS,
+  digitsOf,
+  identity,
+  inScript,
+  isLuhnValid as isLuhnValidInCorpus,
+  tenDigits,
+} from './privacy-guard.corpus';
 
 // An independent Luhn: the classic "double every second digit from the right" validity test,
 // and the check digit is the one that makes the whole number valid.
@@ -334,5 +343,106 @@ describe('optionalGuardedText', () => {
     // @ts-expect-error the output is never undefined
     const notUndefined: z.output<typeof schema> = undefined;
     expect(notUndefined).toBeUndefined();
+  });
+});
+
+// ─── The corpus (issue 11, decision 010) ─────────────────────────────────────────────────────
+
+describe('the corpus itself', () => {
+  it('holds at least 200 shapes to refuse and 200 to allow', () => {
+    expect(REFUSE_CORPUS.length).toBeGreaterThanOrEqual(200);
+    expect(ALLOW_CORPUS.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it('covers every kind', () => {
+    const kinds = new Set(REFUSE_CORPUS.map((c) => c.kind));
+    expect([...kinds].sort()).toEqual(['coordination_number', 'email', 'personal_number', 'phone']);
+  });
+
+  it('writes identity numbers with valid check digits', () => {
+    const p = identity('19850101', '123');
+    expect(tenDigits(p)).toBe('8501011236');
+    expect(isLuhnValidInCorpus(tenDigits(identity('19921190', '246')))).toBe(true);
+  });
+});
+
+describe('findPersonalData: the refuse corpus', () => {
+  it.each(REFUSE_CORPUS.map((c) => [c.label, c.text, c.kind] as const))('refuses %s: %j', (_label, text, kind) => {
+    expect(findPersonalData(text)).toBe(kind);
+  });
+});
+
+describe('findPersonalData: the allow corpus', () => {
+  it.each(ALLOW_CORPUS.map((c) => [c.label, c.text] as const))('allows %s: %j', (_label, text) => {
+    expect(findPersonalData(text)).toBeNull();
+  });
+});
+
+// Every numbering system Intl knows whose digits are single decimal digits (\p{Nd}).
+const DECIMAL_SYSTEMS = Intl.supportedValuesOf('numberingSystem').filter((system) =>
+  digitsOf(system).every((digit) => /^\p{Nd}$/u.test(digit)),
+);
+
+describe('findPersonalData: digits of every script', () => {
+  it('knows dozens of numbering systems', () => {
+    expect(DECIMAL_SYSTEMS.length).toBeGreaterThan(40);
+  });
+
+  it.each(DECIMAL_SYSTEMS)('reads a personal number in %s digits', (system) => {
+    expect(findPersonalData(`pnr ${inScript('850101-1236', system)}`)).toBe('personal_number');
+  });
+
+  it.each(DECIMAL_SYSTEMS)('reads a phone number in %s digits', (system) => {
+    expect(findPersonalData(`Ring ${inScript('070-123 45 67', system)}`)).toBe('phone');
+  });
+});
+
+describe('findPersonalData: stays linear on what normalisation adds', () => {
+  it.each<[string, string]>([
+    ['hyphen-joined digits', '1-'.repeat(25_000)],
+    ['dot-joined digits', '1.'.repeat(25_000)],
+    ['spaced hyphens between digits', '1 - '.repeat(12_500)],
+    ['runs of spaces between digits', '1   '.repeat(12_500)],
+    ['Arabic-Indic digit groups', '\u0660\u0661 '.repeat(16_000)],
+    ['ISO dates', '2026-11-27 '.repeat(4_500)],
+    ['words and "at"', 'a at '.repeat(10_000)],
+    ['"(at)" forms', 'a(at)'.repeat(10_000)],
+    ['"at" before dotted words', 'a at b.'.repeat(7_000)],
+    ['"(dot)" forms', 'a@b (dot) '.repeat(5_000)],
+    ['a long dotted domain', `a at ${'b.'.repeat(24_000)}`],
+    ['spaces round "at"', `a${' '.repeat(20_000)}at${' '.repeat(20_000)}b`],
+    ['open parentheses and zeros', '(0'.repeat(25_000)],
+  ])('stays fast on 50 000 characters of %s', (_label, text) => {
+    const started = performance.now();
+    findPersonalData(text);
+    // The same bound as above: it separates catastrophic backtracking from linear scanning.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+// Pinned so decision 010 stays true: the guard sees shapes, so some text is refused that holds
+// no personal data, and some personal data written in unusual ways passes.
+describe('findPersonalData: where the line is drawn (decision 010)', () => {
+  it.each<[string, string, PersonalDataKind]>([
+    ['any 10 digits with a valid date and check digit, e.g. an OCR number', 'OCR 8112189876', 'personal_number'],
+    ['a date and a bare four-digit count whose last digit fits', '1981-12-18 9876 deltagare', 'personal_number'],
+    ['a website after the English word "at"', 'Read more at polisen.se', 'email'],
+    ['a written @ between two words', 'Möte@kontoret', 'email'],
+    ['opening hours without separators', 'Öppet 0830-1630', 'phone'],
+    ['a row of two-digit figures that ends like a Stockholm number', 'Tabell: 12 15 08 23 45 67', 'phone'],
+  ])('refuses %s', (_label, text, kind) => {
+    expect(findPersonalData(text)).toBe(kind);
+  });
+
+  it.each<[string, string]>([
+    ['a number regrouped inside its serial', '850101-12 36'],
+    ['a number split over two lines', '850101\n1236'],
+    ['a phone glued to a word', 'mobil070-1234567'],
+    ['a Swedish number without its trunk 0', '70-123 45 67'],
+    ['an address with "at" and "dot" as words', 'kalle at gmail dot com'],
+    ['the machine’s own address', 'user@localhost'],
+    ['a number written in words', 'åtta fem noll ett noll ett'],
+  ])('lets through %s', (_label, text) => {
+    expect(findPersonalData(text)).toBeNull();
   });
 });
