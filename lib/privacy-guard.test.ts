@@ -173,6 +173,7 @@ describe('findPersonalData: e-mail addresses', () => {
     'Mejl: X_Y-Z@sub.domain.co.uk.',
     'ÅSA@EXEMPEL.SE',
     'kalle＠example.se',
+    'user@localhost',
   ])('finds %s', (text) => {
     expect(findPersonalData(text)).toBe('email');
   });
@@ -182,7 +183,6 @@ describe('findPersonalData: e-mail addresses', () => {
     '@kalle skrev i forumet',
     'name at example dot com',
     'a@b',
-    'user@localhost',
     'pris 5@10 kr',
   ])('ignores %s', (text) => {
     expect(findPersonalData(text)).toBeNull();
@@ -440,7 +440,6 @@ describe('findPersonalData: where the line is drawn (decision 010)', () => {
     ['a phone glued to a word', 'mobil070-1234567'],
     ['a Swedish number without its trunk 0', '70-123 45 67'],
     ['an address with "at" and "dot" as words', 'kalle at gmail dot com'],
-    ['the machine’s own address', 'user@localhost'],
     ['a number written in words', 'åtta fem noll ett noll ett'],
   ])('lets through %s', (_label, text) => {
     expect(findPersonalData(text)).toBeNull();

@@ -297,7 +297,7 @@ const DOMAIN_DOT = new RegExp(EMAIL_DOT, 'iu');
  * A top-level domain makes any of these forms an address. Without one only a written @ counts,
  * before a host name of two or more characters that starts with a letter ("name@example"): a
  * spaced or written-out "at" needs the domain, or "Möte @ länsstyrelsen" and "we met at
- * Länsstyrelsen" would count; "5@10 kr", "a@b" and the machine's own "user@localhost" do not.
+ * Länsstyrelsen" would count; "5@10 kr" and "a@b" do not ("user@localhost" is an address too).
  */
 function isAddress(local: string, at: string, domain: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(local)) return false;
@@ -306,7 +306,7 @@ function isAddress(local: string, at: string, domain: string): boolean {
   if (/^\p{L}{2,}$/u.test(tld)) return true;
   if (at !== '@') return false;
   const host = labels[0] ?? '';
-  return /^\p{L}[\p{L}\p{N}-]+$/u.test(host) && host.toLowerCase() !== 'localhost';
+  return /^\p{L}[\p{L}\p{N}-]+$/u.test(host);
 }
 
 function findEmail(text: string): boolean {
