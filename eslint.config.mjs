@@ -49,11 +49,13 @@ const config = [
   {
     files: ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'],
     plugins: { drizzle },
-    // Packages are never part of a cycle of ours; not parsing them keeps no-cycle fast.
+    // Packages are never part of a cycle of ours; not parsing them keeps no-cycle fast. Without
+    // the precomputed graph (disableScc) the rule follows the imports of the text it is given, so
+    // lint.test.ts can prove it on an edited file; on this repo it costs no measurable time.
     settings: { 'import/ignore': ['node_modules'] },
     rules: {
       ...layers,
-      'import/no-cycle': ['error', { ignoreExternal: true }],
+      'import/no-cycle': ['error', { ignoreExternal: true, disableScc: true }],
       // Every database and transaction handle here is called db or tx (db/index.ts: Db, Tx), and
       // naming them keeps Map#delete, Set#delete and hash.update() out of the rules' way.
       'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
