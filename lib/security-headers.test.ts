@@ -27,7 +27,7 @@ describe('security headers', () => {
 
   it('are the same in next.config.js (for the responses the proxy does not see)', async () => {
     const require = createRequire(import.meta.url);
-    const config = require('../../next.config.js');
+    const config = require('../next.config.js');
     const [rule] = await config.headers();
     expect(rule.source).toBe('/:path*');
     expect(rule.headers).toEqual(STATIC_SECURITY_HEADERS);
