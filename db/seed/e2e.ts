@@ -86,6 +86,9 @@ export async function seedE2eAccounts(db: Db): Promise<void> {
   }
   await db.delete(recoveryCodes).where(inArray(recoveryCodes.userId, ids));
   // A fresh run: no requirement of two-factor sign-in, no sign-in counters from the last run.
+  // Emptying both tables is the point here: every e2e run starts from no settings and no counters.
+  /* eslint-disable drizzle/enforce-delete-with-where */
   await db.delete(roleSecuritySettings);
   await db.delete(rateLimits);
+  /* eslint-enable drizzle/enforce-delete-with-where */
 }

@@ -1,10 +1,10 @@
 import 'server-only';
 import { todayInStockholm } from '@/lib/forms/fields';
-import { getActor } from '@/app/_lib/session';
+import { authedRoute } from '@/app/_lib/route';
 import { listCounties } from '@/db/queries/counties';
 import type { County } from '@/db/schema';
 import { OFFENCES, type Offence } from '@/lib/enums';
-import { isAppError } from '@/lib/errors';
+import type { AppError } from '@/lib/errors';
 import {
   GRANULARITIES,
   addDays,
@@ -83,40 +83,33 @@ export function parseApiParams(
 export type StatisticsRequest = { actor: Actor; params: ApiParams; counties: County[]; today: string };
 
 /**
- * The one way a statistics route reads its request: signed in, parameters checked, and the data
- * layer's refusals turned into HTTP answers. The handler only reads and shapes the figures.
+ * A statistics route: the one route wrapper (signed in, refusals as HTTP answers) with the
+ * statistics API's own parameters and words. The handler only reads and shapes the figures.
  */
 export function statisticsRoute(handle: (request: StatisticsRequest) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
-    const actor = await getActor();
-    if (!actor) return Response.json({ error: 'unauthenticated', message: 'Sign in first.' }, { status: 401 });
-    const today = todayInStockholm();
-    const counties = await listCounties();
-    const parsed = parseApiParams(
-      new URL(request.url),
-      actor,
-      today,
-      counties.map((c) => c.code),
-    );
-    if (!parsed.ok) return Response.json(parsed.error.body, { status: parsed.error.status });
-    try {
-      return await handle({ actor, params: parsed.params, counties, today });
-    } catch (error) {
-      const response = errorResponse(error);
-      if (response) return response;
-      throw error;
-    }
-  };
+  return authedRoute(
+    {
+      messages: { unauthenticated: 'Sign in first.', forbidden: 'You may not read these statistics.' },
+      refusal: filterRefusal,
+    },
+    async ({ request, actor }) => {
+      const today = todayInStockholm();
+      const counties = await listCounties();
+      const parsed = parseApiParams(
+        new URL(request.url),
+        actor,
+        today,
+        counties.map((c) => c.code),
+      );
+      if (!parsed.ok) return Response.json(parsed.error.body, { status: parsed.error.status });
+      return handle({ actor, params: parsed.params, counties, today });
+    },
+  );
 }
 
-/** The data layer's refusals as HTTP answers. */
-function errorResponse(error: unknown): Response | null {
-  if (!isAppError(error)) return null;
-  const e = error;
-  if (e.code === 'forbidden')
-    return Response.json({ error: 'forbidden', message: 'You may not read these statistics.' }, { status: 403 });
-  if (e.code === 'not_found') return Response.json({ error: 'not_found' }, { status: 404 });
-  if (e.code === 'invalid' && e.message === 'period_not_allowed')
+/** The periods and filters that only figures in full allow, explained by parameter. */
+function filterRefusal(error: AppError): Response | null {
+  if (error.code === 'invalid' && error.message === 'period_not_allowed')
     return Response.json(
       {
         error: 'invalid_parameter',
@@ -125,7 +118,7 @@ function errorResponse(error: unknown): Response | null {
       },
       { status: 400 },
     );
-  if (e.code === 'invalid' && e.message === 'filter_not_allowed')
+  if (error.code === 'invalid' && error.message === 'filter_not_allowed')
     return Response.json(
       {
         error: 'invalid_parameter',

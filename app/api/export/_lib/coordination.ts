@@ -1,8 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { authedRoute } from '@/app/_lib/route';
 import { ActionItemFilterSchema, instantToStockholm, MeetingFilterSchema } from '@/lib/schemas/coordination';
-import { getActor } from '@/app/_lib/session';
-import { isAppError } from '@/lib/errors';
 import {
   exportActionItemsForActor,
   exportMeetingsForActor,
@@ -14,26 +13,14 @@ import { exportResponse, type Column, type ExportFormat } from './tabular';
 // GET /api/export/meetings.{csv,xlsx} and /api/export/action-items.{csv,xlsx}?<the list's filters>:
 // the same access rules as the lists; each export is audited by its query.
 
-async function respond(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isAppError(error) && error.code === 'forbidden') return Response.json({ error: 'forbidden' }, { status: 403 });
-    throw error;
-  }
-}
-
 const stockholm = (instant: Date) => {
   const { date, time } = instantToStockholm(instant);
   return `${date} ${time}`;
 };
 
-export async function exportMeetings(request: Request, format: ExportFormat): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  const filter = MeetingFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return respond(async () => {
-    const { rows } = await exportMeetingsForActor(actor, filter);
+export function exportMeetings(format: ExportFormat) {
+  return authedRoute({ searchParams: MeetingFilterSchema }, async ({ actor, query }) => {
+    const { rows } = await exportMeetingsForActor(actor, query);
     const [t, tEnum] = await Promise.all([getTranslations('export.meetings'), getTranslations('enums')]);
     const columns: Column<MeetingExportRow>[] = [
       { header: t('group'), value: (r) => r.groupName },
@@ -55,12 +42,9 @@ export async function exportMeetings(request: Request, format: ExportFormat): Pr
   });
 }
 
-export async function exportActionItems(request: Request, format: ExportFormat): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  const filter = ActionItemFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return respond(async () => {
-    const { rows } = await exportActionItemsForActor(actor, filter);
+export function exportActionItems(format: ExportFormat) {
+  return authedRoute({ searchParams: ActionItemFilterSchema }, async ({ actor, query }) => {
+    const { rows } = await exportActionItemsForActor(actor, query);
     const [t, tEnum] = await Promise.all([getTranslations('export.actionItems'), getTranslations('enums')]);
     const columns: Column<ActionItemView>[] = [
       { header: t('group'), value: (r) => r.groupName },

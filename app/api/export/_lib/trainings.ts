@@ -1,9 +1,8 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { authedRoute } from '@/app/_lib/route';
 import { TrainingFilterSchema } from '@/lib/schemas/trainings';
-import { getActor } from '@/app/_lib/session';
 import { TRAINING_AUDIENCES } from '@/lib/enums';
-import { isAppError } from '@/lib/errors';
 import { exportTrainingsForActor, type TrainingListRow } from '@/db/queries/trainings';
 import { exportResponse, type Column, type ExportFormat } from './tabular';
 
@@ -11,12 +10,9 @@ import { exportResponse, type Column, type ExportFormat } from './tabular';
  * GET /api/export/trainings.{csv,xlsx}?<the list's filters>: one row per training, a column per
  * target audience and the total. Same access rules as the list; audited by the query.
  */
-export async function exportTrainings(request: Request, format: ExportFormat): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  const filter = TrainingFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  try {
-    const { rows } = await exportTrainingsForActor(actor, filter);
+export function exportTrainings(format: ExportFormat) {
+  return authedRoute({ searchParams: TrainingFilterSchema }, async ({ actor, query }) => {
+    const { rows } = await exportTrainingsForActor(actor, query);
     const [t, tEnum] = await Promise.all([getTranslations('export.trainings'), getTranslations('enums')]);
     const count = (row: TrainingListRow, audience: string) =>
       row.participants.find((p) => p.audience === audience)?.participants ?? null;
@@ -39,8 +35,5 @@ export async function exportTrainings(request: Request, format: ExportFormat): P
       { header: t('deleted'), value: (r) => (r.deletedAt ? t('yes') : null) },
     ];
     return exportResponse(format, t('fileName'), columns, rows);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'forbidden') return Response.json({ error: 'forbidden' }, { status: 403 });
-    throw error;
-  }
+  });
 }

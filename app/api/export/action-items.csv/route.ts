@@ -2,6 +2,4 @@ import { exportActionItems } from '../_lib/coordination';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  return exportActionItems(request, 'csv');
-}
+export const GET = exportActionItems('csv');

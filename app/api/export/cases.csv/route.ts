@@ -2,6 +2,4 @@ import { exportCases } from '../_lib/cases';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  return exportCases(request, 'csv');
-}
+export const GET = exportCases('csv');

@@ -2,6 +2,4 @@ import { exportMeetings } from '../_lib/coordination';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  return exportMeetings(request, 'csv');
-}
+export const GET = exportMeetings('csv');
