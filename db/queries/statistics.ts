@@ -699,9 +699,6 @@ export async function statisticsYears(today: string): Promise<number[]> {
 
 // ── The national overview ────────────────────────────────────────────────────────────────────
 
-export const MAP_MEASURES = ['cases', 'per100k', 'participants', 'meetings'] as const;
-export type MapMeasure = (typeof MAP_MEASURES)[number];
-
 export type OverviewRow = {
   key: string;
   nameSv: string;
@@ -858,7 +855,7 @@ export async function getNationalOverview(
 
 // ── Comparable statistics: Eurostat and HTCDS ────────────────────────────────────────────────
 
-export const LEGAL_STATUSES = [
+const LEGAL_STATUSES = [
   { status: 'victim', prefix: 'v_sex_', total: 'victims' },
   { status: 'suspected', prefix: 'p_sex_', total: 'perpetrators' },
   { status: 'prosecuted', prefix: 'p_prosecuted_sex_', total: 'p_prosecuted' },
@@ -957,7 +954,7 @@ export async function getEurostatTables(
   return { access, rows: out, scope };
 }
 
-export const HTCDS_EXPORT_CAP = 100_000;
+const HTCDS_EXPORT_CAP = 100_000;
 
 export type HtcdsCase = {
   cas_YearOfRegistration: number;

@@ -9,7 +9,6 @@ import {
   CASE_DIMENSIONS,
   CITIZENSHIP_GROUPS,
   EXPLOITATION_FORMS,
-  FUNNEL_STEPS,
   PARTY_DIMENSIONS,
   ROLLUP_COLUMNS,
   exploitationOf,
@@ -92,7 +91,7 @@ export function measuresOf(sums: ScopeSums, masks: readonly number[]): Map<strin
 const AUXILIARY = AGE_GROUPS.map((a) => `aux_age_${a}`);
 
 /** The relations inside one scope: parts that add up to a whole, by measure name. */
-export function relationsOf(
+function relationsOf(
   masks: readonly number[],
   extraGroups: readonly { parts: string[]; whole: string }[] = [],
 ): { parts: string[]; whole: string }[] {
@@ -276,10 +275,3 @@ export function countOf(value: number, state: CellState = CELL_SHOWN): Count {
     return { value: null, suppressed: true, reason: 'complementary' };
   return { value, suppressed: false };
 }
-
-/** Unsuppressed figures of one scope, for viewers who see everything. */
-export function fullLookup(measures: ReadonlyMap<string, number>): (measure: string) => Count {
-  return (measure) => ({ value: measures.get(measure) ?? 0, suppressed: false });
-}
-
-export { FUNNEL_STEPS };

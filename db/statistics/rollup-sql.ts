@@ -79,7 +79,7 @@ const STEP_COLUMN = {
 } as const;
 
 /** The columns of stat_case_facts, named (never by position). */
-export const FACT_COLUMNS: readonly string[] = [
+const FACT_COLUMNS: readonly string[] = [
   'case_id',
   'county_code',
   'reported_on',
@@ -99,7 +99,7 @@ const STEP_JOINS = `left join case_status_events inv on inv.case_id = c.id and i
  * The facts of the live cases matching `where` (on cases c). `grouped` aggregates offences and
  * parties in one pass over their tables (the backfill); otherwise per case by index (a change).
  */
-export function factsSelectSql(where: string, grouped: boolean): string {
+function factsSelectSql(where: string, grouped: boolean): string {
   const partyColumns = PARTY_COLUMNS.map((c) => `coalesce(pp.${c}, 0)::smallint as ${c}`);
   // Set-wise in both forms: one aggregate over the parties of all the cases, not one per case.
   const caseFilter = grouped ? 'true' : 'o.case_id = any(ids)';

@@ -35,7 +35,7 @@ export type SuppressionInput = {
   exactCheckLimit?: number;
 };
 
-export const DEFAULT_THRESHOLD = 5;
+const DEFAULT_THRESHOLD = 5;
 
 /** STATISTICS_SUPPRESSION_THRESHOLD (default 5): counts from 1 to threshold − 1 are hidden. */
 export function suppressionThreshold(env: Record<string, string | undefined> = process.env): number {
@@ -175,7 +175,7 @@ function knownClosure(
  * values moved to the right-hand side). Solved per connected component of hidden cells with
  * sparse Gauss–Jordan elimination; components larger than `limit` are skipped.
  */
-export function determinedHiddenCells(
+function determinedHiddenCells(
   values: readonly number[],
   groups: readonly Group[],
   state: readonly CellState[],
