@@ -3,6 +3,7 @@
 // product a suppressed viewer sees for a year — dashboard, overview, map, report, API, exports — is
 // read from the same cube, so no two of them hide different cells of the same table. Pure.
 import { OFFENCES, PARTY_ROLES, SEXES, type Offence } from '../../lib/enums';
+import type { Count } from '../../lib/statistics/figures';
 import {
   AGE_BANDS_BY_GROUP,
   AGE_GROUPS,
@@ -24,9 +25,6 @@ import {
   type CellState,
   type Group,
 } from './suppression';
-
-/** A count as every product shows it: the number, or null and suppressed. */
-export type Count = { value: number | null; suppressed: boolean; reason?: 'small' | 'complementary' };
 
 /** Rollup sums per offence combination (mask) plus the additive figures kept elsewhere (trainings, coordination). */
 export type ScopeSums = { byMask: Map<number, RollupSums>; extra: Record<string, number> };

@@ -1,5 +1,5 @@
-// The figures the rollups keep, made from the category lists in db/enums.ts: the Drizzle schema
-// (db/schema/statistics.ts), the trigger SQL (rollup-sql.ts) and the figures (db/queries/statistics.ts)
+// The figures the rollups keep, made from the category lists in lib/enums.ts: the Drizzle schema
+// (db/schema/statistics.ts), the trigger SQL (rollup-sql.ts) and the figures (cube.ts, rollups.ts)
 // all read these lists, so a new category value is one migration away from being counted.
 // Pure constants: no server code.
 import {

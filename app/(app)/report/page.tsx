@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
 import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { StaticMap } from '@/components/map/static-map';
-import { yearPeriod } from '@/lib/periods';
-import { getDashboard, getNationalOverview, statisticsAccess, type Overview } from '@/db/queries/statistics';
+import { allowedStatisticsRequest } from '@/db/statistics/access';
+import { getDashboard } from '@/db/statistics/dashboard';
+import { getNationalOverview, type Overview } from '@/db/statistics/overview';
 import { DashboardBody } from '../overview/_components/dashboard-body';
 import { countText, periodLabel, ratioText } from '../overview/_components/format';
 import { SuppressionNote } from '../overview/_components/sections';
-import { parseStatisticsParams } from '../../../lib/schemas/statistics';
-import { dashboardRequest } from '../overview/dashboard-access';
+import { parseStatisticsParams } from '@/lib/schemas/statistics';
 import { PrintButton } from './print-button';
 import { summarise } from './summary';
 
@@ -47,18 +47,12 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const county = scope === 'SE' ? null : scope;
   const today = todayInStockholm();
   const p = parseStatisticsParams(raw, today);
-  const { period, offences } = dashboardRequest(actor, county, p);
-  const overviewAccess = (() => {
-    try {
-      return statisticsAccess(actor, { view: 'overview' });
-    } catch {
-      return null;
-    }
-  })();
-  const mapPeriod = overviewAccess === 'suppressed' ? yearPeriod(Number(period.from.slice(0, 4))) : period;
+  const { period, offences } = allowedStatisticsRequest(actor, { view: 'dashboard', county }, p) ?? forbidden();
+  // The map beside it, for those who may see the national overview, as they may see it.
+  const map = allowedStatisticsRequest(actor, { view: 'overview' }, { period });
   const [d, overview, t, tEnum, format, locale] = await Promise.all([
     loadForPage(getDashboard(actor, { county, period, offences, granularity: p.granularity, today })),
-    overviewAccess ? getNationalOverview(actor, { period: mapPeriod, today, trendYears: 1 }) : Promise.resolve(null),
+    map ? getNationalOverview(actor, { period: map.period, today, trendYears: 1 }) : Promise.resolve(null),
     getTranslations('statistics'),
     getTranslations('enums'),
     getFormatter(),
@@ -111,7 +105,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <section aria-labelledby="report-map" className="mt-6 grid gap-6 md:grid-cols-[14rem_1fr]">
           <div>
             <h2 id="report-map" className="text-xl font-semibold">
-              {t('report.map', { period: periodLabel(mapPeriod, format, t) })}
+              {t('report.map', { period: periodLabel(overview.period, format, t) })}
             </h2>
             <StaticMap title={t('report.mapLabel')} colours={mapColours(overview)} />
           </div>

@@ -7,22 +7,15 @@ import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { SwedenMap, type MapCounty } from '@/components/map/sweden-map';
-import {
-  getNationalOverview,
-  statisticsAccess,
-  statisticsYears,
-  type Overview,
-  type OverviewCounty,
-  type OverviewRow,
-} from '@/db/queries/statistics';
-import { isAppError } from '@/lib/errors';
-import { yearPeriod } from '@/lib/periods';
+import { allowedStatisticsRequest } from '@/db/statistics/access';
+import { getNationalOverview, type Overview, type OverviewCounty, type OverviewRow } from '@/db/statistics/overview';
+import { statisticsYears } from '@/db/statistics/rollups';
 import { countSpoken, countText, periodLabel, ratioText, type Formatter, type Translator } from '../_components/format';
 import { PeriodForm } from '../_components/period-form';
 import { SuppressionNote } from '../_components/sections';
 import { TrendBlock } from '../_components/trend';
 import { CountyTable, type TableRow } from './county-table';
-import { parseStatisticsParams, periodParams, queryOf, type MapMeasureKey } from '../../../../lib/schemas/statistics';
+import { parseStatisticsParams, periodParams, queryOf, type MapMeasureKey } from '@/lib/schemas/statistics';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,18 +37,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor();
   const today = todayInStockholm();
   const params = parseStatisticsParams(await searchParams, today);
-  let access;
-  try {
-    access = statisticsAccess(actor, { view: 'overview' });
-  } catch (error) {
-    if (isAppError(error)) forbidden();
-    throw error;
-  }
-  // Suppressed figures exist for calendar years only.
-  const period =
-    access === 'suppressed' && params.period.kind !== 'year'
-      ? yearPeriod(Number(params.period.from.slice(0, 4)))
-      : params.period;
+  const { access, period } =
+    allowedStatisticsRequest(actor, { view: 'overview' }, { period: params.period }) ?? forbidden();
   const [overview, years, t, tEnum, format, locale] = await Promise.all([
     loadForPage(getNationalOverview(actor, { period, today })),
     statisticsYears(today),

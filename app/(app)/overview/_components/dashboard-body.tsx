@@ -1,6 +1,6 @@
 import 'server-only';
 import { FunnelChart } from '@/components/charts/funnel-chart';
-import type { Dashboard } from '@/db/queries/statistics';
+import type { Dashboard } from '@/db/statistics/dashboard';
 import { countText, ratioText, type Formatter, type Translator } from './format';
 import { CategorySection, KeyFigure, KeyRatio } from './sections';
 import { TrendBlock } from './trend';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { getFormatter, getTranslations } from 'next-intl/server';
-import type { Count, Ratio } from '@/db/queries/statistics';
+import type { Count, Ratio } from '@/lib/statistics/figures';
 import type { Period } from '@/lib/periods';
 
 export type Formatter = Awaited<ReturnType<typeof getFormatter>>;

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/field';
 import { OFFENCES } from '@/lib/enums';
 import { GRANULARITIES, quarterOf, type Granularity, type Period } from '@/lib/periods';
-import { MAP_MEASURE_KEYS, type MapMeasureKey } from '../../../../lib/schemas/statistics';
+import { MAP_MEASURE_KEYS, type MapMeasureKey } from '@/lib/schemas/statistics';
 import type { Translator } from './format';
 
 /**

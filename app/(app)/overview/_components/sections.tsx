@@ -1,6 +1,6 @@
 import 'server-only';
 import { BarChart } from '@/components/charts/bar-chart';
-import type { CategoryRow, Figure, Ratio } from '@/db/queries/statistics';
+import type { CategoryRow, Figure, Ratio } from '@/lib/statistics/figures';
 import { countSpoken, countText, ratioText, type Formatter, type Translator } from './format';
 
 /** A key figure: the count, the previous period's and the change. */
