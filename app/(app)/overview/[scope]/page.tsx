@@ -128,7 +128,7 @@ function DashboardView({
         </a>
       </p>
       {d.access === 'suppressed' ? <SuppressionNote threshold={threshold} t={t} /> : null}
-      <DashboardBody d={d} t={t} tEnum={tEnum} format={format} common={common} />
+      <DashboardBody d={d} tEnum={tEnum} common={common} />
     </>
   );
 }
