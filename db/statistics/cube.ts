@@ -3,13 +3,13 @@
 // product a suppressed viewer sees for a year — dashboard, overview, map, report, API, exports — is
 // read from the same cube, so no two of them hide different cells of the same table. Pure.
 import { OFFENCES, PARTY_ROLES, SEXES, type Offence } from '../../lib/enums';
+import type { Count } from '../../lib/statistics/figures';
 import {
   AGE_BANDS_BY_GROUP,
   AGE_GROUPS,
   CASE_DIMENSIONS,
   CITIZENSHIP_GROUPS,
   EXPLOITATION_FORMS,
-  FUNNEL_STEPS,
   PARTY_DIMENSIONS,
   ROLLUP_COLUMNS,
   exploitationOf,
@@ -25,9 +25,6 @@ import {
   type CellState,
   type Group,
 } from './suppression';
-
-/** A count as every product shows it: the number, or null and suppressed. */
-export type Count = { value: number | null; suppressed: boolean; reason?: 'small' | 'complementary' };
 
 /** Rollup sums per offence combination (mask) plus the additive figures kept elsewhere (trainings, coordination). */
 export type ScopeSums = { byMask: Map<number, RollupSums>; extra: Record<string, number> };
@@ -92,7 +89,7 @@ export function measuresOf(sums: ScopeSums, masks: readonly number[]): Map<strin
 const AUXILIARY = AGE_GROUPS.map((a) => `aux_age_${a}`);
 
 /** The relations inside one scope: parts that add up to a whole, by measure name. */
-export function relationsOf(
+function relationsOf(
   masks: readonly number[],
   extraGroups: readonly { parts: string[]; whole: string }[] = [],
 ): { parts: string[]; whole: string }[] {
@@ -160,18 +157,27 @@ export function scopesOf(counties: readonly { code: string; policeRegion: string
   ];
 }
 
-/**
- * Suppress the figures of all scopes together. `known`: the counties the viewer works in (their
- * figures are shown, and count as known when the relations are solved).
- */
-export function buildCube(options: {
+type CubeOptions = {
   counties: readonly { code: string; policeRegion: string }[];
   sums: ReadonlyMap<string, ScopeSums>;
   threshold: number;
   known?: readonly string[];
   extraGroups?: readonly { parts: string[]; whole: string }[];
-  /** Extra measures that add up over counties but not into each other (e.g. distinct counts). */
-}): Cube {
+};
+
+/** Every scope's figures as one flat list of cells: cell(scope, measure) = scope × M + measure. */
+type Table = {
+  scopes: CubeScope[];
+  masks: number[];
+  measureNames: string[];
+  index: Map<string, number>;
+  scopeIndex: Map<string, number>;
+  M: number;
+  values: number[];
+  unpublished: boolean[];
+};
+
+function tableOf(options: CubeOptions): Table {
   const scopes = scopesOf(options.counties);
   const masks = [...new Set([...options.sums.values()].flatMap((s) => [...s.byMask.keys()]))].sort((a, b) => a - b);
   // Figures per county once; a region's and the nation's are sums of their counties' figures.
@@ -188,7 +194,6 @@ export function buildCube(options: {
   const measureNames = [...new Set([...perScope.flatMap((m) => [...m.keys()]), ...AUXILIARY])].sort();
   const index = new Map(measureNames.map((m, i) => [m, i]));
   const M = measureNames.length;
-  const scopeIndex = new Map(scopes.map((s, i) => [s.key, i]));
   const values: number[] = new Array(scopes.length * M).fill(0);
   const unpublished: boolean[] = new Array(scopes.length * M).fill(false);
   scopes.forEach((_, si) => {
@@ -200,57 +205,79 @@ export function buildCube(options: {
       unpublished[i] = true;
     }
   });
-  const cell = (scope: number, measure: string) => scope * M + index.get(measure)!;
-  const known = values.map(() => false);
-  for (const code of options.known ?? []) {
-    const si = scopeIndex.get(code);
-    if (si === undefined) continue;
-    for (let j = 0; j < M; j++) known[si * M + j] = !unpublished[si * M + j];
-  }
+  const scopeIndex = new Map(scopes.map((s, i) => [s.key, i]));
+  return { scopes, masks, measureNames, index, scopeIndex, M, values, unpublished };
+}
 
+/** The published cells of the counties the viewer works in. */
+function knownCells(t: Table, counties: readonly string[]): boolean[] {
+  const known = t.values.map(() => false);
+  for (const code of counties) {
+    const si = t.scopeIndex.get(code);
+    if (si === undefined) continue;
+    for (let j = 0; j < t.M; j++) known[si * t.M + j] = !t.unpublished[si * t.M + j];
+  }
+  return known;
+}
+
+/** The relations inside each scope, and across scopes: counties → their region, regions → the nation, counties → the nation. */
+function groupsOf(t: Table, options: CubeOptions): Group[] {
+  const cell = (scope: number, measure: string) => scope * t.M + t.index.get(measure)!;
+  const groups: Group[] = [];
+  const relations = relationsOf(t.masks, options.extraGroups);
+  t.scopes.forEach((_, si) => {
+    for (const r of relations) {
+      const parts = r.parts.filter((p) => t.index.has(p));
+      if (parts.length > 0 && t.index.has(r.whole))
+        groups.push({ parts: parts.map((p) => cell(si, p)), whole: cell(si, r.whole) });
+    }
+  });
+  const nation = t.scopeIndex.get(NATION)!;
+  const regionScopes = t.scopes.filter((s) => s.key.startsWith('region:'));
+  const scopeCell = (key: string, m: string) => cell(t.scopeIndex.get(key)!, m);
+  for (const m of t.measureNames) {
+    for (const r of regionScopes)
+      groups.push({ parts: r.counties.map((c) => scopeCell(c, m)), whole: scopeCell(r.key, m) });
+    groups.push({ parts: regionScopes.map((r) => scopeCell(r.key, m)), whole: cell(nation, m) });
+    groups.push({ parts: options.counties.map((c) => scopeCell(c.code, m)), whole: cell(nation, m) });
+  }
+  return groups;
+}
+
+/**
+ * Suppress the figures of all scopes together. `known`: the counties the viewer works in (their
+ * figures are shown, and count as known when the relations are solved).
+ */
+export function buildCube(options: CubeOptions): Cube {
+  const t = tableOf(options);
   // The same figures give the same pattern: keep recent patterns (the figures are read live, so
   // the key is the figures themselves, and any change to the rows gives a new key).
-  const key = `${options.threshold}|${(options.known ?? []).join(',')}|${measureNames.join(',')}|${scopes.map((s) => s.key).join(',')}|${fingerprint(values)}`;
-  let cells = SUPPRESSION_CACHE.get(key);
-  if (cells) {
+  const key = `${options.threshold}|${(options.known ?? []).join(',')}|${t.measureNames.join(',')}|${t.scopes.map((s) => s.key).join(',')}|${fingerprint(t.values)}`;
+  let state = SUPPRESSION_CACHE.get(key);
+  if (state) {
     SUPPRESSION_CACHE.delete(key);
   } else {
-    const groups: Group[] = [];
-    const relations = relationsOf(masks, options.extraGroups);
-    scopes.forEach((_, si) => {
-      for (const r of relations) {
-        const parts = r.parts.filter((p) => index.has(p));
-        if (parts.length > 0 && index.has(r.whole))
-          groups.push({ parts: parts.map((p) => cell(si, p)), whole: cell(si, r.whole) });
-      }
+    state = suppress({
+      values: t.values,
+      groups: groupsOf(t, options),
+      threshold: options.threshold,
+      known: knownCells(t, options.known ?? []),
+      unpublished: t.unpublished,
     });
-    // Across scopes: counties → their region, regions → the nation, counties → the nation.
-    const nation = scopeIndex.get(NATION)!;
-    const regionScopes = scopes.filter((s) => s.key.startsWith('region:'));
-    for (const m of measureNames) {
-      for (const r of regionScopes)
-        groups.push({
-          parts: r.counties.map((c) => cell(scopeIndex.get(c)!, m)),
-          whole: cell(scopeIndex.get(r.key)!, m),
-        });
-      groups.push({ parts: regionScopes.map((r) => cell(scopeIndex.get(r.key)!, m)), whole: cell(nation, m) });
-      groups.push({ parts: options.counties.map((c) => cell(scopeIndex.get(c.code)!, m)), whole: cell(nation, m) });
-    }
-    cells = suppress({ values, groups, threshold: options.threshold, known, unpublished });
     if (SUPPRESSION_CACHE.size >= CACHE_SIZE) SUPPRESSION_CACHE.delete(SUPPRESSION_CACHE.keys().next().value!);
   }
-  SUPPRESSION_CACHE.set(key, cells);
-  const state = cells;
+  SUPPRESSION_CACHE.set(key, state);
+  const cells = state;
   return {
     threshold: options.threshold,
-    masks,
+    masks: t.masks,
     get(scope, measure) {
-      const si = scopeIndex.get(scope);
-      const mi = index.get(measure);
+      const si = t.scopeIndex.get(scope);
+      const mi = t.index.get(measure);
       if (si === undefined) throw new Error(`unknown scope ${scope}`);
       if (mi === undefined) return { value: 0, suppressed: false };
-      const i = si * M + mi;
-      return countOf(values[i]!, state[i]!);
+      const i = si * t.M + mi;
+      return countOf(t.values[i]!, cells[i]!);
     },
   };
 }
@@ -276,10 +303,3 @@ export function countOf(value: number, state: CellState = CELL_SHOWN): Count {
     return { value: null, suppressed: true, reason: 'complementary' };
   return { value, suppressed: false };
 }
-
-/** Unsuppressed figures of one scope, for viewers who see everything. */
-export function fullLookup(measures: ReadonlyMap<string, number>): (measure: string) => Count {
-  return (measure) => ({ value: measures.get(measure) ?? 0, suppressed: false });
-}
-
-export { FUNNEL_STEPS };

@@ -11,9 +11,9 @@ import {
 } from './measures';
 import { AGE_BANDS, REPORTING_BODIES, SEXES } from '../../lib/enums';
 
-export const HTCDS_GENDER: Record<Sex, string> = { woman: 'Female', man: 'Male', other: 'Other', unknown: 'Unknown' };
+const HTCDS_GENDER: Record<Sex, string> = { woman: 'Female', man: 'Male', other: 'Other', unknown: 'Unknown' };
 
-export const HTCDS_STATUS: Record<CaseStatus, string> = {
+const HTCDS_STATUS: Record<CaseStatus, string> = {
   reported: 'Reported',
   investigation: 'UnderInvestigation',
   discontinued: 'InvestigationDiscontinued',
@@ -23,7 +23,7 @@ export const HTCDS_STATUS: Record<CaseStatus, string> = {
   closed: 'Closed',
 };
 
-export const HTCDS_REFERRING_ORGANISATION: Record<ReportingBody, string> = {
+const HTCDS_REFERRING_ORGANISATION: Record<ReportingBody, string> = {
   police: 'LawEnforcement',
   prosecutor: 'Prosecutor',
   social_services: 'SocialServices',
@@ -38,7 +38,7 @@ export const HTCDS_REFERRING_ORGANISATION: Record<ReportingBody, string> = {
   other: 'Other',
 };
 
-export const HTCDS_METHODS_OF_CONTROL: Record<ControlMethod, string> = {
+const HTCDS_METHODS_OF_CONTROL: Record<ControlMethod, string> = {
   physical_abuse: 'PhysicalAbuse',
   sexual_abuse: 'SexualAbuse',
   physical_threats: 'PhysicalThreats',
@@ -54,7 +54,7 @@ export const HTCDS_METHODS_OF_CONTROL: Record<ControlMethod, string> = {
   other: 'Other',
 };
 
-export const HTCDS_ROLE_IN_PROCESS: Record<PerpetratorRole, string> = {
+const HTCDS_ROLE_IN_PROCESS: Record<PerpetratorRole, string> = {
   recruiter: 'Recruiter',
   transporter: 'Transporter',
   harbourer: 'Harbourer',
@@ -64,13 +64,13 @@ export const HTCDS_ROLE_IN_PROCESS: Record<PerpetratorRole, string> = {
   unknown: 'Unknown',
 };
 
-export const HTCDS_EXPLOITATION: Record<ExploitationForm, string> = {
+const HTCDS_EXPLOITATION: Record<ExploitationForm, string> = {
   sexual: 'SexualExploitation',
   labour: 'ForcedLabour',
   other: 'OtherExploitation',
 };
 
-export const HTCDS_CITIZENSHIP: Record<CitizenshipGroup, string> = {
+const HTCDS_CITIZENSHIP: Record<CitizenshipGroup, string> = {
   swedish: 'ReportingCountry',
   other_eu: 'OtherEU',
   non_eu: 'NonEU',
@@ -78,7 +78,7 @@ export const HTCDS_CITIZENSHIP: Record<CitizenshipGroup, string> = {
 };
 
 /** The Eurostat citizenship group of a party: from the ISO code, else from the origin region. */
-export function citizenshipGroup(citizenship: string | null, origin: string): CitizenshipGroup {
+function citizenshipGroup(citizenship: string | null, origin: string): CitizenshipGroup {
   if (citizenship === 'SE') return 'swedish';
   if (citizenship && (OTHER_EU_COUNTRIES as readonly string[]).includes(citizenship)) return 'other_eu';
   if (citizenship) return 'non_eu';

@@ -1,5 +1,5 @@
-// The figures the rollups keep, made from the category lists in db/enums.ts: the Drizzle schema
-// (db/schema/statistics.ts), the trigger SQL (rollup-sql.ts) and the figures (db/queries/statistics.ts)
+// The figures the rollups keep, made from the category lists in lib/enums.ts: the Drizzle schema
+// (db/schema/statistics.ts), the trigger SQL (rollup-sql.ts) and the figures (cube.ts, rollups.ts)
 // all read these lists, so a new category value is one migration away from being counted.
 // Pure constants: no server code.
 import {
@@ -116,14 +116,12 @@ export const CASE_DIMENSIONS = {
   coercion: { column: 'coercion_degree', prefix: 'coercion', values: COERCION_DEGREES },
   body: { column: 'reporting_body', prefix: 'body', values: REPORTING_BODIES },
 } as const;
-export type CaseDimension = keyof typeof CASE_DIMENSIONS;
 
 export const PARTY_DIMENSIONS = {
   sex: { column: 'sex', values: SEXES },
   age: { column: 'age_band', values: AGE_BANDS },
   origin: { column: 'origin_region', values: ORIGIN_REGIONS },
 } as const;
-export type PartyDimension = keyof typeof PARTY_DIMENSIONS;
 
 export const FUNNEL_STEPS = ['investigation', 'prosecuted', 'convicted'] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
@@ -148,12 +146,3 @@ export const ROLLUP_COLUMNS: readonly string[] = [
 ];
 
 export type RollupSums = Record<string, number>;
-
-export function emptySums(): RollupSums {
-  return Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, 0]));
-}
-
-export function addSums(target: RollupSums, source: RollupSums): RollupSums {
-  for (const c of ROLLUP_COLUMNS) target[c] = (target[c] ?? 0) + (source[c] ?? 0);
-  return target;
-}

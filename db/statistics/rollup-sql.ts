@@ -79,7 +79,7 @@ const STEP_COLUMN = {
 } as const;
 
 /** The columns of stat_case_facts, named (never by position). */
-export const FACT_COLUMNS: readonly string[] = [
+const FACT_COLUMNS: readonly string[] = [
   'case_id',
   'county_code',
   'reported_on',
@@ -99,7 +99,7 @@ const STEP_JOINS = `left join case_status_events inv on inv.case_id = c.id and i
  * The facts of the live cases matching `where` (on cases c). `grouped` aggregates offences and
  * parties in one pass over their tables (the backfill); otherwise per case by index (a change).
  */
-export function factsSelectSql(where: string, grouped: boolean): string {
+function factsSelectSql(where: string, grouped: boolean): string {
   const partyColumns = PARTY_COLUMNS.map((c) => `coalesce(pp.${c}, 0)::smallint as ${c}`);
   // Set-wise in both forms: one aggregate over the parties of all the cases, not one per case.
   const caseFilter = grouped ? 'true' : 'o.case_id = any(ids)';
@@ -159,11 +159,10 @@ function upsertSql(table: RollupTable, source: string): string {
     on conflict (county_code, ${period}, offence_mask) do update set ${ROLLUP_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`;
 }
 
-/** The custom migration: functions, triggers, and a rebuild of the rollups from the rows. */
-export function statisticsTriggersSql(): string {
+/** The function that brings the facts and rollups of some cases up to date (every trigger calls it). */
+function refreshFunctionSql(): string {
   const facts = 'jsonb_populate_recordset(null::stat_case_facts, fresh)';
-  const statements = [
-    `-- Made by db/statistics/rollup-sql.ts (npm run stats:sql); do not edit by hand. Decision 005.
+  return `-- Made by db/statistics/rollup-sql.ts (npm run stats:sql); do not edit by hand. Decision 005.
 -- Offences in enum order: ${OFFENCES.join(', ')}.
 create or replace function stat_refresh_cases(ids uuid[], lock_cases boolean default true) returns void
 -- Plan each statement for the ids it is given and the tables as they are now: a plan cached on a
@@ -210,7 +209,12 @@ begin
   delete from stat_case_months where month in (select distinct date_trunc('month', d)::date from unnest(touched_days) d) and cases = 0;
   delete from stat_case_years where year in (select distinct date_trunc('year', d)::date from unnest(touched_days) d) and cases = 0;
 end
-$fn$`,
+$fn$`;
+}
+
+/** The trigger functions: a change to cases or to their offences, parties and steps; a truncate. */
+function triggerFunctionsSql(): string[] {
+  return [
     `create or replace function stat_cases_changed() returns trigger language plpgsql as $fn$
 begin
   if tg_op = 'INSERT' then
@@ -243,6 +247,11 @@ begin
 end
 $fn$`,
   ];
+}
+
+/** Statement-level triggers with transition tables on every table the facts are made of. */
+function triggersSql(): string[] {
+  const statements: string[] = [];
   for (const [table, fn] of [
     ['cases', 'stat_cases_changed'],
     ['case_offences', 'stat_case_children_changed'],
@@ -266,7 +275,12 @@ $fn$`,
   statements.push(
     `create trigger stat_cases_truncate after truncate on cases for each statement execute function stat_reset()`,
   );
-  // Rebuild from the rows: what the triggers would have made had they always been there.
+  return statements;
+}
+
+/** Rebuild from the rows: what the triggers would have made had they always been there. */
+function rebuildSql(): string[] {
+  const statements: string[] = [];
   statements.push(`truncate stat_case_facts, stat_case_days, stat_case_months, stat_case_years`);
   statements.push(
     `insert into stat_case_facts (${FACT_COLUMNS.join(', ')})\nselect ${FACT_COLUMNS.map((c) => `x.${c}`).join(', ')} from (\n  ${factsSelectSql('true', true)}\n) x`,
@@ -284,5 +298,11 @@ from stat_case_facts f group by 1, 2, 3`);
   statements.push(`analyze stat_case_days`);
   statements.push(`analyze stat_case_months`);
   statements.push(`analyze stat_case_years`);
+  return statements;
+}
+
+/** The custom migration: functions, triggers, and a rebuild of the rollups from the rows. */
+export function statisticsTriggersSql(): string {
+  const statements = [refreshFunctionSql(), ...triggerFunctionsSql(), ...triggersSql(), ...rebuildSql()];
   return `${statements.join(';\n--> statement-breakpoint\n')};\n`;
 }

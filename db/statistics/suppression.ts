@@ -35,7 +35,7 @@ export type SuppressionInput = {
   exactCheckLimit?: number;
 };
 
-export const DEFAULT_THRESHOLD = 5;
+const DEFAULT_THRESHOLD = 5;
 
 /** STATISTICS_SUPPRESSION_THRESHOLD (default 5): counts from 1 to threshold − 1 are hidden. */
 export function suppressionThreshold(env: Record<string, string | undefined> = process.env): number {
@@ -50,8 +50,29 @@ function membersOf(group: Group): number[] {
   return [...group.parts, group.whole];
 }
 
+/** The table being suppressed: its cells, relations, and the states found so far. */
+type Work = {
+  values: readonly number[];
+  groups: readonly Group[];
+  /** The groups each cell is a member of. */
+  groupsOf: number[][];
+  known: boolean[];
+  state: CellState[];
+};
+
 /** The states of all cells: shown, hidden as small, or hidden as a complement. */
 export function suppress(input: SuppressionInput): CellState[] {
+  const w = primarySuppression(input);
+  for (let round = 0; round < 1000; round++) {
+    hideSingletons(w);
+    const determined = determinedHiddenCells(w.values, w.groups, w.state, w.known, input.exactCheckLimit ?? 400);
+    if (!protectDetermined(w, determined)) break;
+  }
+  return w.state;
+}
+
+/** Step 1: every unknown count from 1 to threshold − 1 hidden. */
+function primarySuppression(input: SuppressionInput): Work {
   const { values, groups, threshold } = input;
   const groupsOf: number[][] = values.map(() => []);
   groups.forEach((g, gi) => {
@@ -62,86 +83,97 @@ export function suppress(input: SuppressionInput): CellState[] {
   const state: CellState[] = values.map((v, i) =>
     unpublished[i] ? CELL_UNPUBLISHED : !known[i] && v > 0 && v < threshold ? CELL_SMALL : CELL_SHOWN,
   );
+  return { values, groups, groupsOf, known, state };
+}
 
-  /** The smallest shown, unknown, non-zero member of a group other than `except`; parts before the whole. */
-  const complementIn = (g: Group, except: number): number | null => {
-    let best: number | null = null;
-    for (const m of membersOf(g)) {
-      if (m === except || state[m] !== CELL_SHOWN || known[m] || values[m]! <= 0) continue;
-      if (
-        best === null ||
-        values[m]! < values[best]! ||
-        (values[m] === values[best] && m !== g.whole && best === g.whole)
-      )
-        best = m;
-    }
-    return best;
-  };
+/** The smallest shown, unknown, non-zero member of a group other than `except`; parts before the whole. */
+function complementIn(w: Work, g: Group, except: number): number | null {
+  const { state, known, values } = w;
+  let best: number | null = null;
+  for (const m of membersOf(g)) {
+    if (m === except || state[m] !== CELL_SHOWN || known[m] || values[m]! <= 0) continue;
+    if (
+      best === null ||
+      values[m]! < values[best]! ||
+      (values[m] === values[best] && m !== g.whole && best === g.whole)
+    )
+      best = m;
+  }
+  return best;
+}
 
-  const singletons = () => {
-    const queue = groups.map((_, i) => i);
-    const queued = new Uint8Array(groups.length).fill(1);
-    while (queue.length > 0) {
-      const gi = queue.pop()!;
-      queued[gi] = 0;
-      const g = groups[gi]!;
-      const hidden = membersOf(g).filter((m) => state[m] !== CELL_SHOWN);
-      if (hidden.length !== 1 || state[hidden[0]!] === CELL_UNPUBLISHED) continue;
-      const extra = complementIn(g, hidden[0]!);
-      if (extra === null) continue; // nothing left to hide in this group: the check below reports it
-      state[extra] = CELL_COMPLEMENTARY;
-      for (const other of groupsOf[extra]!) {
-        if (!queued[other]) {
-          queued[other] = 1;
-          queue.push(other);
-        }
+/** Step 2: a complement in every group with exactly one hidden member, until there is none. */
+function hideSingletons(w: Work): void {
+  const { groups, groupsOf, state } = w;
+  const queue = groups.map((_, i) => i);
+  const queued = new Uint8Array(groups.length).fill(1);
+  while (queue.length > 0) {
+    const gi = queue.pop()!;
+    queued[gi] = 0;
+    const g = groups[gi]!;
+    const hidden = membersOf(g).filter((m) => state[m] !== CELL_SHOWN);
+    if (hidden.length !== 1 || state[hidden[0]!] === CELL_UNPUBLISHED) continue;
+    const extra = complementIn(w, g, hidden[0]!);
+    if (extra === null) continue; // nothing left to hide in this group: the check below reports it
+    state[extra] = CELL_COMPLEMENTARY;
+    for (const other of groupsOf[extra]!) {
+      if (!queued[other]) {
+        queued[other] = 1;
+        queue.push(other);
       }
     }
-  };
+  }
+}
 
-  for (let round = 0; round < 1000; round++) {
-    singletons();
-    const determined = determinedHiddenCells(values, groups, state, known, input.exactCheckLimit ?? 400);
-    let added = false;
-    const protectedGroups = new Set<number>();
-    for (const cell of determined) {
-      if (state[cell] === CELL_SHOWN || state[cell] === CELL_UNPUBLISHED) continue;
-      // One complement per group and round: a complement often protects its neighbours too.
-      if (groupsOf[cell]!.some((gi) => protectedGroups.has(gi))) continue;
-      // Hide the smallest candidate among the cell's groups; when they have none left, among the
-      // groups of the hidden cells next to it, and so on outwards.
-      let best: number | null = null;
-      const seenCells = new Set<number>([cell]);
-      const seenGroups = new Set<number>();
-      let frontier = [cell];
-      while (best === null && frontier.length > 0) {
-        const next: number[] = [];
-        for (const c of frontier) {
-          for (const gi of groupsOf[c]!) {
-            if (seenGroups.has(gi)) continue;
-            seenGroups.add(gi);
-            const candidate = complementIn(groups[gi]!, c);
-            if (candidate !== null && (best === null || values[candidate]! < values[best]!)) best = candidate;
-            for (const m of membersOf(groups[gi]!)) {
-              if (state[m] !== CELL_SHOWN && !seenCells.has(m)) {
-                seenCells.add(m);
-                next.push(m);
-              }
-            }
+/** Step 3: one more complement for each hidden cell the relations still determine. Whether any was added. */
+function protectDetermined(w: Work, determined: Iterable<number>): boolean {
+  const { groupsOf, state } = w;
+  let added = false;
+  const protectedGroups = new Set<number>();
+  for (const cell of determined) {
+    if (state[cell] === CELL_SHOWN || state[cell] === CELL_UNPUBLISHED) continue;
+    // One complement per group and round: a complement often protects its neighbours too.
+    if (groupsOf[cell]!.some((gi) => protectedGroups.has(gi))) continue;
+    const best = nearestComplement(w, cell);
+    if (best !== null) {
+      state[best] = CELL_COMPLEMENTARY;
+      added = true;
+      for (const gi of groupsOf[best]!) protectedGroups.add(gi);
+      for (const gi of groupsOf[cell]!) protectedGroups.add(gi);
+    }
+  }
+  return added;
+}
+
+/**
+ * The smallest candidate among the cell's groups; when they have none left, among the groups of
+ * the hidden cells next to it, and so on outwards.
+ */
+function nearestComplement(w: Work, cell: number): number | null {
+  const { groups, groupsOf, state, values } = w;
+  let best: number | null = null;
+  const seenCells = new Set<number>([cell]);
+  const seenGroups = new Set<number>();
+  let frontier = [cell];
+  while (best === null && frontier.length > 0) {
+    const next: number[] = [];
+    for (const c of frontier) {
+      for (const gi of groupsOf[c]!) {
+        if (seenGroups.has(gi)) continue;
+        seenGroups.add(gi);
+        const candidate = complementIn(w, groups[gi]!, c);
+        if (candidate !== null && (best === null || values[candidate]! < values[best]!)) best = candidate;
+        for (const m of membersOf(groups[gi]!)) {
+          if (state[m] !== CELL_SHOWN && !seenCells.has(m)) {
+            seenCells.add(m);
+            next.push(m);
           }
         }
-        frontier = next;
-      }
-      if (best !== null) {
-        state[best] = CELL_COMPLEMENTARY;
-        added = true;
-        for (const gi of groupsOf[best]!) protectedGroups.add(gi);
-        for (const gi of groupsOf[cell]!) protectedGroups.add(gi);
       }
     }
-    if (!added) break;
+    frontier = next;
   }
-  return state;
+  return best;
 }
 
 /**
@@ -175,7 +207,7 @@ function knownClosure(
  * values moved to the right-hand side). Solved per connected component of hidden cells with
  * sparse Gauss–Jordan elimination; components larger than `limit` are skipped.
  */
-export function determinedHiddenCells(
+function determinedHiddenCells(
   values: readonly number[],
   groups: readonly Group[],
   state: readonly CellState[],

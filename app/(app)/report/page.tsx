@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
 import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { StaticMap } from '@/components/map/static-map';
-import { yearPeriod } from '@/lib/periods';
-import { getDashboard, getNationalOverview, statisticsAccess, type Overview } from '@/db/queries/statistics';
+import { allowedStatisticsRequest } from '@/db/statistics/access';
+import { getDashboard } from '@/db/statistics/dashboard';
+import { getNationalOverview, type Overview } from '@/db/statistics/overview';
 import { DashboardBody } from '../overview/_components/dashboard-body';
-import { countText, periodLabel, ratioText } from '../overview/_components/format';
+import { countText, periodLabel, ratioText, type Formatter, type Translator } from '../overview/_components/format';
 import { SuppressionNote } from '../overview/_components/sections';
-import { parseStatisticsParams } from '../../../lib/schemas/statistics';
-import { dashboardRequest } from '../overview/dashboard-access';
+import { parseStatisticsParams } from '@/lib/schemas/statistics';
 import { PrintButton } from './print-button';
 import { summarise } from './summary';
 
@@ -47,18 +47,12 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const county = scope === 'SE' ? null : scope;
   const today = todayInStockholm();
   const p = parseStatisticsParams(raw, today);
-  const { period, offences } = dashboardRequest(actor, county, p);
-  const overviewAccess = (() => {
-    try {
-      return statisticsAccess(actor, { view: 'overview' });
-    } catch {
-      return null;
-    }
-  })();
-  const mapPeriod = overviewAccess === 'suppressed' ? yearPeriod(Number(period.from.slice(0, 4))) : period;
+  const { period, offences } = allowedStatisticsRequest(actor, { view: 'dashboard', county }, p) ?? forbidden();
+  // The map beside it, for those who may see the national overview, as they may see it.
+  const map = allowedStatisticsRequest(actor, { view: 'overview' }, { period });
   const [d, overview, t, tEnum, format, locale] = await Promise.all([
     loadForPage(getDashboard(actor, { county, period, offences, granularity: p.granularity, today })),
-    overviewAccess ? getNationalOverview(actor, { period: mapPeriod, today, trendYears: 1 }) : Promise.resolve(null),
+    map ? getNationalOverview(actor, { period: map.period, today, trendYears: 1 }) : Promise.resolve(null),
     getTranslations('statistics'),
     getTranslations('enums'),
     getFormatter(),
@@ -108,59 +102,75 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       </section>
 
       {overview ? (
-        <section aria-labelledby="report-map" className="mt-6 grid gap-6 md:grid-cols-[14rem_1fr]">
-          <div>
-            <h2 id="report-map" className="text-xl font-semibold">
-              {t('report.map', { period: periodLabel(mapPeriod, format, t) })}
-            </h2>
-            <StaticMap title={t('report.mapLabel')} colours={mapColours(overview)} />
-          </div>
-          <table className="min-w-full self-start border-collapse text-left text-sm">
-            <caption className="sr-only">{t('report.mapTable')}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-1 pr-3">
-                  {t('overview.columns.county')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t('overview.columns.cases')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t('overview.columns.per100k')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...overview.counties]
-                .sort((a, b) =>
-                  countyName(a, locale).localeCompare(countyName(b, locale), locale === 'en' ? 'en' : 'sv'),
-                )
-                .map((c) => (
-                  <tr
-                    key={c.code}
-                    className={`border-b border-slate-200 ${c.code === d.scope.code ? 'bg-brand-50 font-semibold' : ''}`}
-                  >
-                    <th scope="row" className="py-0.5 pr-3 font-normal">
-                      {countyName(c, locale)}
-                    </th>
-                    <td className="py-0.5 pr-3 text-right tabular-nums">
-                      {countText(c.cases.current, format, overview.threshold)}
-                    </td>
-                    <td className="py-0.5 pr-3 text-right tabular-nums">{ratioText(c.per100k, format, 'rate')}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </section>
+        <ReportMap overview={overview} highlight={d.scope.code} format={format} t={t} locale={locale} />
       ) : null}
 
       <DashboardBody
         d={d}
-        t={t}
         tEnum={(k) => tEnum(k as never)}
-        format={format}
         common={{ format, threshold, t, currentLabel: current, previousLabel: previous }}
       />
     </article>
+  );
+}
+
+/** The national map of cases per 100,000 beside its table, the report's own scope highlighted. */
+function ReportMap({
+  overview,
+  highlight,
+  format,
+  t,
+  locale,
+}: {
+  overview: Overview;
+  highlight: string;
+  format: Formatter;
+  t: Translator;
+  locale: string;
+}) {
+  const byName = [...overview.counties].sort((a, b) =>
+    countyName(a, locale).localeCompare(countyName(b, locale), locale === 'en' ? 'en' : 'sv'),
+  );
+  return (
+    <section aria-labelledby="report-map" className="mt-6 grid gap-6 md:grid-cols-[14rem_1fr]">
+      <div>
+        <h2 id="report-map" className="text-xl font-semibold">
+          {t('report.map', { period: periodLabel(overview.period, format, t) })}
+        </h2>
+        <StaticMap title={t('report.mapLabel')} colours={mapColours(overview)} />
+      </div>
+      <table className="min-w-full self-start border-collapse text-left text-sm">
+        <caption className="sr-only">{t('report.mapTable')}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-400">
+            <th scope="col" className="py-1 pr-3">
+              {t('overview.columns.county')}
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              {t('overview.columns.cases')}
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              {t('overview.columns.per100k')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {byName.map((c) => (
+            <tr
+              key={c.code}
+              className={`border-b border-slate-200 ${c.code === highlight ? 'bg-brand-50 font-semibold' : ''}`}
+            >
+              <th scope="row" className="py-0.5 pr-3 font-normal">
+                {countyName(c, locale)}
+              </th>
+              <td className="py-0.5 pr-3 text-right tabular-nums">
+                {countText(c.cases.current, format, overview.threshold)}
+              </td>
+              <td className="py-0.5 pr-3 text-right tabular-nums">{ratioText(c.per100k, format, 'rate')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

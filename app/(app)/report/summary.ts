@@ -1,6 +1,7 @@
 // The situation report's short summary, generated from the figures. Sentences whose figures are
 // hidden are left out (a hidden count is never described, not even as "few").
-import type { Count, Dashboard, Ratio } from '@/db/queries/statistics';
+import type { Dashboard } from '@/db/statistics/dashboard';
+import type { Count, Ratio } from '@/lib/statistics/figures';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 type F = { number: (n: number, options?: Intl.NumberFormatOptions) => string };

@@ -1,4 +1,4 @@
-import { getDashboard } from '@/db/queries/statistics';
+import { getDashboard } from '@/db/statistics/dashboard';
 import { statisticsRoute } from './params';
 
 export const dynamic = 'force-dynamic';

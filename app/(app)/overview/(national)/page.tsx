@@ -7,22 +7,15 @@ import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { SwedenMap, type MapCounty } from '@/components/map/sweden-map';
-import {
-  getNationalOverview,
-  statisticsAccess,
-  statisticsYears,
-  type Overview,
-  type OverviewCounty,
-  type OverviewRow,
-} from '@/db/queries/statistics';
-import { isAppError } from '@/lib/errors';
-import { yearPeriod } from '@/lib/periods';
+import { allowedStatisticsRequest } from '@/db/statistics/access';
+import { getNationalOverview, type Overview, type OverviewCounty, type OverviewRow } from '@/db/statistics/overview';
+import { statisticsYears } from '@/db/statistics/rollups';
 import { countSpoken, countText, periodLabel, ratioText, type Formatter, type Translator } from '../_components/format';
 import { PeriodForm } from '../_components/period-form';
 import { SuppressionNote } from '../_components/sections';
 import { TrendBlock } from '../_components/trend';
 import { CountyTable, type TableRow } from './county-table';
-import { parseStatisticsParams, periodParams, queryOf, type MapMeasureKey } from '../../../../lib/schemas/statistics';
+import { parseStatisticsParams, periodParams, queryOf, type MapMeasureKey } from '@/lib/schemas/statistics';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,18 +37,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor();
   const today = todayInStockholm();
   const params = parseStatisticsParams(await searchParams, today);
-  let access;
-  try {
-    access = statisticsAccess(actor, { view: 'overview' });
-  } catch (error) {
-    if (isAppError(error)) forbidden();
-    throw error;
-  }
-  // Suppressed figures exist for calendar years only.
-  const period =
-    access === 'suppressed' && params.period.kind !== 'year'
-      ? yearPeriod(Number(params.period.from.slice(0, 4)))
-      : params.period;
+  const { access, period } =
+    allowedStatisticsRequest(actor, { view: 'overview' }, { period: params.period }) ?? forbidden();
   const [overview, years, t, tEnum, format, locale] = await Promise.all([
     loadForPage(getNationalOverview(actor, { period, today })),
     statisticsYears(today),
@@ -64,43 +47,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     getFormatter(),
     getLocale(),
   ]);
-  const threshold = overview.threshold;
-  const measure = params.measure;
-  const shown = overview.counties
-    .map((c) => measureValue(c, measure))
-    .filter((m) => !m.hidden && m.value !== null)
-    .map((m) => m.value!);
-  const { breaks, classOf } = quintileClasses(shown);
-  const numberText = (v: number) =>
-    measure === 'per100k' ? format.number(v, { maximumFractionDigits: 1 }) : format.number(v);
-  const link = (c: OverviewCounty) => (c.mayOpen ? `/overview/${c.code}${queryOf(periodParams(period))}` : null);
-  const mapCounties: MapCounty[] = overview.counties.map((c) => {
-    const m = measureValue(c, measure);
-    const figureText = m.hidden
-      ? measure === 'per100k'
-        ? t('hidden.rate')
-        : countSpoken(
-            measure === 'cases' ? c.cases.current : measure === 'participants' ? c.participants : c.meetings,
-            format,
-            threshold,
-            t,
-          )
-      : t(`measureValue.${measure}`, { value: numberText(m.value ?? 0) });
-    const colourClass = m.hidden || m.value === null ? null : classOf(m.value);
-    return { svgId: c.svgId, name: countyName(c, locale), figureText, colourClass, href: link(c) };
-  });
-  const legend = breaks.map((b, i) =>
-    i === 4 || breaks[i + 1] === b
-      ? t('overview.legendFrom', { value: numberText(b) })
-      : `${numberText(b)}–${numberText(breaks[i + 1]!)}`,
-  );
+  const view: View = { overview, format, t, locale, currentLabel: periodLabel(period, format, t) };
   const own = overview.counties.find((c) => c.own);
-  const previousLabel = periodLabel(overview.previousPeriod, format, t);
-  const currentLabel = periodLabel(period, format, t);
-
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t('overview.heading', { period: currentLabel })}</h1>
+      <h1 className="text-2xl font-semibold">{t('overview.heading', { period: view.currentLabel })}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
         {t(access === 'full' ? 'overview.introFull' : own ? 'overview.introCounty' : 'overview.introAnalyst')}
       </p>
@@ -116,55 +67,143 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         period={period}
         full={access === 'full'}
         years={years}
-        measure={measure}
+        measure={params.measure}
       />
-      <p className="no-print mt-4 flex flex-wrap gap-4">
-        {own ? (
-          <Link
-            href={`/overview/${own.code}${queryOf(periodParams(period))}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('overview.ownCounty', { county: countyName(own, locale) })}
-          </Link>
-        ) : null}
-        {access === 'full' || !own ? (
-          <Link href={`/overview/SE${queryOf(periodParams(period))}`} className="font-medium text-brand-700 underline">
-            {t('overview.nationDashboard')}
-          </Link>
-        ) : null}
-        <Link
-          href={`/report${queryOf({ scope: 'SE', ...periodParams(period) })}`}
-          className="font-medium text-brand-700 underline"
-        >
-          {t('overview.report')}
-        </Link>
-      </p>
-      {access === 'suppressed' ? <SuppressionNote threshold={threshold} t={t} /> : null}
+      <OverviewLinks view={view} own={own} />
+      {access === 'suppressed' ? <SuppressionNote threshold={overview.threshold} t={t} /> : null}
 
       <section aria-labelledby="key-figures" className="mt-8">
         <h2 id="key-figures" className="text-xl font-semibold">
           {t('overview.nationFigures')}
         </h2>
-        <NationFigures overview={overview} format={format} t={t} previousLabel={previousLabel} />
+        <NationFigures
+          overview={overview}
+          format={format}
+          t={t}
+          previousLabel={periodLabel(overview.previousPeriod, format, t)}
+        />
       </section>
+      <MapSection view={view} measure={params.measure} />
+      <TableSections view={view} />
 
-      <section aria-labelledby="map-title" className="mt-8">
-        <h2 id="map-title" className="text-xl font-semibold">
-          {t('overview.mapTitle', { measure: t(`measures.${measure}`) })}
+      <section aria-labelledby="trend-title" className="mt-8">
+        <h2 id="trend-title" className="text-xl font-semibold">
+          {t('overview.trendTitle')}
         </h2>
-        <p className="mt-1 text-sm text-slate-700">{t('overview.mapHelp')}</p>
-        <div className="mt-4">
-          <SwedenMap
-            label={t('overview.mapLabel', { measure: t(`measures.${measure}`), period: currentLabel })}
-            counties={mapCounties}
-            legend={legend}
-            hiddenLegend={t('overview.mapHidden')}
-            openLabel={t('overview.openDashboard')}
-            chooseHint={t('overview.mapChoose')}
-          />
-        </div>
+        <TrendBlock points={overview.trend} format={format} threshold={overview.threshold} t={t} />
       </section>
 
+      <section aria-labelledby="coverage-title" className="mt-8">
+        <h2 id="coverage-title" className="text-xl font-semibold">
+          {t('overview.coverageTitle')}
+        </h2>
+        <p className="mt-2 text-lg">
+          {t('overview.coverage', { active: overview.coverage.activeGroups, counties: overview.coverage.counties })}
+        </p>
+      </section>
+    </>
+  );
+}
+
+/** What the overview's parts are drawn from. */
+type View = { overview: Overview; format: Formatter; t: Translator; locale: string; currentLabel: string };
+
+/** A county's dashboard for the same period, where the viewer may open it. */
+function dashboardLink(c: OverviewCounty, period: Overview['period']): string | null {
+  return c.mayOpen ? `/overview/${c.code}${queryOf(periodParams(period))}` : null;
+}
+
+function OverviewLinks({ view, own }: { view: View; own: OverviewCounty | undefined }) {
+  const { overview, t, locale } = view;
+  const period = overview.period;
+  return (
+    <p className="no-print mt-4 flex flex-wrap gap-4">
+      {own ? (
+        <Link
+          href={`/overview/${own.code}${queryOf(periodParams(period))}`}
+          className="font-medium text-brand-700 underline"
+        >
+          {t('overview.ownCounty', { county: countyName(own, locale) })}
+        </Link>
+      ) : null}
+      {overview.access === 'full' || !own ? (
+        <Link href={`/overview/SE${queryOf(periodParams(period))}`} className="font-medium text-brand-700 underline">
+          {t('overview.nationDashboard')}
+        </Link>
+      ) : null}
+      <Link
+        href={`/report${queryOf({ scope: 'SE', ...periodParams(period) })}`}
+        className="font-medium text-brand-700 underline"
+      >
+        {t('overview.report')}
+      </Link>
+    </p>
+  );
+}
+
+/** The counties coloured by the chosen measure in five quintile classes, hidden ones hatched. */
+function MapSection({ view, measure }: { view: View; measure: MapMeasureKey }) {
+  const { overview, format, t, locale } = view;
+  const shown = overview.counties
+    .map((c) => measureValue(c, measure))
+    .filter((m) => !m.hidden && m.value !== null)
+    .map((m) => m.value!);
+  const { breaks, classOf } = quintileClasses(shown);
+  const numberText = (v: number) =>
+    measure === 'per100k' ? format.number(v, { maximumFractionDigits: 1 }) : format.number(v);
+  const counties: MapCounty[] = overview.counties.map((c) => {
+    const m = measureValue(c, measure);
+    const figureText = m.hidden
+      ? measure === 'per100k'
+        ? t('hidden.rate')
+        : countSpoken(
+            measure === 'cases' ? c.cases.current : measure === 'participants' ? c.participants : c.meetings,
+            format,
+            overview.threshold,
+            t,
+          )
+      : t(`measureValue.${measure}`, { value: numberText(m.value ?? 0) });
+    const colourClass = m.hidden || m.value === null ? null : classOf(m.value);
+    return {
+      svgId: c.svgId,
+      name: countyName(c, locale),
+      figureText,
+      colourClass,
+      href: dashboardLink(c, overview.period),
+    };
+  });
+  const legend = breaks.map((b, i) =>
+    i === 4 || breaks[i + 1] === b
+      ? t('overview.legendFrom', { value: numberText(b) })
+      : `${numberText(b)}–${numberText(breaks[i + 1]!)}`,
+  );
+  return (
+    <section aria-labelledby="map-title" className="mt-8">
+      <h2 id="map-title" className="text-xl font-semibold">
+        {t('overview.mapTitle', { measure: t(`measures.${measure}`) })}
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">{t('overview.mapHelp')}</p>
+      <div className="mt-4">
+        <SwedenMap
+          label={t('overview.mapLabel', { measure: t(`measures.${measure}`), period: view.currentLabel })}
+          counties={counties}
+          legend={legend}
+          hiddenLegend={t('overview.mapHidden')}
+          openLabel={t('overview.openDashboard')}
+          chooseHint={t('overview.mapChoose')}
+        />
+      </div>
+    </section>
+  );
+}
+
+/** The sortable tables of counties and of police regions, the nation in their footers. */
+function TableSections({ view }: { view: View }) {
+  const { overview, format, t, locale, currentLabel } = view;
+  const row = (r: TableSource, name: string, href: string | null, own: boolean, coverage?: Overview['coverage']) =>
+    tableRow(r, name, href, own, format, overview.threshold, t, coverage);
+  return (
+    <>
       <section aria-labelledby="table-title" className="mt-8">
         <h2 id="table-title" className="text-xl font-semibold">
           {t('overview.tableTitle')}
@@ -177,10 +216,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             locale={locale}
             ownLabel={t('overview.own')}
             columns={COLUMNS.map((key) => ({ key, label: t(`overview.columns.${key}`) }))}
-            rows={overview.counties.map((c) =>
-              tableRow(c, countyName(c, locale), link(c), c.own, format, threshold, t, tEnum),
-            )}
-            footer={tableRow(overview.nation, t('nation'), null, false, format, threshold, t, tEnum, overview.coverage)}
+            rows={overview.counties.map((c) => row(c, countyName(c, locale), dashboardLink(c, overview.period), c.own))}
+            footer={row(overview.nation, t('nation'), null, false, overview.coverage)}
           />
         </div>
       </section>
@@ -199,26 +236,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               key,
               label: t(`overview.columns.${key}`),
             }))}
-            rows={overview.regions.map((r) => tableRow(r, r.nameSv, null, false, format, threshold, t, tEnum))}
-            footer={tableRow(overview.nation, t('nation'), null, false, format, threshold, t, tEnum)}
+            rows={overview.regions.map((r) => row(r, r.nameSv, null, false))}
+            footer={row(overview.nation, t('nation'), null, false)}
           />
         </div>
-      </section>
-
-      <section aria-labelledby="trend-title" className="mt-8">
-        <h2 id="trend-title" className="text-xl font-semibold">
-          {t('overview.trendTitle')}
-        </h2>
-        <TrendBlock points={overview.trend} format={format} threshold={threshold} t={t} />
-      </section>
-
-      <section aria-labelledby="coverage-title" className="mt-8">
-        <h2 id="coverage-title" className="text-xl font-semibold">
-          {t('overview.coverageTitle')}
-        </h2>
-        <p className="mt-2 text-lg">
-          {t('overview.coverage', { active: overview.coverage.activeGroups, counties: overview.coverage.counties })}
-        </p>
       </section>
     </>
   );
@@ -236,22 +257,22 @@ const COLUMNS = [
   'activeGroup',
 ] as const;
 
+type TableSource = OverviewRow & Partial<Pick<OverviewCounty, 'activeGroup' | 'code'>>;
+
 function tableRow(
-  r: OverviewRow & Partial<Pick<OverviewCounty, 'activeGroup' | 'code'>>,
+  r: TableSource,
   name: string,
   href: string | null,
   own: boolean,
   format: Formatter,
   threshold: number,
   t: Translator,
-  tEnum: (k: never) => string,
   coverage?: Overview['coverage'],
 ): TableRow {
   const count = (c: OverviewRow['victims']) => ({
     text: countText(c, format, threshold),
     sort: c.suppressed ? null : c.value,
   });
-  void tEnum;
   return {
     key: r.key,
     name,

@@ -1,6 +1,6 @@
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { requireActor } from '@/app/_lib/session';
-import { dashboardAccessOr403 } from '../dashboard-access';
+import { statisticsAccess } from '@/db/statistics/access';
 
 // The dashboard's access, decided before its loading boundary so that a refusal is a 403.
 export default async function DashboardLayout({
@@ -13,6 +13,6 @@ export default async function DashboardLayout({
   const actor = await requireActor();
   const { scope } = await params;
   if (scope !== 'SE' && !/^\d{2}$/.test(scope)) notFound();
-  dashboardAccessOr403(actor, scope === 'SE' ? null : scope);
+  if (!statisticsAccess(actor, { view: 'dashboard', county: scope === 'SE' ? null : scope })) forbidden();
   return children;
 }

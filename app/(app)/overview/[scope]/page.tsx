@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { getDashboard, statisticsYears, type Dashboard } from '@/db/queries/statistics';
+import { allowedStatisticsRequest } from '@/db/statistics/access';
+import { getDashboard, type Dashboard } from '@/db/statistics/dashboard';
+import { statisticsYears } from '@/db/statistics/rollups';
 import { DashboardBody } from '../_components/dashboard-body';
 import { periodLabel, type Formatter, type Translator } from '../_components/format';
 import { PeriodForm } from '../_components/period-form';
 import { SuppressionNote } from '../_components/sections';
-import { parseStatisticsParams, periodParams, queryOf } from '../../../../lib/schemas/statistics';
-import { dashboardRequest } from '../dashboard-access';
+import { parseStatisticsParams, periodParams, queryOf } from '@/lib/schemas/statistics';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +33,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const county = scope === 'SE' ? null : scope;
   const today = todayInStockholm();
   const p = parseStatisticsParams(await searchParams, today);
-  const { period, offences } = dashboardRequest(actor, county, p);
+  const { period, offences } = allowedStatisticsRequest(actor, { view: 'dashboard', county }, p) ?? forbidden();
   const [d, years, t, tEnum, format, locale] = await Promise.all([
     loadForPage(getDashboard(actor, { county, period, offences, granularity: p.granularity, today })),
     statisticsYears(today),
@@ -127,7 +128,7 @@ function DashboardView({
         </a>
       </p>
       {d.access === 'suppressed' ? <SuppressionNote threshold={threshold} t={t} /> : null}
-      <DashboardBody d={d} t={t} tEnum={tEnum} format={format} common={common} />
+      <DashboardBody d={d} tEnum={tEnum} common={common} />
     </>
   );
 }

@@ -1,10 +1,19 @@
 import 'server-only';
 import type { getFormatter, getTranslations } from 'next-intl/server';
-import type { Count, Ratio } from '@/db/queries/statistics';
+import type { Count, Ratio } from '@/lib/statistics/figures';
 import type { Period } from '@/lib/periods';
 
 export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 export type Translator = Awaited<ReturnType<typeof getTranslations>>;
+
+/** What every figure on a dashboard is shown with: the formatter, the threshold, the two periods' names. */
+export type FigureContext = {
+  format: Formatter;
+  threshold: number;
+  t: Translator;
+  currentLabel: string;
+  previousLabel: string;
+};
 
 /** A count as shown: the number in Swedish format, "<5" for a small count, "×" for a complement. */
 export function countText(c: Count, format: Formatter, threshold: number): string {

@@ -3,8 +3,53 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/field';
 import { OFFENCES } from '@/lib/enums';
 import { GRANULARITIES, quarterOf, type Granularity, type Period } from '@/lib/periods';
-import { MAP_MEASURE_KEYS, type MapMeasureKey } from '../../../../lib/schemas/statistics';
+import { MAP_MEASURE_KEYS, type MapMeasureKey } from '@/lib/schemas/statistics';
 import type { Translator } from './format';
+
+const SELECT = 'mt-1 w-full rounded border border-slate-500 px-2 py-1.5';
+
+type Option = { value: string | number; label: string };
+
+function LabelledSelect(props: { id: string; name: string; label: string; defaultValue: string; options: Option[] }) {
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      <select id={props.id} name={props.name} defaultValue={props.defaultValue} className={SELECT}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Custom days, from and to, for those who see figures in full. */
+function CustomPeriod({ t, period }: { t: Translator; period: Period }) {
+  const input = (name: 'from' | 'to') => (
+    <label className="text-sm">
+      {t(name)}
+      <input
+        type="date"
+        name={name}
+        defaultValue={period.kind === 'custom' ? period[name] : ''}
+        className="ml-1 rounded border border-slate-500 px-2 py-1"
+      />
+    </label>
+  );
+  return (
+    <fieldset className="sm:col-span-2">
+      <legend className="text-sm font-medium">{t('customPeriod')}</legend>
+      <div className="mt-1 flex flex-wrap gap-2">
+        {input('from')}
+        {input('to')}
+      </div>
+    </fieldset>
+  );
+}
 
 /**
  * The period (year, quarter or custom days) and, for those who see figures in full, the offence
@@ -20,7 +65,6 @@ export function PeriodForm({
   granularity,
   offenceChoice,
   measure,
-  scope,
 }: {
   action: string;
   t: Translator;
@@ -31,9 +75,7 @@ export function PeriodForm({
   granularity?: Granularity;
   offenceChoice?: string;
   measure?: MapMeasureKey;
-  scope?: string;
 }) {
-  const select = 'mt-1 w-full rounded border border-slate-500 px-2 py-1.5';
   return (
     <form
       method="get"
@@ -41,109 +83,62 @@ export function PeriodForm({
       aria-label={t('periodForm')}
       className="no-print mt-4 rounded border border-slate-300 p-4"
     >
-      {scope ? <input type="hidden" name="scope" value={scope} /> : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div>
-          <label htmlFor="period-year" className="block text-sm font-medium">
-            {t('year')}
-          </label>
-          <select id="period-year" name="year" defaultValue={period.from.slice(0, 4)} className={select}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabelledSelect
+          id="period-year"
+          name="year"
+          label={t('year')}
+          defaultValue={period.from.slice(0, 4)}
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+        />
         {full ? (
           <>
-            <div>
-              <label htmlFor="period-quarter" className="block text-sm font-medium">
-                {t('quarter')}
-              </label>
-              <select
-                id="period-quarter"
-                name="quarter"
-                defaultValue={String(quarterOf(period) ?? '')}
-                className={select}
-              >
-                <option value="">{t('wholeYear')}</option>
-                {[1, 2, 3, 4].map((q) => (
-                  <option key={q} value={q}>
-                    {t('quarterN', { quarter: q })}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <fieldset className="sm:col-span-2">
-              <legend className="text-sm font-medium">{t('customPeriod')}</legend>
-              <div className="mt-1 flex flex-wrap gap-2">
-                <label className="text-sm">
-                  {t('from')}
-                  <input
-                    type="date"
-                    name="from"
-                    defaultValue={period.kind === 'custom' ? period.from : ''}
-                    className="ml-1 rounded border border-slate-500 px-2 py-1"
-                  />
-                </label>
-                <label className="text-sm">
-                  {t('to')}
-                  <input
-                    type="date"
-                    name="to"
-                    defaultValue={period.kind === 'custom' ? period.to : ''}
-                    className="ml-1 rounded border border-slate-500 px-2 py-1"
-                  />
-                </label>
-              </div>
-            </fieldset>
+            <LabelledSelect
+              id="period-quarter"
+              name="quarter"
+              label={t('quarter')}
+              defaultValue={String(quarterOf(period) ?? '')}
+              options={[
+                { value: '', label: t('wholeYear') },
+                ...[1, 2, 3, 4].map((q) => ({ value: q, label: t('quarterN', { quarter: q }) })),
+              ]}
+            />
+            <CustomPeriod t={t} period={period} />
             {offenceChoice !== undefined ? (
-              <div>
-                <label htmlFor="period-offences" className="block text-sm font-medium">
-                  {t('offenceFilter')}
-                </label>
-                <select id="period-offences" name="offences" defaultValue={offenceChoice} className={select}>
-                  <option value="">{t('allOffences')}</option>
-                  <option value="bra">{t('braSelection')}</option>
-                  {OFFENCES.map((o) => (
-                    <option key={o} value={o}>
-                      {tEnum(`offence.${o}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <LabelledSelect
+                id="period-offences"
+                name="offences"
+                label={t('offenceFilter')}
+                defaultValue={offenceChoice}
+                options={[
+                  { value: '', label: t('allOffences') },
+                  { value: 'bra', label: t('braSelection') },
+                  ...OFFENCES.map((o) => ({ value: o, label: tEnum(`offence.${o}`) })),
+                ]}
+              />
             ) : null}
             {granularity !== undefined || offenceChoice !== undefined ? (
-              <div>
-                <label htmlFor="period-granularity" className="block text-sm font-medium">
-                  {t('granularity')}
-                </label>
-                <select id="period-granularity" name="granularity" defaultValue={granularity ?? ''} className={select}>
-                  <option value="">{t('granularityAuto')}</option>
-                  {GRANULARITIES.map((g) => (
-                    <option key={g} value={g}>
-                      {t(`granularities.${g}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <LabelledSelect
+                id="period-granularity"
+                name="granularity"
+                label={t('granularity')}
+                defaultValue={granularity ?? ''}
+                options={[
+                  { value: '', label: t('granularityAuto') },
+                  ...GRANULARITIES.map((g) => ({ value: g, label: t(`granularities.${g}`) })),
+                ]}
+              />
             ) : null}
           </>
         ) : null}
         {measure ? (
-          <div>
-            <label htmlFor="period-measure" className="block text-sm font-medium">
-              {t('mapMeasure')}
-            </label>
-            <select id="period-measure" name="measure" defaultValue={measure} className={select}>
-              {MAP_MEASURE_KEYS.map((m) => (
-                <option key={m} value={m}>
-                  {t(`measures.${m}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LabelledSelect
+            id="period-measure"
+            name="measure"
+            label={t('mapMeasure')}
+            defaultValue={measure}
+            options={MAP_MEASURE_KEYS.map((m) => ({ value: m, label: t(`measures.${m}`) }))}
+          />
         ) : null}
       </div>
       {!full ? <p className="mt-3 text-sm text-slate-700">{t('yearsOnly')}</p> : null}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { BarChart } from '@/components/charts/bar-chart';
-import type { CategoryRow, Figure, Ratio } from '@/db/queries/statistics';
-import { countSpoken, countText, ratioText, type Formatter, type Translator } from './format';
+import type { CategoryRow, Figure, Ratio } from '@/lib/statistics/figures';
+import { countSpoken, countText, ratioText, type FigureContext, type Formatter, type Translator } from './format';
 
 /** A key figure: the count, the previous period's and the change. */
 export function KeyFigure({
@@ -11,14 +11,7 @@ export function KeyFigure({
   threshold,
   t,
   previousLabel,
-}: {
-  label: string;
-  figure: Figure;
-  format: Formatter;
-  threshold: number;
-  t: Translator;
-  previousLabel: string;
-}) {
+}: { label: string; figure: Figure } & Omit<FigureContext, 'currentLabel'>) {
   return (
     <div className="rounded border border-slate-300 p-4">
       <dt className="text-sm text-slate-700">{label}</dt>
@@ -82,13 +75,8 @@ export function CategorySection({
   title: string;
   rows: CategoryRow[];
   labelOf: (key: string) => string;
-  format: Formatter;
-  threshold: number;
-  t: Translator;
-  currentLabel: string;
-  previousLabel: string;
   hideEmpty?: boolean;
-}) {
+} & FigureContext) {
   const shown = hideEmpty ? rows.filter((r) => r.current.value !== 0 || r.previous.value !== 0) : rows;
   return (
     <section aria-labelledby={id} className="mt-8 break-inside-avoid">

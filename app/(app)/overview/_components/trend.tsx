@@ -1,6 +1,6 @@
 import 'server-only';
 import { ColumnChart } from '@/components/charts/column-chart';
-import type { Count } from '@/db/queries/statistics';
+import type { Count } from '@/lib/statistics/figures';
 import { countText, type Formatter, type Translator } from './format';
 
 /** The trend as columns and, beside them, as a table (the chart's text alternative). */

@@ -1,4 +1,4 @@
-import { getEurostatTables, type EurostatRow } from '@/db/queries/statistics';
+import { getEurostatTables, type EurostatRow } from '@/db/statistics/exports';
 import { statisticsRoute } from '../../statistics/params';
 import { toCsv, type Column } from '../_lib/tabular';
 

@@ -1,4 +1,4 @@
-import { getHtcdsExport } from '@/db/queries/statistics';
+import { getHtcdsExport } from '@/db/statistics/exports';
 import { suppressionThreshold } from '@/db/statistics/suppression';
 import { statisticsRoute } from '../../statistics/params';
 

@@ -11,22 +11,18 @@ import {
   REPORTING_BODIES,
   SEXES,
   type Offence,
-} from '../../lib/enums';
-import { AppError } from '../../lib/errors';
-import { getDb } from '../index';
-import type { Actor } from '../../lib/policy';
-import { ROLLUP_COLUMNS } from '../statistics/measures';
-import { quarterPeriod, yearPeriod, type Period } from '../../lib/periods';
-import { makeUser } from '../test/helpers';
-import { createCase, deleteCase, getCaseForActor, recordStatusStep, restoreCase, updateCase } from './cases';
-import {
-  getDashboard,
-  getEurostatTables,
-  getHtcdsExport,
-  getNationalOverview,
-  type Count,
-  type Dashboard,
-} from './statistics';
+} from '@/lib/enums';
+import { AppError } from '@/lib/errors';
+import { getDb } from '@/db';
+import type { Actor } from '@/lib/policy';
+import { ROLLUP_COLUMNS } from './measures';
+import { quarterPeriod, yearPeriod, type Period } from '@/lib/periods';
+import { makeUser } from '@/db/test/helpers';
+import { createCase, deleteCase, getCaseForActor, recordStatusStep, restoreCase, updateCase } from '@/db/queries/cases';
+import type { Count } from '@/lib/statistics/figures';
+import { getDashboard, type Dashboard } from './dashboard';
+import { getEurostatTables, getHtcdsExport } from './exports';
+import { getNationalOverview } from './overview';
 
 // This file owns Gävleborg (21) and Jämtland (23) for 1995–1996: no other test writes there,
 // so the figures of those counties and years are exactly what the tests below register. Checks

@@ -1,0 +1,266 @@
+import 'server-only';
+import {
+  AGE_BANDS,
+  COERCION_DEGREES,
+  CRIME_ESTABLISHED,
+  OFFENCES,
+  ORIGIN_REGIONS,
+  REPORTING_BODIES,
+  SEXES,
+  TRAINING_AUDIENCES,
+  TRAINING_THEMES,
+  type Offence,
+} from '@/lib/enums';
+import { buckets, defaultGranularity, previousPeriod, yearOf, type Granularity, type Period } from '@/lib/periods';
+import type { Actor } from '@/lib/policy';
+import {
+  categoryRows,
+  figure,
+  ratio,
+  type CategoryRow,
+  type Count,
+  type Figure,
+  type Lookup,
+  type Ratio,
+  type RatioFigure,
+} from '@/lib/statistics/figures';
+import { requireStatisticsAccess, type Access } from './access';
+import {
+  cubeFor,
+  cubesFor,
+  fullSums,
+  scopeOf,
+  statisticsContext,
+  type StatisticsContext,
+  type StatisticsScope,
+} from './context';
+import { countOf, measuresOf } from './cube';
+import { FUNNEL_STEPS, maskOf, offencesOfMask, type FunnelStep } from './measures';
+import { loadActiveGroups, loadMedians, loadTrend, type Counties, type Medians } from './rollups';
+
+// The county dashboard (or the nation's): every figure beside the previous period of the same
+// length, in full or suppressed as access.ts decides.
+
+export type Dashboard = {
+  scope: StatisticsScope;
+  access: Access;
+  threshold: number;
+  period: Period;
+  previousPeriod: Period;
+  offenceFilter: Offence[];
+  headline: {
+    cases: Figure;
+    casesPer100k: RatioFigure;
+    victims: Figure;
+    perpetrators: Figure;
+    crimeEstablishedShare: RatioFigure;
+  };
+  byOffence: CategoryRow[];
+  offenceCombinations: ({ offences: Offence[] } & CategoryRow)[];
+  coercion: CategoryRow[];
+  crimeEstablished: CategoryRow[];
+  reportingBodies: CategoryRow[];
+  victims: { sex: CategoryRow[]; age: CategoryRow[]; origin: CategoryRow[] };
+  perpetrators: { sex: CategoryRow[]; age: CategoryRow[]; origin: CategoryRow[] };
+  funnel: { step: 'reported' | FunnelStep; current: Count; previous: Count; shareOfReported: Ratio }[];
+  medians: { from: 'reported' | FunnelStep; to: FunnelStep; current: Ratio; previous: Ratio }[];
+  trend: { granularity: Granularity; points: { start: string; value: Count }[] };
+  trainings: { trainings: Figure; participants: Figure; byAudience: CategoryRow[]; byTheme: CategoryRow[] };
+  coordination: {
+    meetings: Figure;
+    organisations: Figure;
+    openActionItems: Count;
+    overdueActionItems: Count;
+    activeGroups: number;
+    counties: number;
+  };
+};
+
+export type DashboardInput = {
+  county: string | null;
+  period: Period;
+  /** Cases with any of these offences (full viewers only). */
+  offences?: readonly Offence[];
+  granularity?: Granularity;
+  /** Today in Sweden (YYYY-MM-DD): overdue action items. */
+  today: string;
+};
+
+/** The lookups of the period and the previous one, the offence combinations seen, and the trend. */
+type Lookups = { cur: Lookup; prev: Lookup; masks: number[]; trend: Dashboard['trend'] };
+
+type Request = { input: DashboardInput; previous: Period; counties: Counties; mask: number | null };
+
+async function fullLookups(ctx: StatisticsContext, r: Request): Promise<Lookups> {
+  const granularity = r.input.granularity ?? defaultGranularity(r.input.period);
+  const [c, p, trendRows] = await Promise.all([
+    fullSums(ctx, r.input.period, r.counties, r.mask),
+    fullSums(ctx, r.previous, r.counties, r.mask),
+    loadTrend(ctx.db, r.input.period, r.counties, r.mask, granularity),
+  ]);
+  const masks = [...new Set([...c.byMask.keys(), ...p.byMask.keys()])].sort((a, b) => a - b);
+  const cm = measuresOf(c, masks);
+  const pm = measuresOf(p, masks);
+  const points = buckets(r.input.period, granularity).map((start) => ({
+    start,
+    value: countOf(trendRows.get(start) ?? 0),
+  }));
+  return {
+    cur: (m) => countOf(cm.get(m) ?? 0),
+    prev: (m) => countOf(pm.get(m) ?? 0),
+    masks,
+    trend: { granularity, points },
+  };
+}
+
+/** From the year's cube and the year before's, with a five-year trend of cubes (decision 006). */
+async function suppressedLookups(ctx: StatisticsContext, scope: string, period: Period): Promise<Lookups> {
+  const year = yearOf(period);
+  const years = Array.from({ length: 5 }, (_, i) => year - 4 + i).filter((y) => y >= 1990);
+  const cubes = await cubesFor(
+    ctx,
+    [...new Set([year - 1, ...years])].sort((a, b) => a - b),
+  ).then((all) => all.slice(-years.length));
+  const [cc, pc] = [cubes.at(-1)!, await cubeFor(ctx, year - 1)];
+  return {
+    cur: (m) => cc.get(scope, m),
+    prev: (m) => pc.get(scope, m),
+    masks: [...new Set([...cc.masks, ...pc.masks])].sort((a, b) => a - b),
+    trend: {
+      granularity: 'year',
+      points: years.map((y, i) => ({ start: `${y}-01-01`, value: cubes[i]!.get(scope, 'cases') })),
+    },
+  };
+}
+
+function headlineOf({ cur, prev }: Lookups, population: Count): Dashboard['headline'] {
+  const cases = figure(cur, prev, 'cases');
+  return {
+    cases,
+    casesPer100k: {
+      current: ratio(cases.current, population, 100_000),
+      previous: ratio(cases.previous, population, 100_000),
+    },
+    victims: figure(cur, prev, 'victims'),
+    perpetrators: figure(cur, prev, 'perpetrators'),
+    crimeEstablishedShare: {
+      current: ratio(cur('crime_yes'), cur('cases')),
+      previous: ratio(prev('crime_yes'), prev('cases')),
+    },
+  };
+}
+
+const STEPS: ('reported' | FunnelStep)[] = ['reported', ...FUNNEL_STEPS];
+const stepMeasure = (s: 'reported' | FunnelStep) => (s === 'reported' ? 'cases' : `reached_${s}`);
+
+function funnelOf({ cur, prev }: Lookups): Dashboard['funnel'] {
+  return STEPS.map((s) => ({
+    step: s,
+    current: cur(stepMeasure(s)),
+    previous: prev(stepMeasure(s)),
+    shareOfReported: ratio(cur(stepMeasure(s)), cur('cases')),
+  }));
+}
+
+/** A median is hidden whenever the count of cases it is taken over is. */
+function mediansOf({ cur, prev }: Lookups, current: Medians, previous: Medians): Dashboard['medians'] {
+  const median = (value: number | null, base: Count): Ratio =>
+    base.suppressed ? { value: null, suppressed: true } : { value, suppressed: false };
+  return FUNNEL_STEPS.map((to, i) => ({
+    from: STEPS[i]!,
+    to,
+    current: median(current[to], cur(`reached_${to}`)),
+    previous: median(previous[to], prev(`reached_${to}`)),
+  }));
+}
+
+function combinationsOf({ cur, prev, masks }: Lookups): Dashboard['offenceCombinations'] {
+  return masks
+    .map((m) => ({ offences: offencesOfMask(m), key: String(m), ...figure(cur, prev, `combo_${m}`) }))
+    .filter((r) => r.current.value !== 0 || r.previous.value !== 0);
+}
+
+/** The breakdowns of the cases and their parties, in the order the dashboard shows them. */
+function breakdownsOf(
+  l: Lookups,
+): Pick<
+  Dashboard,
+  'byOffence' | 'offenceCombinations' | 'coercion' | 'crimeEstablished' | 'reportingBodies' | 'victims' | 'perpetrators'
+> {
+  const rows = (prefix: string, keys: readonly string[]) => categoryRows(l.cur, l.prev, prefix, keys);
+  return {
+    byOffence: rows('offence_', OFFENCES),
+    offenceCombinations: combinationsOf(l),
+    coercion: rows('coercion_', COERCION_DEGREES),
+    crimeEstablished: rows('crime_', CRIME_ESTABLISHED),
+    reportingBodies: rows('body_', REPORTING_BODIES),
+    victims: { sex: rows('v_sex_', SEXES), age: rows('v_age_', AGE_BANDS), origin: rows('v_origin_', ORIGIN_REGIONS) },
+    perpetrators: {
+      sex: rows('p_sex_', SEXES),
+      age: rows('p_age_', AGE_BANDS),
+      origin: rows('p_origin_', ORIGIN_REGIONS),
+    },
+  };
+}
+
+function trainingsOf({ cur, prev }: Lookups): Dashboard['trainings'] {
+  return {
+    trainings: figure(cur, prev, 'trainings'),
+    participants: figure(cur, prev, 'participants'),
+    byAudience: categoryRows(cur, prev, 'participants_', TRAINING_AUDIENCES),
+    byTheme: categoryRows(cur, prev, 'theme_', TRAINING_THEMES),
+  };
+}
+
+function coordinationOf(
+  { cur, prev }: Lookups,
+  county: string | null,
+  activeGroups: Set<string>,
+  counties: number,
+): Dashboard['coordination'] {
+  return {
+    meetings: figure(cur, prev, 'meetings'),
+    organisations: figure(cur, prev, 'organisations'),
+    openActionItems: cur('action_open'),
+    overdueActionItems: cur('action_overdue'),
+    activeGroups: county === null ? activeGroups.size : activeGroups.has(county) ? 1 : 0,
+    counties: county === null ? counties : 1,
+  };
+}
+
+/** The county dashboard (or the nation's), each figure beside the previous period of the same length. */
+export async function getDashboard(actor: Actor, input: DashboardInput): Promise<Dashboard> {
+  const offences = [...new Set(input.offences ?? [])].filter((o) => (OFFENCES as readonly string[]).includes(o));
+  const target = { view: 'dashboard', county: input.county } as const;
+  const access = requireStatisticsAccess(actor, target, { period: input.period, offences });
+  const ctx = await statisticsContext(actor, input.today);
+  const scope = scopeOf(ctx, input.county);
+  const r: Request = {
+    input,
+    previous: previousPeriod(input.period),
+    counties: input.county === null ? 'all' : [input.county],
+    mask: offences.length > 0 ? maskOf(offences) : null,
+  };
+  const lookups =
+    access === 'full' ? await fullLookups(ctx, r) : await suppressedLookups(ctx, scope.code, input.period);
+  const [curMedians, prevMedians, activeGroups] = await Promise.all([
+    loadMedians(ctx.db, input.period, r.counties, r.mask),
+    loadMedians(ctx.db, r.previous, r.counties, r.mask),
+    loadActiveGroups(ctx.db, input.period),
+  ]);
+  return {
+    scope,
+    access,
+    threshold: ctx.threshold,
+    period: input.period,
+    previousPeriod: r.previous,
+    offenceFilter: offences,
+    headline: headlineOf(lookups, { value: scope.population, suppressed: false }),
+    ...breakdownsOf(lookups),
+    funnel: funnelOf(lookups),
+    medians: mediansOf(lookups, curMedians, prevMedians),
+    trend: lookups.trend,
+    trainings: trainingsOf(lookups),
+    coordination: coordinationOf(lookups, input.county, activeGroups, ctx.counties.length),
+  };
+}

@@ -1,0 +1,282 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { getDb, type Db } from '@/db';
+import { splitByMonths, type Granularity, type Period } from '@/lib/periods';
+import { emptyScopeSums, type ScopeSums } from './cube';
+import { ROLLUP_COLUMNS, type FunnelStep, type RollupSums } from './measures';
+
+// What the figures are made of, read live (decision 005): the case rollups (stat_case_days,
+// stat_case_months, stat_case_years, stat_case_facts), trainings and coordination, per county.
+
+/** The counties read: all, or a list (empty: none). */
+export type Counties = readonly string[] | 'all';
+export type CountySums = Map<string, ScopeSums>;
+
+function rowsOf<T>(result: unknown): T[] {
+  // postgres.js returns an array, PGlite an object with rows.
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export async function query<T>(db: Db, statement: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(statement));
+}
+
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+export function countyCondition(column: string, counties: Counties): SQL {
+  if (counties === 'all') return sql``;
+  if (counties.length === 0) return sql` and false`;
+  return sql` and ${sql.raw(column)} in (${list(counties)})`;
+}
+
+function maskCondition(mask: number | null): SQL {
+  return mask ? sql` and offence_mask & ${mask} <> 0` : sql``;
+}
+
+/** The rollup rows of a period: whole months from stat_case_months, the days at either end from stat_case_days. */
+function rollupSource(
+  period: { from: string; to: string },
+  counties: Counties,
+  mask: number | null,
+  columns: readonly string[],
+): SQL {
+  const split = splitByMonths(period);
+  const cols = sql.raw(columns.join(', '));
+  const parts: SQL[] = [];
+  const filter = sql`${countyCondition('county_code', counties)}${maskCondition(mask)}`;
+  if (split.months) {
+    parts.push(
+      sql`select county_code, month as d, offence_mask, ${cols} from stat_case_months where month between ${split.months[0]}::date and ${split.months[1]}::date${filter}`,
+    );
+  }
+  if (split.days.length > 0) {
+    const ranges = sql.join(
+      split.days.map(([a, b]) => sql`day between ${a}::date and ${b}::date`),
+      sql` or `,
+    );
+    parts.push(sql`select county_code, day as d, offence_mask, ${cols} from stat_case_days where (${ranges})${filter}`);
+  }
+  return sql.join(parts, sql` union all `);
+}
+
+const sumColumns = (columns: readonly string[]) => sql.raw(columns.map((c) => `sum(${c})::int as ${c}`).join(', '));
+
+type CaseRow = Record<string, number | string>;
+/** The sums of a year (0 for a period read as one) and county, or null when the year is not wanted. */
+type Sink = (year: number, county: string) => ScopeSums | null;
+
+function addCaseRows(sink: Sink, rows: readonly CaseRow[]): void {
+  for (const row of rows) {
+    const target = sink(Number(row.y ?? 0), String(row.county_code));
+    if (!target) continue;
+    const sums: RollupSums = {};
+    for (const c of ROLLUP_COLUMNS) sums[c] = Number(row[c] ?? 0);
+    target.byMask.set(Number(row.offence_mask), sums);
+  }
+}
+
+/**
+ * Everything additive per county for a period: case rollups per offence combination, trainings,
+ * meetings and action items. `counties` limits the counties read.
+ */
+export async function loadCountySums(
+  db: Db,
+  period: Period,
+  counties: Counties,
+  mask: number | null,
+  today: string,
+): Promise<CountySums> {
+  const source = rollupSource(period, counties, mask, ROLLUP_COLUMNS);
+  const [caseRows, extras] = await Promise.all([
+    query<CaseRow>(
+      db,
+      sql`select county_code, offence_mask, ${sumColumns(ROLLUP_COLUMNS)} from (${source}) r group by 1, 2`,
+    ),
+    loadExtras(db, period, counties, today, false),
+  ]);
+  const out: CountySums = new Map();
+  const sink: Sink = (_, code) => {
+    let s = out.get(code);
+    if (!s) out.set(code, (s = emptyScopeSums()));
+    return s;
+  };
+  addCaseRows(sink, caseRows);
+  addExtras(sink, extras, [0]);
+  return out;
+}
+
+/**
+ * The same per calendar year, for several years in one set of queries (the suppressed views
+ * need a whole cube per year of their trend).
+ */
+export async function loadCountySumsByYear(
+  db: Db,
+  years: readonly number[],
+  today: string,
+): Promise<Map<number, CountySums>> {
+  const range = { from: `${Math.min(...years)}-01-01`, to: `${Math.max(...years)}-12-31` };
+  const yearOfRow = sql`extract(year from year)::int`;
+  const [caseRows, extras] = await Promise.all([
+    query<CaseRow>(
+      db,
+      sql`select ${yearOfRow} as y, county_code, offence_mask, ${sumColumns(ROLLUP_COLUMNS)} from stat_case_years where year between ${range.from}::date and ${range.to}::date group by 1, 2, 3`,
+    ),
+    loadExtras(db, range, 'all', today, true),
+  ]);
+  const out = new Map<number, CountySums>(years.map((y) => [y, new Map()]));
+  const sink: Sink = (year, code) => {
+    const byCounty = out.get(year);
+    if (!byCounty) return null;
+    let s = byCounty.get(code);
+    if (!s) byCounty.set(code, (s = emptyScopeSums()));
+    return s;
+  };
+  addCaseRows(sink, caseRows);
+  addExtras(sink, extras, years);
+  return out;
+}
+
+type ExtraRow = { y: number; county_code: string; k: string; n: number };
+type Extras = {
+  trainings: ExtraRow[];
+  audiences: ExtraRow[];
+  themes: ExtraRow[];
+  meetings: ExtraRow[];
+  organisations: ExtraRow[];
+  items: { county_code: string; open: number; overdue: number }[];
+};
+
+/**
+ * Trainings and coordination per county (additive), per calendar year when `yearly` (else y is 0).
+ * Action items are as of today, whatever the period.
+ */
+async function loadExtras(
+  db: Db,
+  range: { from: string; to: string },
+  counties: Counties,
+  today: string,
+  yearly: boolean,
+): Promise<Extras> {
+  const { from, to } = range;
+  const tc = countyCondition('t.county_code', counties);
+  const gc = countyCondition('g.county_code', counties);
+  const trainingYear = yearly ? sql`extract(year from t.starts_on)::int` : sql.raw('0');
+  const meetingYear = yearly
+    ? sql`extract(year from (m.starts_at at time zone 'Europe/Stockholm'))::int`
+    : sql.raw('0');
+  const inTrainings = sql`t.deleted_at is null and t.starts_on between ${from}::date and ${to}::date${tc}`;
+  const inMeetings = sql`m.deleted_at is null and g.deleted_at is null and (m.starts_at at time zone 'Europe/Stockholm')::date between ${from}::date and ${to}::date${gc}`;
+  const [trainings, audiences, themes, meetings, organisations, items] = await Promise.all([
+    query<ExtraRow>(
+      db,
+      sql`select ${trainingYear} as y, t.county_code, count(*)::int as n from trainings t where ${inTrainings} group by 1, 2`,
+    ),
+    query<ExtraRow>(
+      db,
+      sql`select ${trainingYear} as y, t.county_code, tp.audience::text as k, sum(tp.participants)::int as n from trainings t join training_participants tp on tp.training_id = t.id
+          where ${inTrainings} group by 1, 2, 3`,
+    ),
+    query<ExtraRow>(
+      db,
+      sql`select ${trainingYear} as y, t.county_code, th.theme::text as k, sum(tp.participants)::int as n
+          from trainings t cross join lateral unnest(t.themes) as th(theme) join training_participants tp on tp.training_id = t.id
+          where ${inTrainings} group by 1, 2, 3`,
+    ),
+    query<ExtraRow>(
+      db,
+      sql`select ${meetingYear} as y, g.county_code, count(*)::int as n from meetings m join coordination_groups g on g.id = m.group_id
+          where ${inMeetings} group by 1, 2`,
+    ),
+    query<ExtraRow>(
+      db,
+      sql`select ${meetingYear} as y, g.county_code, count(distinct a.member_id)::int as n from meeting_attendance a join meetings m on m.id = a.meeting_id join coordination_groups g on g.id = m.group_id
+          where ${inMeetings} group by 1, 2`,
+    ),
+    query<Extras['items'][number]>(
+      db,
+      sql`select g.county_code, count(*)::int as open, count(*) filter (where i.due_on < ${today}::date)::int as overdue
+          from action_items i join meetings m on m.id = i.raised_meeting_id and m.deleted_at is null join coordination_groups g on g.id = i.group_id and g.deleted_at is null
+          where i.status in ('open', 'in_progress')${gc} group by 1`,
+    ),
+  ]);
+  return { trainings, audiences, themes, meetings, organisations, items };
+}
+
+/** The extras into each wanted year's sums; the open action items (as of today) into every year. */
+function addExtras(sink: Sink, extras: Extras, years: readonly number[]): void {
+  const add = (y: number, code: string, key: string, n: number) => {
+    const target = sink(Number(y), code);
+    if (target) target.extra[key] = (target.extra[key] ?? 0) + Number(n);
+  };
+  for (const r of extras.trainings) add(r.y, r.county_code, 'trainings', r.n);
+  for (const r of extras.audiences) {
+    add(r.y, r.county_code, `participants_${r.k}`, r.n);
+    add(r.y, r.county_code, 'participants', r.n);
+  }
+  for (const r of extras.themes) add(r.y, r.county_code, `theme_${r.k}`, r.n);
+  for (const r of extras.meetings) add(r.y, r.county_code, 'meetings', r.n);
+  for (const r of extras.organisations) add(r.y, r.county_code, 'organisations', r.n);
+  for (const y of years) {
+    for (const r of extras.items) {
+      add(y, r.county_code, 'action_open', r.open);
+      add(y, r.county_code, 'action_overdue', r.overdue);
+    }
+  }
+}
+
+/** Counties with a county coordination group active at some point of the period. */
+export async function loadActiveGroups(db: Db, period: Period): Promise<Set<string>> {
+  const rows = await query<{ county_code: string }>(
+    db,
+    sql`select distinct g.county_code from coordination_groups g
+        where g.deleted_at is null and g.kind = 'county' and g.active_from <= ${period.to}::date and (g.active_to is null or g.active_to >= ${period.from}::date)`,
+  );
+  return new Set(rows.map((r) => r.county_code));
+}
+
+export type Medians = Record<FunnelStep, number | null>;
+
+/** The median days to each step, over the cases of the period that reached it. */
+export async function loadMedians(db: Db, period: Period, counties: Counties, mask: number | null): Promise<Medians> {
+  const [row] = await query<Record<string, number | string | null>>(
+    db,
+    sql`select percentile_cont(0.5) within group (order by investigation_days) as investigation,
+               percentile_cont(0.5) within group (order by prosecuted_days) as prosecuted,
+               percentile_cont(0.5) within group (order by convicted_days) as convicted
+        from stat_case_facts where reported_on between ${period.from}::date and ${period.to}::date${countyCondition('county_code', counties)}${maskCondition(mask)}`,
+  );
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return { investigation: n(row?.investigation), prosecuted: n(row?.prosecuted), convicted: n(row?.convicted) };
+}
+
+/** Cases per step of the trend (full viewers). */
+export async function loadTrend(
+  db: Db,
+  period: Period,
+  counties: Counties,
+  mask: number | null,
+  granularity: Granularity,
+): Promise<Map<string, number>> {
+  const rows = await query<{ bucket: string | Date; n: number }>(
+    db,
+    sql`select to_char(date_trunc(${granularity}, d::timestamp), 'YYYY-MM-DD') as bucket, sum(cases)::int as n
+        from (${rollupSource(period, counties, mask, ['cases'])}) r group by 1 order by 1`,
+  );
+  return new Map(rows.map((r) => [String(r.bucket), Number(r.n)]));
+}
+
+/** The years a period can be chosen from: the first year with cases (or ten years back) to next year. */
+export async function statisticsYears(today: string): Promise<number[]> {
+  const db = await getDb();
+  const [row] = await query<{ first: string | null }>(
+    db,
+    sql`select to_char(min(month), 'YYYY') as first from stat_case_months`,
+  );
+  const thisYear = Number(today.slice(0, 4));
+  const first = Math.min(Number(row?.first ?? thisYear - 10), thisYear - 10);
+  return Array.from({ length: thisYear - first + 1 }, (_, i) => thisYear - i);
+}
