@@ -18,7 +18,9 @@ import type { Actor } from '../../lib/policy';
 import { ROLLUP_COLUMNS } from '../statistics/measures';
 import { quarterPeriod, yearPeriod, type Period } from '../../lib/periods';
 import { makeUser } from '../test/helpers';
-import { createCase, deleteCase, getCaseForActor, recordStatusStep, restoreCase, updateCase } from './cases';
+import { getCaseForActor } from './cases/detail';
+import { createCase, deleteCase, restoreCase, updateCase } from './cases/register';
+import { recordStatusStep } from './cases/status';
 import {
   getDashboard,
   getEurostatTables,

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { CaseFilterSchema } from '@/lib/schemas/cases';
 import { getActor } from '@/app/_lib/session';
 import { isAppError } from '@/lib/errors';
-import { exportCasesForActor, type CaseExportRow } from '@/db/queries/cases';
+import { exportCasesForActor, type CaseExportRow } from '@/db/queries/cases/list';
 import { exportResponse, type Column, type ExportFormat } from './tabular';
 
 /** GET /api/export/cases.{csv,xlsx}?<the list's filters>: same access rules as the list; audited by the query. */
