@@ -16,7 +16,7 @@ import type { Actor } from '../../lib/policy';
 import type { Role } from '../../lib/roles';
 import { auditLog, COORDINATION_LIMITS, trainingParticipants, trainings } from '../schema';
 import { makeUser } from '../test/helpers';
-import { createGroup } from './coordination';
+import { createGroup } from './coordination/groups';
 import {
   createTraining,
   deleteTraining,

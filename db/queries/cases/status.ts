@@ -24,21 +24,7 @@ export async function recordStatusStep(
     if (!current) throw caseNotFound();
     const { row } = current;
     if (row.version !== input.version) throw caseConflict(current);
-    if (!NEXT_STATUSES[row.status].includes(input.status)) {
-      throw new AppError('invalid', 'status_transition', {
-        field: 'status',
-        message: 'validation.statusTransition',
-        from: row.status,
-        to: input.status,
-      });
-    }
-    if (input.occurredOn < row.statusOn) {
-      throw new AppError('invalid', 'status_date_before_previous', {
-        field: 'occurredOn',
-        message: 'validation.statusDateBeforePrevious',
-        previous: row.statusOn,
-      });
-    }
+    assertStepAllowed(row, input);
 
     await tx
       .insert(caseStatusEvents)
@@ -76,4 +62,23 @@ export async function recordStatusStep(
     });
     return { id: input.id, version: updated.version, status: input.status };
   });
+}
+
+/** The step must follow the current status in the pipeline, on or after the date of the latest step. */
+function assertStepAllowed(row: { status: CaseStatus; statusOn: string }, input: StatusStepOutput): void {
+  if (!NEXT_STATUSES[row.status].includes(input.status)) {
+    throw new AppError('invalid', 'status_transition', {
+      field: 'status',
+      message: 'validation.statusTransition',
+      from: row.status,
+      to: input.status,
+    });
+  }
+  if (input.occurredOn < row.statusOn) {
+    throw new AppError('invalid', 'status_date_before_previous', {
+      field: 'occurredOn',
+      message: 'validation.statusDateBeforePrevious',
+      previous: row.statusOn,
+    });
+  }
 }

@@ -3,12 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { ActionItemFilterSchema, instantToStockholm, MeetingFilterSchema } from '@/lib/schemas/coordination';
 import { getActor } from '@/app/_lib/session';
 import { isAppError } from '@/lib/errors';
-import {
-  exportActionItemsForActor,
-  exportMeetingsForActor,
-  type ActionItemView,
-  type MeetingExportRow,
-} from '@/db/queries/coordination';
+import { exportActionItemsForActor, type ActionItemView } from '@/db/queries/coordination/action-item-list';
+import { exportMeetingsForActor, type MeetingExportRow } from '@/db/queries/coordination/meeting-list';
 import { exportResponse, type Column, type ExportFormat } from './tabular';
 
 // GET /api/export/meetings.{csv,xlsx} and /api/export/action-items.{csv,xlsx}?<the list's filters>:
