@@ -10,7 +10,7 @@ import { TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES } from '@/lib/
 import { can, countyScope } from '@/lib/policy';
 import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
 import { listCounties } from '@/db/queries/counties';
-import { listTrainingsForActor } from '@/db/queries/trainings';
+import { listTrainingsForActor } from '@/db/queries/trainings/list';
 import { TrainingFilterSchema } from '../../../lib/schemas/trainings';
 
 export async function generateMetadata(): Promise<Metadata> {

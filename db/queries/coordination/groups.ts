@@ -254,10 +254,7 @@ export async function updateGroup(actor: Actor, input: GroupEditOutput): Promise
     if (current.values.version !== input.version) throw groupConflict(current);
     if (current.values.countyCode !== input.countyCode) throw countyFixed();
 
-    const { id: _id, version: _version, ...beforeValues } = current.values;
-    void _id;
-    void _version;
-    const before = groupValues(beforeValues);
+    const before = groupValues(current.values);
     const after = groupValues({ ...input, members: input.members.map(memberValues) });
     const known = new Set(before.members.map((m) => m.id));
     const unknownIndex = after.members.findIndex((m) => m.id && !known.has(m.id));

@@ -282,11 +282,7 @@ export async function updateMeeting(actor: Actor, input: MeetingEditOutput): Pro
     });
     const { startsAt, endsAt } = timesOf(input);
 
-    const { id: _id, version: _version, followUps: _f, ...beforeValues } = current.values;
-    void _id;
-    void _version;
-    void _f;
-    const before = meetingValues(beforeValues);
+    const before = meetingValues(current.values);
     const after = meetingValues(input);
     const changes: Record<string, unknown> = changedFields(
       { ...before, actionItems: null },

@@ -4,7 +4,7 @@ import { TrainingFilterSchema } from '@/lib/schemas/trainings';
 import { getActor } from '@/app/_lib/session';
 import { TRAINING_AUDIENCES } from '@/lib/enums';
 import { isAppError } from '@/lib/errors';
-import { exportTrainingsForActor, type TrainingListRow } from '@/db/queries/trainings';
+import { exportTrainingsForActor, type TrainingListRow } from '@/db/queries/trainings/list';
 import { exportResponse, type Column, type ExportFormat } from './tabular';
 
 /**
