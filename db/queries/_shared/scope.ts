@@ -16,7 +16,7 @@ export function countyIn(column: AnyColumn, scope: CountyScope): SQL {
   return inArray(column, [...scope]);
 }
 
-export function reachesAnyCounty(scope: CountyScope): boolean {
+function reachesAnyCounty(scope: CountyScope): boolean {
   return scope === 'all' || scope.length > 0;
 }
 

@@ -19,9 +19,9 @@ import type {
   YesNoUnknown,
 } from '@/lib/enums';
 import { assertCan, type Actor } from '@/lib/policy';
-import { writeAudit } from '@/db/audit';
 import { getDb, type Db } from '@/db/index';
 import { caseOffences, caseParties, cases } from '@/db/schema';
+import { auditedExport } from '../_shared/export';
 import { listedRecords } from '../_shared/scope';
 import { caseRecords } from './record';
 
@@ -63,7 +63,7 @@ export type CaseListPage = {
  * filters their exact figure.
  */
 export const COUNT_CAP = 10_000;
-export const EXPORT_CAP = 100_000;
+const EXPORT_CAP = 100_000;
 const PAGE_SIZE_MAX = 100;
 
 /** WHERE conditions of the list and the export: the actor's scope first, then the filter. */
@@ -331,15 +331,6 @@ export async function exportCasesForActor(
     (source) => sortColumns(sort, source, isAscending(sort)),
     EXPORT_CAP + 1,
   );
-  const truncated = fetched.length > EXPORT_CAP;
-  const rows = fetched.slice(0, EXPORT_CAP);
   const auditedFilter = { ...filter, cursor: undefined };
-  await writeAudit(db, {
-    actorId: actor.id,
-    action: 'case.export',
-    entityType: 'case',
-    countyCode: actor.county,
-    changes: { filter: auditedFilter, rowCount: rows.length, truncated },
-  });
-  return { rows, truncated };
+  return auditedExport(db, actor, { entityType: 'case', filter: auditedFilter, cap: EXPORT_CAP }, fetched);
 }

@@ -5,9 +5,9 @@ import type { ActionItemFilterOutput } from '@/lib/schemas/coordination';
 import { todayInStockholm } from '@/lib/forms/fields';
 import { PENDING_ACTION_ITEM_STATUSES, type ActionItemStatus, type MemberOrganisationType } from '@/lib/enums';
 import { assertCan, type Actor } from '@/lib/policy';
-import { writeAudit } from '@/db/audit';
 import { getDb, type Db, type Tx } from '@/db/index';
 import { actionItems, coordinationGroups, groupMembers, meetings } from '@/db/schema';
+import { auditedExport } from '../_shared/export';
 import { pickedCounties } from '../_shared/scope';
 import { groupRecords } from './scope';
 import { EXPORT_CAP, PAGE_SIZE, pageOf, type Page } from './shared';
@@ -146,14 +146,10 @@ export async function exportActionItemsForActor(
     actionItemOrder(filter),
     EXPORT_CAP + 1,
   );
-  const truncated = fetched.length > EXPORT_CAP;
-  const rows = fetched.slice(0, EXPORT_CAP);
-  await writeAudit(db, {
-    actorId: actor.id,
-    action: 'action_item.export',
-    entityType: 'action_item',
-    countyCode: actor.county,
-    changes: { filter: { ...filter, page: undefined }, rowCount: rows.length, truncated },
-  });
-  return { rows, truncated };
+  return auditedExport(
+    db,
+    actor,
+    { entityType: 'action_item', filter: { ...filter, page: undefined }, cap: EXPORT_CAP },
+    fetched,
+  );
 }

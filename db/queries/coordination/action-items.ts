@@ -19,7 +19,7 @@ export type MeetingRef = { id: string; groupId: string; countyCode: string; star
 type NewItem = { description: string; responsibleMemberId: string; dueOn: string; position: number };
 
 /** An item raised at the meeting, as it is stored (and row-locked while the meeting changes). */
-export type RaisedItem = {
+type RaisedItem = {
   id: string;
   version: number;
   description: string;

@@ -7,6 +7,7 @@ import { writeAudit } from '@/db/audit';
 import { getDb, type Db, type Tx } from '@/db/index';
 import { actionItems, coordinationGroups, groupMembers, meetingAttendance, meetings } from '@/db/schema';
 import { assertRecordId, notFound } from '../_shared/records';
+import { auditedExport } from '../_shared/export';
 import { listedRecords, readableRecords } from '../_shared/scope';
 import { groupRecords, MEETING_ID, meetingRecords } from './scope';
 import { EXPORT_CAP, PAGE_SIZE, pageOf, type Page } from './shared';
@@ -25,7 +26,7 @@ export type MeetingSummary = {
   deletedAt: Date | null;
 };
 
-export const meetingSummaryColumns = {
+const meetingSummaryColumns = {
   id: meetings.id,
   startsAt: meetings.startsAt,
   endsAt: meetings.endsAt,
@@ -138,23 +139,18 @@ export async function exportMeetingsForActor(
     .where(meetingListConditions(actor, filter))
     .orderBy(desc(meetings.startsAt), desc(meetings.id))
     .limit(EXPORT_CAP + 1);
-  const truncated = fetched.length > EXPORT_CAP;
-  const rows = fetched
-    .slice(0, EXPORT_CAP)
-    .map((r) => ({
-      ...r,
-      attendeeCount: Number(r.attendeeCount),
-      raisedCount: Number(r.raisedCount),
-      closedCount: Number(r.closedCount),
-    }));
-  await writeAudit(db, {
-    actorId: actor.id,
-    action: 'meeting.export',
-    entityType: 'meeting',
-    countyCode: actor.county,
-    changes: { filter: { ...filter, page: undefined }, rowCount: rows.length, truncated },
-  });
-  return { rows, truncated };
+  const rows = fetched.map((r) => ({
+    ...r,
+    attendeeCount: Number(r.attendeeCount),
+    raisedCount: Number(r.raisedCount),
+    closedCount: Number(r.closedCount),
+  }));
+  return auditedExport(
+    db,
+    actor,
+    { entityType: 'meeting', filter: { ...filter, page: undefined }, cap: EXPORT_CAP },
+    rows,
+  );
 }
 
 export type GroupCalendar = {

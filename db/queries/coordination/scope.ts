@@ -24,7 +24,7 @@ export const GROUP_ID = sql.raw('"coordination_groups"."id"');
 export const MEETING_ID = sql.raw('"meetings"."id"');
 
 /** Groups whose home county is in the scope. */
-export function homeIn(scope: CountyScope): SQL {
+function homeIn(scope: CountyScope): SQL {
   return countyIn(coordinationGroups.countyCode, scope);
 }
 

@@ -3,9 +3,9 @@ import { and, asc, desc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm
 import type { TrainingFilterOutput } from '@/lib/schemas/trainings';
 import type { EventFormat, TrainingOrganiser, TrainingTheme } from '@/lib/enums';
 import { assertCan, countyScope, type Actor } from '@/lib/policy';
-import { writeAudit } from '@/db/audit';
 import { getDb, type Db } from '@/db/index';
 import { coordinationGroups, groupCounties, trainingParticipants, trainings } from '@/db/schema';
+import { auditedExport } from '../_shared/export';
 import { listedRecords } from '../_shared/scope';
 import { GROUP_ID, groupInvolves } from '../coordination/scope';
 import { total, trainingRecords, type ParticipantRow } from './register';
@@ -16,8 +16,8 @@ import { total, trainingRecords, type ParticipantRow } from './register';
 // query, where inside a subquery "id" would silently name the subquery's own id.
 const TRAINING_ID = sql.raw('"trainings"."id"');
 
-export const PAGE_SIZE = 50;
-export const EXPORT_CAP = 50_000;
+const PAGE_SIZE = 50;
+const EXPORT_CAP = 50_000;
 
 export type TrainingListRow = {
   id: string;
@@ -143,16 +143,12 @@ export async function exportTrainingsForActor(
   assertCan(actor, 'training.read');
   const db = await getDb();
   const fetched = await selectTrainings(db, listConditions(actor, filter), EXPORT_CAP + 1);
-  const truncated = fetched.length > EXPORT_CAP;
-  const rows = fetched.slice(0, EXPORT_CAP);
-  await writeAudit(db, {
-    actorId: actor.id,
-    action: 'training.export',
-    entityType: 'training',
-    countyCode: actor.county,
-    changes: { filter: { ...filter, page: undefined }, rowCount: rows.length, truncated },
-  });
-  return { rows, truncated };
+  return auditedExport(
+    db,
+    actor,
+    { entityType: 'training', filter: { ...filter, page: undefined }, cap: EXPORT_CAP },
+    fetched,
+  );
 }
 
 export type TrainingGroupOption = { id: string; name: string; counties: string[] };
