@@ -14,7 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 import { CaseFilterSchema } from '../lib/schemas/cases';
 import { getDbHandle, type Db } from '../db';
 import type { Actor } from '../lib/policy';
-import { listCasesForActor } from '../db/queries/cases';
+import { listCasesForActor } from '../db/queries/cases/list';
 import { getDashboard } from '../db/statistics/dashboard';
 import { getNationalOverview } from '../db/statistics/overview';
 import { parsePeriod } from '../lib/periods';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { ActionItemView } from '@/db/queries/coordination';
+import type { ActionItemView } from '@/db/queries/coordination/action-item-list';
 import { OverdueBadge } from './overdue-badge';
 
 /** Action items with who is responsible, when they are due (overdue ones marked) and where they were raised and closed. */

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/policy';
-import { getCoordinationSummaryForActor } from '@/db/queries/coordination';
+import { getCoordinationSummaryForActor } from '@/db/queries/coordination/summary';
 import { ActionItemsTable } from './action-items-table';
 
 /** A county role's start page: the next meetings of the groups it reads, and what is still to do (overdue first). */

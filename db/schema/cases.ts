@@ -87,7 +87,7 @@ export const cases = pgTable(
     deletedBy: uuid('deleted_by').references(() => users.id),
   },
   (t) => [
-    // The list (db/queries/cases.ts), keyset-paginated within a county or across all counties.
+    // The list (db/queries/cases/list.ts), keyset-paginated within a county or across all counties.
     // Ascending on purpose: a btree is read backwards for `order by reported_on desc, id desc`,
     // while drizzle's .desc() makes DESC NULLS LAST, which that ORDER BY (NULLS FIRST) cannot use.
     // Not partial, so that the deleted cases a coordinator may restore are listed as fast.

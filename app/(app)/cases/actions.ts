@@ -2,14 +2,9 @@
 
 import { z } from 'zod';
 import { authedAction } from '@/app/_lib/action';
-import {
-  createCase,
-  deleteCase,
-  findPoliceReportDuplicates,
-  recordStatusStep,
-  restoreCase,
-  updateCase,
-} from '@/db/queries/cases';
+import { findPoliceReportDuplicates } from '@/db/queries/cases/duplicates';
+import { createCase, deleteCase, restoreCase, updateCase } from '@/db/queries/cases/register';
+import { recordStatusStep } from '@/db/queries/cases/status';
 import {
   CaseDeleteSchema,
   CaseEditSchema,

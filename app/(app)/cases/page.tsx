@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { buttonClass } from '@/components/ui/field';
-import { listCasesForActor } from '@/db/queries/cases';
+import { listCasesForActor } from '@/db/queries/cases/list';
 import { listCounties } from '@/db/queries/counties';
 import { can, countyScope } from '@/lib/policy';
 import { CASE_STATUSES, COERCION_DEGREES, CRIME_ESTABLISHED, OFFENCES, REPORTING_BODIES } from '@/lib/enums';

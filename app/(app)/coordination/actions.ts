@@ -1,16 +1,8 @@
 'use server';
 
 import { authedAction } from '@/app/_lib/action';
-import {
-  createGroup,
-  createMeeting,
-  deleteGroup,
-  deleteMeeting,
-  restoreGroup,
-  restoreMeeting,
-  updateGroup,
-  updateMeeting,
-} from '@/db/queries/coordination';
+import { createGroup, deleteGroup, restoreGroup, updateGroup } from '@/db/queries/coordination/groups';
+import { createMeeting, deleteMeeting, restoreMeeting, updateMeeting } from '@/db/queries/coordination/meetings';
 import {
   DeleteSchema,
   GroupEditSchema,

@@ -9,7 +9,7 @@ import { OverdueBadge } from '@/components/coordination/overdue-badge';
 import { buttonClass } from '@/components/ui/field';
 import { GROUP_KINDS } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
-import { listGroupsForActor } from '@/db/queries/coordination';
+import { listGroupsForActor } from '@/db/queries/coordination/group-list';
 import { listCounties } from '@/db/queries/counties';
 import { GROUP_ACTIVITY, GroupFilterSchema } from '../../../lib/schemas/coordination';
 

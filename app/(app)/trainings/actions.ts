@@ -1,7 +1,7 @@
 'use server';
 
 import { authedAction } from '@/app/_lib/action';
-import { createTraining, deleteTraining, restoreTraining, updateTraining } from '@/db/queries/trainings';
+import { createTraining, deleteTraining, restoreTraining, updateTraining } from '@/db/queries/trainings/register';
 import {
   TrainingDeleteSchema,
   TrainingEditSchema,

@@ -8,9 +8,9 @@ import { FilterDate, FilterSelect, Pager, queryString } from '@/components/coord
 import { buttonClass } from '@/components/ui/field';
 import { TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
-import { listGroupOptionsForActor } from '@/db/queries/coordination';
+import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
 import { listCounties } from '@/db/queries/counties';
-import { listTrainingsForActor } from '@/db/queries/trainings';
+import { listTrainingsForActor } from '@/db/queries/trainings/list';
 import { TrainingFilterSchema } from '../../../lib/schemas/trainings';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { getCaseForActor, type CaseDetail } from '@/db/queries/cases';
+import { getCaseForActor, type CaseDetail } from '@/db/queries/cases/detail';
 import { DeleteRestore, StatusStepForm } from './case-controls';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -9,7 +9,8 @@ import { FilterDate, FilterSelect, filterSelectClass, Pager, queryString } from 
 import { buttonClass } from '@/components/ui/field';
 import { ACTION_ITEM_STATUSES } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
-import { listActionItemsForActor, listGroupOptionsForActor } from '@/db/queries/coordination';
+import { listActionItemsForActor } from '@/db/queries/coordination/action-item-list';
+import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
 import { listCounties } from '@/db/queries/counties';
 import { ActionItemFilterSchema } from '../../../../lib/schemas/coordination';
 

@@ -8,7 +8,8 @@ import { FilterDate, FilterSelect, Pager, queryString } from '@/components/coord
 import { buttonClass } from '@/components/ui/field';
 import { EVENT_FORMATS } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
-import { listGroupOptionsForActor, listMeetingsForActor } from '@/db/queries/coordination';
+import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
+import { listMeetingsForActor } from '@/db/queries/coordination/meeting-list';
 import { listCounties } from '@/db/queries/counties';
 import { MeetingFilterSchema } from '../../../../lib/schemas/coordination';
 

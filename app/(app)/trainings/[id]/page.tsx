@@ -6,7 +6,7 @@ import { loadForPage, requireActor } from '@/app/_lib/session';
 import { HistoryTable } from '@/components/coordination/history-table';
 import { Fact } from '@/components/coordination/list-parts';
 import { DeleteRestore } from '@/components/coordination/record-controls';
-import { getTrainingForActor } from '@/db/queries/trainings';
+import { getTrainingForActor } from '@/db/queries/trainings/register';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('trainings.detail');

@@ -6,7 +6,7 @@ import { todayInStockholm } from '@/lib/forms/fields';
 import { requireActor } from '@/app/_lib/session';
 import { can, countyScope } from '@/lib/policy';
 import { listCounties } from '@/db/queries/counties';
-import { listTrainingGroupOptions } from '@/db/queries/trainings';
+import { listTrainingGroupOptions } from '@/db/queries/trainings/list';
 import type { TrainingEditInput } from '../../../../lib/schemas/trainings';
 import { TrainingForm } from '../training-form';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { authedRoute } from '@/app/_lib/route';
 import { CaseFilterSchema } from '@/lib/schemas/cases';
-import { exportCasesForActor, type CaseExportRow } from '@/db/queries/cases';
+import { exportCasesForActor, type CaseExportRow } from '@/db/queries/cases/list';
 import { exportResponse, type Column, type ExportFormat } from './tabular';
 
 /** GET /api/export/cases.{csv,xlsx}?<the list's filters>: same access rules as the list; audited by the query. */

@@ -2,12 +2,8 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { authedRoute } from '@/app/_lib/route';
 import { ActionItemFilterSchema, instantToStockholm, MeetingFilterSchema } from '@/lib/schemas/coordination';
-import {
-  exportActionItemsForActor,
-  exportMeetingsForActor,
-  type ActionItemView,
-  type MeetingExportRow,
-} from '@/db/queries/coordination';
+import { exportActionItemsForActor, type ActionItemView } from '@/db/queries/coordination/action-item-list';
+import { exportMeetingsForActor, type MeetingExportRow } from '@/db/queries/coordination/meeting-list';
 import { exportResponse, type Column, type ExportFormat } from './tabular';
 
 // GET /api/export/meetings.{csv,xlsx} and /api/export/action-items.{csv,xlsx}?<the list's filters>:

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { authedRoute } from '@/app/_lib/route';
 import { TrainingFilterSchema } from '@/lib/schemas/trainings';
 import { TRAINING_AUDIENCES } from '@/lib/enums';
-import { exportTrainingsForActor, type TrainingListRow } from '@/db/queries/trainings';
+import { exportTrainingsForActor, type TrainingListRow } from '@/db/queries/trainings/list';
 import { exportResponse, type Column, type ExportFormat } from './tabular';
 
 /**

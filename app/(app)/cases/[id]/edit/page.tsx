@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { getCaseForActor } from '@/db/queries/cases';
+import { getCaseForActor } from '@/db/queries/cases/detail';
 import { CaseForm } from '../../case-form';
 import type { CaseEditInput } from '../../../../../lib/schemas/cases';
 

@@ -8,7 +8,8 @@ import { HistoryTable } from '@/components/coordination/history-table';
 import { Fact } from '@/components/coordination/list-parts';
 import { DeleteRestore } from '@/components/coordination/record-controls';
 import { buttonClass } from '@/components/ui/field';
-import { getGroupForActor, type MeetingSummary } from '@/db/queries/coordination';
+import { getGroupForActor } from '@/db/queries/coordination/groups';
+import type { MeetingSummary } from '@/db/queries/coordination/meeting-list';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.groups.detail');

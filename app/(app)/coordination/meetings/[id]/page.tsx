@@ -7,7 +7,7 @@ import { ActionItemsTable } from '@/components/coordination/action-items-table';
 import { HistoryTable } from '@/components/coordination/history-table';
 import { Fact } from '@/components/coordination/list-parts';
 import { DeleteRestore } from '@/components/coordination/record-controls';
-import { getMeetingForActor } from '@/db/queries/coordination';
+import { getMeetingForActor } from '@/db/queries/coordination/meeting-detail';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.meetings.detail');

@@ -6,7 +6,8 @@ import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { buttonClass } from '@/components/ui/field';
 import { can } from '@/lib/policy';
-import { getNewMeetingContext, listGroupOptionsForActor } from '@/db/queries/coordination';
+import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
+import { getNewMeetingContext } from '@/db/queries/coordination/meeting-detail';
 import { MeetingForm } from '../../meeting-form';
 import {
   instantToStockholm,

@@ -3,7 +3,8 @@ import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { getTrainingForActor, listTrainingGroupOptions } from '@/db/queries/trainings';
+import { listTrainingGroupOptions } from '@/db/queries/trainings/list';
+import { getTrainingForActor } from '@/db/queries/trainings/register';
 import type { TrainingEditInput } from '../../../../../lib/schemas/trainings';
 import { TrainingForm } from '../../training-form';
 

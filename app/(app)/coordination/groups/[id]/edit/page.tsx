@@ -3,7 +3,7 @@ import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { getGroupForActor } from '@/db/queries/coordination';
+import { getGroupForActor } from '@/db/queries/coordination/groups';
 import { listCounties } from '@/db/queries/counties';
 import { GroupForm } from '../../../group-form';
 import type { GroupEditInput } from '../../../../../../lib/schemas/coordination';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { getMeetingForActor } from '@/db/queries/coordination';
+import { getMeetingForActor } from '@/db/queries/coordination/meeting-detail';
 import { MeetingForm } from '../../../meeting-form';
 import { instantToStockholm, type MeetingEditInput } from '../../../../../../lib/schemas/coordination';
 

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { authedRoute } from '@/app/_lib/route';
-import { getGroupCalendarForActor } from '@/db/queries/coordination';
+import { getGroupCalendarForActor } from '@/db/queries/coordination/meeting-list';
 import { asciiFileName, buildCalendar } from '../../../_lib/ics';
 
 export const dynamic = 'force-dynamic';

@@ -13,25 +13,17 @@ import {
   type CaseOutput,
   type CaseSort,
 } from '@/lib/schemas/cases';
-import { AppError } from '../../lib/errors';
-import { getDb } from '../index';
-import type { Actor } from '../../lib/policy';
-import type { Role } from '../../lib/roles';
-import { auditLog, caseParties, caseReferenceCounters, cases, EVENT_NOTE_MAX, NOTES_MAX } from '../schema';
-import { makeUser } from '../test/helpers';
-import {
-  COUNT_CAP,
-  createCase,
-  deleteCase,
-  exportCasesForActor,
-  findPoliceReportDuplicates,
-  getCaseForActor,
-  listCasesForActor,
-  recordStatusStep,
-  restoreCase,
-  updateCase,
-  type CaseFilter,
-} from './cases';
+import { AppError } from '@/lib/errors';
+import { getDb } from '@/db/index';
+import type { Actor } from '@/lib/policy';
+import type { Role } from '@/lib/roles';
+import { auditLog, caseParties, caseReferenceCounters, cases, EVENT_NOTE_MAX, NOTES_MAX } from '@/db/schema';
+import { makeUser } from '@/db/test/helpers';
+import { findPoliceReportDuplicates } from './duplicates';
+import { getCaseForActor } from './detail';
+import { COUNT_CAP, exportCasesForActor, listCasesForActor, type CaseFilter } from './list';
+import { createCase, deleteCase, restoreCase, updateCase } from './register';
+import { recordStatusStep } from './status';
 
 // Each test makes its own cases. Tests that count or order cases keep to a county and a year of
 // their own (1990s dates), so they hold on a shared PostgreSQL database and beside other files.

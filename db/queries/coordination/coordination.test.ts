@@ -15,10 +15,10 @@ import {
   type MeetingInput,
 } from '@/lib/schemas/coordination';
 import { todayInStockholm } from '@/lib/forms/fields';
-import { AppError } from '../../lib/errors';
-import { getDb } from '../index';
-import type { Actor } from '../../lib/policy';
-import type { Role } from '../../lib/roles';
+import { AppError } from '@/lib/errors';
+import { getDb } from '@/db/index';
+import type { Actor } from '@/lib/policy';
+import type { Role } from '@/lib/roles';
 import {
   actionItems,
   auditLog,
@@ -27,30 +27,16 @@ import {
   groupMembers,
   meetingAttendance,
   meetings,
-} from '../schema';
-import { makeUser } from '../test/helpers';
-import {
-  createGroup,
-  createMeeting,
-  deleteGroup,
-  deleteMeeting,
-  exportActionItemsForActor,
-  exportMeetingsForActor,
-  getCoordinationSummaryForActor,
-  getGroupCalendarForActor,
-  getGroupForActor,
-  getMeetingForActor,
-  getNewMeetingContext,
-  listActionItemsForActor,
-  listGroupOptionsForActor,
-  listGroupsForActor,
-  listMeetingsForActor,
-  PAGE_SIZE,
-  restoreGroup,
-  restoreMeeting,
-  updateGroup,
-  updateMeeting,
-} from './coordination';
+} from '@/db/schema';
+import { makeUser } from '@/db/test/helpers';
+import { exportActionItemsForActor, listActionItemsForActor } from './action-item-list';
+import { listGroupOptionsForActor, listGroupsForActor } from './group-list';
+import { createGroup, deleteGroup, getGroupForActor, restoreGroup, updateGroup } from './groups';
+import { getMeetingForActor, getNewMeetingContext } from './meeting-detail';
+import { exportMeetingsForActor, getGroupCalendarForActor, listMeetingsForActor } from './meeting-list';
+import { createMeeting, deleteMeeting, restoreMeeting, updateMeeting } from './meetings';
+import { PAGE_SIZE } from './shared';
+import { getCoordinationSummaryForActor } from './summary';
 
 // Each test makes its own groups (unique names) and reads lists through a filter on its own group,
 // so the tests hold beside the demo data and on a shared PostgreSQL database.

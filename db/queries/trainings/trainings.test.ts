@@ -10,23 +10,15 @@ import {
   TrainingSchema,
   type TrainingInput,
 } from '@/lib/schemas/trainings';
-import { AppError } from '../../lib/errors';
-import { getDb } from '../index';
-import type { Actor } from '../../lib/policy';
-import type { Role } from '../../lib/roles';
-import { auditLog, COORDINATION_LIMITS, trainingParticipants, trainings } from '../schema';
-import { makeUser } from '../test/helpers';
-import { createGroup } from './coordination';
-import {
-  createTraining,
-  deleteTraining,
-  exportTrainingsForActor,
-  getTrainingForActor,
-  listTrainingGroupOptions,
-  listTrainingsForActor,
-  restoreTraining,
-  updateTraining,
-} from './trainings';
+import { AppError } from '@/lib/errors';
+import { getDb } from '@/db/index';
+import type { Actor } from '@/lib/policy';
+import type { Role } from '@/lib/roles';
+import { auditLog, COORDINATION_LIMITS, trainingParticipants, trainings } from '@/db/schema';
+import { makeUser } from '@/db/test/helpers';
+import { createGroup } from '../coordination/groups';
+import { exportTrainingsForActor, listTrainingGroupOptions, listTrainingsForActor } from './list';
+import { createTraining, deleteTraining, getTrainingForActor, restoreTraining, updateTraining } from './register';
 
 // Each test makes its own trainings; lists are read through a coordination group of the test's
 // own (the group filter), so they hold beside the demo data and on a shared PostgreSQL database.

@@ -1,0 +1,211 @@
+import 'server-only';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { CaseEditOutput, CaseOutput } from '@/lib/schemas/cases';
+import { AppError } from '@/lib/errors';
+import { assertCan, type Actor } from '@/lib/policy';
+import { changedFields, writeAudit } from '@/db/audit';
+import { getDb, type Tx } from '@/db/index';
+import { caseOffences, caseParties, caseReferenceCounters, cases, caseStatusEvents, counties } from '@/db/schema';
+import { countyFixed } from '../_shared/records';
+import { liveRecords } from '../_shared/scope';
+import { restore, softDelete, type SoftDeleteRegister } from '../_shared/soft-delete';
+import {
+  assertCaseId,
+  caseConflict,
+  caseNotFound,
+  caseRecords,
+  editableValues,
+  loadCase,
+  partyRows,
+  type EditableValues,
+  type LoadedCase,
+} from './record';
+
+// Registering, editing, deleting and restoring a case. The status pipeline is in ./status.
+
+/**
+ * Register a case. The reference is `<county letter>-<year reported>-<number>`, numbered per
+ * county and year. The counter row is taken with an upsert inside the case's transaction: its row
+ * lock makes concurrent registrations in one county and year wait for each other, and a rolled
+ * back registration gives its number back, so the numbers stay unique and without gaps.
+ */
+export async function createCase(actor: Actor, input: CaseOutput): Promise<{ id: string; reference: string }> {
+  assertCan(actor, 'case.create', input.countyCode);
+  const db = await getDb();
+  const values = editableValues(input);
+  const year = Number(values.reportedOn.slice(0, 4));
+
+  return db.transaction(async (tx) => {
+    const [county] = await tx
+      .select({ letter: counties.letter })
+      .from(counties)
+      .where(eq(counties.code, input.countyCode));
+    if (!county) throw new AppError('invalid', 'unknown county', { field: 'countyCode', message: 'validation.county' });
+
+    const [counter] = await tx
+      .insert(caseReferenceCounters)
+      .values({ countyCode: input.countyCode, year, lastNumber: 1 })
+      .onConflictDoUpdate({
+        target: [caseReferenceCounters.countyCode, caseReferenceCounters.year],
+        set: { lastNumber: sql`${sql.identifier('case_reference_counters')}.${sql.identifier('last_number')} + 1` },
+      })
+      .returning({ lastNumber: caseReferenceCounters.lastNumber });
+    const reference = `${county.letter}-${year}-${String(counter!.lastNumber).padStart(4, '0')}`;
+
+    const [created] = await tx
+      .insert(cases)
+      .values({
+        reference,
+        countyCode: input.countyCode,
+        reportedOn: values.reportedOn,
+        reportingBody: values.reportingBody,
+        policeReportNumber: values.policeReportNumber,
+        arena: values.arena,
+        onlinePlatform: values.onlinePlatform,
+        crossBorder: values.crossBorder,
+        crimeEstablished: values.crimeEstablished,
+        coercionDegree: values.coercionDegree,
+        controlMethods: values.controlMethods,
+        notes: values.notes,
+        status: 'reported',
+        statusOn: values.reportedOn,
+        createdBy: actor.id,
+        updatedBy: actor.id,
+      })
+      .returning({ id: cases.id });
+    const id = created!.id;
+
+    await tx.insert(caseOffences).values(values.offences.map((offence) => ({ caseId: id, offence })));
+    if (values.parties.length > 0) await tx.insert(caseParties).values(partyRows(id, values.parties));
+    await tx
+      .insert(caseStatusEvents)
+      .values({ caseId: id, status: 'reported', occurredOn: values.reportedOn, recordedBy: actor.id });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'case.create',
+      entityType: 'case',
+      entityId: id,
+      countyCode: input.countyCode,
+      changes: { reference, countyCode: input.countyCode, ...values },
+    });
+    return { id, reference };
+  });
+}
+
+/**
+ * Save an edit. Optimistic concurrency: the row is locked with the scope in its WHERE, and the
+ * version the form was loaded with must still be the current one; otherwise 'conflict' with the
+ * current values (in the form's shape), when and by whom it was last changed, so the form can show
+ * what changed. An edit that changes nothing writes nothing. The county (and the reference) never change.
+ */
+export async function updateCase(actor: Actor, input: CaseEditOutput): Promise<{ id: string; version: number }> {
+  assertCan(actor, 'case.update');
+  assertCaseId(input.id);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const scope = liveRecords(actor, caseRecords, 'case.update');
+    const current = await loadCase(tx, and(eq(cases.id, input.id), scope)!, true);
+    if (!current) throw caseNotFound();
+    if (current.values.version !== input.version) throw caseConflict(current);
+    if (current.values.countyCode !== input.countyCode) throw countyFixed();
+
+    const before = editableValues(current.values);
+    const after = editableValues(input);
+    const changes = changedFields(before, after);
+    if (Object.keys(changes).length === 0) return { id: input.id, version: current.values.version };
+    if ('reportedOn' in changes) await assertReportBeforeSteps(tx, input.id, after.reportedOn);
+
+    const [updated] = await tx
+      .update(cases)
+      .set({
+        reportedOn: after.reportedOn,
+        reportingBody: after.reportingBody,
+        policeReportNumber: after.policeReportNumber,
+        arena: after.arena,
+        onlinePlatform: after.onlinePlatform,
+        crossBorder: after.crossBorder,
+        crimeEstablished: after.crimeEstablished,
+        coercionDegree: after.coercionDegree,
+        controlMethods: after.controlMethods,
+        notes: after.notes,
+        ...(current.row.status === 'reported' ? { statusOn: after.reportedOn } : {}),
+        version: sql`${cases.version} + 1`,
+        updatedBy: actor.id,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(cases.id, input.id), eq(cases.version, input.version), scope))
+      .returning({ version: cases.version });
+    // Cannot happen under the row lock; kept so that a future change to the locking fails safe.
+    if (!updated) throw caseConflict(current);
+    await replaceChangedParts(tx, input.id, after, changes);
+
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'case.update',
+      entityType: 'case',
+      entityId: input.id,
+      countyCode: current.row.countyCode,
+      changes,
+    });
+    return { id: input.id, version: updated.version };
+  });
+}
+
+/** Later steps of the pipeline cannot come before the report. */
+async function assertReportBeforeSteps(tx: Tx, caseId: string, reportedOn: string): Promise<void> {
+  const [firstStep] = await tx
+    .select({ on: sql<string | null>`min(${caseStatusEvents.occurredOn})` })
+    .from(caseStatusEvents)
+    .where(and(eq(caseStatusEvents.caseId, caseId), ne(caseStatusEvents.status, 'reported')));
+  if (firstStep?.on && reportedOn > firstStep.on) {
+    throw new AppError('invalid', 'reported_after_status', {
+      field: 'reportedOn',
+      message: 'validation.reportedAfterStatus',
+      firstStepOn: firstStep.on,
+    });
+  }
+}
+
+/** Offences and parties are replaced when they changed; the reported step moves with the report date. */
+async function replaceChangedParts(
+  tx: Tx,
+  caseId: string,
+  after: EditableValues,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  if ('offences' in changes) {
+    await tx.delete(caseOffences).where(eq(caseOffences.caseId, caseId));
+    await tx.insert(caseOffences).values(after.offences.map((offence) => ({ caseId, offence })));
+  }
+  if ('parties' in changes) {
+    await tx.delete(caseParties).where(eq(caseParties.caseId, caseId));
+    if (after.parties.length > 0) await tx.insert(caseParties).values(partyRows(caseId, after.parties));
+  }
+  if ('reportedOn' in changes) {
+    await tx
+      .update(caseStatusEvents)
+      .set({ occurredOn: after.reportedOn })
+      .where(and(eq(caseStatusEvents.caseId, caseId), eq(caseStatusEvents.status, 'reported')));
+  }
+}
+
+const caseRegister: SoftDeleteRegister<LoadedCase> = {
+  table: cases,
+  entityType: 'case',
+  what: 'case',
+  scope: caseRecords,
+  lock: (tx, where) => loadCase(tx, where, true),
+  conflict: caseConflict,
+  deleteChanges: (row) => ({ reference: row.reference }),
+  restoreChanges: (row) => ({ reference: row.reference }),
+};
+
+/** Soft delete: the case leaves lists and statistics, and can be restored by those who may delete. */
+export async function deleteCase(actor: Actor, input: { id: string; version: number }): Promise<{ id: string }> {
+  await softDelete(caseRegister, actor, input);
+  return { id: input.id };
+}
+
+export async function restoreCase(actor: Actor, input: { id: string }): Promise<{ id: string; version: number }> {
+  return restore(caseRegister, actor, input);
+}
