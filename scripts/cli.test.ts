@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { authenticateUser } from '@/db/queries/users';
+import { signInWithPassword } from '@/db/queries/auth/sign-in';
 import { uniqueEmail } from '@/db/test/helpers';
 
 const run = promisify(execFile);
@@ -34,7 +34,10 @@ describe('npm run user:create', () => {
     const password = /Generated password \(shown once\): (\S+)/.exec(stdout)?.[1];
     expect(password).toMatch(/^\S{16,}$/);
     if (process.env.TEST_DATABASE_URL)
-      expect(await authenticateUser(email, password!)).toMatchObject({ role: 'admin', county: null });
+      expect(await signInWithPassword({ email, password: password! })).toMatchObject({
+        status: 'ok',
+        user: { role: 'admin', county: null },
+      });
   });
 
   it('refuses a county role without a county, and a bad role, with one clear line and exit code 1', async () => {

@@ -6,7 +6,7 @@
 // running: PGlite has no lock between processes.
 import { writeAudit } from '../db/audit';
 import { getDbHandle } from '../db';
-import { findUserIdByEmail } from '../db/queries/users';
+import { findUserIdByEmail } from '../db/queries/users/admin';
 import { demoCounties } from '../db/seed/demo-cases';
 import { generateCases, type SynthCase } from '../db/synth/generate';
 import { insertCases, timeOrderedIds, type InsertResult } from '../db/synth/insert';

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { passwordProblem } from '../lib/password-policy';
-import { createUser } from '../db/queries/users';
+import { createUser } from '../db/queries/users/admin';
 import { ROLES, type Role } from '../lib/roles';
 import { arg, describeDatabase, runCli } from './cli';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { count } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
-import { createUser, findUserIdByEmail } from '../queries/users';
+import { createUser, findUserIdByEmail } from '../queries/users/admin';
 import type { Role } from '../../lib/roles';
 import { users } from '../schema';
 import { seedDemoCases } from './demo-cases';

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../index';
 import { hashPassword } from '../passwords';
-import { createUser, findUserIdByEmail } from '../queries/users';
+import { createUser, findUserIdByEmail } from '../queries/users/admin';
 import type { Role } from '../../lib/roles';
 import { rateLimits, recoveryCodes, roleSecuritySettings, users } from '../schema';
 import { DEMO_PASSWORD } from './demo';
