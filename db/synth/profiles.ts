@@ -33,7 +33,7 @@ export const CASE_KINDS = [
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-export const FIRST_RATE_YEAR = 2008;
+const FIRST_RATE_YEAR = 2008;
 
 /**
  * Reported cases per year in the demo, nationally, from 2008. `trafficking_sexual` covers human
