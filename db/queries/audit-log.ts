@@ -34,7 +34,7 @@ export type AuditRow = {
 };
 
 export const AUDIT_PAGE_SIZE = 50;
-export const AUDIT_EXPORT_MAX = 10_000;
+const AUDIT_EXPORT_MAX = 10_000;
 
 /**
  * An audit row of a case carries the case's values (notes included). The admin may read the log

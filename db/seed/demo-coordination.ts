@@ -23,8 +23,8 @@ import { planTrainings } from './coordination/trainings';
 import { readCountiesCsv } from './counties';
 
 /** The audit action that marks the demo's coordination data as seeded (one entry per creator). */
-export const DEMO_COORDINATION_ACTION = 'demo.coordination_seeded';
-export const DEMO_COORDINATION_SEED = DEMO_SEED + 4;
+const DEMO_COORDINATION_ACTION = 'demo.coordination_seeded';
+const DEMO_COORDINATION_SEED = DEMO_SEED + 4;
 
 function demoCounties(): County[] {
   return readCountiesCsv().map((c) => ({

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from './demo';
 // re-secures an account never disturbs another test or the demo accounts. Reset on every run
 // (password, role, county, two-factor, language, lock), so a second run on the same database
 // starts clean.
-export const E2E_ACCOUNTS: {
+const E2E_ACCOUNTS: {
   email: string;
   displayName: string;
   role: Role;

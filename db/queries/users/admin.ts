@@ -149,7 +149,7 @@ export async function createUser(actor: Actor | null, input: NewUser): Promise<{
 const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** A one-time password like "Xk7p-Qm2d-W9tb-Rr4e" (16 random characters ≈ 93 bits). */
-export function newOneTimePassword(): string {
+function newOneTimePassword(): string {
   const chars = Array.from({ length: 16 }, () => ONE_TIME_ALPHABET[randomInt(ONE_TIME_ALPHABET.length)]).join('');
   return chars.match(/.{4}/g)!.join('-');
 }
