@@ -23,7 +23,7 @@ import {
   setUserActiveByAdmin,
   updateUserByAdmin,
 } from './queries/users/admin';
-import type { Actor } from '../lib/policy';
+import type { Actor } from '@/lib/policy';
 import { auditLog, rateLimits, recoveryCodes, users } from './schema';
 import { makeUser, readUser, TEST_PASSWORD, uniqueEmail } from './test/helpers';
 

@@ -4,14 +4,14 @@ import 'server-only';
 // so that the overviews show something recognisable on a fresh installation. Deterministic:
 // a fixed seed and fixed dates, never the clock.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { writeAudit } from '../audit';
-import type { Db } from '../index';
-import { auditLog } from '../schema';
-import type { SynthCase } from '../synth/case';
-import { generateCases } from '../synth/generate';
-import { generateBraCases } from '../synth/trafficking';
-import { insertCases } from '../synth/insert';
-import { DEMO_SEED, DEMO_TODAY, FIRST_DEMO_DAY, type CountyInfo } from '../synth/profiles';
+import { writeAudit } from '@/db/audit';
+import type { Db } from '@/db';
+import { auditLog } from '@/db/schema';
+import type { SynthCase } from '@/db/synth/case';
+import { generateCases } from '@/db/synth/generate';
+import { generateBraCases } from '@/db/synth/trafficking';
+import { insertCases } from '@/db/synth/insert';
+import { DEMO_SEED, DEMO_TODAY, FIRST_DEMO_DAY, type CountyInfo } from '@/db/synth/profiles';
 import { readCountiesCsv } from './counties';
 
 /** The audit action that marks the demo cases as seeded (one entry per creator). */

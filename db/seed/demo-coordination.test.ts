@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findPersonalData } from '@/lib/privacy-guard';
-import { getDb, type Db } from '../index';
-import { DEMO_TODAY } from '../synth/profiles';
-import { makeUser } from '../test/helpers';
+import { getDb, type Db } from '@/db';
+import { DEMO_TODAY } from '@/db/synth/profiles';
+import { makeUser } from '@/db/test/helpers';
 import { COUNTIES_WITHOUT_GROUP } from './coordination/groups';
 import { BRA_EMBASSY_STAFF, BRA_TRAINING_TOTALS } from './coordination/trainings';
 import type { CoordinationSeedResult } from './coordination/insert';

@@ -1,9 +1,9 @@
 import 'server-only';
 import { count } from 'drizzle-orm';
-import { getDb, type Db } from '../index';
-import { createUser, findUserIdByEmail } from '../queries/users/admin';
-import type { Role } from '../../lib/roles';
-import { users } from '../schema';
+import { getDb, type Db } from '@/db';
+import { createUser, findUserIdByEmail } from '@/db/queries/users/admin';
+import type { Role } from '@/lib/roles';
+import { users } from '@/db/schema';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoCoordination } from './demo-coordination';
 

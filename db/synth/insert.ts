@@ -5,7 +5,7 @@ import 'server-only';
 // JSON (one parameter per table), which PGlite and postgres.js pass the same way.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../index';
+import type { Db, Tx } from '@/db';
 import type { SynthCase } from './case';
 
 export type InsertOptions = {

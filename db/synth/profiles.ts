@@ -13,7 +13,7 @@ import type {
   Sex,
   SupportMeasure,
   YesNoUnknown,
-} from '../../lib/enums';
+} from '@/lib/enums';
 import { weighted, type Weighted } from './random';
 
 /** The demo's "today": nothing is reported or happens after it. */
