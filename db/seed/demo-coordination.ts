@@ -26,19 +26,8 @@ import { readCountiesCsv } from './counties';
 const DEMO_COORDINATION_ACTION = 'demo.coordination_seeded';
 const DEMO_COORDINATION_SEED = DEMO_SEED + 4;
 
-function demoCounties(): County[] {
-  return readCountiesCsv().map((c) => ({
-    code: c.code,
-    nameSv: c.nameSv,
-    shortNameSv: c.shortNameSv,
-    seat: c.seat,
-    population: c.population,
-    policeRegion: c.policeRegion as string,
-  }));
-}
-
 /** The whole plan: pure, the same on every call and every machine. */
-export function generateDemoCoordination(counties: County[] = demoCounties()): CoordinationPlan {
+export function generateDemoCoordination(counties: readonly County[] = readCountiesCsv()): CoordinationPlan {
   const b: Builder = {
     plan: { groups: [], meetings: [], items: [], trainings: [] },
     rng: new Rng(DEMO_COORDINATION_SEED),
