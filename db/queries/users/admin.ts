@@ -12,9 +12,10 @@ import { assertCan, type Actor } from '@/lib/policy';
 import { isCountyRole, type Role } from '@/lib/roles';
 import { clearTotp } from './account';
 
-// User administration (admins only, user.manage): the list, one account, creating, changing,
-// deactivating, and resetting a password or the two-factor sign-in. Every change is audited in
-// its own transaction; none lets the last active admin lose access.
+// User administration (user.manage): the list, one account, creating, changing, deactivating,
+// and resetting a password or the two-factor sign-in. createUser also serves the operator's
+// command line and the seeds. Every change is audited in its transaction; none lets the last
+// active admin lose access.
 
 export type UserListRow = {
   id: string;
