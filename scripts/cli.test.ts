@@ -26,7 +26,11 @@ function script(name: string, args: string[]) {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('npm run user:create', () => {
+// Each test starts one or two processes that open a database of their own: on a busy machine
+// that takes longer than the suite's default per-test limit.
+const slow = { timeout: 90_000 };
+
+describe('npm run user:create', slow, () => {
   it('creates an account with a generated password shown once, which signs in', async () => {
     const email = uniqueEmail('first-admin');
     const { stdout } = await script('user-create', ['--email', email, '--role', 'admin', '--name', 'Första Admin']);
@@ -56,7 +60,7 @@ describe('npm run user:create', () => {
   });
 });
 
-describe('npm run db:seed -- --demo', () => {
+describe('npm run db:seed -- --demo', slow, () => {
   it('loads the counties and the demo accounts, and a second run changes nothing', async () => {
     const first = await script('db-seed', ['--demo']);
     expect(first.stdout).toContain('Counties loaded');
