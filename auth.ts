@@ -1,17 +1,12 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { SignInSchema } from './lib/schemas/sign-in';
-import { clientAddress } from './lib/client-address';
-import { log } from './db/log';
-import { ssoConfig } from './lib/sso';
+import { SignInSchema } from '@/lib/schemas/sign-in';
+import { clientAddress } from '@/lib/client-address';
+import { log } from '@/db/log';
+import { ssoConfig } from '@/lib/sso';
 import { authConfig, SESSION_MAX_AGE_SECONDS, type PendingStep } from './auth.config';
-import {
-  endSession,
-  loadSessionState,
-  signInWithPassword,
-  signInWithVerifiedEmail,
-  type SessionState,
-} from './db/queries/users';
+import { endSession, loadSessionState, type SessionState } from '@/db/queries/auth/sessions';
+import { signInWithPassword, signInWithVerifiedEmail } from '@/db/queries/auth/sign-in';
 
 /** Sign-in refusals the form explains: each carries its code to the server action. */
 class SignInRefused extends CredentialsSignin {

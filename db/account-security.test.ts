@@ -3,6 +3,10 @@ import { generate } from 'otplib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authOptions } from '@/auth';
 import { getDb } from './index';
+import { hitRateLimit, rateLimitHits, rateLimitKey } from './queries/auth/rate-limits';
+import { listTotpRequiredRoles, setTotpRequiredRoles } from './queries/auth/security-settings';
+import { loadSessionState, type SessionUser } from './queries/auth/sessions';
+import { MAX_FAILED_SIGN_INS, signInLimits, signInWithPassword, signInWithVerifiedEmail } from './queries/auth/sign-in';
 import {
   changeOwnPassword,
   confirmTotpSetup,
@@ -11,23 +15,15 @@ import {
   regenerateRecoveryCodes,
   setOwnLocale,
   startTotpSetup,
-} from './queries/account';
-import { hitRateLimit, rateLimitHits, rateLimitKey } from './queries/rate-limits';
-import { listTotpRequiredRoles, setTotpRequiredRoles } from './queries/security-settings';
+} from './queries/users/account';
 import {
   createUserByAdmin,
-  loadSessionState,
-  MAX_FAILED_SIGN_INS,
   resetPasswordByAdmin,
   resetTwoFactorByAdmin,
   setUserActiveByAdmin,
-  signInLimits,
-  signInWithPassword,
-  signInWithVerifiedEmail,
   updateUserByAdmin,
-  type SessionUser,
-} from './queries/users';
-import type { Actor } from '../lib/policy';
+} from './queries/users/admin';
+import type { Actor } from '@/lib/policy';
 import { auditLog, rateLimits, recoveryCodes, users } from './schema';
 import { makeUser, readUser, TEST_PASSWORD, uniqueEmail } from './test/helpers';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { writeAudit } from './audit';
 import { getDb } from './index';
 import { listCounties } from './queries/counties';
-import { authenticateUser, createUser, listUsersForActor, LOCK_MINUTES, MAX_FAILED_SIGN_INS } from './queries/users';
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, signInWithPassword } from './queries/auth/sign-in';
+import { createUser, listUsersForActor } from './queries/users/admin';
 import { auditLog, users } from './schema';
 import { loadCounties } from './seed/counties';
 import { makeUser, readUser, TEST_PASSWORD, uniqueEmail } from './test/helpers';
@@ -104,34 +105,36 @@ describe('users table', () => {
 describe('sign-in', () => {
   it('accepts the right password with any case of the address and records the sign-in', async () => {
     const user = await makeUser('county_coordinator', '14');
-    const result = await authenticateUser(`  ${user.email.toUpperCase()} `, TEST_PASSWORD);
-    expect(result).toMatchObject({ id: user.id, role: 'county_coordinator', county: '14' });
+    const result = await signInWithPassword({ email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD });
+    expect(result).toMatchObject({ status: 'ok', user: { id: user.id, role: 'county_coordinator', county: '14' } });
     expect((await readUser(user.id)).lastSignInAt).not.toBeNull();
   });
 
   it('refuses unknown addresses and wrong passwords alike', async () => {
     const user = await makeUser('national_analyst');
-    expect(await authenticateUser(uniqueEmail('nobody'), TEST_PASSWORD)).toBeNull();
-    expect(await authenticateUser(user.email, 'wrong password')).toBeNull();
+    expect((await signInWithPassword({ email: uniqueEmail('nobody'), password: TEST_PASSWORD })).status).not.toBe('ok');
+    expect((await signInWithPassword({ email: user.email, password: 'wrong password' })).status).not.toBe('ok');
   });
 
   it(`locks the account for ${LOCK_MINUTES} minutes after ${MAX_FAILED_SIGN_INS} failures, even for the right password`, async () => {
     const user = await makeUser('county_staff', '01');
     for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++)
-      expect(await authenticateUser(user.email, `wrong ${i}`)).toBeNull();
+      expect((await signInWithPassword({ email: user.email, password: `wrong ${i}` })).status).not.toBe('ok');
     expect((await readUser(user.id)).lockedUntil).toBeNull();
-    expect(await authenticateUser(user.email, 'wrong again')).toBeNull();
+    expect((await signInWithPassword({ email: user.email, password: 'wrong again' })).status).not.toBe('ok');
     const locked = await readUser(user.id);
     expect(locked.failedLoginCount).toBe(MAX_FAILED_SIGN_INS);
     const minutes = (locked.lockedUntil!.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(LOCK_MINUTES - 1);
     expect(minutes).toBeLessThanOrEqual(LOCK_MINUTES);
-    expect(await authenticateUser(user.email, TEST_PASSWORD)).toBeNull();
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD })).status).not.toBe('ok');
   });
 
   it('counts concurrent failures exactly (the lock holds with several app instances)', async () => {
     const user = await makeUser('county_staff', '01');
-    await Promise.all(Array.from({ length: 7 }, (_, i) => authenticateUser(user.email, `wrong ${i}`)));
+    await Promise.all(
+      Array.from({ length: 7 }, (_, i) => signInWithPassword({ email: user.email, password: `wrong ${i}` })),
+    );
     const row = await readUser(user.id);
     expect(row.failedLoginCount).toBe(7);
     expect(row.lockedUntil).not.toBeNull();
@@ -143,7 +146,7 @@ describe('sign-in', () => {
     await db.execute(
       sql`update users set failed_login_count = 5, locked_until = now() - interval '1 minute' where id = ${user.id}`,
     );
-    expect(await authenticateUser(user.email, TEST_PASSWORD)).not.toBeNull();
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD })).status).toBe('ok');
     expect(await readUser(user.id)).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
   });
 
@@ -153,7 +156,7 @@ describe('sign-in', () => {
     await db.execute(
       sql`update users set failed_login_count = 5, locked_until = now() - interval '1 minute' where id = ${user.id}`,
     );
-    await authenticateUser(user.email, 'wrong');
+    await signInWithPassword({ email: user.email, password: 'wrong' });
     expect(await readUser(user.id)).toMatchObject({ failedLoginCount: 1, lockedUntil: null });
   });
 
@@ -161,7 +164,7 @@ describe('sign-in', () => {
     const user = await makeUser('national_coordinator');
     const db = await getDb();
     await db.execute(sql`update users set active = false where id = ${user.id}`);
-    expect(await authenticateUser(user.email, TEST_PASSWORD)).toBeNull();
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD })).status).not.toBe('ok');
   });
 
   it('takes about as long for an unknown address as for a wrong password', async () => {
@@ -172,12 +175,12 @@ describe('sign-in', () => {
       return performance.now() - start;
     };
     // Warm up the dummy hash, then compare medians of a few runs.
-    await authenticateUser(uniqueEmail('warm'), 'x');
+    await signInWithPassword({ email: uniqueEmail('warm'), password: 'x' });
     const unknown: number[] = [];
     const wrong: number[] = [];
     for (let i = 0; i < 3; i++) {
-      unknown.push(await time(() => authenticateUser(uniqueEmail('ghost'), 'guess')));
-      wrong.push(await time(() => authenticateUser(user.email, 'guess')));
+      unknown.push(await time(() => signInWithPassword({ email: uniqueEmail('ghost'), password: 'guess' })));
+      wrong.push(await time(() => signInWithPassword({ email: user.email, password: 'guess' })));
       await (
         await getDb()
       ).execute(sql`update users set failed_login_count = 0, locked_until = null where id = ${user.id}`);
@@ -190,8 +193,8 @@ describe('sign-in', () => {
 
   it('writes sign-ins and failures to the audit log', async () => {
     const user = await makeUser('county_staff', '01');
-    await authenticateUser(user.email, 'wrong');
-    await authenticateUser(user.email, TEST_PASSWORD);
+    await signInWithPassword({ email: user.email, password: 'wrong' });
+    await signInWithPassword({ email: user.email, password: TEST_PASSWORD });
     const db = await getDb();
     const rows = await db
       .select({ action: auditLog.action })

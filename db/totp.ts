@@ -5,9 +5,9 @@ import { generateSecret, generateURI, verify } from 'otplib';
 // Two-factor sign-in with TOTP (RFC 6238: SHA-1, 6 digits, 30-second steps — what every
 // authenticator app understands), and the recovery codes for a lost authenticator.
 
-export const TOTP_ISSUER = 'Lägesbild';
-export const TOTP_PERIOD_SECONDS = 30;
-export const RECOVERY_CODE_COUNT = 10;
+const TOTP_ISSUER = 'Lägesbild';
+const TOTP_PERIOD_SECONDS = 30;
+const RECOVERY_CODE_COUNT = 10;
 
 // ── The secret at rest ──────────────────────────────────────────────────────────────────────
 // A database backup alone must not be enough to produce codes: the secret is encrypted with
@@ -106,7 +106,7 @@ export function newRecoveryCodes(count: number = RECOVERY_CODE_COUNT): string[] 
   });
 }
 
-export function normaliseRecoveryCode(code: string): string {
+function normaliseRecoveryCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
 }
 

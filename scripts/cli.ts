@@ -1,6 +1,6 @@
 // Shared by the command-line scripts: run a task against the configured database, then close it
 // (PGlite holds its folder until closed), and turn errors into one clear line and exit code 1.
-import { closeDb, databaseDriver, pgliteDir } from '../db';
+import { closeDb, databaseDriver, pgliteDir } from '@/db';
 
 export function describeDatabase(): string {
   return databaseDriver() === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${pgliteDir()}`;

@@ -1,8 +1,8 @@
 // npm run db:seed [-- --demo] — load the counties; with --demo also the demo accounts and data.
 // --e2e adds the browser tests' own accounts (used by scripts/e2e-server.mjs).
-import { getDb } from '../db';
-import { printDemoAccounts, seedDemo } from '../db/seed/demo';
-import { seedE2eAccounts } from '../db/seed/e2e';
+import { getDb } from '@/db';
+import { printDemoAccounts, seedDemo } from '@/db/seed/demo';
+import { seedE2eAccounts } from '@/db/seed/e2e';
 import { describeDatabase, flag, runCli } from './cli';
 
 void runCli(async () => {

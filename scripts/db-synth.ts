@@ -4,12 +4,13 @@
 // database, in the demo's proportions (db/synth), for load tests and benchmarks. References continue
 // the per-county-year counters. On the embedded database (no DATABASE_URL) the app must not be
 // running: PGlite has no lock between processes.
-import { writeAudit } from '../db/audit';
-import { getDbHandle } from '../db';
-import { findUserIdByEmail } from '../db/queries/users';
-import { demoCounties } from '../db/seed/demo-cases';
-import { generateCases, type SynthCase } from '../db/synth/generate';
-import { insertCases, timeOrderedIds, type InsertResult } from '../db/synth/insert';
+import { writeAudit } from '@/db/audit';
+import { getDbHandle } from '@/db';
+import { findUserIdByEmail } from '@/db/queries/users/admin';
+import { demoCounties } from '@/db/seed/demo-cases';
+import type { SynthCase } from '@/db/synth/case';
+import { generateCases } from '@/db/synth/generate';
+import { insertCases, timeOrderedIds, type InsertResult } from '@/db/synth/insert';
 import { sql } from 'drizzle-orm';
 import { arg, describeDatabase, flag, runCli } from './cli';
 

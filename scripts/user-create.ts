@@ -3,9 +3,9 @@
 // generates one and prints it once.
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
-import { passwordProblem } from '../lib/password-policy';
-import { createUser } from '../db/queries/users';
-import { ROLES, type Role } from '../lib/roles';
+import { passwordProblem } from '@/lib/password-policy';
+import { createUser } from '@/db/queries/users/admin';
+import { ROLES, type Role } from '@/lib/roles';
 import { arg, describeDatabase, runCli } from './cli';
 
 async function askPassword(): Promise<string | null> {

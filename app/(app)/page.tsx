@@ -5,7 +5,7 @@ import { collator, countyName } from '@/app/_i18n/format';
 import { requireActor } from '@/app/_lib/session';
 import { CountyCoordinationOverview } from '@/components/coordination/county-overview';
 import { listCounties } from '@/db/queries/counties';
-import { listUsersForActor } from '@/db/queries/users';
+import { listUsersForActor } from '@/db/queries/users/admin';
 import type { County } from '@/db/schema';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { publicAction } from '@/app/_lib/action';
 import { currentSession } from '@/app/_lib/session';
-import { setOwnLocale } from '@/db/queries/account';
+import { setOwnLocale } from '@/db/queries/users/account';
 import { LOCALE_COOKIE, LOCALES } from '../../lib/locales';
 
 /**

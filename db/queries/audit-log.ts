@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { writeAudit } from '../audit';
-import { getDb } from '../index';
-import { assertCan, can, type Action, type Actor } from '../../lib/policy';
-import { auditLog, users } from '../schema';
+import { writeAudit } from '@/db/audit';
+import { getDb } from '@/db';
+import { assertCan, can, type Action, type Actor } from '@/lib/policy';
+import { auditLog, users } from '@/db/schema';
 
 // The audit log viewer (admins and the national coordinator). Reading the log is itself audited.
 
@@ -34,7 +34,7 @@ export type AuditRow = {
 };
 
 export const AUDIT_PAGE_SIZE = 50;
-export const AUDIT_EXPORT_MAX = 10_000;
+const AUDIT_EXPORT_MAX = 10_000;
 
 /**
  * An audit row of a case carries the case's values (notes included). The admin may read the log

@@ -32,7 +32,7 @@ export const roleSecuritySettings = pgTable('role_security_settings', {
 
 /**
  * Fixed-window counters (e.g. failed sign-ins per client address), in the database so that the
- * limit holds however many app instances run. One atomic upsert per hit (db/queries/rate-limits.ts).
+ * limit holds however many app instances run. One atomic upsert per hit (db/queries/auth/rate-limits.ts).
  */
 export const rateLimits = pgTable(
   'rate_limits',

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../types';
-import { counties } from '../schema';
+import type { Db } from '@/db/types';
+import { counties } from '@/db/schema';
 
 type CountyRow = typeof counties.$inferInsert;
 

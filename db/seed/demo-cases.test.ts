@@ -1,10 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NEXT_STATUSES, type CaseStatus } from '../../lib/enums';
-import { getDb, type Db } from '../index';
-import { generateCases, plannedCaseCount } from '../synth/generate';
-import { COUNTRIES_BY_REGION, DEMO_TODAY } from '../synth/profiles';
-import { makeUser } from '../test/helpers';
+import { NEXT_STATUSES, type CaseStatus } from '@/lib/enums';
+import { getDb, type Db } from '@/db';
+import { generateCases, plannedCaseCount } from '@/db/synth/generate';
+import { COUNTRIES_BY_REGION, DEMO_TODAY } from '@/db/synth/profiles';
+import { makeUser } from '@/db/test/helpers';
 import { demoCounties, generateDemoCases, seedDemoCases } from './demo-cases';
 
 // All test files share one database, so every query here is limited to the cases this file's own

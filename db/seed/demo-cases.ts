@@ -1,19 +1,21 @@
 import 'server-only';
 // The demo's cases: about 2,700 reports 2008–2026 in the shape of the Swedish picture, with
-// Brå's published figures for 2008–2010 reproduced exactly (db/synth/generate.ts BRA_GROUPS),
+// Brå's published figures for 2008–2010 reproduced exactly (db/synth/trafficking.ts BRA_GROUPS),
 // so that the overviews show something recognisable on a fresh installation. Deterministic:
 // a fixed seed and fixed dates, never the clock.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { writeAudit } from '../audit';
-import type { Db } from '../index';
-import { auditLog } from '../schema';
-import { generateBraCases, generateCases, type SynthCase } from '../synth/generate';
-import { insertCases } from '../synth/insert';
-import { DEMO_SEED, DEMO_TODAY, FIRST_DEMO_DAY, type CountyInfo } from '../synth/profiles';
+import { writeAudit } from '@/db/audit';
+import type { Db } from '@/db';
+import { auditLog } from '@/db/schema';
+import type { SynthCase } from '@/db/synth/case';
+import { generateCases } from '@/db/synth/generate';
+import { generateBraCases } from '@/db/synth/trafficking';
+import { insertCases } from '@/db/synth/insert';
+import { DEMO_SEED, DEMO_TODAY, FIRST_DEMO_DAY, type CountyInfo } from '@/db/synth/profiles';
 import { readCountiesCsv } from './counties';
 
 /** The audit action that marks the demo cases as seeded (one entry per creator). */
-export const DEMO_CASES_ACTION = 'demo.cases_seeded';
+const DEMO_CASES_ACTION = 'demo.cases_seeded';
 
 export function demoCounties(): CountyInfo[] {
   return readCountiesCsv().map((c) => ({ code: c.code, population: c.population, policeRegion: c.policeRegion }));

@@ -1,17 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findPersonalData } from '@/lib/privacy-guard';
-import { getDb, type Db } from '../index';
-import { DEMO_TODAY } from '../synth/profiles';
-import { makeUser } from '../test/helpers';
-import {
-  BRA_EMBASSY_STAFF,
-  BRA_TRAINING_TOTALS,
-  COUNTIES_WITHOUT_GROUP,
-  generateDemoCoordination,
-  seedDemoCoordination,
-  type CoordinationSeedResult,
-} from './demo-coordination';
+import { getDb, type Db } from '@/db';
+import { DEMO_TODAY } from '@/db/synth/profiles';
+import { makeUser } from '@/db/test/helpers';
+import { COUNTIES_WITHOUT_GROUP } from './coordination/groups';
+import { BRA_EMBASSY_STAFF, BRA_TRAINING_TOTALS } from './coordination/trainings';
+import type { CoordinationSeedResult } from './coordination/insert';
+import { generateDemoCoordination, seedDemoCoordination } from './demo-coordination';
 
 // All test files share one database: every query here keeps to the rows this file's own user
 // created (created_by), whatever other tests have made.

@@ -1,9 +1,9 @@
 import 'server-only';
 import { count } from 'drizzle-orm';
-import { getDb, type Db } from '../index';
-import { createUser, findUserIdByEmail } from '../queries/users';
-import type { Role } from '../../lib/roles';
-import { users } from '../schema';
+import { getDb, type Db } from '@/db';
+import { createUser, findUserIdByEmail } from '@/db/queries/users/admin';
+import type { Role } from '@/lib/roles';
+import { users } from '@/db/schema';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoCoordination } from './demo-coordination';
 
@@ -11,7 +11,7 @@ import { seedDemoCoordination } from './demo-coordination';
 // without `npm run db:seed -- --demo`.
 export const DEMO_PASSWORD = 'Lagesbild-demo-2026';
 
-export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; countyCode: string | null }[] = [
+const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; countyCode: string | null }[] = [
   { email: 'admin@lagesbild.test', displayName: 'Alva Admin', role: 'admin', countyCode: null },
   { email: 'nationell@lagesbild.test', displayName: 'Nora Nationell', role: 'national_coordinator', countyCode: null },
   { email: 'analytiker@lagesbild.test', displayName: 'Axel Analytiker', role: 'national_analyst', countyCode: null },
@@ -37,9 +37,9 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; co
 ];
 
 /** The demo cases are registered in the name of Stockholm's county staff account. */
-export const DEMO_CASES_CREATOR = 'handlaggare.ab@lagesbild.test';
+const DEMO_CASES_CREATOR = 'handlaggare.ab@lagesbild.test';
 /** The demo's groups, meetings and trainings in the name of Stockholm's county coordinator. */
-export const DEMO_COORDINATION_CREATOR = 'samordnare.ab@lagesbild.test';
+const DEMO_COORDINATION_CREATOR = 'samordnare.ab@lagesbild.test';
 
 /**
  * Create the demo accounts that do not exist yet, then the demo cases and the demo's coordination

@@ -5,8 +5,8 @@ import 'server-only';
 // JSON (one parameter per table), which PGlite and postgres.js pass the same way.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../index';
-import type { SynthCase } from './generate';
+import type { Db, Tx } from '@/db';
+import type { SynthCase } from './case';
 
 export type InsertOptions = {
   createdBy: string | null;
@@ -53,9 +53,17 @@ export async function insertCases(
   return counts;
 }
 
-/** The one statement that inserts a batch and returns { cases, offences, parties, events }. */
-export function insertCasesQuery(batch: readonly SynthCase[], options: InsertOptions): SQL {
-  const newId = options.newId ?? randomUUID;
+type BatchRows = {
+  /** How many references each county and year needs. */
+  wanted: { c: string; y: number; n: number }[];
+  cases: unknown[];
+  offences: unknown[];
+  parties: unknown[];
+  events: unknown[];
+};
+
+/** The batch's rows, table by table; each case numbered within its county and year. */
+function batchRows(batch: readonly SynthCase[], newId: () => string): BatchRows {
   const perCountyYear = new Map<string, { c: string; y: number; n: number }>();
   const cases: unknown[] = [];
   const offences: unknown[] = [];
@@ -108,13 +116,18 @@ export function insertCasesQuery(batch: readonly SynthCase[], options: InsertOpt
     for (const e of c.events)
       events.push({ id: newId(), i: id, s: e.status, d: e.occurredOn, n: e.note, t: timestampOf(e.occurredOn) });
   }
+  return { wanted: [...perCountyYear.values()], cases, offences, parties, events };
+}
 
+/** The one statement that inserts a batch and returns { cases, offences, parties, events }. */
+function insertCasesQuery(batch: readonly SynthCase[], options: InsertOptions): SQL {
+  const { wanted, cases, offences, parties, events } = batchRows(batch, options.newId ?? randomUUID);
   const by = options.createdBy;
   // Data-modifying CTEs all run, once, whatever the final SELECT reads; the foreign keys are
   // checked at the end of the statement, when the cases are there.
   return sql`
     with wanted as (
-      select * from json_to_recordset(${JSON.stringify([...perCountyYear.values()])}::text::json) as w(c text, y int, n int)
+      select * from json_to_recordset(${JSON.stringify(wanted)}::text::json) as w(c text, y int, n int)
     ),
     reserved as (
       insert into case_reference_counters (county_code, year, last_number)

@@ -13,7 +13,7 @@ import type {
   Sex,
   SupportMeasure,
   YesNoUnknown,
-} from '../../lib/enums';
+} from '@/lib/enums';
 import { weighted, type Weighted } from './random';
 
 /** The demo's "today": nothing is reported or happens after it. */
@@ -33,7 +33,7 @@ export const CASE_KINDS = [
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-export const FIRST_RATE_YEAR = 2008;
+const FIRST_RATE_YEAR = 2008;
 
 /**
  * Reported cases per year in the demo, nationally, from 2008. `trafficking_sexual` covers human

@@ -2,7 +2,7 @@
 // data on every machine and every run (Math.random cannot be seeded).
 
 /** mulberry32: 32-bit state, fast, good enough for test data (not for anything secret). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../index';
 import type { Actor } from '../../lib/policy';
-import { createUser } from '../queries/users';
+import { createUser } from '../queries/users/admin';
 import type { Role } from '../../lib/roles';
 import { users } from '../schema';
 

@@ -10,7 +10,7 @@ import {
   disableOwnTotp,
   regenerateRecoveryCodes,
   startTotpSetup,
-} from '@/db/queries/account';
+} from '@/db/queries/users/account';
 import { ChangePasswordSchema, CurrentPasswordSchema, TotpCodeSchema } from '../../../lib/schemas/account';
 
 // Thin: the data layer acts on the actor's own account only. Open to a person with a pending

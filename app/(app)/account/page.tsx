@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
 import { LanguageSwitch } from '@/app/_i18n/language-switch';
 import { requireAccountPage } from '@/app/_lib/session';
-import { getOwnTwoFactorStatus } from '@/db/queries/account';
+import { getOwnTwoFactorStatus } from '@/db/queries/users/account';
 import { listCounties } from '@/db/queries/counties';
 
 export async function generateMetadata(): Promise<Metadata> {

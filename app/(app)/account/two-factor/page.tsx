@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireAccountPage } from '@/app/_lib/session';
-import { getOwnTwoFactorStatus } from '@/db/queries/account';
+import { getOwnTwoFactorStatus } from '@/db/queries/users/account';
 import { TwoFactorManager, TwoFactorSetup } from './two-factor-forms';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,9 +3,9 @@ import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { can } from '@/lib/policy';
-import { listTotpRequiredRoles } from '@/db/queries/security-settings';
+import { listTotpRequiredRoles } from '@/db/queries/auth/security-settings';
 import { SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS } from '@/auth.config';
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, signInLimits } from '@/db/queries/users';
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, signInLimits } from '@/db/queries/auth/sign-in';
 import { TwoFactorRolesForm } from './two-factor-roles-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,7 +7,7 @@ import {
   resetTwoFactorByAdmin,
   setUserActiveByAdmin,
   updateUserByAdmin,
-} from '@/db/queries/users';
+} from '@/db/queries/users/admin';
 import { NewUserSchema, SetActiveSchema, UpdateUserSchema, UserIdSchema } from '../../../../lib/schemas/users';
 
 // Thin: parse (authedAction), then the data layer checks user.manage, the last-admin rule and

@@ -6,7 +6,7 @@ import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { buttonClass } from '@/components/ui/field';
 import { listCounties } from '@/db/queries/counties';
-import { listUsersForActor } from '@/db/queries/users';
+import { listUsersForActor } from '@/db/queries/users/admin';
 import { can } from '@/lib/policy';
 import { ROLES } from '@/lib/roles';
 import { USER_STATUSES, UserFilterSchema } from '../../../../lib/schemas/users';

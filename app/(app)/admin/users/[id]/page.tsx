@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { listCounties } from '@/db/queries/counties';
-import { getUserForActor } from '@/db/queries/users';
+import { getUserForActor } from '@/db/queries/users/admin';
 import { AccountActions, EditUserForm } from '../user-forms';
 
 export async function generateMetadata(): Promise<Metadata> {

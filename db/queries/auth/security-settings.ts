@@ -1,10 +1,10 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { changedFields, writeAudit } from '../audit';
-import { getDb } from '../index';
-import { assertCan, type Actor } from '../../lib/policy';
-import { ROLES, type Role } from '../../lib/roles';
-import { roleSecuritySettings } from '../schema';
+import { changedFields, writeAudit } from '@/db/audit';
+import { getDb } from '@/db';
+import { assertCan, type Actor } from '@/lib/policy';
+import { ROLES, type Role } from '@/lib/roles';
+import { roleSecuritySettings } from '@/db/schema';
 
 /** Which roles must use two-factor sign-in (a role without a row: not required). */
 export async function listTotpRequiredRoles(actor: Actor): Promise<Role[]> {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../index';
-import { rateLimits } from '../schema';
+import type { Db, Tx } from '@/db';
+import { rateLimits } from '@/db/schema';
 
 // Fixed-window counters in the database, so that a limit holds however many app instances run.
 // One atomic upsert per hit: concurrent hits from several instances are all counted. A fixed

@@ -1,12 +1,10 @@
 import 'server-only';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
-import { writeAudit } from '../audit';
-import { AppError } from '../../lib/errors';
-import { getDb, type Tx } from '../index';
-import { hashPassword, verifyPassword } from '../passwords';
-import { passwordProblem, passwordProblemMessage } from '../../lib/password-policy';
-import type { Actor } from '../../lib/policy';
-import { recoveryCodes, roleSecuritySettings, users } from '../schema';
+import { writeAudit } from '@/db/audit';
+import { getDb, type Db, type Tx } from '@/db';
+import { hashPassword, verifyPassword } from '@/db/passwords';
+import { hitRateLimit, isRateLimited, rateLimitKey } from '@/db/queries/auth/rate-limits';
+import { recoveryCodes, roleSecuritySettings, users } from '@/db/schema';
 import {
   decryptTotpSecret,
   encryptTotpSecret,
@@ -16,9 +14,10 @@ import {
   newTotpSecret,
   totpUri,
   verifyTotpCode,
-} from '../totp';
-import { hitRateLimit, isRateLimited, rateLimitKey } from './rate-limits';
-import { clearTotp } from './users';
+} from '@/db/totp';
+import { AppError } from '@/lib/errors';
+import { passwordProblem, passwordProblemMessage } from '@/lib/password-policy';
+import type { Actor } from '@/lib/policy';
 
 // A person's own account: password, language, two-factor sign-in. Every function acts on the
 // actor's own row only (the id comes from the session, never from the form).
@@ -45,7 +44,7 @@ async function assertCurrentPassword(actor: Actor, passwordHash: string, passwor
 }
 
 /**
- * Change one's own password. The new one must pass db/password-policy.ts and differ from the
+ * Change one's own password. The new one must pass lib/password-policy.ts and differ from the
  * current one. All of the person's sessions end (the trigger raises session_version), this one
  * too: they sign in again with the new password.
  */
@@ -225,4 +224,19 @@ export async function disableOwnTotp(actor: Actor, input: { currentPassword: str
       changes: { totpEnabled: { from: true, to: false } },
     });
   });
+}
+
+/** Turn TOTP off and drop the recovery codes (the person themselves, or the admin's reset). */
+export async function clearTotp(tx: Db | Tx, userId: string): Promise<void> {
+  await tx
+    .update(users)
+    .set({
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpEnabledAt: null,
+      totpLastUsedStep: null,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(users.id, userId));
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
 }
