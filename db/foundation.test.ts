@@ -8,16 +8,12 @@ import { createUser, listUsersForActor } from './queries/users/admin';
 import { auditLog, users } from './schema';
 import { loadCounties } from './seed/counties';
 import { makeUser, readUser, TEST_PASSWORD, uniqueEmail } from './test/helpers';
+import { rowsOf } from '@/db/rows';
 
 /** Drizzle wraps the driver's error; the database's own message is its cause. */
 function databaseMessage(error: unknown): string {
   const e = error as { message?: string; cause?: { message?: string } };
   return `${e.cause?.message ?? ''} ${e.message ?? ''}`;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  // postgres.js returns an array, PGlite an object with rows.
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 describe('counties', () => {

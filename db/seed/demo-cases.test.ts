@@ -6,13 +6,10 @@ import { generateCases, plannedCaseCount } from '@/db/synth/generate';
 import { COUNTRIES_BY_REGION, DEMO_TODAY } from '@/db/synth/profiles';
 import { makeUser } from '@/db/test/helpers';
 import { demoCounties, generateDemoCases, seedDemoCases } from './demo-cases';
+import { rowsOf } from '@/db/rows';
 
 // All test files share one database, so every query here is limited to the cases this file's own
 // user created (created_by), whatever other tests have registered.
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 let db: Db;
 let creator: string;

@@ -8,13 +8,10 @@ import { COUNTIES_WITHOUT_GROUP } from './coordination/groups';
 import { BRA_EMBASSY_STAFF, BRA_TRAINING_TOTALS } from './coordination/trainings';
 import type { CoordinationSeedResult } from './coordination/insert';
 import { generateDemoCoordination, seedDemoCoordination } from './demo-coordination';
+import { rowsOf } from '@/db/rows';
 
 // All test files share one database: every query here keeps to the rows this file's own user
 // created (created_by), whatever other tests have made.
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 let db: Db;
 let creator: string;

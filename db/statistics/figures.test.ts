@@ -25,6 +25,7 @@ import type { Count } from '@/lib/statistics/figures';
 import { getDashboard, type Dashboard } from './dashboard';
 import { getEurostatTables, getHtcdsExport } from './exports';
 import { getNationalOverview } from './overview';
+import { rowsOf } from '@/db/rows';
 
 // This file owns Gävleborg (21) and Jämtland (23) for 1995–1996: no other test writes there,
 // so the figures of those counties and years are exactly what the tests below register. Checks
@@ -33,10 +34,6 @@ import { getNationalOverview } from './overview';
 const TODAY = '2026-11-27';
 const Y = '23';
 const OTHER = '21';
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {

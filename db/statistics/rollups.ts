@@ -4,6 +4,7 @@ import { getDb, type Db } from '@/db';
 import { splitByMonths, type Granularity, type Period } from '@/lib/periods';
 import { emptyScopeSums, type ScopeSums } from './cube';
 import { ROLLUP_COLUMNS, type FunnelStep, type RollupSums } from './measures';
+import { rowsOf } from '@/db/rows';
 
 // What the figures are made of, read live (decision 005): the case rollups (stat_case_days,
 // stat_case_months, stat_case_years, stat_case_facts), trainings and coordination, per county.
@@ -11,11 +12,6 @@ import { ROLLUP_COLUMNS, type FunnelStep, type RollupSums } from './measures';
 /** The counties read: all, or a list (empty: none). */
 export type Counties = readonly string[] | 'all';
 export type CountySums = Map<string, ScopeSums>;
-
-function rowsOf<T>(result: unknown): T[] {
-  // postgres.js returns an array, PGlite an object with rows.
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 export async function query<T>(db: Db, statement: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(statement));

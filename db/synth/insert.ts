@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import type { SynthCase } from './case';
+import { rowsOf } from '@/db/rows';
 
 export type InsertOptions = {
   createdBy: string | null;
@@ -26,11 +27,6 @@ export function timeOrderedIds(now: number = Date.now()): () => string {
   const head = `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(0, 3)}-${(8 + (parseInt(random[3]!, 16) & 3)).toString(16)}${random.slice(4, 7)}-`;
   let counter = parseInt(random.slice(7, 17), 16); // < 2^40: room for far more than a billion ids
   return () => head + (counter++).toString(16).padStart(12, '0');
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  // postgres.js returns an array, PGlite an object with rows.
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 function timestampOf(date: string): string {

@@ -24,14 +24,10 @@ import { getCaseForActor } from './detail';
 import { COUNT_CAP, exportCasesForActor, listCasesForActor, type CaseFilter } from './list';
 import { createCase, deleteCase, restoreCase, updateCase } from './register';
 import { recordStatusStep } from './status';
+import { rowsOf } from '@/db/rows';
 
 // Each test makes its own cases. Tests that count or order cases keep to a county and a year of
 // their own (1990s dates), so they hold on a shared PostgreSQL database and beside other files.
-
-function rowsOf<T>(result: unknown): T[] {
-  // postgres.js returns an array, PGlite an object with rows.
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Drizzle wraps the driver's error; the database's own message is its cause. */
 function databaseMessage(error: unknown): string {

@@ -4,6 +4,7 @@ import type { MemberOutput } from '@/lib/schemas/coordination';
 import type { MemberOrganisationType } from '@/lib/enums';
 import type { Tx } from '@/db/index';
 import { actionItems, groupMembers, meetingAttendance } from '@/db/schema';
+import { rowsOf } from '@/db/rows';
 
 // A group's member organisations: what the form edits, what the audit log shows, and how an edit
 // is written back.
@@ -32,11 +33,6 @@ export const memberSummary = (members: readonly MemberValues[]) =>
     organisationName,
     contactFunction,
   }));
-
-function rowsOf<T>(result: unknown): T[] {
-  // postgres.js returns an array, PGlite an object with rows.
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Of the members `ids`, those that attendance or action items refer to. */
 async function referencedMembers(tx: Tx, ids: readonly string[]): Promise<string[]> {

@@ -7,6 +7,7 @@ import type { Tx } from '@/db';
 import { dayOf, isoOf } from '@/db/synth/dates';
 import { DEMO_TODAY } from '@/db/synth/profiles';
 import type { CoordinationPlan } from './plan';
+import { rowsOf } from '@/db/rows';
 
 export type CoordinationSeedResult = {
   groups: number;
@@ -17,10 +18,6 @@ export type CoordinationSeedResult = {
   trainings: number;
   participants: number;
 };
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 type Id = (key: string) => string;
 
