@@ -30,7 +30,7 @@ import {
   type CaseEditInput,
   type CaseEditOutput,
   type PartyInput,
-} from '../../../lib/schemas/cases';
+} from '@/lib/schemas/cases';
 
 type FormValues = CaseEditInput;
 type Conflict = { current: Record<string, unknown>; updatedBy: string | null; updatedAt: string };

@@ -9,7 +9,7 @@ import { listCasesForActor } from '@/db/queries/cases';
 import { listCounties } from '@/db/queries/counties';
 import { can, countyScope } from '@/lib/policy';
 import { CASE_STATUSES, COERCION_DEGREES, CRIME_ESTABLISHED, OFFENCES, REPORTING_BODIES } from '@/lib/enums';
-import { CASE_SORTS, CaseFilterSchema } from '../../../lib/schemas/cases';
+import { CASE_SORTS, CaseFilterSchema } from '@/lib/schemas/cases';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.list');

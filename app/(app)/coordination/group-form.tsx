@@ -18,7 +18,7 @@ import {
   type GroupEditInput,
   type GroupEditOutput,
   type MemberInput,
-} from '../../../lib/schemas/coordination';
+} from '@/lib/schemas/coordination';
 
 type FormValues = GroupEditInput;
 

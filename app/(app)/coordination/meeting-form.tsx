@@ -19,7 +19,7 @@ import {
   type ActionItemInput,
   type MeetingEditInput,
   type MeetingEditOutput,
-} from '../../../lib/schemas/coordination';
+} from '@/lib/schemas/coordination';
 
 type FormValues = MeetingEditInput;
 

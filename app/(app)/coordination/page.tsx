@@ -11,7 +11,7 @@ import { GROUP_KINDS } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
 import { listGroupsForActor } from '@/db/queries/coordination';
 import { listCounties } from '@/db/queries/counties';
-import { GROUP_ACTIVITY, GroupFilterSchema } from '../../../lib/schemas/coordination';
+import { GROUP_ACTIVITY, GroupFilterSchema } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.groups.list');

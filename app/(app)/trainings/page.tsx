@@ -11,7 +11,7 @@ import { can, countyScope } from '@/lib/policy';
 import { listGroupOptionsForActor } from '@/db/queries/coordination';
 import { listCounties } from '@/db/queries/counties';
 import { listTrainingsForActor } from '@/db/queries/trainings';
-import { TrainingFilterSchema } from '../../../lib/schemas/trainings';
+import { TrainingFilterSchema } from '@/lib/schemas/trainings';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('trainings.list');

@@ -19,7 +19,7 @@ import {
   type ParticipantsInput,
   type TrainingEditInput,
   type TrainingEditOutput,
-} from '../../../lib/schemas/trainings';
+} from '@/lib/schemas/trainings';
 
 type FormValues = TrainingEditInput;
 

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import { signInAction, ssoSignInAction } from './actions';
-import { SignInSchema, type SignInInput } from '../../../lib/schemas/sign-in';
+import { SignInSchema, type SignInInput } from '@/lib/schemas/sign-in';
 
 /**
  * Password first; when the account has two-factor sign-in the server answers 'code_required' and

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import { changePasswordAction } from '../actions';
-import { ChangePasswordSchema, type ChangePasswordInput } from '../../../../lib/schemas/account';
+import { ChangePasswordSchema, type ChangePasswordInput } from '@/lib/schemas/account';
 
 /** Server refusals that belong to a field. */
 const FIELD_REASONS: Record<string, FieldPath<ChangePasswordInput>> = { current_password_wrong: 'currentPassword' };

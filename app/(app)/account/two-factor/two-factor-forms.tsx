@@ -18,7 +18,7 @@ import {
   TotpCodeSchema,
   type CurrentPasswordInput,
   type TotpCodeInput,
-} from '../../../../lib/schemas/account';
+} from '@/lib/schemas/account';
 
 const secondaryButton = 'rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60';
 

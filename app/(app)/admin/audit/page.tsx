@@ -8,7 +8,7 @@ import { buttonClass } from '@/components/ui/field';
 import { listAuditEntriesForActor, listAuditFilterOptions, type AuditRow } from '@/db/queries/audit-log';
 import { listCounties } from '@/db/queries/counties';
 import { can } from '@/lib/policy';
-import { AuditFilterSchema, toAuditFilter, type AuditFilterParams } from '../../../../lib/schemas/audit-log';
+import { AuditFilterSchema, toAuditFilter, type AuditFilterParams } from '@/lib/schemas/audit-log';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.audit');

@@ -9,7 +9,7 @@ import { CheckboxGroup } from '@/components/ui/choice-fields';
 import { buttonClass, FormAlert, FormSaved } from '@/components/ui/field';
 import { ROLES, type Role } from '@/lib/roles';
 import { setTwoFactorRolesAction } from './actions';
-import { TwoFactorRolesSchema, type TwoFactorRolesInput } from '../../../../lib/schemas/security-settings';
+import { TwoFactorRolesSchema, type TwoFactorRolesInput } from '@/lib/schemas/security-settings';
 
 export function TwoFactorRolesForm({ required }: { required: Role[] }) {
   const t = useTranslations('admin.security');

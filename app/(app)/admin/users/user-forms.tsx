@@ -23,7 +23,7 @@ import {
   type NewUserOutput,
   type UpdateUserInput,
   type UpdateUserOutput,
-} from '../../../../lib/schemas/users';
+} from '@/lib/schemas/users';
 
 export type CountyOption = { code: string; name: string };
 

@@ -9,12 +9,7 @@ import { SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import type { CaseStatus } from '@/lib/enums';
 import { deleteCaseAction, recordStatusStepAction, restoreCaseAction } from '../actions';
-import {
-  StatusStepSchema,
-  todayInStockholm,
-  type StatusStepInput,
-  type StatusStepOutput,
-} from '../../../../lib/schemas/cases';
+import { StatusStepSchema, todayInStockholm, type StatusStepInput, type StatusStepOutput } from '@/lib/schemas/cases';
 
 /** Record the next step of the pipeline; only the steps that may follow are offered. */
 export function StatusStepForm({ id, version, allowed }: { id: string; version: number; allowed: CaseStatus[] }) {

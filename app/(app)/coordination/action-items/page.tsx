@@ -11,7 +11,7 @@ import { ACTION_ITEM_STATUSES } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
 import { listActionItemsForActor, listGroupOptionsForActor } from '@/db/queries/coordination';
 import { listCounties } from '@/db/queries/counties';
-import { ActionItemFilterSchema } from '../../../../lib/schemas/coordination';
+import { ActionItemFilterSchema } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.actionItems.list');

@@ -10,7 +10,7 @@ import { EVENT_FORMATS } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
 import { listGroupOptionsForActor, listMeetingsForActor } from '@/db/queries/coordination';
 import { listCounties } from '@/db/queries/counties';
-import { MeetingFilterSchema } from '../../../../lib/schemas/coordination';
+import { MeetingFilterSchema } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.meetings.list');

@@ -8,11 +8,7 @@ import { buttonClass } from '@/components/ui/field';
 import { can } from '@/lib/policy';
 import { getNewMeetingContext, listGroupOptionsForActor } from '@/db/queries/coordination';
 import { MeetingForm } from '../../meeting-form';
-import {
-  instantToStockholm,
-  NewMeetingParamsSchema,
-  type MeetingEditInput,
-} from '../../../../../lib/schemas/coordination';
+import { instantToStockholm, NewMeetingParamsSchema, type MeetingEditInput } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.meetings.form');

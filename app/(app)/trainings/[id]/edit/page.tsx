@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { getTrainingForActor, listTrainingGroupOptions } from '@/db/queries/trainings';
-import type { TrainingEditInput } from '../../../../../lib/schemas/trainings';
+import type { TrainingEditInput } from '@/lib/schemas/trainings';
 import { TrainingForm } from '../../training-form';
 
 export async function generateMetadata(): Promise<Metadata> {
