@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
+import { applyActionError } from '@/lib/forms/action-result';
 import {
   confirmTotpSetupAction,
   disableTotpAction,
@@ -101,10 +102,10 @@ export function TwoFactorSetup() {
   const onConfirm = handleSubmit(async (values) => {
     const result = await confirmTotpSetupAction(values);
     if (result.ok) return setCodes(result.data.recoveryCodes);
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(field as 'code', { message: messages[0] });
-    if (result.reason === 'code_wrong') setError('code', { message: 'account.errors.code_wrong' });
-    setError('root', { message: reasonMessage(result) });
+    applyActionError(setError, result, {
+      field: result.reason === 'code_wrong' ? ['code', 'account.errors.code_wrong'] : null,
+      notice: reasonMessage(result),
+    });
   });
 
   if (codes) return <RecoveryCodes codes={codes} doneLabel={t('continue')} />;
@@ -191,11 +192,13 @@ export function TwoFactorManager({ required }: { required: boolean }) {
       router.refresh();
       return;
     }
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(field as 'currentPassword', { message: messages[0] });
-    if (result.reason === 'current_password_wrong')
-      setError('currentPassword', { message: 'account.errors.current_password_wrong' });
-    setError('root', { message: reasonMessage(result) });
+    applyActionError(setError, result, {
+      field:
+        result.reason === 'current_password_wrong'
+          ? ['currentPassword', 'account.errors.current_password_wrong']
+          : null,
+      notice: reasonMessage(result),
+    });
   });
 
   if (codes) return <RecoveryCodes codes={codes} doneLabel={t('done')} onDone={() => setCodes(null)} />;

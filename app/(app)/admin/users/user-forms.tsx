@@ -5,10 +5,11 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, FormSaved, inputClass } from '@/components/ui/field';
 import { COUNTY_ROLES, ROLES, type Role } from '@/lib/roles';
+import { applyActionError } from '@/lib/forms/action-result';
 import {
   createUserAction,
   resetPasswordAction,
@@ -127,10 +128,10 @@ export function NewUserForm({ counties }: { counties: CountyOption[] }) {
   const onSubmit = handleSubmit(async (values) => {
     const result = await createUserAction(values);
     if (result.ok) return setCreated({ ...result.data, name: values.displayName });
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(field as FieldPath<NewUserInput>, { message: messages[0] });
-    if (result.reason === 'email_taken') setError('email', { message: REASONS.email_taken });
-    setError('root', { message: messageOf(result) });
+    applyActionError(setError, result, {
+      field: result.reason === 'email_taken' ? ['email', messageOf(result)] : null,
+      notice: messageOf(result),
+    });
   });
 
   if (created) {
@@ -203,9 +204,7 @@ export function EditUserForm({
       router.refresh();
       return;
     }
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(field as FieldPath<UpdateUserInput>, { message: messages[0] });
-    setError('root', { message: messageOf(result) });
+    applyActionError(setError, result, { notice: messageOf(result) });
   });
 
   return (
