@@ -5,7 +5,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { ActionItemsTable } from '@/components/coordination/action-items-table';
-import { FilterDate, FilterSelect, filterSelectClass, Pager, queryString } from '@/components/coordination/list-parts';
+import { FilterDate, FilterSelect } from '@/components/records/filter-fields';
+import { Pager, queryString } from '@/components/records/list-controls';
 import { buttonClass } from '@/components/ui/field';
 import { ACTION_ITEM_STATUSES } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
@@ -64,21 +65,17 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
             any={t('allGroups')}
             options={groups.map((g) => ({ value: g.id, label: g.name }))}
           />
-          <div>
-            <label htmlFor="filter-status" className="block text-sm font-medium">
-              {t('status')}
-            </label>
-            <select id="filter-status" name="status" defaultValue={status} className={filterSelectClass}>
-              <option value="pending">{t('statuses.pending')}</option>
-              <option value="overdue">{t('statuses.overdue')}</option>
-              <option value="all">{t('statuses.all')}</option>
-              {ACTION_ITEM_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {tEnum(`actionItemStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="status"
+            label={t('status')}
+            current={status}
+            options={[
+              { value: 'pending', label: t('statuses.pending') },
+              { value: 'overdue', label: t('statuses.overdue') },
+              { value: 'all', label: t('statuses.all') },
+              ...ACTION_ITEM_STATUSES.map((s) => ({ value: s, label: tEnum(`actionItemStatus.${s}`) })),
+            ]}
+          />
           <FilterDate name="from" label={t('from')} current={filter.from} />
           <FilterDate name="to" label={t('to')} current={filter.to} />
         </div>

@@ -3,38 +3,33 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import {
-  deleteGroupAction,
-  deleteMeetingAction,
-  restoreGroupAction,
-  restoreMeetingAction,
-} from '@/app/(app)/coordination/actions';
-import { deleteTrainingAction, restoreTrainingAction } from '@/app/(app)/trainings/actions';
 import { buttonClass, FormAlert } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/forms/action-result';
 
-const ACTIONS = {
-  group: { remove: deleteGroupAction, restore: restoreGroupAction },
-  meeting: { remove: deleteMeetingAction, restore: restoreMeetingAction },
-  training: { remove: deleteTrainingAction, restore: restoreTrainingAction },
-} as const;
-
-/** Soft delete (after a confirmation) or restore of a group, meeting or training. */
+/**
+ * Soft delete (after a confirmation) or restore of a record of any register. The page passes the
+ * register's server actions, and where its words are (delete, restore, and confirmDelete, which
+ * names the record).
+ */
 export function DeleteRestore({
-  kind,
   id,
   version,
-  name,
   deleted,
-  afterDelete,
+  deleteAction,
+  restoreAction,
+  messages,
+  name,
 }: {
-  kind: keyof typeof ACTIONS;
   id: string;
   version: number;
-  name: string;
   deleted: boolean;
-  afterDelete?: string;
+  deleteAction: (input: { id: string; version: string }) => Promise<ActionResult<unknown>>;
+  restoreAction: (input: { id: string }) => Promise<ActionResult<unknown>>;
+  messages: 'cases.controls' | `coordination.controls.${'group' | 'meeting' | 'training'}`;
+  /** The record as the question names it (a case's reference, a group's name). */
+  name: string;
 }) {
-  const t = useTranslations(`coordination.controls.${kind}`);
+  const t = useTranslations(messages);
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -42,12 +37,9 @@ export function DeleteRestore({
   async function run() {
     if (!deleted && !window.confirm(t('confirmDelete', { name }))) return;
     setBusy(true);
-    const result = deleted
-      ? await ACTIONS[kind].restore({ id })
-      : await ACTIONS[kind].remove({ id, version: String(version) });
+    const result = deleted ? await restoreAction({ id }) : await deleteAction({ id, version: String(version) });
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    if (!deleted && afterDelete) router.push(afterDelete);
     router.refresh();
   }
 
