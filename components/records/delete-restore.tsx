@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { buttonClass, FormAlert } from '@/components/ui/field';
+import { buttonClass, dangerButtonClass, FormAlert } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/forms/action-result';
 
 /**
@@ -45,16 +45,7 @@ export function DeleteRestore({
 
   return (
     <div>
-      <button
-        type="button"
-        onClick={run}
-        disabled={busy}
-        className={
-          deleted
-            ? buttonClass
-            : 'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60'
-        }
-      >
+      <button type="button" onClick={run} disabled={busy} className={deleted ? buttonClass : dangerButtonClass}>
         {deleted ? t('restore') : t('delete')}
       </button>
       <FormAlert message={error} />

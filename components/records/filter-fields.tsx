@@ -1,5 +1,7 @@
-// The fields of a list's GET filter form: a label above each, ids "filter-<name>" so that the
+// A list's GET filter form and its fields: a label above each, ids "filter-<name>" so that the
 // labels point at them.
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/field';
 
 const filterSelectClass = 'mt-1 w-full rounded border border-slate-500 px-2 py-1.5';
 const filterInputClass = 'mt-1 w-full rounded border border-slate-500 px-2 py-1';
@@ -73,5 +75,42 @@ export function FilterSearch({
         className={filterInputClass}
       />
     </div>
+  );
+}
+
+/** A labelled checkbox of a filter form, sent as "1" when ticked (e.g. "show deleted ones too"). */
+export function FilterCheckbox({ name, label, checked }: { name: string; label: string; checked: boolean }) {
+  return (
+    <label className="flex items-center gap-2 self-end">
+      <input type="checkbox" name={name} value="1" defaultChecked={checked} className="h-4 w-4" />
+      {label}
+    </label>
+  );
+}
+
+/** A list's filter form (a search landmark): the fields in a grid, then apply and a link that clears them all. */
+export function FilterForm({
+  label,
+  clearHref,
+  labels,
+  children,
+}: {
+  label: string;
+  clearHref: string;
+  labels: { apply: string; clear: string };
+  children: React.ReactNode;
+}) {
+  return (
+    <form method="get" role="search" aria-label={label} className="mt-6 rounded border border-slate-300 p-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">{children}</div>
+      <div className="mt-4 flex flex-wrap items-center gap-4">
+        <button type="submit" className={buttonClass}>
+          {labels.apply}
+        </button>
+        <Link href={clearHref} className="font-medium text-brand-700 underline">
+          {labels.clear}
+        </Link>
+      </div>
+    </form>
   );
 }

@@ -15,7 +15,7 @@ export function queryString(
   return text ? `?${text}` : '';
 }
 
-const pagerLink = 'font-medium text-brand-700 underline';
+const listLink = 'font-medium text-brand-700 underline';
 
 /**
  * Links to the previous and the next page of a list, either left out where there is none, and
@@ -33,13 +33,13 @@ export function PageLinks({
   return (
     <nav aria-label={labels.nav} className="mt-4 flex flex-wrap items-center gap-6">
       {previousHref ? (
-        <Link href={previousHref} className={pagerLink}>
+        <Link href={previousHref} className={listLink}>
           ← {labels.previous}
         </Link>
       ) : null}
       {labels.position ? <span>{labels.position}</span> : null}
       {nextHref ? (
-        <Link href={nextHref} className={pagerLink}>
+        <Link href={nextHref} className={listLink}>
           {labels.next} →
         </Link>
       ) : null}
@@ -68,5 +68,28 @@ export function Pager({
       nextHref={page < pageCount ? `${path}${queryString(filter, { page: page + 1 })}` : undefined}
       labels={labels}
     />
+  );
+}
+
+/** The CSV and Excel exports of a list with its filter (`path` without the extension). */
+export function ExportLinks({
+  path,
+  query,
+  labels,
+}: {
+  path: string;
+  query: string;
+  labels: { export: string; csv: string; xlsx: string };
+}) {
+  return (
+    <p className="flex gap-4">
+      <span className="sr-only">{labels.export}:</span>
+      <a href={`${path}.csv${query}`} className={listLink}>
+        {labels.csv}
+      </a>
+      <a href={`${path}.xlsx${query}`} className={listLink}>
+        {labels.xlsx}
+      </a>
+    </p>
   );
 }

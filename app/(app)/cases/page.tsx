@@ -4,8 +4,8 @@ import { forbidden } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { FilterDate, FilterSearch, FilterSelect } from '@/components/records/filter-fields';
-import { PageLinks, queryString } from '@/components/records/list-controls';
+import { FilterCheckbox, FilterDate, FilterForm, FilterSearch, FilterSelect } from '@/components/records/filter-fields';
+import { ExportLinks, PageLinks, queryString } from '@/components/records/list-controls';
 import { buttonClass } from '@/components/ui/field';
 import { listCasesForActor } from '@/db/queries/cases';
 import { listCounties } from '@/db/queries/counties';
@@ -55,105 +55,76 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         ) : null}
       </div>
 
-      <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {choosesCounty ? (
-            <FilterSelect
-              name="county"
-              label={t('county')}
-              current={filter.county}
-              any={t('allCounties')}
-              options={sortedCounties.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
-            />
-          ) : null}
-          <FilterDate name="from" label={t('from')} current={filter.from} />
-          <FilterDate name="to" label={t('to')} current={filter.to} />
+      <FilterForm label={t('filters')} clearHref="/cases" labels={{ apply: t('apply'), clear: t('clear') }}>
+        {choosesCounty ? (
           <FilterSelect
-            name="offence"
-            label={t('offence')}
-            current={filter.offence}
-            any={t('any')}
-            options={enumOptions(OFFENCES, 'offence')}
+            name="county"
+            label={t('county')}
+            current={filter.county}
+            any={t('allCounties')}
+            options={sortedCounties.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
           />
-          <FilterSelect
-            name="status"
-            label={t('status')}
-            current={filter.status}
-            any={t('any')}
-            options={enumOptions(CASE_STATUSES, 'caseStatus')}
-          />
-          <FilterSelect
-            name="coercionDegree"
-            label={t('coercionDegree')}
-            current={filter.coercionDegree}
-            any={t('any')}
-            options={enumOptions(COERCION_DEGREES, 'coercionDegree')}
-          />
-          <FilterSelect
-            name="reportingBody"
-            label={t('reportingBody')}
-            current={filter.reportingBody}
-            any={t('any')}
-            options={enumOptions(REPORTING_BODIES, 'reportingBody')}
-          />
-          <FilterSelect
-            name="crimeEstablished"
-            label={t('crimeEstablished')}
-            current={filter.crimeEstablished}
-            any={t('any')}
-            options={enumOptions(CRIME_ESTABLISHED, 'crimeEstablished')}
-          />
-          <div className="sm:col-span-2">
-            <FilterSearch name="q" label={t('search')} current={filter.q} maxLength={SEARCH_MAX} />
-          </div>
-          <FilterSelect
-            name="sort"
-            label={t('sort')}
-            current={filter.sort}
-            options={CASE_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
-          />
-          {mayDelete ? (
-            <label className="flex items-center gap-2 self-end">
-              <input
-                type="checkbox"
-                name="includeDeleted"
-                value="1"
-                defaultChecked={filter.includeDeleted}
-                className="h-4 w-4"
-              />
-              {t('includeDeleted')}
-            </label>
-          ) : null}
+        ) : null}
+        <FilterDate name="from" label={t('from')} current={filter.from} />
+        <FilterDate name="to" label={t('to')} current={filter.to} />
+        <FilterSelect
+          name="offence"
+          label={t('offence')}
+          current={filter.offence}
+          any={t('any')}
+          options={enumOptions(OFFENCES, 'offence')}
+        />
+        <FilterSelect
+          name="status"
+          label={t('status')}
+          current={filter.status}
+          any={t('any')}
+          options={enumOptions(CASE_STATUSES, 'caseStatus')}
+        />
+        <FilterSelect
+          name="coercionDegree"
+          label={t('coercionDegree')}
+          current={filter.coercionDegree}
+          any={t('any')}
+          options={enumOptions(COERCION_DEGREES, 'coercionDegree')}
+        />
+        <FilterSelect
+          name="reportingBody"
+          label={t('reportingBody')}
+          current={filter.reportingBody}
+          any={t('any')}
+          options={enumOptions(REPORTING_BODIES, 'reportingBody')}
+        />
+        <FilterSelect
+          name="crimeEstablished"
+          label={t('crimeEstablished')}
+          current={filter.crimeEstablished}
+          any={t('any')}
+          options={enumOptions(CRIME_ESTABLISHED, 'crimeEstablished')}
+        />
+        <div className="sm:col-span-2">
+          <FilterSearch name="q" label={t('search')} current={filter.q} maxLength={SEARCH_MAX} />
         </div>
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className={buttonClass}>
-            {t('apply')}
-          </button>
-          <Link href="/cases" className="font-medium text-brand-700 underline">
-            {t('clear')}
-          </Link>
-        </div>
-      </form>
+        <FilterSelect
+          name="sort"
+          label={t('sort')}
+          current={filter.sort}
+          options={CASE_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+        />
+        {mayDelete ? (
+          <FilterCheckbox name="includeDeleted" label={t('includeDeleted')} checked={filter.includeDeleted} />
+        ) : null}
+      </FilterForm>
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4">
         <p role="status" className="font-medium">
           {page.totalIsLowerBound ? t('countCapped', { count: page.total }) : t('count', { count: page.total })}
         </p>
-        <p className="flex gap-4">
-          <span className="sr-only">{t('export')}:</span>
-          <a
-            href={`/api/export/cases.csv${queryString(filterWithoutCursor)}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('exportCsv')}
-          </a>
-          <a
-            href={`/api/export/cases.xlsx${queryString(filterWithoutCursor)}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('exportXlsx')}
-          </a>
-        </p>
+        <ExportLinks
+          path="/api/export/cases"
+          query={queryString(filterWithoutCursor)}
+          labels={{ export: t('export'), csv: t('exportCsv'), xlsx: t('exportXlsx') }}
+        />
       </div>
 
       {page.rows.length === 0 ? (

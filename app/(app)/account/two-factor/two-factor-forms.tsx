@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
+import { buttonClass, Field, FormAlert, inputClass, secondaryButtonClass } from '@/components/ui/field';
 import { applyActionError } from '@/lib/forms/action-result';
 import {
   confirmTotpSetupAction,
@@ -20,8 +20,6 @@ import {
   type CurrentPasswordInput,
   type TotpCodeInput,
 } from '@/lib/schemas/account';
-
-const secondaryButton = 'rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60';
 
 /** Refusals explained by a field of their own; the form's alert then says to check the fields. */
 const FIELD_REASONS = new Set(['code_wrong', 'current_password_wrong']);
@@ -58,7 +56,7 @@ function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; onDone?:
       <div className="mt-4 flex flex-wrap gap-3">
         <button
           type="button"
-          className={secondaryButton}
+          className={secondaryButtonClass}
           onClick={() => void navigator.clipboard?.writeText(codes.join('\n'))}
         >
           {t('copyCodes')}
@@ -210,7 +208,7 @@ export function TwoFactorManager({ required }: { required: boolean }) {
           type="button"
           aria-expanded={mode === 'regenerate'}
           onClick={() => setMode(mode === 'regenerate' ? null : 'regenerate')}
-          className={secondaryButton}
+          className={secondaryButtonClass}
         >
           {t('regenerate')}
         </button>
@@ -219,7 +217,7 @@ export function TwoFactorManager({ required }: { required: boolean }) {
             type="button"
             aria-expanded={mode === 'disable'}
             onClick={() => setMode(mode === 'disable' ? null : 'disable')}
-            className={secondaryButton}
+            className={secondaryButtonClass}
           >
             {t('disable')}
           </button>

@@ -7,7 +7,15 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { SelectField } from '@/components/ui/choice-fields';
-import { buttonClass, Field, FormAlert, FormSaved, inputClass } from '@/components/ui/field';
+import {
+  buttonClass,
+  dangerButtonClass,
+  Field,
+  FormAlert,
+  FormSaved,
+  inputClass,
+  secondaryButtonClass,
+} from '@/components/ui/field';
 import { COUNTY_ROLES, ROLES, type Role } from '@/lib/roles';
 import { applyActionError } from '@/lib/forms/action-result';
 import {
@@ -27,10 +35,6 @@ import {
 } from '@/lib/schemas/users';
 
 export type CountyOption = { code: string; name: string };
-
-const secondaryButton = 'rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60';
-const dangerButton =
-  'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60';
 
 /** The data layer's refusals that the admin can act on, as catalogue keys. */
 const REASONS: Record<string, string> = {
@@ -288,15 +292,15 @@ export function AccountActions({
           type="button"
           disabled={busy}
           onClick={() => run('active')}
-          className={user.active ? dangerButton : secondaryButton}
+          className={user.active ? dangerButtonClass : secondaryButtonClass}
         >
           {user.active ? t('deactivate') : t('reactivate')}
         </button>
-        <button type="button" disabled={busy} onClick={() => run('password')} className={secondaryButton}>
+        <button type="button" disabled={busy} onClick={() => run('password')} className={secondaryButtonClass}>
           {t('resetPassword')}
         </button>
         {user.totpEnabled ? (
-          <button type="button" disabled={busy} onClick={() => run('twoFactor')} className={secondaryButton}>
+          <button type="button" disabled={busy} onClick={() => run('twoFactor')} className={secondaryButtonClass}>
             {t('resetTwoFactor')}
           </button>
         ) : null}

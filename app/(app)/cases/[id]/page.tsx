@@ -5,7 +5,7 @@ import { deleteCaseAction, restoreCaseAction } from '@/app/(app)/cases/actions';
 import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { DeleteRestore } from '@/components/records/delete-restore';
-import { Fact } from '@/components/records/fact';
+import { DeletedNotice, Fact } from '@/components/records/detail-parts';
 import { HistoryTable } from '@/components/records/history-table';
 import { getCaseForActor, type CaseDetail } from '@/db/queries/cases';
 import { StatusStepForm } from './status-step-form';
@@ -67,9 +67,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </div>
 
       {found.deletedAt ? (
-        <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
+        <DeletedNotice>
           {t('deletedNotice', { time: when(found.deletedAt), name: found.deletedByName ?? t('systemActor') })}
-        </p>
+        </DeletedNotice>
       ) : null}
 
       <section aria-labelledby="facts" className="mt-8">

@@ -5,7 +5,7 @@ import { deleteTrainingAction, restoreTrainingAction } from '@/app/(app)/trainin
 import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { HistoryTable } from '@/components/records/history-table';
-import { Fact } from '@/components/records/fact';
+import { DeletedNotice, Fact } from '@/components/records/detail-parts';
 import { DeleteRestore } from '@/components/records/delete-restore';
 import { getTrainingForActor } from '@/db/queries/trainings';
 
@@ -63,12 +63,12 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
       </div>
 
       {training.deletedAt ? (
-        <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
+        <DeletedNotice>
           {t('deletedNotice', {
             time: format.dateTime(training.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
             name: training.deletedByName ?? t('system'),
           })}
-        </p>
+        </DeletedNotice>
       ) : null}
 
       <section aria-labelledby="facts" className="mt-8">

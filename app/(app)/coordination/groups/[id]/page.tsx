@@ -6,7 +6,7 @@ import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { ActionItemsTable } from '@/components/coordination/action-items-table';
 import { HistoryTable } from '@/components/records/history-table';
-import { Fact } from '@/components/records/fact';
+import { DeletedNotice, Fact } from '@/components/records/detail-parts';
 import { DeleteRestore } from '@/components/records/delete-restore';
 import { buttonClass } from '@/components/ui/field';
 import { getGroupForActor, type MeetingSummary } from '@/db/queries/coordination';
@@ -70,12 +70,12 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
       </div>
 
       {group.deletedAt ? (
-        <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
+        <DeletedNotice>
           {t('deletedNotice', {
             time: format.dateTime(group.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
             name: group.deletedByName ?? t('system'),
           })}
-        </p>
+        </DeletedNotice>
       ) : null}
 
       <section aria-labelledby="facts" className="mt-8">

@@ -6,7 +6,7 @@ import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { ActionItemsTable } from '@/components/coordination/action-items-table';
 import { HistoryTable } from '@/components/records/history-table';
-import { Fact } from '@/components/records/fact';
+import { DeletedNotice, Fact } from '@/components/records/detail-parts';
 import { DeleteRestore } from '@/components/records/delete-restore';
 import { getMeetingForActor } from '@/db/queries/coordination';
 
@@ -70,12 +70,12 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       </div>
 
       {meeting.deletedAt ? (
-        <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
+        <DeletedNotice>
           {t('deletedNotice', {
             time: format.dateTime(meeting.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
             name: meeting.deletedByName ?? t('system'),
           })}
-        </p>
+        </DeletedNotice>
       ) : null}
 
       <section aria-labelledby="facts" className="mt-8">
