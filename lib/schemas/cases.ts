@@ -148,8 +148,6 @@ export const PartySchema = z.discriminatedUnion('role', [VictimSchema, Perpetrat
 });
 export type PartyInput = z.input<typeof PartySchema>;
 export type PartyOutput = z.output<typeof PartySchema>;
-export type VictimOutput = z.output<typeof VictimSchema>;
-export type PerpetratorOutput = z.output<typeof PerpetratorSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // The case
@@ -204,11 +202,7 @@ export type StatusStepOutput = z.output<typeof StatusStepSchema>;
 
 /** Soft delete (the version guards against deleting what someone just changed) and restore. */
 export const CaseDeleteSchema = z.object({ id: caseId, version });
-export type CaseDeleteInput = z.input<typeof CaseDeleteSchema>;
-export type CaseDeleteOutput = z.output<typeof CaseDeleteSchema>;
 export const CaseRestoreSchema = z.object({ id: caseId });
-export type CaseRestoreInput = z.input<typeof CaseRestoreSchema>;
-export type CaseRestoreOutput = z.output<typeof CaseRestoreSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // The list's URL query parameters
@@ -236,5 +230,4 @@ export const CaseFilterSchema = z.object({
   cursor: paramMatching((v) => v.length <= 300 && /^[A-Za-z0-9_-]+$/.test(v)),
   includeDeleted: flagParam,
 });
-export type CaseFilterInput = z.input<typeof CaseFilterSchema>;
 export type CaseFilterOutput = z.output<typeof CaseFilterSchema>;
