@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { publicAction } from '@/app/_lib/action';
 import { currentSession } from '@/app/_lib/session';
 import { setOwnLocale } from '@/db/queries/users/account';
-import { LOCALE_COOKIE, LOCALES } from '../../lib/locales';
+import { LOCALE_COOKIE, LOCALES } from '@/lib/locales';
 
 /**
  * Choose the language: on the account of a signed-in person (it follows them to any device) and

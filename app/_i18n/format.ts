@@ -1,5 +1,5 @@
 import type { County } from '@/db/schema';
-import type { Locale } from '../../lib/locales';
+import type { Locale } from '@/lib/locales';
 
 /** The county's name in the person's language. */
 export function countyName(county: Pick<County, 'nameSv' | 'nameEn'>, locale: string): string {

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { setLocaleAction } from './actions';
-import type { Locale } from '../../lib/locales';
+import type { Locale } from '@/lib/locales';
 
 /** Each language's name in itself, so that a person who reads only that one finds it. */
 const NATIVE_NAMES: Record<Locale, string> = { sv: 'Svenska', en: 'English' };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../messages/en.json';
 import sv from '../../messages/sv.json';
-import { ACTIONS } from '../../lib/policy';
+import { ACTIONS } from '@/lib/policy';
 
 // Every string a person reads lives in messages/sv.json and messages/en.json. These tests fail on
 // a key that one language lacks, and on a key the code uses that neither has. (At run time the

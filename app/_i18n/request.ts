@@ -3,7 +3,7 @@ import { IntlErrorCode } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
 import { log } from '@/db/log';
 import { currentSession } from '@/app/_lib/session';
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '../../lib/locales';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '@/lib/locales';
 import { missingMessageFallback, strictMessages } from './strict';
 
 // No locale in the URL: an internal tool with bookmarked pages. A signed-in person's language is

@@ -1,19 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { isAppError } from '@/lib/errors';
+import type { ActionResult } from '@/lib/forms/action-result';
 import type { Actor } from '@/lib/policy';
 import { currentSession, getActor } from './session';
-
-/** What every server action returns. `error` and field messages are catalogue keys. */
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | {
-      ok: false;
-      error: string;
-      reason?: string;
-      fieldErrors?: Record<string, string[]>;
-      details?: Record<string, unknown>;
-    };
 
 function invalid(error: z.ZodError): ActionResult<never> {
   const fieldErrors: Record<string, string[]> = {};

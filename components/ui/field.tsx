@@ -47,7 +47,14 @@ export const inputClass =
 export const buttonClass =
   'inline-flex items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60';
 
-/** A message for the whole form (role="alert" so screen readers hear it at once). */
+/** A button beside the main one (copy, reset, regenerate). */
+export const secondaryButtonClass =
+  'rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60';
+
+/** A button that removes or switches something off (delete, deactivate). */
+export const dangerButtonClass =
+  'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60';
+
 /** A form's "saved" confirmation, announced politely to screen readers. */
 export function FormSaved({ message }: { message: string | null }) {
   if (!message) return null;
@@ -58,6 +65,7 @@ export function FormSaved({ message }: { message: string | null }) {
   );
 }
 
+/** A message for the whole form (role="alert" so screen readers hear it at once). */
 export function FormAlert({ message }: { message?: string }) {
   const t = useTranslations();
   if (!message) return null;

@@ -1,6 +1,6 @@
 // The register's categories in the codes of the UN/IOM Human Trafficking Case Data Standard
 // (HTCDS); docs/statistics-mapping.md lists them. Pure.
-import type { AgeBand, CaseStatus, ControlMethod, Offence, PerpetratorRole, ReportingBody, Sex } from '../../lib/enums';
+import type { AgeBand, CaseStatus, ControlMethod, Offence, PerpetratorRole, ReportingBody, Sex } from '@/lib/enums';
 import {
   CITIZENSHIP_BY_ORIGIN,
   OTHER_EU_COUNTRIES,
@@ -9,7 +9,7 @@ import {
   type CitizenshipGroup,
   type ExploitationForm,
 } from './measures';
-import { AGE_BANDS, REPORTING_BODIES, SEXES } from '../../lib/enums';
+import { AGE_BANDS, REPORTING_BODIES, SEXES } from '@/lib/enums';
 
 const HTCDS_GENDER: Record<Sex, string> = { woman: 'Female', man: 'Male', other: 'Other', unknown: 'Unknown' };
 

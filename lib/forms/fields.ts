@@ -42,7 +42,7 @@ export function inListOrder<T extends string>(list: readonly T[]) {
 }
 
 /** What react-hook-form gives for a checkbox group: an array, false when none is ticked, a string for a lone box. */
-const checkboxInput = z
+export const checkboxInput = z
   .union([z.array(z.string()), z.string(), z.literal(false), z.null()])
   .optional()
   .transform((value) => (Array.isArray(value) ? value : typeof value === 'string' && value !== '' ? [value] : []));
@@ -76,8 +76,11 @@ export const countyCheckboxes = checkboxInput
   .pipe(z.array(z.string().regex(/^\d{2}$/, 'validation.county')))
   .transform((list) => [...new Set(list)].sort());
 
-/** A record's id, required. */
-export const recordId = z.string({ error: 'validation.recordId' }).trim().regex(UUID_PATTERN, 'validation.recordId');
+/** A record's id, required; `message` says what could not be identified (the case register names the case). */
+export function idField(message = 'validation.recordId') {
+  return z.string({ error: message }).trim().regex(UUID_PATTERN, message);
+}
+export const recordId = idField();
 
 /** An id chosen in a select, required: '' → "required". */
 export const chosenId = z
@@ -97,12 +100,13 @@ export const optionalId = z
   .pipe(z.string().regex(UUID_PATTERN, 'validation.choice').nullable());
 
 /** The version a form was loaded with (a hidden input: a string). */
-export const version = z
-  .union([z.string(), z.number()], { error: 'validation.recordVersion' })
-  .transform((value) => (typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value)))
-  .pipe(
-    z.number({ error: 'validation.recordVersion' }).int('validation.recordVersion').min(1, 'validation.recordVersion'),
-  );
+export function versionField(message = 'validation.recordVersion') {
+  return z
+    .union([z.string(), z.number()], { error: message })
+    .transform((value) => (typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value)))
+    .pipe(z.number({ error: message }).int(message).min(1, message));
+}
+export const version = versionField();
 
 /** The date `years` years after today in Sweden. */
 export function yearsAhead(years: number, today: string = todayInStockholm()): string {

@@ -26,17 +26,20 @@ import {
   checkboxes,
   choice,
   countyCode,
+  countyParam,
   dateField,
-  EARLIEST_DATE,
+  dateParam,
+  flagParam,
+  idField,
   isBlank,
-  isIsoDate,
-  todayInStockholm,
-  UUID_PATTERN,
+  paramIn,
+  paramMatching,
+  versionField,
 } from '@/lib/forms/fields';
 import { findPersonalData, optionalGuardedText } from '@/lib/privacy-guard';
 
-// The building blocks live in app/_lib/form-schema.ts; the case register's pages import these from here.
-export { EARLIEST_DATE, isIsoDate, todayInStockholm, UUID_PATTERN };
+// db/queries/cases.ts imports these from here; everything else takes them from lib/forms/fields.
+export { isIsoDate, todayInStockholm, UUID_PATTERN } from '@/lib/forms/fields';
 
 /** Same limits as the database's check constraints (db/schema/cases.ts NOTES_MAX, EVENT_NOTE_MAX); a test keeps them equal. */
 export const CASE_NOTES_MAX = 2000;
@@ -102,13 +105,9 @@ const citizenship = z
       .nullable(),
   );
 
-const caseId = z.string({ error: 'validation.id' }).trim().regex(UUID_PATTERN, 'validation.id');
-
-/** The version the form was loaded with (a hidden input: a string). */
-const version = z
-  .union([z.string(), z.number()], { error: 'validation.version' })
-  .transform((value) => (typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value)))
-  .pipe(z.number({ error: 'validation.version' }).int('validation.version').min(1, 'validation.version'));
+// A case's id and version name the case in their messages ("Ärendet kunde inte identifieras").
+const caseId = idField('validation.id');
+const version = versionField('validation.version');
 
 // ---------------------------------------------------------------------------------------------
 // Parties
@@ -149,8 +148,6 @@ export const PartySchema = z.discriminatedUnion('role', [VictimSchema, Perpetrat
 });
 export type PartyInput = z.input<typeof PartySchema>;
 export type PartyOutput = z.output<typeof PartySchema>;
-export type VictimOutput = z.output<typeof VictimSchema>;
-export type PerpetratorOutput = z.output<typeof PerpetratorSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // The case
@@ -205,11 +202,7 @@ export type StatusStepOutput = z.output<typeof StatusStepSchema>;
 
 /** Soft delete (the version guards against deleting what someone just changed) and restore. */
 export const CaseDeleteSchema = z.object({ id: caseId, version });
-export type CaseDeleteInput = z.input<typeof CaseDeleteSchema>;
-export type CaseDeleteOutput = z.output<typeof CaseDeleteSchema>;
 export const CaseRestoreSchema = z.object({ id: caseId });
-export type CaseRestoreInput = z.input<typeof CaseRestoreSchema>;
-export type CaseRestoreOutput = z.output<typeof CaseRestoreSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // The list's URL query parameters
@@ -217,31 +210,14 @@ export type CaseRestoreOutput = z.output<typeof CaseRestoreSchema>;
 export const CASE_SORTS = ['reported_desc', 'reported_asc', 'reference_asc', 'reference_desc'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
-/** A search parameter as Next gives it: a string, several strings, or nothing. Takes the first. */
-const param = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined)
-  .catch(undefined);
-
-function paramIn<const T extends readonly string[]>(values: T) {
-  return param.transform((value) =>
-    (values as readonly string[]).includes(value ?? '') ? (value as T[number]) : undefined,
-  );
-}
-
-function paramMatching(test: (value: string) => boolean) {
-  return param.transform((value) => (value !== undefined && test(value) ? value : undefined));
-}
-
 /**
  * URL parameters of the case list. Never throws: a value that does not fit (hand-edited URL, an
  * old bookmark) is dropped to undefined, so the page shows the list without that filter.
  */
 export const CaseFilterSchema = z.object({
-  county: paramMatching((v) => /^\d{2}$/.test(v)),
-  from: paramMatching(isIsoDate),
-  to: paramMatching(isIsoDate),
+  county: countyParam,
+  from: dateParam,
+  to: dateParam,
   offence: paramIn(OFFENCES),
   status: paramIn(CASE_STATUSES),
   coercionDegree: paramIn(COERCION_DEGREES),
@@ -252,7 +228,6 @@ export const CaseFilterSchema = z.object({
   sort: paramIn(CASE_SORTS).transform((value) => value ?? 'reported_desc'),
   /** Opaque keyset cursor from a previous page (nextCursor / prevCursor). */
   cursor: paramMatching((v) => v.length <= 300 && /^[A-Za-z0-9_-]+$/.test(v)),
-  includeDeleted: param.transform((value) => value === '1'),
+  includeDeleted: flagParam,
 });
-export type CaseFilterInput = z.input<typeof CaseFilterSchema>;
 export type CaseFilterOutput = z.output<typeof CaseFilterSchema>;

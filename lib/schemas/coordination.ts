@@ -113,7 +113,6 @@ export type GroupEditInput = z.input<typeof GroupEditSchema>;
 export type GroupEditOutput = z.output<typeof GroupEditSchema>;
 
 export const DeleteSchema = z.object({ id: recordId, version });
-export type DeleteInput = z.input<typeof DeleteSchema>;
 export const RestoreSchema = z.object({ id: recordId });
 
 // ---------------------------------------------------------------------------------------------
@@ -136,7 +135,6 @@ export type ActionItemOutput = z.output<typeof ActionItemSchema>;
 
 /** An earlier meeting's item followed up at this meeting: its new status (done or dropped closes it here). */
 export const FollowUpSchema = z.object({ id: recordId, version, status: choice(ACTION_ITEM_STATUSES) });
-export type FollowUpInput = z.input<typeof FollowUpSchema>;
 export type FollowUpOutput = z.output<typeof FollowUpSchema>;
 
 const meetingFields = {

@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { checkboxInput } from '@/lib/forms/fields';
 import { ROLES } from '@/lib/roles';
 
 /** The roles that must use two-factor sign-in (a checkbox group: an array, false or a string). */
 export const TwoFactorRolesSchema = z.object({
-  roles: z
-    .union([z.array(z.string()), z.string(), z.literal(false), z.null()])
-    .optional()
-    .transform((v) => (Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : []))
+  roles: checkboxInput
     .pipe(z.array(z.enum(ROLES, { error: 'validation.choice' })))
     .transform((roles) => ROLES.filter((r) => roles.includes(r))),
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { idField, REQUIRED } from '@/lib/forms/fields';
 import { COUNTY_ROLES, ROLES, type Role } from '@/lib/roles';
 
 // The user administration's forms, shared by the react-hook-form forms and the server actions.
 // Pure (no server code). Values arrive as strings; messages are catalogue keys.
-const REQUIRED = 'validation.required';
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const userId = idField('admin.users.errors.id');
 
 const role = z
   .string({ error: REQUIRED })
@@ -53,18 +53,15 @@ export type NewUserInput = z.input<typeof NewUserSchema>;
 export type NewUserOutput = z.output<typeof NewUserSchema>;
 
 export const UpdateUserSchema = z
-  .object({ id: z.string().regex(UUID_PATTERN, 'admin.users.errors.id'), displayName, role, countyCode })
+  .object({ id: userId, displayName, role, countyCode })
   .superRefine(countyMatchesRole)
   .transform(dropCountyOfNationalRoles);
 export type UpdateUserInput = z.input<typeof UpdateUserSchema>;
 export type UpdateUserOutput = z.output<typeof UpdateUserSchema>;
 
-export const UserIdSchema = z.object({ id: z.string().regex(UUID_PATTERN, 'admin.users.errors.id') });
+export const UserIdSchema = z.object({ id: userId });
 
-export const SetActiveSchema = z.object({
-  id: z.string().regex(UUID_PATTERN, 'admin.users.errors.id'),
-  active: z.boolean(),
-});
+export const SetActiveSchema = z.object({ id: userId, active: z.boolean() });
 
 export const USER_STATUSES = ['active', 'inactive'] as const;
 export const UserFilterSchema = z.object({

@@ -11,7 +11,7 @@ import {
   regenerateRecoveryCodes,
   startTotpSetup,
 } from '@/db/queries/users/account';
-import { ChangePasswordSchema, CurrentPasswordSchema, TotpCodeSchema } from '../../../lib/schemas/account';
+import { ChangePasswordSchema, CurrentPasswordSchema, TotpCodeSchema } from '@/lib/schemas/account';
 
 // Thin: the data layer acts on the actor's own account only. Open to a person with a pending
 // step, since these are the pages where they complete it.

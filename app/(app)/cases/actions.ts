@@ -12,7 +12,7 @@ import {
   CaseSchema,
   POLICE_REPORT_NUMBER_MAX,
   StatusStepSchema,
-} from '../../../lib/schemas/cases';
+} from '@/lib/schemas/cases';
 
 // Thin: parse (authedAction), then the data layer checks permission and county.
 export const createCaseAction = authedAction(CaseSchema, (input, actor) => createCase(actor, input));

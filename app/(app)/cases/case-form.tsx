@@ -3,9 +3,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { changedKeys, ConflictNotice, type Conflict } from '@/components/records/conflict-notice';
 import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import {
@@ -23,6 +24,7 @@ import {
   SUPPORT_MEASURES,
   YES_NO_UNKNOWN,
 } from '@/lib/enums';
+import { applyActionError, conflictDetails, detailsField } from '@/lib/forms/action-result';
 import { checkPoliceReportNumberAction, createCaseAction, updateCaseAction } from './actions';
 import {
   CaseEditSchema,
@@ -30,10 +32,9 @@ import {
   type CaseEditInput,
   type CaseEditOutput,
   type PartyInput,
-} from '../../../lib/schemas/cases';
+} from '@/lib/schemas/cases';
 
 type FormValues = CaseEditInput;
-type Conflict = { current: Record<string, unknown>; updatedBy: string | null; updatedAt: string };
 type Duplicates = { sameCounty: { id: string; reference: string }[]; otherCounty: boolean };
 
 const newVictim = (): PartyInput => ({
@@ -71,6 +72,16 @@ const CONFLICT_FIELDS = [
   'notes',
 ] as const;
 
+/** The category lists of the single-choice fields in the conflict summary. */
+const CONFLICT_ENUMS: Record<string, string> = {
+  reportingBody: 'reportingBody',
+  arena: 'arena',
+  onlinePlatform: 'yesNoUnknown',
+  crossBorder: 'yesNoUnknown',
+  crimeEstablished: 'crimeEstablished',
+  coercionDegree: 'coercionDegree',
+};
+
 /**
  * Register or edit a case. The same zod schema runs here and in the server action; whatever the
  * server refuses comes back to the field it concerns, and every value typed stays in the form.
@@ -89,6 +100,7 @@ export function CaseForm({
 }) {
   const t = useTranslations('cases.form');
   const tEnum = useTranslations('enums');
+  const tConflict = useTranslations('cases.conflict');
   const router = useRouter();
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [duplicates, setDuplicates] = useState<Duplicates | null>(null);
@@ -118,16 +130,9 @@ export function CaseForm({
       router.refresh();
       return;
     }
-    if (result.error === 'errors.conflict' && result.details) {
-      setConflict(result.details as Conflict);
-      return;
-    }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
-      setError(path as FieldPath<FormValues>, { message: messages[0] });
-    }
-    const field = result.details?.field as FieldPath<FormValues> | undefined;
-    if (field) setError(field, { message: String(result.details?.message ?? result.error) });
-    setError('root', { message: result.fieldErrors || field ? 'cases.form.fieldErrorsSummary' : result.error });
+    const stored = conflictDetails<Conflict>(result);
+    if (stored) return setConflict(stored);
+    applyActionError(setError, result, { field: detailsField(result), summary: 'cases.form.fieldErrorsSummary' });
   });
 
   async function checkDuplicates(value: string) {
@@ -145,11 +150,23 @@ export function CaseForm({
   const policeNumberField = register('policeReportNumber', {
     onBlur: (event) => void checkDuplicates(event.target.value),
   });
+  const changed = conflict
+    ? changedKeys(conflict.current, defaults as Record<string, unknown>, CONFLICT_FIELDS).map((key) =>
+        tConflict('field', { field: t(key), current: shownValue(key, conflict.current?.[key], tEnum) }),
+      )
+    : [];
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl">
       <FormAlert message={errors.root?.message} />
-      {conflict ? <ConflictNotice conflict={conflict} defaults={defaults} /> : null}
+      {conflict ? (
+        <ConflictNotice
+          conflict={conflict}
+          changed={changed}
+          reloadHref={`/cases/${String(defaults.id)}/edit`}
+          messages="cases.conflict"
+        />
+      ) : null}
 
       <fieldset className="mt-6 rounded border border-slate-300 p-4">
         <legend className="px-1 text-lg font-semibold">{t('basics')}</legend>
@@ -416,55 +433,14 @@ export function CaseForm({
   );
 }
 
-/** What the other person changed: the fields whose current value differs from what this form started from. */
-function ConflictNotice({ conflict, defaults }: { conflict: Conflict; defaults: FormValues }) {
-  const t = useTranslations('cases.form');
-  const tEnum = useTranslations('enums');
-  const format = useFormatter();
-  const show = (key: string, value: unknown): string => {
-    if (value === null || value === undefined || value === '') return '–';
-    if (Array.isArray(value)) {
-      if (key === 'parties') return String(value.length);
-      const enumName = key === 'offences' ? 'offence' : key === 'controlMethods' ? 'controlMethod' : null;
-      return value.map((v) => (enumName ? tEnum(`${enumName}.${v}` as never) : String(v))).join(', ');
-    }
-    const enumName: Record<string, string> = {
-      reportingBody: 'reportingBody',
-      arena: 'arena',
-      onlinePlatform: 'yesNoUnknown',
-      crossBorder: 'yesNoUnknown',
-      crimeEstablished: 'crimeEstablished',
-      coercionDegree: 'coercionDegree',
-    };
-    return enumName[key] ? tEnum(`${enumName[key]}.${value}` as never) : String(value);
-  };
-  const normalise = (value: unknown) =>
-    JSON.stringify(value ?? null) === '""' ? 'null' : JSON.stringify(value ?? null);
-  const changed = CONFLICT_FIELDS.filter(
-    (key) => normalise(conflict.current[key]) !== normalise((defaults as Record<string, unknown>)[key]),
-  );
-  return (
-    <div role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-4 text-red-900">
-      <h2 className="font-semibold">{t('conflictTitle')}</h2>
-      <p className="mt-1">{t('conflictBody')}</p>
-      <ul className="mt-2 list-inside list-disc">
-        {changed.map((key) => (
-          <li key={key}>{t('conflictField', { field: t(key), current: show(key, conflict.current[key]) })}</li>
-        ))}
-      </ul>
-      {conflict.updatedBy ? (
-        <p className="mt-2">
-          {t('conflictBy', {
-            name: conflict.updatedBy,
-            time: format.dateTime(new Date(conflict.updatedAt), { dateStyle: 'short', timeStyle: 'short' }),
-          })}
-        </p>
-      ) : null}
-      <p className="mt-2">
-        <a href={`/cases/${String(defaults.id)}/edit`} className="font-medium underline">
-          {t('conflictReload')}
-        </a>
-      </p>
-    </div>
-  );
+/** A stored value as the conflict notice shows it: categories in words, parties as their number. */
+function shownValue(key: string, value: unknown, tEnum: ReturnType<typeof useTranslations<'enums'>>): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (Array.isArray(value)) {
+    if (key === 'parties') return String(value.length);
+    const enumName = key === 'offences' ? 'offence' : key === 'controlMethods' ? 'controlMethod' : null;
+    return value.map((v) => (enumName ? tEnum(`${enumName}.${v}` as never) : String(v))).join(', ');
+  }
+  const enumName = CONFLICT_ENUMS[key];
+  return enumName ? tEnum(`${enumName}.${value}` as never) : String(value);
 }

@@ -4,12 +4,14 @@ import { forbidden } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
+import { FilterCheckbox, FilterDate, FilterForm, FilterSearch, FilterSelect } from '@/components/records/filter-fields';
+import { ExportLinks, PageLinks, queryString } from '@/components/records/list-controls';
 import { buttonClass } from '@/components/ui/field';
 import { listCasesForActor } from '@/db/queries/cases/list';
 import { listCounties } from '@/db/queries/counties';
 import { can, countyScope } from '@/lib/policy';
 import { CASE_STATUSES, COERCION_DEGREES, CRIME_ESTABLISHED, OFFENCES, REPORTING_BODIES } from '@/lib/enums';
-import { CASE_SORTS, CaseFilterSchema } from '../../../lib/schemas/cases';
+import { CASE_SORTS, CaseFilterSchema, SEARCH_MAX } from '@/lib/schemas/cases';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.list');
@@ -17,17 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-/** The filter as URL parameters (for the pager and the export links), without empty values. */
-function queryString(filter: Record<string, unknown>, overrides: Record<string, string | undefined> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filter, ...overrides })) {
-    if (value === undefined || value === null || value === '' || value === false) continue;
-    params.set(key, value === true ? '1' : String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
@@ -51,27 +42,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   void _cursor;
   const mayDelete = can(actor, 'case.delete');
   const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'short' });
-  const select = (name: string, label: string, values: readonly string[], enumName: string, current?: string) => (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={current ?? ''}
-        className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5"
-      >
-        <option value="">{t('any')}</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {tEnum(`${enumName}.${v}` as never)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-
+  const enumOptions = (values: readonly string[], enumName: string) =>
+    values.map((v) => ({ value: v, label: tEnum(`${enumName}.${v}` as never) }));
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -83,135 +55,76 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         ) : null}
       </div>
 
-      <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {choosesCounty ? (
-            <div>
-              <label htmlFor="filter-county" className="block text-sm font-medium">
-                {t('county')}
-              </label>
-              <select
-                id="filter-county"
-                name="county"
-                defaultValue={filter.county ?? ''}
-                className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5"
-              >
-                <option value="">{t('allCounties')}</option>
-                {sortedCounties.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {countyName(c, locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <div>
-            <label htmlFor="filter-from" className="block text-sm font-medium">
-              {t('from')}
-            </label>
-            <input
-              id="filter-from"
-              name="from"
-              type="date"
-              defaultValue={filter.from ?? ''}
-              className="mt-1 w-full rounded border border-slate-500 px-2 py-1"
-            />
-          </div>
-          <div>
-            <label htmlFor="filter-to" className="block text-sm font-medium">
-              {t('to')}
-            </label>
-            <input
-              id="filter-to"
-              name="to"
-              type="date"
-              defaultValue={filter.to ?? ''}
-              className="mt-1 w-full rounded border border-slate-500 px-2 py-1"
-            />
-          </div>
-          {select('offence', t('offence'), OFFENCES, 'offence', filter.offence)}
-          {select('status', t('status'), CASE_STATUSES, 'caseStatus', filter.status)}
-          {select('coercionDegree', t('coercionDegree'), COERCION_DEGREES, 'coercionDegree', filter.coercionDegree)}
-          {select('reportingBody', t('reportingBody'), REPORTING_BODIES, 'reportingBody', filter.reportingBody)}
-          {select(
-            'crimeEstablished',
-            t('crimeEstablished'),
-            CRIME_ESTABLISHED,
-            'crimeEstablished',
-            filter.crimeEstablished,
-          )}
-          <div className="sm:col-span-2">
-            <label htmlFor="filter-q" className="block text-sm font-medium">
-              {t('search')}
-            </label>
-            <input
-              id="filter-q"
-              name="q"
-              type="search"
-              defaultValue={filter.q ?? ''}
-              maxLength={50}
-              className="mt-1 w-full rounded border border-slate-500 px-2 py-1"
-            />
-          </div>
-          <div>
-            <label htmlFor="filter-sort" className="block text-sm font-medium">
-              {t('sort')}
-            </label>
-            <select
-              id="filter-sort"
-              name="sort"
-              defaultValue={filter.sort}
-              className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5"
-            >
-              {CASE_SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sorts.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {mayDelete ? (
-            <label className="flex items-center gap-2 self-end">
-              <input
-                type="checkbox"
-                name="includeDeleted"
-                value="1"
-                defaultChecked={filter.includeDeleted}
-                className="h-4 w-4"
-              />
-              {t('includeDeleted')}
-            </label>
-          ) : null}
+      <FilterForm label={t('filters')} clearHref="/cases" labels={{ apply: t('apply'), clear: t('clear') }}>
+        {choosesCounty ? (
+          <FilterSelect
+            name="county"
+            label={t('county')}
+            current={filter.county}
+            any={t('allCounties')}
+            options={sortedCounties.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+          />
+        ) : null}
+        <FilterDate name="from" label={t('from')} current={filter.from} />
+        <FilterDate name="to" label={t('to')} current={filter.to} />
+        <FilterSelect
+          name="offence"
+          label={t('offence')}
+          current={filter.offence}
+          any={t('any')}
+          options={enumOptions(OFFENCES, 'offence')}
+        />
+        <FilterSelect
+          name="status"
+          label={t('status')}
+          current={filter.status}
+          any={t('any')}
+          options={enumOptions(CASE_STATUSES, 'caseStatus')}
+        />
+        <FilterSelect
+          name="coercionDegree"
+          label={t('coercionDegree')}
+          current={filter.coercionDegree}
+          any={t('any')}
+          options={enumOptions(COERCION_DEGREES, 'coercionDegree')}
+        />
+        <FilterSelect
+          name="reportingBody"
+          label={t('reportingBody')}
+          current={filter.reportingBody}
+          any={t('any')}
+          options={enumOptions(REPORTING_BODIES, 'reportingBody')}
+        />
+        <FilterSelect
+          name="crimeEstablished"
+          label={t('crimeEstablished')}
+          current={filter.crimeEstablished}
+          any={t('any')}
+          options={enumOptions(CRIME_ESTABLISHED, 'crimeEstablished')}
+        />
+        <div className="sm:col-span-2">
+          <FilterSearch name="q" label={t('search')} current={filter.q} maxLength={SEARCH_MAX} />
         </div>
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className={buttonClass}>
-            {t('apply')}
-          </button>
-          <Link href="/cases" className="font-medium text-brand-700 underline">
-            {t('clear')}
-          </Link>
-        </div>
-      </form>
+        <FilterSelect
+          name="sort"
+          label={t('sort')}
+          current={filter.sort}
+          options={CASE_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+        />
+        {mayDelete ? (
+          <FilterCheckbox name="includeDeleted" label={t('includeDeleted')} checked={filter.includeDeleted} />
+        ) : null}
+      </FilterForm>
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4">
         <p role="status" className="font-medium">
           {page.totalIsLowerBound ? t('countCapped', { count: page.total }) : t('count', { count: page.total })}
         </p>
-        <p className="flex gap-4">
-          <span className="sr-only">{t('export')}:</span>
-          <a
-            href={`/api/export/cases.csv${queryString(filterWithoutCursor)}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('exportCsv')}
-          </a>
-          <a
-            href={`/api/export/cases.xlsx${queryString(filterWithoutCursor)}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('exportXlsx')}
-          </a>
-        </p>
+        <ExportLinks
+          path="/api/export/cases"
+          query={queryString(filterWithoutCursor)}
+          labels={{ export: t('export'), csv: t('exportCsv'), xlsx: t('exportXlsx') }}
+        />
       </div>
 
       {page.rows.length === 0 ? (
@@ -276,24 +189,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         </div>
       )}
 
-      <nav aria-label={t('pagination')} className="mt-4 flex gap-6">
-        {page.prevCursor ? (
-          <Link
-            href={`/cases${queryString(filterWithoutCursor, { cursor: page.prevCursor })}`}
-            className="font-medium text-brand-700 underline"
-          >
-            ← {t('previous')}
-          </Link>
-        ) : null}
-        {page.nextCursor ? (
-          <Link
-            href={`/cases${queryString(filterWithoutCursor, { cursor: page.nextCursor })}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('next')} →
-          </Link>
-        ) : null}
-      </nav>
+      <PageLinks
+        previousHref={
+          page.prevCursor ? `/cases${queryString(filterWithoutCursor, { cursor: page.prevCursor })}` : undefined
+        }
+        nextHref={
+          page.nextCursor ? `/cases${queryString(filterWithoutCursor, { cursor: page.nextCursor })}` : undefined
+        }
+        labels={{ nav: t('pagination'), previous: t('previous'), next: t('next') }}
+      />
     </>
   );
 }

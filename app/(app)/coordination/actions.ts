@@ -10,7 +10,7 @@ import {
   MeetingEditSchema,
   MeetingSchema,
   RestoreSchema,
-} from '../../../lib/schemas/coordination';
+} from '@/lib/schemas/coordination';
 
 // Thin: parse (authedAction), then the data layer checks permission and county.
 export const createGroupAction = authedAction(GroupSchema, (input, actor) => createGroup(actor, input));

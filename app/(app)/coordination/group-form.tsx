@@ -6,10 +6,11 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { changedKeys, ConflictNotice, type Conflict } from '@/components/coordination/conflict-notice';
+import { changedKeys, ConflictNotice, type Conflict } from '@/components/records/conflict-notice';
 import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import { GROUP_KINDS, MEMBER_ORGANISATION_TYPES } from '@/lib/enums';
+import { applyActionError, conflictDetails, detailsField } from '@/lib/forms/action-result';
 import { createGroupAction, updateGroupAction } from './actions';
 import {
   GroupEditSchema,
@@ -18,7 +19,7 @@ import {
   type GroupEditInput,
   type GroupEditOutput,
   type MemberInput,
-} from '../../../lib/schemas/coordination';
+} from '@/lib/schemas/coordination';
 
 type FormValues = GroupEditInput;
 
@@ -78,15 +79,9 @@ export function GroupForm({
       router.refresh();
       return;
     }
-    if (result.error === 'errors.conflict' && result.details) {
-      setConflict(result.details as Conflict);
-      return;
-    }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(path as FieldPath<FormValues>, { message: messages[0] });
-    const field = result.details?.field as FieldPath<FormValues> | undefined;
-    if (field) setError(field, { message: String(result.details?.message ?? result.error) });
-    setError('root', { message: result.fieldErrors || field ? 'coordination.fieldErrorsSummary' : result.error });
+    const stored = conflictDetails<Conflict>(result);
+    if (stored) return setConflict(stored);
+    applyActionError(setError, result, { field: detailsField(result), summary: 'coordination.fieldErrorsSummary' });
   });
 
   const memberErrors = (errors.members ?? []) as unknown as Record<string, { message?: string } | undefined>[];

@@ -6,11 +6,12 @@ import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
-import { changedKeys, ConflictNotice, type Conflict } from '@/components/coordination/conflict-notice';
+import { changedKeys, ConflictNotice, type Conflict } from '@/components/records/conflict-notice';
 import { OverdueBadge } from '@/components/coordination/overdue-badge';
 import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import { ACTION_ITEM_STATUSES, EVENT_FORMATS, type ActionItemStatus } from '@/lib/enums';
+import { applyActionError, conflictDetails, detailsField } from '@/lib/forms/action-result';
 import { createMeetingAction, updateMeetingAction } from './actions';
 import {
   LIMITS,
@@ -19,7 +20,7 @@ import {
   type ActionItemInput,
   type MeetingEditInput,
   type MeetingEditOutput,
-} from '../../../lib/schemas/coordination';
+} from '@/lib/schemas/coordination';
 
 type FormValues = MeetingEditInput;
 
@@ -101,15 +102,9 @@ export function MeetingForm({
       router.refresh();
       return;
     }
-    if (result.error === 'errors.conflict' && result.details) {
-      setConflict(result.details as Conflict);
-      return;
-    }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(path as FieldPath<FormValues>, { message: messages[0] });
-    const field = result.details?.field as FieldPath<FormValues> | undefined;
-    if (field) setError(field, { message: String(result.details?.message ?? result.error) });
-    setError('root', { message: result.fieldErrors || field ? 'coordination.fieldErrorsSummary' : result.error });
+    const stored = conflictDetails<Conflict>(result);
+    if (stored) return setConflict(stored);
+    applyActionError(setError, result, { field: detailsField(result), summary: 'coordination.fieldErrorsSummary' });
   });
 
   const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'medium' });

@@ -4,14 +4,15 @@ import { forbidden } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { FilterSelect, Pager } from '@/components/coordination/list-parts';
+import { FilterCheckbox, FilterForm, FilterSelect } from '@/components/records/filter-fields';
+import { Pager } from '@/components/records/list-controls';
 import { OverdueBadge } from '@/components/coordination/overdue-badge';
 import { buttonClass } from '@/components/ui/field';
 import { GROUP_KINDS } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
 import { listGroupsForActor } from '@/db/queries/coordination/group-list';
 import { listCounties } from '@/db/queries/counties';
-import { GROUP_ACTIVITY, GroupFilterSchema } from '../../../lib/schemas/coordination';
+import { GROUP_ACTIVITY, GroupFilterSchema } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.groups.list');
@@ -51,53 +52,34 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
       </div>
       <p className="mt-2 max-w-3xl text-slate-700">{t('intro')}</p>
 
-      <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {choosesCounty ? (
-            <FilterSelect
-              name="county"
-              label={t('county')}
-              current={filter.county}
-              any={t('allCounties')}
-              options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
-            />
-          ) : null}
+      <FilterForm label={t('filters')} clearHref="/coordination" labels={{ apply: t('apply'), clear: t('clear') }}>
+        {choosesCounty ? (
           <FilterSelect
-            name="kind"
-            label={t('kind')}
-            current={filter.kind}
-            any={t('any')}
-            options={GROUP_KINDS.map((k) => ({ value: k, label: tEnum(`groupKind.${k}`) }))}
+            name="county"
+            label={t('county')}
+            current={filter.county}
+            any={t('allCounties')}
+            options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
           />
-          <FilterSelect
-            name="activity"
-            label={t('activity')}
-            current={filter.activity}
-            any={t('any')}
-            options={GROUP_ACTIVITY.map((a) => ({ value: a, label: t(`activities.${a}`) }))}
-          />
-          {can(actor, 'coordination.delete') ? (
-            <label className="flex items-center gap-2 self-end">
-              <input
-                type="checkbox"
-                name="includeDeleted"
-                value="1"
-                defaultChecked={filter.includeDeleted}
-                className="h-4 w-4"
-              />
-              {t('includeDeleted')}
-            </label>
-          ) : null}
-        </div>
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className={buttonClass}>
-            {t('apply')}
-          </button>
-          <Link href="/coordination" className="font-medium text-brand-700 underline">
-            {t('clear')}
-          </Link>
-        </div>
-      </form>
+        ) : null}
+        <FilterSelect
+          name="kind"
+          label={t('kind')}
+          current={filter.kind}
+          any={t('any')}
+          options={GROUP_KINDS.map((k) => ({ value: k, label: tEnum(`groupKind.${k}`) }))}
+        />
+        <FilterSelect
+          name="activity"
+          label={t('activity')}
+          current={filter.activity}
+          any={t('any')}
+          options={GROUP_ACTIVITY.map((a) => ({ value: a, label: t(`activities.${a}`) }))}
+        />
+        {can(actor, 'coordination.delete') ? (
+          <FilterCheckbox name="includeDeleted" label={t('includeDeleted')} checked={filter.includeDeleted} />
+        ) : null}
+      </FilterForm>
 
       <p role="status" className="mt-6 font-medium">
         {t('count', { count: page.total })}

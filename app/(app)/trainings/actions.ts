@@ -7,7 +7,7 @@ import {
   TrainingEditSchema,
   TrainingRestoreSchema,
   TrainingSchema,
-} from '../../../lib/schemas/trainings';
+} from '@/lib/schemas/trainings';
 
 // Thin: parse (authedAction), then the data layer checks permission and county.
 export const createTrainingAction = authedAction(TrainingSchema, (input, actor) => createTraining(actor, input));

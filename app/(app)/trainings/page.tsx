@@ -4,14 +4,15 @@ import { forbidden } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { FilterDate, FilterSelect, Pager, queryString } from '@/components/coordination/list-parts';
+import { FilterCheckbox, FilterDate, FilterForm, FilterSelect } from '@/components/records/filter-fields';
+import { ExportLinks, Pager, queryString } from '@/components/records/list-controls';
 import { buttonClass } from '@/components/ui/field';
 import { TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
 import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
 import { listCounties } from '@/db/queries/counties';
 import { listTrainingsForActor } from '@/db/queries/trainings/list';
-import { TrainingFilterSchema } from '../../../lib/schemas/trainings';
+import { TrainingFilterSchema } from '@/lib/schemas/trainings';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('trainings.list');
@@ -53,89 +54,60 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
         ) : null}
       </div>
 
-      <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {choosesCounty ? (
-            <FilterSelect
-              name="county"
-              label={t('county')}
-              current={filter.county}
-              any={t('allCounties')}
-              options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
-            />
-          ) : null}
-          <FilterDate name="from" label={t('from')} current={filter.from} />
-          <FilterDate name="to" label={t('to')} current={filter.to} />
+      <FilterForm label={t('filters')} clearHref="/trainings" labels={{ apply: t('apply'), clear: t('clear') }}>
+        {choosesCounty ? (
           <FilterSelect
-            name="theme"
-            label={t('theme')}
-            current={filter.theme}
-            any={t('any')}
-            options={TRAINING_THEMES.map((v) => ({ value: v, label: tEnum(`trainingTheme.${v}`) }))}
+            name="county"
+            label={t('county')}
+            current={filter.county}
+            any={t('allCounties')}
+            options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
           />
-          <FilterSelect
-            name="audience"
-            label={t('audience')}
-            current={filter.audience}
-            any={t('any')}
-            options={TRAINING_AUDIENCES.map((v) => ({ value: v, label: tEnum(`trainingAudience.${v}`) }))}
-          />
-          <FilterSelect
-            name="organiser"
-            label={t('organiser')}
-            current={filter.organiser}
-            any={t('any')}
-            options={TRAINING_ORGANISERS.map((v) => ({ value: v, label: tEnum(`trainingOrganiser.${v}`) }))}
-          />
-          <FilterSelect
-            name="group"
-            label={t('group')}
-            current={filter.group}
-            any={t('allGroups')}
-            options={groups.map((g) => ({ value: g.id, label: g.name }))}
-          />
-          {can(actor, 'training.delete') ? (
-            <label className="flex items-center gap-2 self-end">
-              <input
-                type="checkbox"
-                name="includeDeleted"
-                value="1"
-                defaultChecked={filter.includeDeleted}
-                className="h-4 w-4"
-              />
-              {t('includeDeleted')}
-            </label>
-          ) : null}
-        </div>
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className={buttonClass}>
-            {t('apply')}
-          </button>
-          <Link href="/trainings" className="font-medium text-brand-700 underline">
-            {t('clear')}
-          </Link>
-        </div>
-      </form>
+        ) : null}
+        <FilterDate name="from" label={t('from')} current={filter.from} />
+        <FilterDate name="to" label={t('to')} current={filter.to} />
+        <FilterSelect
+          name="theme"
+          label={t('theme')}
+          current={filter.theme}
+          any={t('any')}
+          options={TRAINING_THEMES.map((v) => ({ value: v, label: tEnum(`trainingTheme.${v}`) }))}
+        />
+        <FilterSelect
+          name="audience"
+          label={t('audience')}
+          current={filter.audience}
+          any={t('any')}
+          options={TRAINING_AUDIENCES.map((v) => ({ value: v, label: tEnum(`trainingAudience.${v}`) }))}
+        />
+        <FilterSelect
+          name="organiser"
+          label={t('organiser')}
+          current={filter.organiser}
+          any={t('any')}
+          options={TRAINING_ORGANISERS.map((v) => ({ value: v, label: tEnum(`trainingOrganiser.${v}`) }))}
+        />
+        <FilterSelect
+          name="group"
+          label={t('group')}
+          current={filter.group}
+          any={t('allGroups')}
+          options={groups.map((g) => ({ value: g.id, label: g.name }))}
+        />
+        {can(actor, 'training.delete') ? (
+          <FilterCheckbox name="includeDeleted" label={t('includeDeleted')} checked={filter.includeDeleted} />
+        ) : null}
+      </FilterForm>
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4">
         <p role="status" className="font-medium">
           {t('count', { count: page.total, participants: page.participantTotal })}
         </p>
-        <p className="flex gap-4">
-          <span className="sr-only">{t('export')}:</span>
-          <a
-            href={`/api/export/trainings.csv${queryString(exportFilter)}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('exportCsv')}
-          </a>
-          <a
-            href={`/api/export/trainings.xlsx${queryString(exportFilter)}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('exportXlsx')}
-          </a>
-        </p>
+        <ExportLinks
+          path="/api/export/trainings"
+          query={queryString(exportFilter)}
+          labels={{ export: t('export'), csv: t('exportCsv'), xlsx: t('exportXlsx') }}
+        />
       </div>
 
       {page.rows.length === 0 ? (

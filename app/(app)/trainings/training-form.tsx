@@ -6,10 +6,11 @@ import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { changedKeys, ConflictNotice, type Conflict } from '@/components/coordination/conflict-notice';
+import { changedKeys, ConflictNotice, type Conflict } from '@/components/records/conflict-notice';
 import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import { EVENT_FORMATS, TRAINING_AUDIENCES, TRAINING_ORGANISERS, TRAINING_THEMES } from '@/lib/enums';
+import { applyActionError, conflictDetails, detailsField } from '@/lib/forms/action-result';
 import { createTrainingAction, updateTrainingAction } from './actions';
 import {
   participantTotal,
@@ -19,7 +20,7 @@ import {
   type ParticipantsInput,
   type TrainingEditInput,
   type TrainingEditOutput,
-} from '../../../lib/schemas/trainings';
+} from '@/lib/schemas/trainings';
 
 type FormValues = TrainingEditInput;
 
@@ -87,15 +88,9 @@ export function TrainingForm({
       router.refresh();
       return;
     }
-    if (result.error === 'errors.conflict' && result.details) {
-      setConflict(result.details as Conflict);
-      return;
-    }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(path as FieldPath<FormValues>, { message: messages[0] });
-    const field = result.details?.field as FieldPath<FormValues> | undefined;
-    if (field) setError(field, { message: String(result.details?.message ?? result.error) });
-    setError('root', { message: result.fieldErrors || field ? 'trainings.form.fieldErrorsSummary' : result.error });
+    const stored = conflictDetails<Conflict>(result);
+    if (stored) return setConflict(stored);
+    applyActionError(setError, result, { field: detailsField(result), summary: 'trainings.form.fieldErrorsSummary' });
   });
 
   const rowErrors = (errors.participants ?? []) as unknown as Record<string, { message?: string } | undefined>[];

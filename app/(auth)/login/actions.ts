@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { publicAction } from '@/app/_lib/action';
 import { ssoConfig } from '@/lib/sso';
 import { signIn } from '@/auth';
-import { SignInSchema } from '../../../lib/schemas/sign-in';
+import { SignInSchema } from '@/lib/schemas/sign-in';
 
 /**
  * Only addresses inside the app: an open redirect would make the sign-in page a phishing tool.

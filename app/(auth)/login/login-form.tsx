@@ -5,8 +5,9 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
+import { applyActionError } from '@/lib/forms/action-result';
 import { signInAction, ssoSignInAction } from './actions';
-import { SignInSchema, type SignInInput } from '../../../lib/schemas/sign-in';
+import { SignInSchema, type SignInInput } from '@/lib/schemas/sign-in';
 
 /**
  * Password first; when the account has two-factor sign-in the server answers 'code_required' and
@@ -40,9 +41,6 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     }
     const result = await signInAction(step === 'code' ? values : { ...values, code: undefined });
     if (result.ok) return; // the action redirected
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      setError(field as keyof SignInInput, { message: messages[0] });
-    }
     if (result.reason === 'code_required') {
       clearErrors();
       setStep('code');
@@ -51,7 +49,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     if (result.reason === 'code_failed') setValue('code', '');
     // A refusal of the first step after the code step (e.g. the account got locked) starts over.
     if (step === 'code' && result.reason !== 'code_failed' && result.reason !== 'rate_limited') setStep('password');
-    setError('root', { message: result.error });
+    applyActionError(setError, result);
   });
 
   const codeField = register('code');

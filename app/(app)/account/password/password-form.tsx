@@ -4,8 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
+import { applyActionError } from '@/lib/forms/action-result';
 import { changePasswordAction } from '../actions';
-import { ChangePasswordSchema, type ChangePasswordInput } from '../../../../lib/schemas/account';
+import { ChangePasswordSchema, type ChangePasswordInput } from '@/lib/schemas/account';
 
 /** Server refusals that belong to a field. */
 const FIELD_REASONS: Record<string, FieldPath<ChangePasswordInput>> = { current_password_wrong: 'currentPassword' };
@@ -25,14 +26,14 @@ export function ChangePasswordForm() {
   const onSubmit = handleSubmit(async (values) => {
     const result = await changePasswordAction(values);
     if (result.ok) return; // signed out and sent to the sign-in page
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(field as FieldPath<ChangePasswordInput>, { message: messages[0] });
     // The data layer's reason: a catalogue key of its own (the password policy) or an account error.
     const reason = result.reason ?? '';
     const field = FIELD_REASONS[reason] ?? (result.details?.field as FieldPath<ChangePasswordInput> | undefined);
     const message = reason.startsWith('validation.') ? reason : `account.errors.${reason}`;
-    if (field) setError(field, { message });
-    setError('root', { message: reason && !field ? message : result.error });
+    applyActionError(setError, result, {
+      field: field ? [field, message] : null,
+      notice: reason && !field ? message : result.error,
+    });
   });
 
   return (

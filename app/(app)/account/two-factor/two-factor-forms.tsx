@@ -6,7 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
+import { buttonClass, Field, FormAlert, inputClass, secondaryButtonClass } from '@/components/ui/field';
+import { applyActionError } from '@/lib/forms/action-result';
 import {
   confirmTotpSetupAction,
   disableTotpAction,
@@ -18,9 +19,7 @@ import {
   TotpCodeSchema,
   type CurrentPasswordInput,
   type TotpCodeInput,
-} from '../../../../lib/schemas/account';
-
-const secondaryButton = 'rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60';
+} from '@/lib/schemas/account';
 
 /** Refusals explained by a field of their own; the form's alert then says to check the fields. */
 const FIELD_REASONS = new Set(['code_wrong', 'current_password_wrong']);
@@ -57,7 +56,7 @@ function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; onDone?:
       <div className="mt-4 flex flex-wrap gap-3">
         <button
           type="button"
-          className={secondaryButton}
+          className={secondaryButtonClass}
           onClick={() => void navigator.clipboard?.writeText(codes.join('\n'))}
         >
           {t('copyCodes')}
@@ -101,10 +100,10 @@ export function TwoFactorSetup() {
   const onConfirm = handleSubmit(async (values) => {
     const result = await confirmTotpSetupAction(values);
     if (result.ok) return setCodes(result.data.recoveryCodes);
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(field as 'code', { message: messages[0] });
-    if (result.reason === 'code_wrong') setError('code', { message: 'account.errors.code_wrong' });
-    setError('root', { message: reasonMessage(result) });
+    applyActionError(setError, result, {
+      field: result.reason === 'code_wrong' ? ['code', 'account.errors.code_wrong'] : null,
+      notice: reasonMessage(result),
+    });
   });
 
   if (codes) return <RecoveryCodes codes={codes} doneLabel={t('continue')} />;
@@ -191,11 +190,13 @@ export function TwoFactorManager({ required }: { required: boolean }) {
       router.refresh();
       return;
     }
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(field as 'currentPassword', { message: messages[0] });
-    if (result.reason === 'current_password_wrong')
-      setError('currentPassword', { message: 'account.errors.current_password_wrong' });
-    setError('root', { message: reasonMessage(result) });
+    applyActionError(setError, result, {
+      field:
+        result.reason === 'current_password_wrong'
+          ? ['currentPassword', 'account.errors.current_password_wrong']
+          : null,
+      notice: reasonMessage(result),
+    });
   });
 
   if (codes) return <RecoveryCodes codes={codes} doneLabel={t('done')} onDone={() => setCodes(null)} />;
@@ -207,7 +208,7 @@ export function TwoFactorManager({ required }: { required: boolean }) {
           type="button"
           aria-expanded={mode === 'regenerate'}
           onClick={() => setMode(mode === 'regenerate' ? null : 'regenerate')}
-          className={secondaryButton}
+          className={secondaryButtonClass}
         >
           {t('regenerate')}
         </button>
@@ -216,7 +217,7 @@ export function TwoFactorManager({ required }: { required: boolean }) {
             type="button"
             aria-expanded={mode === 'disable'}
             onClick={() => setMode(mode === 'disable' ? null : 'disable')}
-            className={secondaryButton}
+            className={secondaryButtonClass}
           >
             {t('disable')}
           </button>

@@ -4,24 +4,17 @@ import { forbidden } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
+import { FilterDate, FilterSelect } from '@/components/records/filter-fields';
+import { queryString } from '@/components/records/list-controls';
 import { buttonClass } from '@/components/ui/field';
 import { listAuditEntriesForActor, listAuditFilterOptions, type AuditRow } from '@/db/queries/audit-log';
 import { listCounties } from '@/db/queries/counties';
 import { can } from '@/lib/policy';
-import { AuditFilterSchema, toAuditFilter, type AuditFilterParams } from '../../../../lib/schemas/audit-log';
+import { AuditFilterSchema, toAuditFilter } from '@/lib/schemas/audit-log';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.audit');
   return { title: t('title') };
-}
-
-/** The filter as URL parameters, without empty values. */
-function queryString(params: Partial<AuditFilterParams>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
 }
 
 /** Catalogue keys cannot hold dots: "user.create" is "user_create" there. */
@@ -59,7 +52,6 @@ export default async function AuditPage({
     t.has(`actions.${labelKey(code)}`) ? t(`actions.${labelKey(code)}` as never) : code;
   const entityLabel = (code: string) =>
     t.has(`entities.${labelKey(code)}`) ? t(`entities.${labelKey(code)}` as never) : code;
-  const field = 'mt-1 w-full rounded border border-slate-500 px-2 py-1.5';
   const link = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900';
 
   return (
@@ -69,70 +61,36 @@ export default async function AuditPage({
 
       <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <div>
-            <label htmlFor="audit-person" className="block text-sm font-medium">
-              {t('person')}
-            </label>
-            <select id="audit-person" name="person" defaultValue={params.person ?? ''} className={field}>
-              <option value="">{t('anyone')}</option>
-              {options.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.email})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="audit-county" className="block text-sm font-medium">
-              {t('county')}
-            </label>
-            <select id="audit-county" name="county" defaultValue={params.county ?? ''} className={field}>
-              <option value="">{t('anyCounty')}</option>
-              {sortedCounties.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {countyName(c, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="audit-entity" className="block text-sm font-medium">
-              {t('entity')}
-            </label>
-            <select id="audit-entity" name="entity" defaultValue={params.entity ?? ''} className={field}>
-              <option value="">{t('anyEntity')}</option>
-              {options.entityTypes.map((e) => (
-                <option key={e} value={e}>
-                  {entityLabel(e)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="audit-action" className="block text-sm font-medium">
-              {t('action')}
-            </label>
-            <select id="audit-action" name="action" defaultValue={params.action ?? ''} className={field}>
-              <option value="">{t('anyAction')}</option>
-              {options.actions.map((a) => (
-                <option key={a} value={a}>
-                  {actionLabel(a)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="audit-from" className="block text-sm font-medium">
-              {t('from')}
-            </label>
-            <input id="audit-from" name="from" type="date" defaultValue={params.from ?? ''} className={field} />
-          </div>
-          <div>
-            <label htmlFor="audit-to" className="block text-sm font-medium">
-              {t('to')}
-            </label>
-            <input id="audit-to" name="to" type="date" defaultValue={params.to ?? ''} className={field} />
-          </div>
+          <FilterSelect
+            name="person"
+            label={t('person')}
+            current={params.person}
+            any={t('anyone')}
+            options={options.people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))}
+          />
+          <FilterSelect
+            name="county"
+            label={t('county')}
+            current={params.county}
+            any={t('anyCounty')}
+            options={sortedCounties.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+          />
+          <FilterSelect
+            name="entity"
+            label={t('entity')}
+            current={params.entity}
+            any={t('anyEntity')}
+            options={options.entityTypes.map((e) => ({ value: e, label: entityLabel(e) }))}
+          />
+          <FilterSelect
+            name="action"
+            label={t('action')}
+            current={params.action}
+            any={t('anyAction')}
+            options={options.actions.map((a) => ({ value: a, label: actionLabel(a) }))}
+          />
+          <FilterDate name="from" label={t('from')} current={params.from} />
+          <FilterDate name="to" label={t('to')} current={params.to} />
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-4">
           <button type="submit" className={buttonClass}>

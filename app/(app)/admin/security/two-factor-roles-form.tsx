@@ -7,9 +7,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { CheckboxGroup } from '@/components/ui/choice-fields';
 import { buttonClass, FormAlert, FormSaved } from '@/components/ui/field';
+import { applyActionError } from '@/lib/forms/action-result';
 import { ROLES, type Role } from '@/lib/roles';
 import { setTwoFactorRolesAction } from './actions';
-import { TwoFactorRolesSchema, type TwoFactorRolesInput } from '../../../../lib/schemas/security-settings';
+import { TwoFactorRolesSchema, type TwoFactorRolesInput } from '@/lib/schemas/security-settings';
 
 export function TwoFactorRolesForm({ required }: { required: Role[] }) {
   const t = useTranslations('admin.security');
@@ -31,7 +32,7 @@ export function TwoFactorRolesForm({ required }: { required: Role[] }) {
       router.refresh();
       return;
     }
-    setError('root', { message: result.error });
+    applyActionError(setError, result);
   });
 
   return (

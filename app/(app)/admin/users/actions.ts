@@ -8,7 +8,7 @@ import {
   setUserActiveByAdmin,
   updateUserByAdmin,
 } from '@/db/queries/users/admin';
-import { NewUserSchema, SetActiveSchema, UpdateUserSchema, UserIdSchema } from '../../../../lib/schemas/users';
+import { NewUserSchema, SetActiveSchema, UpdateUserSchema, UserIdSchema } from '@/lib/schemas/users';
 
 // Thin: parse (authedAction), then the data layer checks user.manage, the last-admin rule and
 // audits the change.

@@ -9,7 +9,7 @@ import { listCounties } from '@/db/queries/counties';
 import { listUsersForActor } from '@/db/queries/users/admin';
 import { can } from '@/lib/policy';
 import { ROLES } from '@/lib/roles';
-import { USER_STATUSES, UserFilterSchema } from '../../../../lib/schemas/users';
+import { USER_STATUSES, UserFilterSchema } from '@/lib/schemas/users';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.users');

@@ -5,10 +5,19 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { SelectField } from '@/components/ui/choice-fields';
-import { buttonClass, Field, FormAlert, FormSaved, inputClass } from '@/components/ui/field';
+import {
+  buttonClass,
+  dangerButtonClass,
+  Field,
+  FormAlert,
+  FormSaved,
+  inputClass,
+  secondaryButtonClass,
+} from '@/components/ui/field';
 import { COUNTY_ROLES, ROLES, type Role } from '@/lib/roles';
+import { applyActionError } from '@/lib/forms/action-result';
 import {
   createUserAction,
   resetPasswordAction,
@@ -23,13 +32,9 @@ import {
   type NewUserOutput,
   type UpdateUserInput,
   type UpdateUserOutput,
-} from '../../../../lib/schemas/users';
+} from '@/lib/schemas/users';
 
 export type CountyOption = { code: string; name: string };
-
-const secondaryButton = 'rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60';
-const dangerButton =
-  'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60';
 
 /** The data layer's refusals that the admin can act on, as catalogue keys. */
 const REASONS: Record<string, string> = {
@@ -127,10 +132,10 @@ export function NewUserForm({ counties }: { counties: CountyOption[] }) {
   const onSubmit = handleSubmit(async (values) => {
     const result = await createUserAction(values);
     if (result.ok) return setCreated({ ...result.data, name: values.displayName });
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(field as FieldPath<NewUserInput>, { message: messages[0] });
-    if (result.reason === 'email_taken') setError('email', { message: REASONS.email_taken });
-    setError('root', { message: messageOf(result) });
+    applyActionError(setError, result, {
+      field: result.reason === 'email_taken' ? ['email', messageOf(result)] : null,
+      notice: messageOf(result),
+    });
   });
 
   if (created) {
@@ -203,9 +208,7 @@ export function EditUserForm({
       router.refresh();
       return;
     }
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(field as FieldPath<UpdateUserInput>, { message: messages[0] });
-    setError('root', { message: messageOf(result) });
+    applyActionError(setError, result, { notice: messageOf(result) });
   });
 
   return (
@@ -289,15 +292,15 @@ export function AccountActions({
           type="button"
           disabled={busy}
           onClick={() => run('active')}
-          className={user.active ? dangerButton : secondaryButton}
+          className={user.active ? dangerButtonClass : secondaryButtonClass}
         >
           {user.active ? t('deactivate') : t('reactivate')}
         </button>
-        <button type="button" disabled={busy} onClick={() => run('password')} className={secondaryButton}>
+        <button type="button" disabled={busy} onClick={() => run('password')} className={secondaryButtonClass}>
           {t('resetPassword')}
         </button>
         {user.totpEnabled ? (
-          <button type="button" disabled={busy} onClick={() => run('twoFactor')} className={secondaryButton}>
+          <button type="button" disabled={busy} onClick={() => run('twoFactor')} className={secondaryButtonClass}>
             {t('resetTwoFactor')}
           </button>
         ) : null}

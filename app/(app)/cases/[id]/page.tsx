@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { deleteCaseAction, restoreCaseAction } from '@/app/(app)/cases/actions';
 import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
+import { DeleteRestore } from '@/components/records/delete-restore';
+import { DeletedNotice, Fact } from '@/components/records/detail-parts';
+import { HistoryTable } from '@/components/records/history-table';
 import { getCaseForActor, type CaseDetail } from '@/db/queries/cases/detail';
-import { DeleteRestore, StatusStepForm } from './case-controls';
+import { StatusStepForm } from './status-step-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.list');
@@ -52,17 +56,20 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <DeleteRestore
               id={found.id}
               version={found.version}
-              reference={found.reference}
               deleted={Boolean(found.deletedAt)}
+              deleteAction={deleteCaseAction}
+              restoreAction={restoreCaseAction}
+              messages="cases.controls"
+              name={found.reference}
             />
           ) : null}
         </div>
       </div>
 
       {found.deletedAt ? (
-        <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
+        <DeletedNotice>
           {t('deletedNotice', { time: when(found.deletedAt), name: found.deletedByName ?? t('systemActor') })}
-        </p>
+        </DeletedNotice>
       ) : null}
 
       <section aria-labelledby="facts" className="mt-8">
@@ -115,75 +122,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         ) : null}
       </section>
 
-      <section aria-labelledby="history" className="mt-8">
-        <h2 id="history" className="text-xl font-semibold">
-          {t('history')}
-        </h2>
-        <div className="mt-3 overflow-x-auto">
-          <table className="min-w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t('historyCaption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-2 pr-4">
-                  {t('historyTime')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('historyWho')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('historyWhat')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('historyChanges')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.history.map((entry) => (
-                <tr key={entry.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">{when(entry.at)}</td>
-                  <td className="py-2 pr-4">{entry.actorName ?? t('systemActor')}</td>
-                  <td className="py-2 pr-4">
-                    {t.has(`actions.${actionKey(entry.action)}` as never)
-                      ? t(`actions.${actionKey(entry.action)}` as never)
-                      : entry.action}
-                  </td>
-                  <td className="py-2 pr-4">
-                    {entry.action === 'case.create'
-                      ? ''
-                      : changedFieldNames(entry.changes, (key) =>
-                          t.has(`fields.${key}` as never) ? t(`fields.${key}` as never) : key,
-                        )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <HistoryTable entries={found.history} namespace="cases.history" changesOf="all-but-create" />
     </>
-  );
-}
-
-/** Audit actions are dotted ('case.update'); catalogue keys cannot hold dots. */
-function actionKey(action: string): string {
-  return action.replaceAll('.', '_');
-}
-
-function changedFieldNames(changes: Record<string, unknown> | null, label: (key: string) => string): string {
-  if (!changes) return '';
-  return Object.keys(changes)
-    .filter((key) => key !== 'via')
-    .map(label)
-    .join(', ');
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="font-medium">{children}</dd>
-    </div>
   );
 }
 

@@ -6,7 +6,8 @@ import { requireActor } from '@/app/_lib/session';
 import { listCounties } from '@/db/queries/counties';
 import { can, countyScope } from '@/lib/policy';
 import { CaseForm } from '../case-form';
-import { todayInStockholm, type CaseEditInput } from '../../../../lib/schemas/cases';
+import { todayInStockholm } from '@/lib/forms/fields';
+import type { CaseEditInput } from '@/lib/schemas/cases';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.form');

@@ -1,18 +1,17 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { ActionItemsTable } from '@/components/coordination/action-items-table';
-import { FilterDate, FilterSelect, filterSelectClass, Pager, queryString } from '@/components/coordination/list-parts';
-import { buttonClass } from '@/components/ui/field';
+import { FilterDate, FilterForm, FilterSelect } from '@/components/records/filter-fields';
+import { ExportLinks, Pager, queryString } from '@/components/records/list-controls';
 import { ACTION_ITEM_STATUSES } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
 import { listActionItemsForActor } from '@/db/queries/coordination/action-item-list';
 import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
 import { listCounties } from '@/db/queries/counties';
-import { ActionItemFilterSchema } from '../../../../lib/schemas/coordination';
+import { ActionItemFilterSchema } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.actionItems.list');
@@ -47,71 +46,51 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t('intro')}</p>
 
-      <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {choosesCounty ? (
-            <FilterSelect
-              name="county"
-              label={t('county')}
-              current={filter.county}
-              any={t('allCounties')}
-              options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
-            />
-          ) : null}
+      <FilterForm
+        label={t('filters')}
+        clearHref="/coordination/action-items"
+        labels={{ apply: t('apply'), clear: t('clear') }}
+      >
+        {choosesCounty ? (
           <FilterSelect
-            name="group"
-            label={t('group')}
-            current={filter.group}
-            any={t('allGroups')}
-            options={groups.map((g) => ({ value: g.id, label: g.name }))}
+            name="county"
+            label={t('county')}
+            current={filter.county}
+            any={t('allCounties')}
+            options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
           />
-          <div>
-            <label htmlFor="filter-status" className="block text-sm font-medium">
-              {t('status')}
-            </label>
-            <select id="filter-status" name="status" defaultValue={status} className={filterSelectClass}>
-              <option value="pending">{t('statuses.pending')}</option>
-              <option value="overdue">{t('statuses.overdue')}</option>
-              <option value="all">{t('statuses.all')}</option>
-              {ACTION_ITEM_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {tEnum(`actionItemStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <FilterDate name="from" label={t('from')} current={filter.from} />
-          <FilterDate name="to" label={t('to')} current={filter.to} />
-        </div>
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className={buttonClass}>
-            {t('apply')}
-          </button>
-          <Link href="/coordination/action-items" className="font-medium text-brand-700 underline">
-            {t('clear')}
-          </Link>
-        </div>
-      </form>
+        ) : null}
+        <FilterSelect
+          name="group"
+          label={t('group')}
+          current={filter.group}
+          any={t('allGroups')}
+          options={groups.map((g) => ({ value: g.id, label: g.name }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t('status')}
+          current={status}
+          options={[
+            { value: 'pending', label: t('statuses.pending') },
+            { value: 'overdue', label: t('statuses.overdue') },
+            { value: 'all', label: t('statuses.all') },
+            ...ACTION_ITEM_STATUSES.map((s) => ({ value: s, label: tEnum(`actionItemStatus.${s}`) })),
+          ]}
+        />
+        <FilterDate name="from" label={t('from')} current={filter.from} />
+        <FilterDate name="to" label={t('to')} current={filter.to} />
+      </FilterForm>
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4">
         <p role="status" className="font-medium">
           {t('count', { count: page.total })}
         </p>
-        <p className="flex gap-4">
-          <span className="sr-only">{t('export')}:</span>
-          <a
-            href={`/api/export/action-items.csv${queryString({ ...exportFilter, status })}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('exportCsv')}
-          </a>
-          <a
-            href={`/api/export/action-items.xlsx${queryString({ ...exportFilter, status })}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('exportXlsx')}
-          </a>
-        </p>
+        <ExportLinks
+          path="/api/export/action-items"
+          query={queryString({ ...exportFilter, status })}
+          labels={{ export: t('export'), csv: t('exportCsv'), xlsx: t('exportXlsx') }}
+        />
       </div>
 
       {page.rows.length === 0 ? (

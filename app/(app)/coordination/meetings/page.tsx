@@ -4,14 +4,15 @@ import { forbidden } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { FilterDate, FilterSelect, Pager, queryString } from '@/components/coordination/list-parts';
+import { FilterCheckbox, FilterDate, FilterForm, FilterSelect } from '@/components/records/filter-fields';
+import { ExportLinks, Pager, queryString } from '@/components/records/list-controls';
 import { buttonClass } from '@/components/ui/field';
 import { EVENT_FORMATS } from '@/lib/enums';
 import { can, countyScope } from '@/lib/policy';
 import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
 import { listMeetingsForActor } from '@/db/queries/coordination/meeting-list';
 import { listCounties } from '@/db/queries/counties';
-import { MeetingFilterSchema } from '../../../../lib/schemas/coordination';
+import { MeetingFilterSchema } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.meetings.list');
@@ -55,75 +56,50 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         ) : null}
       </div>
 
-      <form method="get" role="search" aria-label={t('filters')} className="mt-6 rounded border border-slate-300 p-4">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {choosesCounty ? (
-            <FilterSelect
-              name="county"
-              label={t('county')}
-              current={filter.county}
-              any={t('allCounties')}
-              options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
-            />
-          ) : null}
-          <FilterDate name="from" label={t('from')} current={filter.from} />
-          <FilterDate name="to" label={t('to')} current={filter.to} />
+      <FilterForm
+        label={t('filters')}
+        clearHref="/coordination/meetings"
+        labels={{ apply: t('apply'), clear: t('clear') }}
+      >
+        {choosesCounty ? (
           <FilterSelect
-            name="group"
-            label={t('group')}
-            current={filter.group}
-            any={t('allGroups')}
-            options={groups.map((g) => ({ value: g.id, label: g.name }))}
+            name="county"
+            label={t('county')}
+            current={filter.county}
+            any={t('allCounties')}
+            options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
           />
-          <FilterSelect
-            name="format"
-            label={t('format')}
-            current={filter.format}
-            any={t('any')}
-            options={EVENT_FORMATS.map((f) => ({ value: f, label: tEnum(`eventFormat.${f}`) }))}
-          />
-          {can(actor, 'coordination.delete') ? (
-            <label className="flex items-center gap-2 self-end">
-              <input
-                type="checkbox"
-                name="includeDeleted"
-                value="1"
-                defaultChecked={filter.includeDeleted}
-                className="h-4 w-4"
-              />
-              {t('includeDeleted')}
-            </label>
-          ) : null}
-        </div>
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className={buttonClass}>
-            {t('apply')}
-          </button>
-          <Link href="/coordination/meetings" className="font-medium text-brand-700 underline">
-            {t('clear')}
-          </Link>
-        </div>
-      </form>
+        ) : null}
+        <FilterDate name="from" label={t('from')} current={filter.from} />
+        <FilterDate name="to" label={t('to')} current={filter.to} />
+        <FilterSelect
+          name="group"
+          label={t('group')}
+          current={filter.group}
+          any={t('allGroups')}
+          options={groups.map((g) => ({ value: g.id, label: g.name }))}
+        />
+        <FilterSelect
+          name="format"
+          label={t('format')}
+          current={filter.format}
+          any={t('any')}
+          options={EVENT_FORMATS.map((f) => ({ value: f, label: tEnum(`eventFormat.${f}`) }))}
+        />
+        {can(actor, 'coordination.delete') ? (
+          <FilterCheckbox name="includeDeleted" label={t('includeDeleted')} checked={filter.includeDeleted} />
+        ) : null}
+      </FilterForm>
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4">
         <p role="status" className="font-medium">
           {t('count', { count: page.total })}
         </p>
-        <p className="flex gap-4">
-          <span className="sr-only">{t('export')}:</span>
-          <a
-            href={`/api/export/meetings.csv${queryString(exportFilter)}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('exportCsv')}
-          </a>
-          <a
-            href={`/api/export/meetings.xlsx${queryString(exportFilter)}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('exportXlsx')}
-          </a>
-        </p>
+        <ExportLinks
+          path="/api/export/meetings"
+          query={queryString(exportFilter)}
+          labels={{ export: t('export'), csv: t('exportCsv'), xlsx: t('exportXlsx') }}
+        />
       </div>
 
       {page.rows.length === 0 ? (

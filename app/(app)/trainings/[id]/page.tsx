@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { deleteTrainingAction, restoreTrainingAction } from '@/app/(app)/trainings/actions';
 import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { HistoryTable } from '@/components/coordination/history-table';
-import { Fact } from '@/components/coordination/list-parts';
-import { DeleteRestore } from '@/components/coordination/record-controls';
+import { HistoryTable } from '@/components/records/history-table';
+import { DeletedNotice, Fact } from '@/components/records/detail-parts';
+import { DeleteRestore } from '@/components/records/delete-restore';
 import { getTrainingForActor } from '@/db/queries/trainings/register';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,23 +50,25 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
           ) : null}
           {(live ? training.permissions.delete : training.permissions.restore) ? (
             <DeleteRestore
-              kind="training"
               id={training.id}
               version={training.version}
-              name={training.title}
               deleted={!live}
+              deleteAction={deleteTrainingAction}
+              restoreAction={restoreTrainingAction}
+              messages="coordination.controls.training"
+              name={training.title}
             />
           ) : null}
         </div>
       </div>
 
       {training.deletedAt ? (
-        <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
+        <DeletedNotice>
           {t('deletedNotice', {
             time: format.dateTime(training.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
             name: training.deletedByName ?? t('system'),
           })}
-        </p>
+        </DeletedNotice>
       ) : null}
 
       <section aria-labelledby="facts" className="mt-8">

@@ -7,7 +7,7 @@ import { requireActor } from '@/app/_lib/session';
 import { can, countyScope } from '@/lib/policy';
 import { listCounties } from '@/db/queries/counties';
 import { listTrainingGroupOptions } from '@/db/queries/trainings/list';
-import type { TrainingEditInput } from '../../../../lib/schemas/trainings';
+import type { TrainingEditInput } from '@/lib/schemas/trainings';
 import { TrainingForm } from '../training-form';
 
 export async function generateMetadata(): Promise<Metadata> {

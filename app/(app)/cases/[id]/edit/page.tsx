@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { getCaseForActor } from '@/db/queries/cases/detail';
 import { CaseForm } from '../../case-form';
-import type { CaseEditInput } from '../../../../../lib/schemas/cases';
+import type { CaseEditInput } from '@/lib/schemas/cases';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.list');

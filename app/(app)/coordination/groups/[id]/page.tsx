@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { deleteGroupAction, restoreGroupAction } from '@/app/(app)/coordination/actions';
 import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { ActionItemsTable } from '@/components/coordination/action-items-table';
-import { HistoryTable } from '@/components/coordination/history-table';
-import { Fact } from '@/components/coordination/list-parts';
-import { DeleteRestore } from '@/components/coordination/record-controls';
+import { HistoryTable } from '@/components/records/history-table';
+import { DeletedNotice, Fact } from '@/components/records/detail-parts';
+import { DeleteRestore } from '@/components/records/delete-restore';
 import { buttonClass } from '@/components/ui/field';
 import { getGroupForActor } from '@/db/queries/coordination/groups';
 import type { MeetingSummary } from '@/db/queries/coordination/meeting-list';
@@ -56,18 +57,26 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
             </Link>
           ) : null}
           {(live ? group.permissions.delete : group.permissions.restore) ? (
-            <DeleteRestore kind="group" id={group.id} version={group.version} name={group.name} deleted={!live} />
+            <DeleteRestore
+              id={group.id}
+              version={group.version}
+              deleted={!live}
+              deleteAction={deleteGroupAction}
+              restoreAction={restoreGroupAction}
+              messages="coordination.controls.group"
+              name={group.name}
+            />
           ) : null}
         </div>
       </div>
 
       {group.deletedAt ? (
-        <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
+        <DeletedNotice>
           {t('deletedNotice', {
             time: format.dateTime(group.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
             name: group.deletedByName ?? t('system'),
           })}
-        </p>
+        </DeletedNotice>
       ) : null}
 
       <section aria-labelledby="facts" className="mt-8">

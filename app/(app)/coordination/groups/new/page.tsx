@@ -7,7 +7,7 @@ import { requireActor } from '@/app/_lib/session';
 import { can, countyScope } from '@/lib/policy';
 import { listCounties } from '@/db/queries/counties';
 import { GroupForm } from '../../group-form';
-import type { GroupEditInput } from '../../../../../lib/schemas/coordination';
+import type { GroupEditInput } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.groups.form');

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { deleteMeetingAction, restoreMeetingAction } from '@/app/(app)/coordination/actions';
 import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { ActionItemsTable } from '@/components/coordination/action-items-table';
-import { HistoryTable } from '@/components/coordination/history-table';
-import { Fact } from '@/components/coordination/list-parts';
-import { DeleteRestore } from '@/components/coordination/record-controls';
+import { HistoryTable } from '@/components/records/history-table';
+import { DeletedNotice, Fact } from '@/components/records/detail-parts';
+import { DeleteRestore } from '@/components/records/delete-restore';
 import { getMeetingForActor } from '@/db/queries/coordination/meeting-detail';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,18 +56,26 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
             </Link>
           ) : null}
           {(live ? meeting.permissions.delete : meeting.permissions.restore) ? (
-            <DeleteRestore kind="meeting" id={meeting.id} version={meeting.version} name={when} deleted={!live} />
+            <DeleteRestore
+              id={meeting.id}
+              version={meeting.version}
+              deleted={!live}
+              deleteAction={deleteMeetingAction}
+              restoreAction={restoreMeetingAction}
+              messages="coordination.controls.meeting"
+              name={when}
+            />
           ) : null}
         </div>
       </div>
 
       {meeting.deletedAt ? (
-        <p role="status" className="mt-4 rounded border border-amber-600 bg-amber-50 p-3 text-amber-900">
+        <DeletedNotice>
           {t('deletedNotice', {
             time: format.dateTime(meeting.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
             name: meeting.deletedByName ?? t('system'),
           })}
-        </p>
+        </DeletedNotice>
       ) : null}
 
       <section aria-labelledby="facts" className="mt-8">

@@ -9,11 +9,7 @@ import { can } from '@/lib/policy';
 import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
 import { getNewMeetingContext } from '@/db/queries/coordination/meeting-detail';
 import { MeetingForm } from '../../meeting-form';
-import {
-  instantToStockholm,
-  NewMeetingParamsSchema,
-  type MeetingEditInput,
-} from '../../../../../lib/schemas/coordination';
+import { instantToStockholm, NewMeetingParamsSchema, type MeetingEditInput } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.meetings.form');

@@ -5,7 +5,7 @@ import { countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { listTrainingGroupOptions } from '@/db/queries/trainings/list';
 import { getTrainingForActor } from '@/db/queries/trainings/register';
-import type { TrainingEditInput } from '../../../../../lib/schemas/trainings';
+import type { TrainingEditInput } from '@/lib/schemas/trainings';
 import { TrainingForm } from '../../training-form';
 
 export async function generateMetadata(): Promise<Metadata> {

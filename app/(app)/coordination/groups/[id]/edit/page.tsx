@@ -6,7 +6,7 @@ import { loadForPage, requireActor } from '@/app/_lib/session';
 import { getGroupForActor } from '@/db/queries/coordination/groups';
 import { listCounties } from '@/db/queries/counties';
 import { GroupForm } from '../../../group-form';
-import type { GroupEditInput } from '../../../../../../lib/schemas/coordination';
+import type { GroupEditInput } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.groups.form');

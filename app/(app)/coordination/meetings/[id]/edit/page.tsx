@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { getMeetingForActor } from '@/db/queries/coordination/meeting-detail';
 import { MeetingForm } from '../../../meeting-form';
-import { instantToStockholm, type MeetingEditInput } from '../../../../../../lib/schemas/coordination';
+import { instantToStockholm, type MeetingEditInput } from '@/lib/schemas/coordination';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.meetings.form');

@@ -9,22 +9,31 @@ export type HistoryRow = {
 };
 
 /**
- * The change history of a group, meeting or training, from the audit log: when, who, what, and
- * which fields changed. Labels come from "<namespace>.actions.<action with _>" and
- * "<namespace>.fields.<field>" (catalogue keys cannot hold dots).
+ * The change history of a record, from the audit log: when, who, what, and which fields changed.
+ * The register's words come from "<namespace>.actions.<action with _>" and
+ * "<namespace>.fields.<field>" (catalogue keys cannot hold dots), and "<namespace>.caption" when
+ * it has one; the rest from "records.history".
+ *
+ * `changesOf` says which entries list their changed fields: only edits (groups, meetings,
+ * trainings), or every entry but the creation (cases, whose status steps, deletions and
+ * restorations name what they touched). `hidden` are bookkeeping keys of the audit entry.
  */
 export async function HistoryTable({
   entries,
   namespace,
   id = 'history',
+  changesOf = 'updates',
+  hidden = ['total'],
 }: {
   entries: HistoryRow[];
-  namespace: 'coordination.history' | 'trainings.history';
+  namespace: 'coordination.history' | 'trainings.history' | 'cases.history';
   id?: string;
+  changesOf?: 'updates' | 'all-but-create';
+  hidden?: readonly string[];
 }) {
   const [t, tCommon, format] = await Promise.all([
     getTranslations(namespace),
-    getTranslations('coordination.history'),
+    getTranslations('records.history'),
     getFormatter(),
   ]);
   const label = (key: string) => (t.has(`fields.${key}` as never) ? t(`fields.${key}` as never) : key);
@@ -32,10 +41,12 @@ export async function HistoryTable({
     const key = `actions.${value.replaceAll('.', '_')}`;
     return t.has(key as never) ? t(key as never) : value;
   };
+  const listsChanges = (entry: HistoryRow) =>
+    changesOf === 'updates' ? entry.action.endsWith('.update') : !entry.action.endsWith('.create');
   const fields = (entry: HistoryRow) =>
-    entry.action.endsWith('.update') && entry.changes
+    listsChanges(entry) && entry.changes
       ? Object.keys(entry.changes)
-          .filter((key) => key !== 'total')
+          .filter((key) => !hidden.includes(key))
           .map(label)
           .join(', ')
       : '';
@@ -49,7 +60,7 @@ export async function HistoryTable({
       ) : (
         <div className="mt-3 overflow-x-auto">
           <table className="min-w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{tCommon('caption')}</caption>
+            <caption className="sr-only">{t.has('caption') ? t('caption') : tCommon('caption')}</caption>
             <thead>
               <tr className="border-b-2 border-slate-400">
                 <th scope="col" className="py-2 pr-4">

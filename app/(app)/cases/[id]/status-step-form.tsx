@@ -3,18 +3,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import type { CaseStatus } from '@/lib/enums';
-import { deleteCaseAction, recordStatusStepAction, restoreCaseAction } from '../actions';
-import {
-  StatusStepSchema,
-  todayInStockholm,
-  type StatusStepInput,
-  type StatusStepOutput,
-} from '../../../../lib/schemas/cases';
+import { applyActionError } from '@/lib/forms/action-result';
+import { todayInStockholm } from '@/lib/forms/fields';
+import { recordStatusStepAction } from '../actions';
+import { StatusStepSchema, type StatusStepInput, type StatusStepOutput } from '@/lib/schemas/cases';
 
 /** Record the next step of the pipeline; only the steps that may follow are offered. */
 export function StatusStepForm({ id, version, allowed }: { id: string; version: number; allowed: CaseStatus[] }) {
@@ -40,13 +36,12 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
       router.refresh();
       return;
     }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
-      setError(path as FieldPath<StatusStepInput>, { message: messages[0] });
-    if (result.reason === 'status_date_before_previous')
-      setError('occurredOn', { message: 'cases.errors.status_date_before_previous' });
-    const reason =
-      result.reason && tErrors.has(result.reason as never) ? `cases.errors.${result.reason}` : result.error;
-    setError('root', { message: reason });
+    const reason = result.reason ?? '';
+    applyActionError(setError, result, {
+      field:
+        reason === 'status_date_before_previous' ? ['occurredOn', 'cases.errors.status_date_before_previous'] : null,
+      notice: reason && tErrors.has(reason as never) ? `cases.errors.${reason}` : result.error,
+    });
   });
 
   return (
@@ -74,50 +69,5 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
         {t('recordStep')}
       </button>
     </form>
-  );
-}
-
-/** Soft delete (with a confirmation) or restore. */
-export function DeleteRestore({
-  id,
-  version,
-  reference,
-  deleted,
-}: {
-  id: string;
-  version: number;
-  reference: string;
-  deleted: boolean;
-}) {
-  const t = useTranslations('cases.detail');
-  const router = useRouter();
-  const [error, setErrorMessage] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function run() {
-    if (!deleted && !window.confirm(t('confirmDelete', { reference }))) return;
-    setBusy(true);
-    const result = deleted ? await restoreCaseAction({ id }) : await deleteCaseAction({ id, version: String(version) });
-    setBusy(false);
-    if (!result.ok) return setErrorMessage(result.error);
-    router.refresh();
-  }
-
-  return (
-    <div>
-      <button
-        type="button"
-        onClick={run}
-        disabled={busy}
-        className={
-          deleted
-            ? buttonClass
-            : 'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60'
-        }
-      >
-        {deleted ? t('restore') : t('delete')}
-      </button>
-      <FormAlert message={error} />
-    </div>
   );
 }

@@ -6,29 +6,34 @@ export type Conflict = { current?: Record<string, unknown>; updatedBy: string | 
 
 /**
  * Someone else saved the record while this form was open: nothing was saved or overwritten.
- * Lists the fields whose stored value now differs from what the form started from.
+ * Lists what now differs from what the form started from (`changed`, in the caller's words).
+ * `messages` holds title, body, by and reload, and `changed` when the list has an introduction:
+ * the case register words its notice for cases and lists each field with its new value.
  */
 export function ConflictNotice({
   conflict,
   changed,
   reloadHref,
+  messages = 'records.conflict',
 }: {
   conflict: Conflict;
   changed: string[];
   reloadHref: string;
+  messages?: 'records.conflict' | 'cases.conflict';
 }) {
-  const t = useTranslations('coordination.conflict');
+  const t = useTranslations(messages);
   const format = useFormatter();
+  const intro = t.has('changed');
   return (
     <div role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-4 text-red-900">
       <h2 className="font-semibold">{t('title')}</h2>
       <p className="mt-1">{t('body')}</p>
       {changed.length > 0 ? (
         <>
-          <p className="mt-2">{t('changed')}</p>
-          <ul className="mt-1 list-inside list-disc">
-            {changed.map((field) => (
-              <li key={field}>{field}</li>
+          {intro ? <p className="mt-2">{t('changed')}</p> : null}
+          <ul className={`${intro ? 'mt-1' : 'mt-2'} list-inside list-disc`}>
+            {changed.map((line) => (
+              <li key={line}>{line}</li>
             ))}
           </ul>
         </>
