@@ -106,11 +106,6 @@ export async function enableTwoFactor(page: Page): Promise<{ secret: string; cod
   return { secret, codes };
 }
 
-/** The JSON of /api/auth/session for this page's cookies (null when signed out). */
-export async function sessionOf(page: Page): Promise<{ user: Record<string, unknown> } | null> {
-  return (await page.request.get('/api/auth/session')).json();
-}
-
 /** Sign in through the form and wait until the app has taken over (the page left /login). */
 export async function signInAndWait(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await signIn(page, email, password);
