@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../messages/en.json';
 import sv from '../../messages/sv.json';
+import type { Messages } from 'next-intl';
+import * as enums from '@/lib/enums';
 import { ACTIONS } from '@/lib/policy';
 
 // Every string a person reads lives in messages/sv.json and messages/en.json. These tests fail on
@@ -70,6 +72,41 @@ function translators(source: string): Declaration[] {
   return found.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * The one catalogue of enum labels, "enums.<name>.<value>", and the list in lib/enums.ts that each
+ * labels. The `satisfies` makes a value without a Swedish label fail to compile; the test below
+ * checks both languages, and that the catalogue labels exactly these values.
+ */
+const CATALOGUE = {
+  offence: enums.OFFENCES,
+  reportingBody: enums.REPORTING_BODIES,
+  arena: enums.ARENAS,
+  yesNoUnknown: enums.YES_NO_UNKNOWN,
+  crimeEstablished: enums.CRIME_ESTABLISHED,
+  coercionDegree: enums.COERCION_DEGREES,
+  controlMethod: enums.CONTROL_METHODS,
+  partyRole: enums.PARTY_ROLES,
+  sex: enums.SEXES,
+  ageBand: enums.AGE_BANDS,
+  originRegion: enums.ORIGIN_REGIONS,
+  residencePermit: enums.RESIDENCE_PERMITS,
+  supportMeasure: enums.SUPPORT_MEASURES,
+  perpetratorRole: enums.PERPETRATOR_ROLES,
+  caseStatus: enums.CASE_STATUSES,
+  groupKind: enums.GROUP_KINDS,
+  eventFormat: enums.EVENT_FORMATS,
+  actionItemStatus: enums.ACTION_ITEM_STATUSES,
+  trainingOrganiser: enums.TRAINING_ORGANISERS,
+  trainingTheme: enums.TRAINING_THEMES,
+  trainingAudience: enums.TRAINING_AUDIENCES,
+} satisfies { [Name in keyof Messages['enums']]: readonly (keyof Messages['enums'][Name])[] };
+
+/** Lists of lib/enums.ts that are parts of another and share its labels. */
+const SUBSETS: Record<string, keyof typeof CATALOGUE> = {
+  MEMBER_ORGANISATION_TYPES: 'reportingBody',
+  PENDING_ACTION_ITEM_STATUSES: 'actionItemStatus',
+};
+
 /** Permissions ('case.read') look like keys but are not messages. */
 const PERMISSIONS = new Set(ACTIONS as readonly string[]);
 
@@ -88,6 +125,56 @@ describe('message catalogues', () => {
         problems.push(`${key}: {${argumentsOf(value)}} vs {${argumentsOf(english)}}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('label every value of every enum in lib/enums.ts, in both languages, in one place', () => {
+    const problems: string[] = [];
+    const lists = new Set<readonly string[]>(Object.values(CATALOGUE));
+    for (const [name, value] of Object.entries(enums)) {
+      if (!Array.isArray(value) || lists.has(value)) continue;
+      const whole = SUBSETS[name];
+      if (!whole) problems.push(`${name}: not in the catalogue (CATALOGUE in this test)`);
+      else
+        for (const v of value)
+          if (!CATALOGUE[whole].some((w) => w === v)) problems.push(`${name}: ${v} not in ${whole}`);
+    }
+    for (const [catalogue, labels] of [
+      ['sv', sv.enums],
+      ['en', en.enums],
+    ] as const) {
+      expect(Object.keys(labels).sort(), catalogue).toEqual(Object.keys(CATALOGUE).sort());
+      for (const [name, values] of Object.entries(CATALOGUE)) {
+        const labelled = Object.entries(labels[name as keyof typeof labels]);
+        if (
+          labelled
+            .map(([k]) => k)
+            .sort()
+            .join() !== [...values].sort().join()
+        )
+          problems.push(`${catalogue} enums.${name}: other values`);
+        for (const [value, label] of labelled)
+          if (!label.trim()) problems.push(`${catalogue} enums.${name}.${value}: empty`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keep enum labels only under "enums", nowhere else in the catalogue', () => {
+    // A namespace elsewhere that lists an enum's values is a copy that will drift from the forms' words.
+    const copies: string[] = [];
+    const walk = (tree: Tree, at: string) => {
+      for (const [key, value] of Object.entries(tree)) {
+        if (typeof value === 'string') continue;
+        const path = at ? `${at}.${key}` : key;
+        if (path === 'enums') continue;
+        const keys = Object.keys(value);
+        for (const [name, values] of Object.entries(CATALOGUE))
+          if (values.length > 2 && values.every((v) => keys.includes(v))) copies.push(`${path} copies enums.${name}`);
+        walk(value, path);
+      }
+    };
+    walk(sv as Tree, '');
+    expect(copies).toEqual([]);
   });
 
   it('hold every key the code asks for with a literal', () => {

@@ -252,7 +252,7 @@ function PartiesSection({
   );
 }
 
-function TrainingsSection({ d, common }: SectionProps) {
+function TrainingsSection({ d, common, tEnum }: SectionProps) {
   const { t } = common;
   return (
     <section aria-labelledby="dash-trainings" className="mt-8">
@@ -267,7 +267,7 @@ function TrainingsSection({ d, common }: SectionProps) {
         id="dash-audience"
         title={t('dashboard.participantsByAudience')}
         rows={d.trainings.byAudience}
-        labelOf={(k) => t(`labels.trainingAudience.${k}`)}
+        labelOf={(k) => tEnum(`trainingAudience.${k}`)}
         hideEmpty
         {...common}
       />
@@ -275,7 +275,7 @@ function TrainingsSection({ d, common }: SectionProps) {
         id="dash-theme"
         title={t('dashboard.participantsByTheme')}
         rows={d.trainings.byTheme}
-        labelOf={(k) => t(`labels.trainingTheme.${k}`)}
+        labelOf={(k) => tEnum(`trainingTheme.${k}`)}
         hideEmpty
         {...common}
       />
