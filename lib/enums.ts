@@ -1,6 +1,7 @@
 // The fixed categories of the register. Pure constants (no server code): the Drizzle schema turns
 // them into PostgreSQL enums so the database refuses what the app refuses, and the zod schemas and
-// forms import them too. Labels live in messages/*.json under "enums.<name>.<value>".
+// forms import them too. Labels live in messages/*.json under "enums.<name>.<value>": the one
+// catalogue that forms, lists, detail pages, statistics and exports all read (messages.test.ts).
 // Changing a list needs a migration (ALTER TYPE … ADD VALUE); removing a value needs a decision.
 
 export const OFFENCES = [

@@ -1,6 +1,6 @@
 'use client';
 
-import { IntlErrorCode, NextIntlClientProvider, type AbstractIntlMessages } from 'next-intl';
+import { IntlErrorCode, NextIntlClientProvider, type AbstractIntlMessages, type Locale } from 'next-intl';
 import { missingMessageFallback } from './strict';
 
 /**
@@ -15,7 +15,7 @@ export function IntlClientProvider({
   strict,
   children,
 }: {
-  locale: string;
+  locale: Locale;
   messages: AbstractIntlMessages;
   timeZone: string;
   now: Date;

@@ -4,20 +4,20 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { setLocaleAction } from './actions';
-import type { Locale } from '@/lib/locales';
+import { LOCALES, type Locale } from '@/lib/locales';
 
 /** Each language's name in itself, so that a person who reads only that one finds it. */
 const NATIVE_NAMES: Record<Locale, string> = { sv: 'Svenska', en: 'English' };
 
 export function LanguageSwitch() {
   const t = useTranslations('language');
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <div role="group" aria-label={t('label')} className="flex flex-wrap items-center gap-2">
       <span aria-hidden="true">{t('label')}:</span>
-      {(Object.keys(NATIVE_NAMES) as Locale[]).map((code) => (
+      {LOCALES.map((code) => (
         <button
           key={code}
           type="button"

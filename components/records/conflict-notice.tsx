@@ -56,11 +56,11 @@ export function ConflictNotice({
 }
 
 /** The keys whose values differ between what the form started from and what is stored now. */
-export function changedKeys(
+export function changedKeys<Key extends string>(
   current: Record<string, unknown> | undefined,
   defaults: Record<string, unknown>,
-  keys: readonly string[],
-): string[] {
+  keys: readonly Key[],
+): Key[] {
   if (!current) return [];
   const norm = (value: unknown) => {
     if (value === null || value === undefined || value === '') return 'null';

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
+import { isMessageKey } from '@/lib/i18n';
 
 export type HistoryRow = {
   id: number;
@@ -31,16 +32,17 @@ export async function HistoryTable({
   changesOf?: 'updates' | 'all-but-create';
   hidden?: readonly string[];
 }) {
-  const [t, tCommon, format] = await Promise.all([
+  const [t, tAll, tCommon, messages, format] = await Promise.all([
     getTranslations(namespace),
+    getTranslations(),
     getTranslations('records.history'),
+    getMessages(),
     getFormatter(),
   ]);
-  const label = (key: string) => (t.has(`fields.${key}` as never) ? t(`fields.${key}` as never) : key);
-  const action = (value: string) => {
-    const key = `actions.${value.replaceAll('.', '_')}`;
-    return t.has(key as never) ? t(key as never) : value;
-  };
+  // Audit actions and field names come from the log: words where the catalogue has them.
+  const words = (key: string, fallback: string) => (isMessageKey(messages, key) ? tAll(key) : fallback);
+  const label = (field: string) => words(`${namespace}.fields.${field}`, field);
+  const action = (value: string) => words(`${namespace}.actions.${value.replaceAll('.', '_')}`, value);
   const listsChanges = (entry: HistoryRow) =>
     changesOf === 'updates' ? entry.action.endsWith('.update') : !entry.action.endsWith('.create');
   const fields = (entry: HistoryRow) =>

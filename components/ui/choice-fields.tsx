@@ -1,18 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { inputClass } from './field';
+import { inputClass, useMessageText } from './field';
 
-/** Translate a catalogue key if it is one (zod messages are keys), else show it as it is. */
-function useMessage() {
-  const t = useTranslations();
-  return (message?: string) => (message ? (t.has(message) ? t(message) : message) : undefined);
-}
-
-/** A labelled <select> of category values whose labels come from messages "enums.<name>.<value>". */
-export function SelectField({
+/** A labelled <select> of category values; an enum's labels come from messages "enums.<name>.<value>". */
+export function SelectField<Value extends string>({
   label,
   values,
   labels,
@@ -22,15 +15,15 @@ export function SelectField({
   hint,
 }: {
   label: string;
-  values: readonly string[];
-  labels: (value: string) => string;
+  values: readonly Value[];
+  labels: (value: Value) => string;
   registration: UseFormRegisterReturn;
   error?: string;
   placeholder?: string;
   hint?: string;
 }) {
   const id = useId();
-  const message = useMessage();
+  const message = useMessageText();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div>
@@ -66,7 +59,7 @@ export function SelectField({
 }
 
 /** A group of checkboxes in a fieldset with a legend; its error belongs to the group. */
-export function CheckboxGroup({
+export function CheckboxGroup<Value extends string>({
   legend,
   values,
   labels,
@@ -75,14 +68,14 @@ export function CheckboxGroup({
   columns = 2,
 }: {
   legend: string;
-  values: readonly string[];
-  labels: (value: string) => string;
+  values: readonly Value[];
+  labels: (value: Value) => string;
   registration: UseFormRegisterReturn;
   error?: string;
   columns?: 1 | 2 | 3;
 }) {
   const id = useId();
-  const message = useMessage();
+  const message = useMessageText();
   const grid = columns === 3 ? 'sm:grid-cols-3' : columns === 2 ? 'sm:grid-cols-2' : '';
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined} aria-invalid={Boolean(error) || undefined}>

@@ -1,7 +1,15 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useMessages, useTranslations } from 'next-intl';
 import { useId } from 'react';
+import { isMessageKey } from '@/lib/i18n';
+
+/** A message as a person reads it: a catalogue key (zod messages and action errors are) in words, other text as it is. */
+export function useMessageText(): (message: string) => string {
+  const t = useTranslations();
+  const messages = useMessages();
+  return (message) => (isMessageKey(messages, message) ? t(message) : message);
+}
 
 /**
  * A labelled form field whose error (a catalogue key) is announced and tied to the input by
@@ -18,7 +26,7 @@ export function Field({
   hint?: string;
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => React.ReactNode;
 }) {
-  const t = useTranslations();
+  const text = useMessageText();
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -34,7 +42,7 @@ export function Field({
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
       {error ? (
         <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
-          {t.has(error) ? t(error) : error}
+          {text(error)}
         </p>
       ) : null}
     </div>
@@ -67,11 +75,11 @@ export function FormSaved({ message }: { message: string | null }) {
 
 /** A message for the whole form (role="alert" so screen readers hear it at once). */
 export function FormAlert({ message }: { message?: string }) {
-  const t = useTranslations();
+  const text = useMessageText();
   if (!message) return null;
   return (
     <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 text-red-800">
-      {t.has(message) ? t(message) : message}
+      {text(message)}
     </p>
   );
 }

@@ -9,7 +9,15 @@ import {
   SEXES,
   TRAINING_AUDIENCES,
   TRAINING_THEMES,
+  type AgeBand,
+  type CoercionDegree,
+  type CrimeEstablished,
   type Offence,
+  type OriginRegion,
+  type ReportingBody,
+  type Sex,
+  type TrainingAudience,
+  type TrainingTheme,
 } from '@/lib/enums';
 import { buckets, defaultGranularity, previousPeriod, yearOf, type Granularity, type Period } from '@/lib/periods';
 import type { Actor } from '@/lib/policy';
@@ -41,6 +49,9 @@ import { loadActiveGroups, loadMedians, loadTrend, type Counties, type Medians }
 // The county dashboard (or the nation's): every figure beside the previous period of the same
 // length, in full or suppressed as access.ts decides.
 
+/** Victims or perpetrators by sex, age band and region of origin. */
+type PartyRows = { sex: CategoryRow<Sex>[]; age: CategoryRow<AgeBand>[]; origin: CategoryRow<OriginRegion>[] };
+
 export type Dashboard = {
   scope: StatisticsScope;
   access: Access;
@@ -55,17 +66,22 @@ export type Dashboard = {
     perpetrators: Figure;
     crimeEstablishedShare: RatioFigure;
   };
-  byOffence: CategoryRow[];
+  byOffence: CategoryRow<Offence>[];
   offenceCombinations: ({ offences: Offence[] } & CategoryRow)[];
-  coercion: CategoryRow[];
-  crimeEstablished: CategoryRow[];
-  reportingBodies: CategoryRow[];
-  victims: { sex: CategoryRow[]; age: CategoryRow[]; origin: CategoryRow[] };
-  perpetrators: { sex: CategoryRow[]; age: CategoryRow[]; origin: CategoryRow[] };
+  coercion: CategoryRow<CoercionDegree>[];
+  crimeEstablished: CategoryRow<CrimeEstablished>[];
+  reportingBodies: CategoryRow<ReportingBody>[];
+  victims: PartyRows;
+  perpetrators: PartyRows;
   funnel: { step: 'reported' | FunnelStep; current: Count; previous: Count; shareOfReported: Ratio }[];
   medians: { from: 'reported' | FunnelStep; to: FunnelStep; current: Ratio; previous: Ratio }[];
   trend: { granularity: Granularity; points: { start: string; value: Count }[] };
-  trainings: { trainings: Figure; participants: Figure; byAudience: CategoryRow[]; byTheme: CategoryRow[] };
+  trainings: {
+    trainings: Figure;
+    participants: Figure;
+    byAudience: CategoryRow<TrainingAudience>[];
+    byTheme: CategoryRow<TrainingTheme>[];
+  };
   coordination: {
     meetings: Figure;
     organisations: Figure;
@@ -187,7 +203,7 @@ function breakdownsOf(
   Dashboard,
   'byOffence' | 'offenceCombinations' | 'coercion' | 'crimeEstablished' | 'reportingBodies' | 'victims' | 'perpetrators'
 > {
-  const rows = (prefix: string, keys: readonly string[]) => categoryRows(l.cur, l.prev, prefix, keys);
+  const rows = <Key extends string>(prefix: string, keys: readonly Key[]) => categoryRows(l.cur, l.prev, prefix, keys);
   return {
     byOffence: rows('offence_', OFFENCES),
     offenceCombinations: combinationsOf(l),

@@ -8,7 +8,8 @@ export type Count = { value: number | null; suppressed: boolean; reason?: 'small
 export type Ratio = { value: number | null; suppressed: boolean };
 export type Figure = { current: Count; previous: Count; change: Ratio };
 export type RatioFigure = { current: Ratio; previous: Ratio };
-export type CategoryRow = { key: string } & Figure;
+/** One category value's figure: `key` is the value (an enum's, e.g. an Offence), which names its label. */
+export type CategoryRow<Key extends string = string> = { key: Key } & Figure;
 
 /** The count of a measure by name: from the rollups in full, or from a suppressed cube. */
 export type Lookup = (measure: string) => Count;
@@ -33,6 +34,11 @@ export function figure(cur: Lookup, prev: Lookup, measure: string): Figure {
 }
 
 /** One figure per category value, the measures named `${prefix}${key}`. */
-export function categoryRows(cur: Lookup, prev: Lookup, prefix: string, keys: readonly string[]): CategoryRow[] {
+export function categoryRows<Key extends string>(
+  cur: Lookup,
+  prev: Lookup,
+  prefix: string,
+  keys: readonly Key[],
+): CategoryRow<Key>[] {
   return keys.map((key) => ({ key, ...figure(cur, prev, `${prefix}${key}`) }));
 }

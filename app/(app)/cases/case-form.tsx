@@ -25,6 +25,7 @@ import {
   YES_NO_UNKNOWN,
 } from '@/lib/enums';
 import { applyActionError, conflictDetails, detailsField } from '@/lib/forms/action-result';
+import type { EnumTranslator } from '@/lib/i18n';
 import { checkPoliceReportNumberAction, createCaseAction, updateCaseAction } from './actions';
 import {
   CaseEditSchema,
@@ -71,16 +72,7 @@ const CONFLICT_FIELDS = [
   'parties',
   'notes',
 ] as const;
-
-/** The category lists of the single-choice fields in the conflict summary. */
-const CONFLICT_ENUMS: Record<string, string> = {
-  reportingBody: 'reportingBody',
-  arena: 'arena',
-  onlinePlatform: 'yesNoUnknown',
-  crossBorder: 'yesNoUnknown',
-  crimeEstablished: 'crimeEstablished',
-  coercionDegree: 'coercionDegree',
-};
+type ConflictField = (typeof CONFLICT_FIELDS)[number];
 
 /**
  * Register or edit a case. The same zod schema runs here and in the server action; whatever the
@@ -144,7 +136,6 @@ export function CaseForm({
     setDuplicates(result.ok && (result.data.sameCounty.length > 0 || result.data.otherCounty) ? result.data : null);
   }
 
-  const label = (name: string) => (value: string) => tEnum(`${name}.${value}` as never);
   const err = (message?: string) => message;
   const partyErrors = (errors.parties ?? []) as unknown as Record<string, { message?: string } | undefined>[];
   const policeNumberField = register('policeReportNumber', {
@@ -189,7 +180,7 @@ export function CaseForm({
           <SelectField
             label={t('reportingBody')}
             values={REPORTING_BODIES}
-            labels={label('reportingBody')}
+            labels={(v) => tEnum(`reportingBody.${v}`)}
             registration={register('reportingBody')}
             error={err(errors.reportingBody?.message)}
             placeholder={t('choose')}
@@ -231,7 +222,7 @@ export function CaseForm({
           <CheckboxGroup
             legend={t('offences')}
             values={OFFENCES}
-            labels={label('offence')}
+            labels={(v) => tEnum(`offence.${v}`)}
             registration={register('offences')}
             error={err(errors.offences?.message)}
           />
@@ -244,7 +235,7 @@ export function CaseForm({
           <SelectField
             label={t('arena')}
             values={ARENAS}
-            labels={label('arena')}
+            labels={(v) => tEnum(`arena.${v}`)}
             registration={register('arena')}
             error={err(errors.arena?.message)}
             placeholder={t('choose')}
@@ -252,21 +243,21 @@ export function CaseForm({
           <SelectField
             label={t('onlinePlatform')}
             values={YES_NO_UNKNOWN}
-            labels={label('yesNoUnknown')}
+            labels={(v) => tEnum(`yesNoUnknown.${v}`)}
             registration={register('onlinePlatform')}
             error={err(errors.onlinePlatform?.message)}
           />
           <SelectField
             label={t('crossBorder')}
             values={YES_NO_UNKNOWN}
-            labels={label('yesNoUnknown')}
+            labels={(v) => tEnum(`yesNoUnknown.${v}`)}
             registration={register('crossBorder')}
             error={err(errors.crossBorder?.message)}
           />
           <SelectField
             label={t('crimeEstablished')}
             values={CRIME_ESTABLISHED}
-            labels={label('crimeEstablished')}
+            labels={(v) => tEnum(`crimeEstablished.${v}`)}
             registration={register('crimeEstablished')}
             error={err(errors.crimeEstablished?.message)}
             placeholder={t('choose')}
@@ -275,7 +266,7 @@ export function CaseForm({
             <SelectField
               label={t('coercionDegree')}
               values={COERCION_DEGREES}
-              labels={label('coercionDegree')}
+              labels={(v) => tEnum(`coercionDegree.${v}`)}
               registration={register('coercionDegree')}
               error={err(errors.coercionDegree?.message)}
               placeholder={t('choose')}
@@ -286,7 +277,7 @@ export function CaseForm({
           <CheckboxGroup
             legend={t('controlMethods')}
             values={CONTROL_METHODS}
-            labels={label('controlMethod')}
+            labels={(v) => tEnum(`controlMethod.${v}`)}
             registration={register('controlMethods')}
             error={err(errors.controlMethods?.message)}
           />
@@ -311,7 +302,7 @@ export function CaseForm({
                 <SelectField
                   label={t('sex')}
                   values={SEXES}
-                  labels={label('sex')}
+                  labels={(v) => tEnum(`sex.${v}`)}
                   registration={register(p('sex'))}
                   error={e.sex?.message}
                   placeholder={t('choose')}
@@ -319,7 +310,7 @@ export function CaseForm({
                 <SelectField
                   label={t('ageBand')}
                   values={AGE_BANDS}
-                  labels={label('ageBand')}
+                  labels={(v) => tEnum(`ageBand.${v}`)}
                   registration={register(p('ageBand'))}
                   error={e.ageBand?.message}
                   placeholder={t('choose')}
@@ -327,7 +318,7 @@ export function CaseForm({
                 <SelectField
                   label={t('originRegion')}
                   values={ORIGIN_REGIONS}
-                  labels={label('originRegion')}
+                  labels={(v) => tEnum(`originRegion.${v}`)}
                   registration={register(p('originRegion'))}
                   error={e.originRegion?.message}
                   placeholder={t('choose')}
@@ -349,7 +340,7 @@ export function CaseForm({
                     <SelectField
                       label={t('plaintiffStatus')}
                       values={YES_NO_UNKNOWN}
-                      labels={label('yesNoUnknown')}
+                      labels={(v) => tEnum(`yesNoUnknown.${v}`)}
                       registration={register(p('plaintiffStatus'))}
                       error={e.plaintiffStatus?.message}
                       placeholder={t('choose')}
@@ -357,7 +348,7 @@ export function CaseForm({
                     <SelectField
                       label={t('residencePermit')}
                       values={RESIDENCE_PERMITS}
-                      labels={label('residencePermit')}
+                      labels={(v) => tEnum(`residencePermit.${v}`)}
                       registration={register(p('residencePermit'))}
                       error={e.residencePermit?.message}
                       placeholder={t('choose')}
@@ -366,7 +357,7 @@ export function CaseForm({
                       <CheckboxGroup
                         legend={t('support')}
                         values={SUPPORT_MEASURES}
-                        labels={label('supportMeasure')}
+                        labels={(v) => tEnum(`supportMeasure.${v}`)}
                         registration={register(p('support'))}
                         error={e.support?.message}
                       />
@@ -376,7 +367,7 @@ export function CaseForm({
                   <SelectField
                     label={t('perpetratorRole')}
                     values={PERPETRATOR_ROLES}
-                    labels={label('perpetratorRole')}
+                    labels={(v) => tEnum(`perpetratorRole.${v}`)}
                     registration={register(p('perpetratorRole'))}
                     error={e.perpetratorRole?.message}
                     placeholder={t('choose')}
@@ -433,14 +424,32 @@ export function CaseForm({
   );
 }
 
+/** A stored value in words when it is one of the enum's (what the server sends back is untyped). */
+function enumWord<Value extends string>(values: readonly Value[], label: (value: Value) => string) {
+  return (stored: unknown) => {
+    const value = values.find((v) => v === stored);
+    return value === undefined ? String(stored) : label(value);
+  };
+}
+
+/** The conflict summary's fields whose values are categories. */
+function conflictWords(tEnum: EnumTranslator): Partial<Record<ConflictField, (stored: unknown) => string>> {
+  return {
+    reportingBody: enumWord(REPORTING_BODIES, (v) => tEnum(`reportingBody.${v}`)),
+    offences: enumWord(OFFENCES, (v) => tEnum(`offence.${v}`)),
+    arena: enumWord(ARENAS, (v) => tEnum(`arena.${v}`)),
+    onlinePlatform: enumWord(YES_NO_UNKNOWN, (v) => tEnum(`yesNoUnknown.${v}`)),
+    crossBorder: enumWord(YES_NO_UNKNOWN, (v) => tEnum(`yesNoUnknown.${v}`)),
+    crimeEstablished: enumWord(CRIME_ESTABLISHED, (v) => tEnum(`crimeEstablished.${v}`)),
+    coercionDegree: enumWord(COERCION_DEGREES, (v) => tEnum(`coercionDegree.${v}`)),
+    controlMethods: enumWord(CONTROL_METHODS, (v) => tEnum(`controlMethod.${v}`)),
+  };
+}
+
 /** A stored value as the conflict notice shows it: categories in words, parties as their number. */
-function shownValue(key: string, value: unknown, tEnum: ReturnType<typeof useTranslations<'enums'>>): string {
+function shownValue(key: ConflictField, value: unknown, tEnum: EnumTranslator): string {
   if (value === null || value === undefined || value === '') return '–';
-  if (Array.isArray(value)) {
-    if (key === 'parties') return String(value.length);
-    const enumName = key === 'offences' ? 'offence' : key === 'controlMethods' ? 'controlMethod' : null;
-    return value.map((v) => (enumName ? tEnum(`${enumName}.${v}` as never) : String(v))).join(', ');
-  }
-  const enumName = CONFLICT_ENUMS[key];
-  return enumName ? tEnum(`${enumName}.${value}` as never) : String(value);
+  if (key === 'parties' && Array.isArray(value)) return String(value.length);
+  const word = conflictWords(tEnum)[key] ?? String;
+  return Array.isArray(value) ? value.map(word).join(', ') : word(value);
 }

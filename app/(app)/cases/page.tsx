@@ -42,8 +42,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   void _cursor;
   const mayDelete = can(actor, 'case.delete');
   const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'short' });
-  const enumOptions = (values: readonly string[], enumName: string) =>
-    values.map((v) => ({ value: v, label: tEnum(`${enumName}.${v}` as never) }));
+  const enumOptions = <Value extends string>(values: readonly Value[], label: (value: Value) => string) =>
+    values.map((v) => ({ value: v, label: label(v) }));
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -72,35 +72,35 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           label={t('offence')}
           current={filter.offence}
           any={t('any')}
-          options={enumOptions(OFFENCES, 'offence')}
+          options={enumOptions(OFFENCES, (v) => tEnum(`offence.${v}`))}
         />
         <FilterSelect
           name="status"
           label={t('status')}
           current={filter.status}
           any={t('any')}
-          options={enumOptions(CASE_STATUSES, 'caseStatus')}
+          options={enumOptions(CASE_STATUSES, (v) => tEnum(`caseStatus.${v}`))}
         />
         <FilterSelect
           name="coercionDegree"
           label={t('coercionDegree')}
           current={filter.coercionDegree}
           any={t('any')}
-          options={enumOptions(COERCION_DEGREES, 'coercionDegree')}
+          options={enumOptions(COERCION_DEGREES, (v) => tEnum(`coercionDegree.${v}`))}
         />
         <FilterSelect
           name="reportingBody"
           label={t('reportingBody')}
           current={filter.reportingBody}
           any={t('any')}
-          options={enumOptions(REPORTING_BODIES, 'reportingBody')}
+          options={enumOptions(REPORTING_BODIES, (v) => tEnum(`reportingBody.${v}`))}
         />
         <FilterSelect
           name="crimeEstablished"
           label={t('crimeEstablished')}
           current={filter.crimeEstablished}
           any={t('any')}
-          options={enumOptions(CRIME_ESTABLISHED, 'crimeEstablished')}
+          options={enumOptions(CRIME_ESTABLISHED, (v) => tEnum(`crimeEstablished.${v}`))}
         />
         <div className="sm:col-span-2">
           <FilterSearch name="q" label={t('search')} current={filter.q} maxLength={SEARCH_MAX} />
@@ -175,9 +175,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                       <td className="py-2 pr-4">{county ? countyName(county, locale) : row.countyCode}</td>
                     ) : null}
                     <td className="py-2 pr-4 whitespace-nowrap">{date(row.reportedOn)}</td>
-                    <td className="py-2 pr-4">{row.offences.map((o) => tEnum(`offence.${o}` as never)).join(', ')}</td>
-                    <td className="py-2 pr-4">{tEnum(`caseStatus.${row.status}` as never)}</td>
-                    <td className="py-2 pr-4">{tEnum(`coercionDegree.${row.coercionDegree}` as never)}</td>
+                    <td className="py-2 pr-4">{row.offences.map((o) => tEnum(`offence.${o}`)).join(', ')}</td>
+                    <td className="py-2 pr-4">{tEnum(`caseStatus.${row.status}`)}</td>
+                    <td className="py-2 pr-4">{tEnum(`coercionDegree.${row.coercionDegree}`)}</td>
                     <td className="py-2 pr-4 text-right tabular-nums">
                       {t('partiesValue', { victims: row.victimCount, perpetrators: row.perpetratorCount })}
                     </td>

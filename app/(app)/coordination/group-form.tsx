@@ -120,7 +120,7 @@ export function GroupForm({
           <SelectField
             label={t('kind')}
             values={GROUP_KINDS}
-            labels={(v) => tEnum(`groupKind.${v}` as never)}
+            labels={(v) => tEnum(`groupKind.${v}`)}
             registration={register('kind')}
             error={errors.kind?.message}
             placeholder={t('choose')}
@@ -184,7 +184,7 @@ export function GroupForm({
                 <SelectField
                   label={t('organisationType')}
                   values={MEMBER_ORGANISATION_TYPES}
-                  labels={(v) => tEnum(`reportingBody.${v}` as never)}
+                  labels={(v) => tEnum(`reportingBody.${v}`)}
                   registration={register(p('organisationType'))}
                   error={e.organisationType?.message}
                   placeholder={t('choose')}

@@ -148,7 +148,7 @@ export function MeetingForm({
           <SelectField
             label={t('format')}
             values={EVENT_FORMATS}
-            labels={(v) => tEnum(`eventFormat.${v}` as never)}
+            labels={(v) => tEnum(`eventFormat.${v}`)}
             registration={register('format')}
             error={errors.format?.message}
             placeholder={t('choose')}
@@ -239,7 +239,7 @@ export function MeetingForm({
                 <SelectField
                   label={t('followUpStatus')}
                   values={ACTION_ITEM_STATUSES}
-                  labels={(v) => tEnum(`actionItemStatus.${v}` as never)}
+                  labels={(v) => tEnum(`actionItemStatus.${v}`)}
                   registration={register(p('status'))}
                   error={followUpErrors[index]?.status?.message}
                 />
@@ -265,9 +265,7 @@ export function MeetingForm({
               <input type="hidden" {...register(p('id'))} />
               <input type="hidden" {...register(p('version'))} />
               {state ? (
-                <p className="mb-2 text-sm">
-                  {t('itemStatus', { status: tEnum(`actionItemStatus.${state.status}` as never) })}
-                </p>
+                <p className="mb-2 text-sm">{t('itemStatus', { status: tEnum(`actionItemStatus.${state.status}`) })}</p>
               ) : null}
               <div className="grid gap-4 sm:grid-cols-2">
                 <div className="sm:col-span-2">

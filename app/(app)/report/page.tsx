@@ -61,12 +61,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const name = locale === 'en' ? d.scope.nameEn : d.scope.nameSv;
   const current = periodLabel(d.period, format, t);
   const previous = periodLabel(d.previousPeriod, format, t);
-  const summary = summarise(
-    d,
-    (k, v) => t(k as never, v as never),
-    { number: (n, o) => format.number(n, o as never) },
-    (o) => tEnum(`offence.${o}` as never),
-  );
+  const summary = summarise(d, t, format, tEnum);
   const threshold = d.threshold;
   return (
     <article aria-labelledby="report-title">
@@ -84,9 +79,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
           </p>
           {d.offenceFilter.length > 0 ? (
             <p className="text-sm">
-              {t('dashboard.filtered', {
-                offences: d.offenceFilter.map((o) => tEnum(`offence.${o}` as never)).join(', '),
-              })}
+              {t('dashboard.filtered', { offences: d.offenceFilter.map((o) => tEnum(`offence.${o}`)).join(', ') })}
             </p>
           ) : null}
         </div>
@@ -107,7 +100,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
 
       <DashboardBody
         d={d}
-        tEnum={(k) => tEnum(k as never)}
+        tEnum={tEnum}
         common={{ format, threshold, t, currentLabel: current, previousLabel: previous }}
       />
     </article>

@@ -1,15 +1,14 @@
 // The situation report's short summary, generated from the figures. Sentences whose figures are
 // hidden are left out (a hidden count is never described, not even as "few").
 import type { Dashboard } from '@/db/statistics/dashboard';
+import type { EnumTranslator } from '@/lib/i18n';
 import type { Count, Ratio } from '@/lib/statistics/figures';
-
-type T = (key: string, values?: Record<string, string | number>) => string;
-type F = { number: (n: number, options?: Intl.NumberFormatOptions) => string };
+import type { Formatter, Translator } from '../overview/_components/format';
 
 const shown = (c: Count): c is Count & { value: number } => !c.suppressed && c.value !== null;
 const shownRatio = (r: Ratio): r is Ratio & { value: number } => !r.suppressed && r.value !== null;
 
-export function summarise(d: Dashboard, t: T, format: F, labelOfOffence: (o: string) => string): string[] {
+export function summarise(d: Dashboard, t: Translator, format: Formatter, tEnum: EnumTranslator): string[] {
   const out: string[] = [];
   const n = (v: number) => format.number(v);
   const pct = (v: number) => format.number(Math.abs(v), { style: 'percent', maximumFractionDigits: 0 });
@@ -43,7 +42,9 @@ export function summarise(d: Dashboard, t: T, format: F, labelOfOffence: (o: str
     .filter((r) => shown(r.current) && r.current.value > 0)
     .sort((a, b) => (b.current.value ?? 0) - (a.current.value ?? 0))[0];
   if (top)
-    out.push(t('summary.topOffence', { offence: labelOfOffence(top.key).toLowerCase(), count: n(top.current.value!) }));
+    out.push(
+      t('summary.topOffence', { offence: tEnum(`offence.${top.key}`).toLowerCase(), count: n(top.current.value!) }),
+    );
   if (shownRatio(d.headline.crimeEstablishedShare.current))
     out.push(t('summary.established', { share: pct(d.headline.crimeEstablishedShare.current.value) }));
   const v = d.headline.victims.current;

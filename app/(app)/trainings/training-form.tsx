@@ -131,7 +131,7 @@ export function TrainingForm({
           <SelectField
             label={t('organiser')}
             values={TRAINING_ORGANISERS}
-            labels={(v) => tEnum(`trainingOrganiser.${v}` as never)}
+            labels={(v) => tEnum(`trainingOrganiser.${v}`)}
             registration={register('organiser')}
             error={errors.organiser?.message}
             placeholder={t('choose')}
@@ -159,7 +159,7 @@ export function TrainingForm({
           <SelectField
             label={t('format')}
             values={EVENT_FORMATS}
-            labels={(v) => tEnum(`eventFormat.${v}` as never)}
+            labels={(v) => tEnum(`eventFormat.${v}`)}
             registration={register('format')}
             error={errors.format?.message}
             placeholder={t('choose')}
@@ -181,7 +181,7 @@ export function TrainingForm({
           <CheckboxGroup
             legend={t('themes')}
             values={TRAINING_THEMES}
-            labels={(v) => tEnum(`trainingTheme.${v}` as never)}
+            labels={(v) => tEnum(`trainingTheme.${v}`)}
             registration={register('themes')}
             error={errors.themes?.message}
           />
@@ -203,7 +203,7 @@ export function TrainingForm({
                 <SelectField
                   label={t('audience')}
                   values={TRAINING_AUDIENCES}
-                  labels={(v) => tEnum(`trainingAudience.${v}` as never)}
+                  labels={(v) => tEnum(`trainingAudience.${v}`)}
                   registration={register(p('audience'))}
                   error={e.audience?.message}
                   placeholder={t('choose')}

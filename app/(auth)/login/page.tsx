@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import type { Messages } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/app/_i18n/language-switch';
 import { currentSession, PENDING_PATHS } from '@/app/_lib/session';
@@ -12,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Notices the sign-in page may be opened with (?reason= after a sign-out, ?error= from Auth.js). */
-const NOTICES: Record<string, string> = { idle: 'idle', password_changed: 'passwordChanged', signed_out: 'signedOut' };
+const NOTICES: Record<string, keyof Messages['login']['notices']> = {
+  idle: 'idle',
+  password_changed: 'passwordChanged',
+  signed_out: 'signedOut',
+};
 
 type SearchParams = { callbackUrl?: string; reason?: string; error?: string };
 

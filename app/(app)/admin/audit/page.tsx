@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { collator, countyName } from '@/app/_i18n/format';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { FilterDate, FilterSelect } from '@/components/records/filter-fields';
@@ -9,6 +9,7 @@ import { queryString } from '@/components/records/list-controls';
 import { buttonClass } from '@/components/ui/field';
 import { listAuditEntriesForActor, listAuditFilterOptions, type AuditRow } from '@/db/queries/audit-log';
 import { listCounties } from '@/db/queries/counties';
+import { isMessageKey } from '@/lib/i18n';
 import { can } from '@/lib/policy';
 import { AuditFilterSchema, toAuditFilter } from '@/lib/schemas/audit-log';
 
@@ -36,8 +37,10 @@ export default async function AuditPage({
     loadForPage(listAuditEntriesForActor(actor, filter, params.before)),
     loadForPage(listAuditFilterOptions(actor)),
   ]);
-  const [t, format, counties, locale] = await Promise.all([
+  const [t, tAll, messages, format, counties, locale] = await Promise.all([
     getTranslations('admin.audit'),
+    getTranslations(),
+    getMessages(),
     getFormatter(),
     listCounties(),
     getLocale(),
@@ -48,10 +51,10 @@ export default async function AuditPage({
   );
   const { before: _before, ...filterParams } = params;
   void _before;
-  const actionLabel = (code: string) =>
-    t.has(`actions.${labelKey(code)}`) ? t(`actions.${labelKey(code)}` as never) : code;
-  const entityLabel = (code: string) =>
-    t.has(`entities.${labelKey(code)}`) ? t(`entities.${labelKey(code)}` as never) : code;
+  // The codes come from the log: words where the catalogue has them, the code otherwise.
+  const words = (key: string, code: string) => (isMessageKey(messages, key) ? tAll(key) : code);
+  const actionLabel = (code: string) => words(`admin.audit.actions.${labelKey(code)}`, code);
+  const entityLabel = (code: string) => words(`admin.audit.entities.${labelKey(code)}`, code);
   const link = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900';
 
   return (

@@ -43,7 +43,7 @@ export function TwoFactorRolesForm({ required }: { required: Role[] }) {
         <CheckboxGroup
           legend={t('legend')}
           values={ROLES}
-          labels={(r) => tRoles(r as Role)}
+          labels={(r) => tRoles(r)}
           registration={register('roles')}
           error={errors.roles?.message}
           columns={1}

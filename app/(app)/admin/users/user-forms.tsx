@@ -92,7 +92,7 @@ function RoleAndCounty({
       <SelectField
         label={t('role')}
         values={ROLES}
-        labels={(r) => tRoles(r as Role)}
+        labels={(r) => tRoles(r)}
         registration={register('role')}
         error={errors.role?.message}
         placeholder={t('chooseRole')}

@@ -28,8 +28,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   ]);
   const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'long' });
   const when = (value: Date) => format.dateTime(value, { dateStyle: 'short', timeStyle: 'short' });
-  const list = (name: string, values: readonly string[]) =>
-    values.length ? values.map((v) => tEnum(`${name}.${v}` as never)).join(', ') : t('none');
+  const list = (labels: string[]) => (labels.length ? labels.join(', ') : t('none'));
   const victims = found.parties.filter((p) => p.role === 'victim');
   const perpetrators = found.parties.filter((p) => p.role === 'perpetrator');
 
@@ -40,7 +39,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <h1 className="text-2xl font-semibold">{t('title', { reference: found.reference })}</h1>
           <p className="mt-1 text-slate-700">
             {countyName(found.county, locale)} ·{' '}
-            <span className="font-medium">{tEnum(`caseStatus.${found.status}` as never)}</span> {date(found.statusOn)}
+            <span className="font-medium">{tEnum(`caseStatus.${found.status}`)}</span> {date(found.statusOn)}
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-3">
@@ -78,15 +77,15 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </h2>
         <dl className="mt-3 grid gap-x-8 gap-y-3 sm:grid-cols-2">
           <Fact label={t('reportedOn')}>{date(found.reportedOn)}</Fact>
-          <Fact label={t('reportingBody')}>{tEnum(`reportingBody.${found.reportingBody}` as never)}</Fact>
+          <Fact label={t('reportingBody')}>{tEnum(`reportingBody.${found.reportingBody}`)}</Fact>
           <Fact label={t('policeReportNumber')}>{found.policeReportNumber ?? t('none')}</Fact>
-          <Fact label={t('offences')}>{list('offence', found.offences)}</Fact>
-          <Fact label={t('arena')}>{tEnum(`arena.${found.arena}` as never)}</Fact>
-          <Fact label={t('onlinePlatform')}>{tEnum(`yesNoUnknown.${found.onlinePlatform}` as never)}</Fact>
-          <Fact label={t('crossBorder')}>{tEnum(`yesNoUnknown.${found.crossBorder}` as never)}</Fact>
-          <Fact label={t('crimeEstablished')}>{tEnum(`crimeEstablished.${found.crimeEstablished}` as never)}</Fact>
-          <Fact label={t('coercionDegree')}>{tEnum(`coercionDegree.${found.coercionDegree}` as never)}</Fact>
-          <Fact label={t('controlMethods')}>{list('controlMethod', found.controlMethods)}</Fact>
+          <Fact label={t('offences')}>{list(found.offences.map((o) => tEnum(`offence.${o}`)))}</Fact>
+          <Fact label={t('arena')}>{tEnum(`arena.${found.arena}`)}</Fact>
+          <Fact label={t('onlinePlatform')}>{tEnum(`yesNoUnknown.${found.onlinePlatform}`)}</Fact>
+          <Fact label={t('crossBorder')}>{tEnum(`yesNoUnknown.${found.crossBorder}`)}</Fact>
+          <Fact label={t('crimeEstablished')}>{tEnum(`crimeEstablished.${found.crimeEstablished}`)}</Fact>
+          <Fact label={t('coercionDegree')}>{tEnum(`coercionDegree.${found.coercionDegree}`)}</Fact>
+          <Fact label={t('controlMethods')}>{list(found.controlMethods.map((m) => tEnum(`controlMethod.${m}`)))}</Fact>
         </dl>
         <h3 className="mt-4 font-semibold">{t('notes')}</h3>
         <p className="mt-1 whitespace-pre-wrap">{found.notes ?? t('none')}</p>
@@ -103,10 +102,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           {found.statusEvents.map((event) => (
             <li key={event.id} className="mb-3">
               <p className="font-medium">
-                {t('timelineEntry', {
-                  status: tEnum(`caseStatus.${event.status}` as never),
-                  date: date(event.occurredOn),
-                })}
+                {t('timelineEntry', { status: tEnum(`caseStatus.${event.status}`), date: date(event.occurredOn) })}
               </p>
               <p className="text-sm text-slate-600">
                 {t('recordedBy', { name: event.recordedByName ?? t('systemActor') })}
@@ -196,20 +192,18 @@ async function PartiesTable({
                   <th scope="row" className="py-2 pr-4 font-medium">
                     {i + 1}
                   </th>
-                  <td className="py-2 pr-4">{tEnum(`sex.${p.sex}` as never)}</td>
-                  <td className="py-2 pr-4">{tEnum(`ageBand.${p.ageBand}` as never)}</td>
-                  <td className="py-2 pr-4">{tEnum(`originRegion.${p.originRegion}` as never)}</td>
+                  <td className="py-2 pr-4">{tEnum(`sex.${p.sex}`)}</td>
+                  <td className="py-2 pr-4">{tEnum(`ageBand.${p.ageBand}`)}</td>
+                  <td className="py-2 pr-4">{tEnum(`originRegion.${p.originRegion}`)}</td>
                   <td className="py-2 pr-4">{p.citizenship ?? '–'}</td>
                   {p.role === 'victim' ? (
                     <>
-                      <td className="py-2 pr-4">{tEnum(`yesNoUnknown.${p.plaintiffStatus}` as never)}</td>
-                      <td className="py-2 pr-4">{tEnum(`residencePermit.${p.residencePermit}` as never)}</td>
-                      <td className="py-2 pr-4">
-                        {p.support.map((s) => tEnum(`supportMeasure.${s}` as never)).join(', ')}
-                      </td>
+                      <td className="py-2 pr-4">{tEnum(`yesNoUnknown.${p.plaintiffStatus}`)}</td>
+                      <td className="py-2 pr-4">{tEnum(`residencePermit.${p.residencePermit}`)}</td>
+                      <td className="py-2 pr-4">{p.support.map((s) => tEnum(`supportMeasure.${s}`)).join(', ')}</td>
                     </>
                   ) : (
-                    <td className="py-2 pr-4">{tEnum(`perpetratorRole.${p.perpetratorRole}` as never)}</td>
+                    <td className="py-2 pr-4">{tEnum(`perpetratorRole.${p.perpetratorRole}`)}</td>
                   )}
                 </tr>
               ))}

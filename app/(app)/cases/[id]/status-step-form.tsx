@@ -2,12 +2,13 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useMessages, useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import type { CaseStatus } from '@/lib/enums';
 import { applyActionError } from '@/lib/forms/action-result';
+import { isMessageKey } from '@/lib/i18n';
 import { todayInStockholm } from '@/lib/forms/fields';
 import { recordStatusStepAction } from '../actions';
 import { StatusStepSchema, type StatusStepInput, type StatusStepOutput } from '@/lib/schemas/cases';
@@ -16,7 +17,7 @@ import { StatusStepSchema, type StatusStepInput, type StatusStepOutput } from '@
 export function StatusStepForm({ id, version, allowed }: { id: string; version: number; allowed: CaseStatus[] }) {
   const t = useTranslations('cases.detail');
   const tEnum = useTranslations('enums.caseStatus');
-  const tErrors = useTranslations('cases.errors');
+  const messages = useMessages();
   const router = useRouter();
   const {
     register,
@@ -40,7 +41,7 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
     applyActionError(setError, result, {
       field:
         reason === 'status_date_before_previous' ? ['occurredOn', 'cases.errors.status_date_before_previous'] : null,
-      notice: reason && tErrors.has(reason as never) ? `cases.errors.${reason}` : result.error,
+      notice: reason && isMessageKey(messages, `cases.errors.${reason}`) ? `cases.errors.${reason}` : result.error,
     });
   });
 
@@ -52,7 +53,7 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
         <SelectField
           label={t('nextStatus')}
           values={allowed}
-          labels={(s) => tEnum(s as never)}
+          labels={(s) => tEnum(s)}
           registration={register('status')}
           error={errors.status?.message}
         />

@@ -63,7 +63,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <PeriodForm
         action="/overview"
         t={t}
-        tEnum={(k) => tEnum(k as never)}
+        tEnum={tEnum}
         period={period}
         full={access === 'full'}
         years={years}

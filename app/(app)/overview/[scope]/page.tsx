@@ -7,6 +7,7 @@ import { loadForPage, requireActor } from '@/app/_lib/session';
 import { allowedStatisticsRequest } from '@/db/statistics/access';
 import { getDashboard, type Dashboard } from '@/db/statistics/dashboard';
 import { statisticsYears } from '@/db/statistics/rollups';
+import type { EnumTranslator } from '@/lib/i18n';
 import { DashboardBody } from '../_components/dashboard-body';
 import { periodLabel, type Formatter, type Translator } from '../_components/format';
 import { PeriodForm } from '../_components/period-form';
@@ -46,7 +47,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     <DashboardView
       d={d}
       t={t}
-      tEnum={(k) => tEnum(k as never)}
+      tEnum={tEnum}
       format={format}
       locale={locale}
       years={years}
@@ -68,7 +69,7 @@ function DashboardView({
 }: {
   d: Dashboard;
   t: Translator;
-  tEnum: (key: string) => string;
+  tEnum: EnumTranslator;
   format: Formatter;
   locale: string;
   years: number[];

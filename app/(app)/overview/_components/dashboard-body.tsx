@@ -1,11 +1,12 @@
 import 'server-only';
 import { FunnelChart } from '@/components/charts/funnel-chart';
 import type { Dashboard } from '@/db/statistics/dashboard';
+import type { EnumTranslator } from '@/lib/i18n';
 import { countText, ratioText, type FigureContext } from './format';
 import { CategorySection, KeyFigure, KeyRatio } from './sections';
 import { TrendBlock } from './trend';
 
-type SectionProps = { d: Dashboard; common: FigureContext; tEnum: (key: string) => string };
+type SectionProps = { d: Dashboard; common: FigureContext; tEnum: EnumTranslator };
 
 /** Everything below the heading: shared with the printable situation report. */
 export function DashboardBody(props: SectionProps) {
@@ -92,7 +93,6 @@ function KeyFigures({ d, common }: SectionProps) {
 
 function CasesSection({ d, common, tEnum }: SectionProps) {
   const { t } = common;
-  const label = (name: string) => (key: string) => tEnum(`${name}.${key}`);
   const combination = (key: string) =>
     d.offenceCombinations
       .find((c) => c.key === key)!
@@ -107,7 +107,7 @@ function CasesSection({ d, common, tEnum }: SectionProps) {
         id="dash-offence"
         title={t('dashboard.byOffence')}
         rows={d.byOffence}
-        labelOf={label('offence')}
+        labelOf={(k) => tEnum(`offence.${k}`)}
         {...common}
       />
       <CategorySection
@@ -122,21 +122,21 @@ function CasesSection({ d, common, tEnum }: SectionProps) {
         id="dash-coercion"
         title={t('dashboard.coercion')}
         rows={d.coercion}
-        labelOf={label('coercionDegree')}
+        labelOf={(k) => tEnum(`coercionDegree.${k}`)}
         {...common}
       />
       <CategorySection
         id="dash-crime"
         title={t('dashboard.crimeEstablished')}
         rows={d.crimeEstablished}
-        labelOf={label('crimeEstablished')}
+        labelOf={(k) => tEnum(`crimeEstablished.${k}`)}
         {...common}
       />
       <CategorySection
         id="dash-body"
         title={t('dashboard.reportingBodies')}
         rows={d.reportingBodies}
-        labelOf={label('reportingBody')}
+        labelOf={(k) => tEnum(`reportingBody.${k}`)}
         hideEmpty
         {...common}
       />
@@ -232,19 +232,30 @@ function PartiesSection({
   rows: Dashboard['victims'];
   titles: { heading: string; sex: string; age: string; origin: string };
 }) {
-  const label = (name: string) => (key: string) => tEnum(`${name}.${key}`);
   return (
     <section aria-labelledby={id} className="mt-8">
       <h2 id={id} className="text-xl font-semibold">
         {titles.heading}
       </h2>
-      <CategorySection id={`${prefix}-sex`} title={titles.sex} rows={rows.sex} labelOf={label('sex')} {...common} />
-      <CategorySection id={`${prefix}-age`} title={titles.age} rows={rows.age} labelOf={label('ageBand')} {...common} />
+      <CategorySection
+        id={`${prefix}-sex`}
+        title={titles.sex}
+        rows={rows.sex}
+        labelOf={(k) => tEnum(`sex.${k}`)}
+        {...common}
+      />
+      <CategorySection
+        id={`${prefix}-age`}
+        title={titles.age}
+        rows={rows.age}
+        labelOf={(k) => tEnum(`ageBand.${k}`)}
+        {...common}
+      />
       <CategorySection
         id={`${prefix}-origin`}
         title={titles.origin}
         rows={rows.origin}
-        labelOf={label('originRegion')}
+        labelOf={(k) => tEnum(`originRegion.${k}`)}
         hideEmpty
         {...common}
       />

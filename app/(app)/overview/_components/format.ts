@@ -1,10 +1,12 @@
 import 'server-only';
-import type { getFormatter, getTranslations } from 'next-intl/server';
+import type { getFormatter } from 'next-intl/server';
+import type { Translator as TranslatorOf } from '@/lib/i18n';
 import type { Count, Ratio } from '@/lib/statistics/figures';
 import type { Period } from '@/lib/periods';
 
 export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
-export type Translator = Awaited<ReturnType<typeof getTranslations>>;
+/** The statistics pages' translator: messages "statistics.*". */
+export type Translator = TranslatorOf<'statistics'>;
 
 /** What every figure on a dashboard is shown with: the formatter, the threshold, the two periods' names. */
 export type FigureContext = {

@@ -2,6 +2,7 @@ import 'server-only';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/field';
 import { OFFENCES } from '@/lib/enums';
+import type { EnumTranslator } from '@/lib/i18n';
 import { GRANULARITIES, quarterOf, type Granularity, type Period } from '@/lib/periods';
 import { MAP_MEASURE_KEYS, type MapMeasureKey } from '@/lib/schemas/statistics';
 import type { Translator } from './format';
@@ -68,7 +69,7 @@ export function PeriodForm({
 }: {
   action: string;
   t: Translator;
-  tEnum: (key: string) => string;
+  tEnum: EnumTranslator;
   period: Period;
   full: boolean;
   years: number[];

@@ -59,7 +59,7 @@ export function KeyRatio({
 }
 
 /** One breakdown: a bar chart and its table (the chart's text alternative), current beside previous. */
-export function CategorySection({
+export function CategorySection<Key extends string>({
   id,
   title,
   rows,
@@ -73,8 +73,8 @@ export function CategorySection({
 }: {
   id: string;
   title: string;
-  rows: CategoryRow[];
-  labelOf: (key: string) => string;
+  rows: CategoryRow<Key>[];
+  labelOf: (key: Key) => string;
   hideEmpty?: boolean;
 } & FigureContext) {
   const shown = hideEmpty ? rows.filter((r) => r.current.value !== 0 || r.previous.value !== 0) : rows;
