@@ -41,7 +41,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+    return /\.(ts|tsx)$/.test(name) && !/\.(type-)?test\.tsx?$/.test(name) ? [full] : [];
   });
 }
 
