@@ -3,6 +3,7 @@
 // for the whole form. Client-safe: the forms import it; the action wrapper (app/_lib/action.ts)
 // builds the result.
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
+import type { MessageKey } from '@/lib/i18n';
 
 /** A refused action. `error` and the field messages are catalogue keys. */
 export type ActionFailure = {
@@ -48,7 +49,7 @@ export function applyActionError<T extends FieldValues>(
     field = null,
     notice = failure.error,
     summary,
-  }: { field?: FieldError<T> | null; notice?: string; summary?: string } = {},
+  }: { field?: FieldError<T> | null; notice?: string; summary?: MessageKey } = {},
 ): void {
   const fieldErrors = Object.entries(failure.fieldErrors ?? {});
   for (const [path, messages] of fieldErrors) setError(path as FieldPath<T>, { message: messages[0] });
