@@ -1,0 +1,166 @@
+// Bad input through the real server actions and route handlers on the real database (PGlite or
+// PostgreSQL): every refusal is an answer (a field error, a 4xx), never a database error that
+// Next turns into a 500. Only the session is replaced (it needs a request's cookies).
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createUserAction, updateUserAction } from '@/app/(app)/admin/users/actions';
+import { checkPoliceReportNumberAction, createCaseAction } from '@/app/(app)/cases/actions';
+import { createGroupAction } from '@/app/(app)/coordination/actions';
+import { exportCases } from '@/app/api/export/_lib/cases';
+import { getDb } from '@/db/index';
+import { cases, users } from '@/db/schema';
+import { makeUser, uniqueEmail } from '@/db/test/helpers';
+import type { CaseInput } from '@/lib/schemas/cases';
+import type { GroupInput } from '@/lib/schemas/coordination';
+import type { SessionActor } from './session';
+
+const session = vi.hoisted(() => ({ actor: null as SessionActor | null }));
+vi.mock('./session', () => ({ getActor: async () => session.actor, currentSession: async () => session.actor }));
+
+const as = (actor: { id: string; role: SessionActor['role']; county: string | null }) => {
+  session.actor = { ...actor, name: 'Test', email: 'test@example.test' };
+};
+
+let staff01: SessionActor;
+let coordinator01: SessionActor;
+let admin: SessionActor;
+
+beforeAll(async () => {
+  const [s, c, a] = await Promise.all([
+    makeUser('county_staff', '01'),
+    makeUser('county_coordinator', '01'),
+    makeUser('admin'),
+  ]);
+  staff01 = { ...s, name: 'Test', email: s.email };
+  coordinator01 = { ...c, name: 'Test', email: c.email };
+  admin = { ...a, name: 'Test', email: a.email };
+});
+
+beforeEach(() => as(staff01));
+
+const policeNumber = () => `0100-K${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}-24`;
+
+function caseForm(overrides: Partial<CaseInput> = {}): CaseInput {
+  return {
+    countyCode: '01',
+    reportedOn: '2024-03-01',
+    reportingBody: 'police',
+    policeReportNumber: policeNumber(),
+    offences: ['trafficking_sexual'],
+    arena: 'apartment',
+    onlinePlatform: 'yes',
+    crossBorder: 'no',
+    crimeEstablished: 'yes',
+    coercionDegree: 'degree_2',
+    controlMethods: ['debt_bondage'],
+    notes: '',
+    parties: [],
+    ...overrides,
+  };
+}
+
+function groupForm(overrides: Partial<GroupInput> = {}): GroupInput {
+  return {
+    name: `Gruppen ${randomUUID().slice(0, 8)}`,
+    countyCode: '01',
+    kind: 'county',
+    participatingCounties: [],
+    description: '',
+    activeFrom: '2009-01-01',
+    activeTo: '',
+    members: [{ id: '', organisationType: 'police', organisationName: 'Polisen', contactFunction: '' }],
+    ...overrides,
+  };
+}
+
+async function casesWithNumber(number: string): Promise<number> {
+  const db = await getDb();
+  return (await db.select({ id: cases.id }).from(cases).where(eq(cases.policeReportNumber, number))).length;
+}
+
+const UNSTORABLE = [
+  ['a NUL character', 'Anteckning\u0000med NUL'],
+  ['a lone high surrogate', 'Anteckning \ud800 ensam'],
+  ['a lone low surrogate', '\udc00'],
+] as const;
+
+const refusedAt = (path: string) => ({
+  ok: false,
+  error: 'errors.invalid',
+  fieldErrors: { [path]: ['validation.unstorableText'] },
+});
+
+describe('a server action refuses text that PostgreSQL cannot store, with a field error and before any query', () => {
+  it.each(UNSTORABLE)('%s in a free-text field', async (_, text) => {
+    const form = caseForm({ notes: text });
+    expect(await createCaseAction(form)).toEqual(refusedAt('notes'));
+    expect(await casesWithNumber(form.policeReportNumber as string)).toBe(0);
+  });
+
+  it.each(UNSTORABLE)('%s in a nested field (a member organisation)', async (_, text) => {
+    as(coordinator01);
+    const form = groupForm({
+      members: [
+        { id: '', organisationType: 'police', organisationName: 'Polisen', contactFunction: '' },
+        { id: '', organisationType: 'ngo', organisationName: text, contactFunction: '' },
+      ],
+    });
+    expect(await createGroupAction(form)).toEqual(refusedAt('members.1.organisationName'));
+  });
+
+  it('in a search (the police report number duplicate check)', async () => {
+    expect(await checkPoliceReportNumberAction({ policeReportNumber: '0100-K1\u0000-24' })).toEqual(
+      refusedAt('policeReportNumber'),
+    );
+  });
+
+  it('in a field the schema does not know, however deep', async () => {
+    const form = { ...caseForm(), extra: { deeper: ['ok', 'x\u0000'] } } as CaseInput;
+    expect(await createCaseAction(form)).toEqual(refusedAt('extra.deeper.1'));
+  });
+
+  it('in the name of a field', async () => {
+    const form = { ...caseForm(), ['x\u0000']: 'y' } as CaseInput;
+    expect(await createCaseAction(form)).toMatchObject({ ok: false, error: 'errors.invalid' });
+  });
+});
+
+describe('user administration refuses a county that does not exist', () => {
+  beforeEach(() => as(admin));
+
+  it('when creating an account: a field error at the county, no account', async () => {
+    const email = uniqueEmail('county99');
+    const result = await createUserAction({ email, displayName: 'Nittionio', role: 'county_staff', countyCode: '99' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'errors.invalid',
+      details: { field: 'countyCode', message: 'validation.county' },
+    });
+    const db = await getDb();
+    expect(await db.select().from(users).where(eq(users.email, email))).toEqual([]);
+  });
+
+  it('when changing an account', async () => {
+    const person = await makeUser('county_staff', '01');
+    const result = await updateUserAction({
+      id: person.id,
+      displayName: 'Test',
+      role: 'county_staff',
+      countyCode: '99',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'errors.invalid',
+      details: { field: 'countyCode', message: 'validation.county' },
+    });
+  });
+});
+
+describe('a route handler refuses text that PostgreSQL cannot store with 400, before any query', () => {
+  it('in the query string', async () => {
+    const response = await exportCases('csv')(new Request('http://localhost/api/export/cases.csv?q=K1%00'));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'invalid_parameter', parameter: 'q' });
+  });
+});
