@@ -15,7 +15,11 @@ import type { CaseInput } from '@/lib/schemas/cases';
 import type { GroupInput } from '@/lib/schemas/coordination';
 import type { SessionActor } from './session';
 
-const session = vi.hoisted(() => ({ actor: null as SessionActor | null }));
+// The same holder as route.test.ts: the test files share one module cache (isolate: false).
+const session = vi.hoisted(() => {
+  const holder = globalThis as { testSession?: { actor: SessionActor | null } };
+  return (holder.testSession ??= { actor: null });
+});
 vi.mock('./session', () => ({ getActor: async () => session.actor, currentSession: async () => session.actor }));
 
 const as = (actor: { id: string; role: SessionActor['role']; county: string | null }) => {

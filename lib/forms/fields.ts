@@ -2,6 +2,7 @@
 // FormData) and for list filters read from URL parameters. Pure: the client bundle imports it.
 // Every register's schema (cases, coordination, trainings, accounts) builds on these.
 import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT } from './storable';
 
 export const REQUIRED = 'validation.required';
 export const EARLIEST_DATE = '1990-01-01';
@@ -25,6 +26,14 @@ export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Text PostgreSQL can store (no NUL, no lone surrogate): chain on a free-text field so that the
+ * form says so at the field. The action wrapper refuses such text in any field anyway.
+ */
+export function storableText(schema: z.ZodString = z.string()) {
+  return schema.refine(isStorableText, UNSTORABLE_TEXT);
 }
 
 export const isBlank = (value: unknown) => value === undefined || value === null || value === '';
@@ -223,11 +232,15 @@ export function optionalDecimalNumber(options: { min: number; max: number }) {
 // ---------------------------------------------------------------------------------------------
 // URL parameters of lists: never throw; what does not fit is dropped.
 
-/** A search parameter as Next gives it: a string, several strings, or nothing. Takes the first. */
+/**
+ * A search parameter as Next gives it: a string, several strings, or nothing. Takes the first;
+ * text that could not reach a query (a NUL) is dropped like any other value that does not fit.
+ */
 export const param = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined)
+  .transform((value) => (value !== undefined && isStorableText(value) ? value : undefined))
   .catch(undefined);
 
 export function paramIn<const T extends readonly string[]>(values: T) {
