@@ -5,14 +5,22 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUserAction, updateUserAction } from '@/app/(app)/admin/users/actions';
-import { checkPoliceReportNumberAction, createCaseAction } from '@/app/(app)/cases/actions';
-import { createGroupAction } from '@/app/(app)/coordination/actions';
+import { checkPoliceReportNumberAction, createCaseAction, updateCaseAction } from '@/app/(app)/cases/actions';
+import {
+  createGroupAction,
+  createMeetingAction,
+  updateGroupAction,
+  updateMeetingAction,
+} from '@/app/(app)/coordination/actions';
+import { getCaseForActor } from '@/db/queries/cases/detail';
+import { getGroupForActor } from '@/db/queries/coordination/groups';
+import { getMeetingForActor } from '@/db/queries/coordination/meeting-detail';
 import { exportCases } from '@/app/api/export/_lib/cases';
 import { getDb } from '@/db/index';
 import { cases, users } from '@/db/schema';
 import { makeUser, uniqueEmail } from '@/db/test/helpers';
-import type { CaseInput } from '@/lib/schemas/cases';
-import type { GroupInput } from '@/lib/schemas/coordination';
+import type { CaseInput, PartyInput } from '@/lib/schemas/cases';
+import type { GroupInput, MeetingInput } from '@/lib/schemas/coordination';
 import type { SessionActor } from './session';
 
 // The same holder as route.test.ts: the test files share one module cache (isolate: false).
@@ -166,5 +174,123 @@ describe('a route handler refuses text that PostgreSQL cannot store with 400, be
     const response = await exportCases('csv')(new Request('http://localhost/api/export/cases.csv?q=K1%00'));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'invalid_parameter', parameter: 'q' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Updates never empty a list by omission
+
+const VICTIM: PartyInput = {
+  role: 'victim',
+  sex: 'woman',
+  ageBand: '18_20',
+  originRegion: 'eu_east',
+  citizenship: 'RO',
+  plaintiffStatus: 'yes',
+  residencePermit: 'applied',
+  support: ['counselling'],
+};
+
+function without<T extends object>(value: T, key: keyof T): T {
+  const copy = { ...value };
+  delete copy[key];
+  return copy;
+}
+
+const refusedList = (path: string) => ({
+  ok: false,
+  error: 'errors.invalid',
+  fieldErrors: { [path]: [expect.any(String)] },
+});
+
+describe('an update that leaves out a list is refused; an explicit empty list is still an answer', () => {
+  it('a case without its parties or its control methods', async () => {
+    const created = await createCaseAction(caseForm({ parties: [VICTIM] }));
+    if (!created.ok) throw new Error(created.error);
+    const edit = { ...caseForm({ parties: [VICTIM], notes: 'Ändrad' }), id: created.data.id, version: 1 };
+    for (const key of ['parties', 'controlMethods'] as const)
+      expect(await updateCaseAction(without(edit, key)), key).toEqual(refusedList(key));
+    expect((await getCaseForActor(staff01, created.data.id)).parties).toHaveLength(1);
+    expect(await updateCaseAction({ ...edit, parties: [] })).toMatchObject({ ok: true });
+    expect((await getCaseForActor(staff01, created.data.id)).parties).toEqual([]);
+  });
+
+  it('a group without its members or its participating counties', async () => {
+    as(coordinator01);
+    const created = await createGroupAction(groupForm({ participatingCounties: ['03'] }));
+    if (!created.ok) throw new Error(created.error);
+    const group = await getGroupForActor(coordinator01, created.data.id);
+    const edit = {
+      ...groupForm({ name: group.name, participatingCounties: ['03'] }),
+      members: group.members.map((m) => ({ ...m, contactFunction: m.contactFunction ?? '' })),
+      id: group.id,
+      version: group.version,
+    };
+    for (const key of ['members', 'participatingCounties'] as const)
+      expect(await updateGroupAction(without(edit, key)), key).toEqual(refusedList(key));
+    const after = await getGroupForActor(coordinator01, created.data.id);
+    expect([after.members.length, after.participatingCounties]).toEqual([1, ['03']]);
+  });
+
+  it('a meeting without its attendees or the action items raised there', async () => {
+    as(coordinator01);
+    const createdGroup = await createGroupAction(groupForm());
+    if (!createdGroup.ok) throw new Error(createdGroup.error);
+    const [member] = (await getGroupForActor(coordinator01, createdGroup.data.id)).members;
+    const form: MeetingInput = {
+      groupId: createdGroup.data.id,
+      date: '2025-03-12',
+      startTime: '09:00',
+      endTime: '11:00',
+      format: 'in_person',
+      place: '',
+      attendees: [member!.id],
+      otherGuests: '0',
+      agenda: '',
+      minutes: '',
+      decisions: '',
+      actionItems: [
+        { id: '', version: '', description: 'Ta fram rutin', responsibleMemberId: member!.id, dueOn: '2025-06-01' },
+      ],
+      followUps: [],
+    };
+    const created = await createMeetingAction(form);
+    if (!created.ok) throw new Error(created.error);
+    const meeting = await getMeetingForActor(coordinator01, created.data.id);
+    const edit = {
+      ...form,
+      actionItems: meeting.raised.map((a) => ({ ...a, version: String(a.version) })),
+      id: meeting.id,
+      version: meeting.version,
+      minutes: 'Ändrat',
+    } as MeetingInput & { id: string; version: number };
+    for (const key of ['attendees', 'actionItems'] as const)
+      expect(await updateMeetingAction(without(edit, key)), key).toEqual(refusedList(key));
+    const after = await getMeetingForActor(coordinator01, created.data.id);
+    expect([after.attendees, after.raised.length]).toEqual([[member!.id], 1]);
+  });
+});
+
+describe('a number with spaces inside is refused, not read as the digits run together', () => {
+  it.each([' 1 2 ', '1 2', '12 3', '1\u00a02'])('%j guests at a meeting', async (otherGuests) => {
+    as(coordinator01);
+    const group = await createGroupAction(groupForm());
+    if (!group.ok) throw new Error(group.error);
+    const result = await createMeetingAction({
+      groupId: group.data.id,
+      date: '2025-03-12',
+      startTime: '09:00',
+      endTime: '11:00',
+      format: 'in_person',
+      attendees: [],
+      otherGuests,
+      actionItems: [],
+      followUps: [],
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: 'errors.invalid',
+      fieldErrors: { otherGuests: ['validation.wholeNumber'] },
+    });
   });
 });
