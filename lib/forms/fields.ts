@@ -56,6 +56,16 @@ export const checkboxInput = z
   .optional()
   .transform((value) => (Array.isArray(value) ? value : typeof value === 'string' && value !== '' ? [value] : []));
 
+/**
+ * For the lists of an edit (parties, members, attendees…): the key must be there. A missing key
+ * is not an empty list: a forged or broken update would otherwise empty them; an explicit empty
+ * list (or an unticked checkbox group, `false`) still is one.
+ */
+export function present<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, Exclude<z.input<T>, undefined>> {
+  // zod reads a key as optional from the first schema of the pipe: a custom one is not.
+  return z.custom((value) => value !== undefined, { error: REQUIRED }).pipe(schema) as never;
+}
+
 /** A checkbox group of category values: each at most once, in the list's order. */
 export function checkboxes<const T extends readonly [string, ...string[]]>(values: T) {
   return checkboxInput
@@ -167,22 +177,35 @@ export const timeField = z
     else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) ctx.addIssue({ code: 'custom', message: 'validation.time' });
   });
 
+/**
+ * The whole number in what a person typed, or null: digits, or digits grouped in thousands the
+ * Swedish way ("1 200", "12 000", with a space, no-break or narrow no-break space), leading and
+ * trailing spaces aside. Other spaces inside are refused: " 1 2 " is not 12.
+ */
+export function readWholeNumber(typed: string): number | null {
+  const text = typed.trim();
+  return /^\d+$/.test(text) || /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/.test(text)
+    ? Number(text.replace(/[ \u00a0\u202f]/g, ''))
+    : null;
+}
+
 /** A whole number typed into an input ('' → `empty`), within [min, max]. */
 export function wholeNumber({ min, max, empty }: { min: number; max: number; empty?: number }) {
   return z
     .union([z.string(), z.number()], { error: REQUIRED })
     .transform((value, ctx) => {
-      const text = typeof value === 'number' ? String(value) : value.replace(/[\s\u00a0\u202f]/g, '');
+      const text = typeof value === 'number' ? String(value) : value.trim();
       if (text === '') {
         if (empty !== undefined) return empty;
         ctx.addIssue({ code: 'custom', message: REQUIRED });
         return z.NEVER;
       }
-      if (!/^\d+$/.test(text)) {
+      const number = readWholeNumber(text);
+      if (number === null) {
         ctx.addIssue({ code: 'custom', message: 'validation.wholeNumber' });
         return z.NEVER;
       }
-      return Number(text);
+      return number;
     })
     .pipe(z.number().min(min, 'validation.numberRange').max(max, 'validation.numberRange'));
 }

@@ -34,6 +34,7 @@ import {
   isBlank,
   paramIn,
   paramMatching,
+  present,
   versionField,
 } from '@/lib/forms/fields';
 import { findPersonalData, optionalGuardedText } from '@/lib/privacy-guard';
@@ -178,7 +179,14 @@ export type CaseInput = z.input<typeof CaseSchema>;
 export type CaseOutput = z.output<typeof CaseSchema>;
 
 /** Edit a case: the same fields, the case's id and the version the form was loaded with. The county cannot change. */
-export const CaseEditSchema = z.object({ ...caseFields, id: caseId, version });
+export const CaseEditSchema = z.object({
+  ...caseFields,
+  // Left out, they would be emptied: an edit must say what the lists are now.
+  parties: present(caseFields.parties),
+  controlMethods: present(caseFields.controlMethods),
+  id: caseId,
+  version,
+});
 export type CaseEditInput = z.input<typeof CaseEditSchema>;
 export type CaseEditOutput = z.output<typeof CaseEditSchema>;
 
