@@ -6,10 +6,11 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/index';
 import { rowsOf } from '@/db/rows';
+import { POLICE_REPORT_NUMBER_FORMAT } from '@/db/schema';
 import { makeUser } from '@/db/test/helpers';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
-import { CaseSchema, type CaseInput } from '@/lib/schemas/cases';
+import { CaseSchema, POLICE_REPORT_NUMBER_PATTERN, type CaseInput } from '@/lib/schemas/cases';
 import { getCaseForActor } from './detail';
 import { findUnfitPoliceReportNumbers } from './police-report-number-check';
 import { createCase, deleteCase, updateCase } from './register';
@@ -63,7 +64,6 @@ describe('the form takes the police’s format: unit, K, serial of 1–7 digits,
   it.each([
     'K123456-25',
     '5000-K12345678-25',
-    '5000-K8501011236-25',
     '500-K123456-25',
     '5000-A123456-25',
     '5000-K123456-2025',
@@ -77,7 +77,15 @@ describe('the form takes the police’s format: unit, K, serial of 1–7 digits,
   });
 });
 
+it('names an identity number in the serial as such, not as a wrong format', () => {
+  expect(numberMessage('5000-K8501011236-25')).toBe('validation.personalData.personal_number');
+});
+
 describe('the database refuses a number outside the format', () => {
+  it('with the same pattern as the form', () => {
+    expect(POLICE_REPORT_NUMBER_PATTERN.source).toBe(POLICE_REPORT_NUMBER_FORMAT);
+  });
+
   it('written past the form (the data layer called directly)', async () => {
     const input = { ...CaseSchema.parse(form(fresh())), policeReportNumber: '1400-K 12345/23' };
     const error = await createCase(staff01, input).then(
