@@ -82,6 +82,31 @@ test.describe('signed in as county staff', () => {
     expect(await response.json()).toMatchObject({ error: 'payload_too_large', message: expect.stringMatching(/1 MB/) });
   });
 
+  test('a server action body React cannot decode answers 400, JSON or multipart', async ({ page }) => {
+    const id = checkNumber();
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    for (const body of ['not json', '{"a":1}', deep, '["$Q1"]', '[{"policeReportNumber":"$@1"}]']) {
+      const response = await page.request.post('/cases/new', {
+        headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', Origin: BASE },
+        data: body,
+      });
+      expect.soft(response.status(), body.slice(0, 30)).toBe(400);
+    }
+    for (const multipart of [{ x: '1' }, { '0': 'not json' }, { '0': '["$Q1"]' }]) {
+      const response = await page.request.post('/cases/new', {
+        headers: { 'Next-Action': id, Origin: BASE },
+        multipart,
+      });
+      expect.soft(response.status(), JSON.stringify(multipart)).toBe(400);
+    }
+    // A form's FormData argument (the sign-out button sends one) still goes through.
+    const form = await page.request.post('/cases/new', {
+      headers: { 'Next-Action': id, Origin: BASE },
+      multipart: { '0': '["$K1"]', '1_policeReportNumber': '5000-K1-24' },
+    });
+    expect(form.status()).toBe(200);
+  });
+
   test('a server action body without a declared length answers 411', async ({ page }) => {
     const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const status = await new Promise<number>((resolve, reject) => {
