@@ -1,6 +1,6 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from 'next/server';
-import { refuseRequest } from './lib/request-guard';
+import { refuseActionBody, refuseRequest } from './lib/request-guard';
 import { contentSecurityPolicy, HSTS_VALUE, STATIC_SECURITY_HEADERS, wantsHsts } from './lib/security-headers';
 import { ssoConfig } from './lib/sso';
 import { authConfig } from './auth.config';
@@ -74,7 +74,7 @@ const AUTH_ENDPOINTS = '/api/auth/';
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const authEndpoint = request.nextUrl.pathname.startsWith(AUTH_ENDPOINTS);
-  const refusal = refuseRequest(request, { authEndpoint });
+  const refusal = refuseRequest(request, { authEndpoint }) ?? (await refuseActionBody(request));
   if (refusal) return Response.json({ error: refusal.error, message: refusal.message }, { status: refusal.status });
   // Auth.js's own endpoints answer for themselves (and keep their CSRF-token check).
   if (authEndpoint) return NextResponse.next();

@@ -92,7 +92,8 @@ test.describe('signed in as county staff', () => {
       });
       expect.soft(response.status(), body.slice(0, 30)).toBe(400);
     }
-    for (const multipart of [{ x: '1' }, { '0': 'not json' }, { '0': '["$Q1"]' }]) {
+    const forged: Record<string, string>[] = [{ x: '1' }, { '0': 'not json' }, { '0': '["$Q1"]' }];
+    for (const multipart of forged) {
       const response = await page.request.post('/cases/new', {
         headers: { 'Next-Action': id, Origin: BASE },
         multipart,

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT_BYTES, refuseRequest } from './request-guard';
+import { BODY_LIMIT_BYTES, refuseActionBody, refuseRequest } from './request-guard';
 
 const HOST = 'lagesbild.example';
 
@@ -62,5 +62,47 @@ describe('the requests the proxy refuses before Next answers them with 500', () 
     const config = require('../next.config.js');
     expect(config.experimental.serverActions.bodySizeLimit).toBe('1mb');
     expect(BODY_LIMIT_BYTES).toBe(1024 * 1024);
+  });
+});
+
+describe('the body of a server action call', () => {
+  const call = (body: string | FormData, type = 'text/plain;charset=UTF-8') =>
+    new Request(`https://${HOST}/cases/new`, {
+      method: 'POST',
+      headers: typeof body === 'string' ? { 'next-action': 'x', 'content-type': type } : { 'next-action': 'x' },
+      body,
+    });
+  const form = (entries: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(entries)) data.append(k, v);
+    return data;
+  };
+  const statusOfBody = async (request: Request) => (await refuseActionBody(request))?.status ?? 'through';
+
+  it('goes through when React could decode it: JSON arguments, with its escapes for plain values', async () => {
+    for (const body of ['[]', '[{"notes":"$$5 kr","d":"$D2025-01-01T00:00:00.000Z","u":"$undefined","n":"$n12"}]'])
+      expect(await statusOfBody(call(body)), body).toBe('through');
+    expect(await statusOfBody(call(form({ '0': '["$K1"]', '1_name': 'x' })))).toBe('through');
+  });
+
+  it('is refused with 400 when it is not JSON, not a list, too deep or refers to parts that are not there', async () => {
+    for (const body of [
+      '',
+      'not json',
+      '{"a":1}',
+      `${'['.repeat(100)}${']'.repeat(100)}`,
+      '["$Q1"]',
+      '["$@1"]',
+      '["$K1"]',
+      '["$"]',
+    ])
+      expect(await statusOfBody(call(body)), body).toBe(400);
+    const forged: Record<string, string>[] = [{ x: '1' }, { '0': 'not json' }, { '0': '["$Q1"]' }];
+    for (const entries of forged) expect(await statusOfBody(call(form(entries))), JSON.stringify(entries)).toBe(400);
+  });
+
+  it('is not read for other requests', async () => {
+    expect(await refuseActionBody(new Request(`https://${HOST}/cases`, { method: 'POST', body: 'x' }))).toBeNull();
+    expect(await statusOfBody(call('a=b', 'application/x-www-form-urlencoded'))).toBe('through');
   });
 });

@@ -87,3 +87,62 @@ export function refuseRequest(
     return { status: 403, error: 'cross_origin', message: 'Changes are only accepted from this site’s own pages.' };
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The body of a server action call, which React decodes before any of the app's code runs: a body
+// it cannot decode (not JSON, a reference to a part that is not there, nesting that overflows its
+// stack) is a 500 there.
+
+/** Nesting deeper than any form's (a case's parties' support measures are four levels). */
+const MAX_NESTING = 32;
+
+/**
+ * What React's reply encoding puts in a string besides data: an escaped '$' ('$$…'), undefined,
+ * -0, ±Infinity, NaN, a date ('$D…') and a bigint ('$n…'). References to other parts ('$K1', the
+ * fields of a FormData argument) only exist in a multipart body; everything else ('$@', '$Q',
+ * '$B', '$F', …: promises, maps, blobs, server references) no form of the app sends.
+ */
+const PLAIN = /^\$(?:\$|undefined$|-0$|Infinity$|-Infinity$|NaN$|D|n-?\d+$)/;
+const FORM_DATA_REFERENCE = /^\$K\d+$/;
+
+const MALFORMED: Refusal = { status: 400, error: 'bad_request', message: 'The server action call is malformed.' };
+
+function refuseReply(text: string, multipart: boolean): Refusal | null {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return MALFORMED;
+  }
+  if (!Array.isArray(root)) return MALFORMED;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item === 'string') {
+      if (item.startsWith('$') && !PLAIN.test(item) && !(multipart && FORM_DATA_REFERENCE.test(item))) return MALFORMED;
+    } else if (item !== null && typeof item === 'object') {
+      if (depth >= MAX_NESTING) return MALFORMED;
+      for (const child of Object.values(item)) stack.push([child, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/**
+ * A server action call (a POST with Next-Action) whose body React could not decode: 400. A JSON
+ * body is the arguments; a multipart one (a form's FormData) carries them in its part "0".
+ * Called after `refuseRequest`, so the body is at most BODY_LIMIT_BYTES.
+ */
+export async function refuseActionBody(request: Request): Promise<Refusal | null> {
+  if (request.method.toUpperCase() !== 'POST' || !request.headers.has('next-action')) return null;
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  // Next answers a URL-encoded call itself (404), without decoding it.
+  if (type.startsWith('application/x-www-form-urlencoded')) return null;
+  try {
+    if (!type.startsWith('multipart/form-data')) return refuseReply(await request.clone().text(), false);
+    const root = (await request.clone().formData()).get('0');
+    return typeof root === 'string' ? refuseReply(root, true) : MALFORMED;
+  } catch {
+    return MALFORMED;
+  }
+}
