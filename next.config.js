@@ -9,8 +9,13 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   typedRoutes: false,
-  // forbidden() renders app/forbidden.tsx with status 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with status 403.
+    authInterrupts: true,
+    // Next's default, said out loud: proxy.ts answers a larger body with 413 before Next would
+    // answer it with 500 (lib/request-guard.ts BODY_LIMIT_BYTES; a test keeps the two equal).
+    serverActions: { bodySizeLimit: '1mb' },
+  },
   // On every response, static files and /api/auth included; proxy.ts adds the per-request
   // Content-Security-Policy (with its nonce) and, in production over HTTPS, Strict-Transport-Security.
   async headers() {

@@ -1,11 +1,14 @@
 import NextAuth from 'next-auth';
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from 'next/server';
+import { refuseActionBody, refuseRequest } from './lib/request-guard';
 import { contentSecurityPolicy, HSTS_VALUE, STATIC_SECURITY_HEADERS, wantsHsts } from './lib/security-headers';
 import { ssoConfig } from './lib/sso';
 import { authConfig } from './auth.config';
 
-// Every request but static files and /api/auth passes here: a Content-Security-Policy with a
-// fresh nonce, the other security headers, and an optimistic redirect to the sign-in page.
+// Every request but static files passes here. First what Next itself would answer with a 500:
+// a path it cannot decode, a NUL, a body over the limit, a mutation from another origin
+// (lib/request-guard.ts) get their 4xx. Then, for all but /api/auth: a Content-Security-Policy
+// with a fresh nonce, the other security headers, and an optimistic redirect to the sign-in page.
 // The data layer authorises every read and write again; auth.ts checks the session against the
 // database (this file cannot: it runs without it).
 const { auth } = NextAuth(authConfig);
@@ -63,6 +66,19 @@ const withAuth = auth((request) => {
   return secure(NextResponse.next({ request: { headers: requestHeaders } }), request, csp);
 });
 
-export default withAuth;
+// Auth.js types its wrapper as a route handler; as a proxy Next calls it with (request, event),
+// which is what it expects there.
+const authProxy = withAuth as unknown as NextMiddleware;
 
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|api/auth).*)'] };
+const AUTH_ENDPOINTS = '/api/auth/';
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const authEndpoint = request.nextUrl.pathname.startsWith(AUTH_ENDPOINTS);
+  const refusal = refuseRequest(request, { authEndpoint }) ?? (await refuseActionBody(request));
+  if (refusal) return Response.json({ error: refusal.error, message: refusal.message }, { status: refusal.status });
+  // Auth.js's own endpoints answer for themselves (and keep their CSRF-token check).
+  if (authEndpoint) return NextResponse.next();
+  return authProxy(request, event);
+}
+
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

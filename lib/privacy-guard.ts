@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '@/lib/forms/fields';
 
 /**
  * The register must never hold names, identity numbers or contact details of victims or
@@ -342,14 +343,10 @@ export function findPersonalData(text: string): PersonalDataKind | null {
  * Chain `.min(1, 'validation.required')` where the field must be filled in.
  */
 export function guardedText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, 'validation.tooLong')
-    .superRefine((value, ctx) => {
-      const kind = findPersonalData(value);
-      if (kind) ctx.addIssue({ code: 'custom', message: `validation.personalData.${kind}`, input: value });
-    });
+  return storableText(z.string().trim().max(max, 'validation.tooLong')).superRefine((value, ctx) => {
+    const kind = findPersonalData(value);
+    if (kind) ctx.addIssue({ code: 'custom', message: `validation.personalData.${kind}`, input: value });
+  });
 }
 
 /** The same for an optional field: '', blanks, undefined and null all become null. */

@@ -69,3 +69,19 @@ describe('npm run db:seed -- --demo', slow, () => {
     expect(second.stdout).toContain('Demo data: 0 account(s) created.');
   });
 });
+
+describe('npm run db:check', slow, () => {
+  it('reports on the stored police report numbers (the demo data fits the format)', async () => {
+    await script('db-seed', ['--demo']);
+    const result = await script('db-check', []).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => error,
+    );
+    if (process.env.TEST_DATABASE_URL) expect(result.stdout).toMatch(/police report number/);
+    else
+      expect(result).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/every stored police report number fits/),
+      });
+  });
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { isAppError } from '@/lib/errors';
 import type { ActionResult } from '@/lib/forms/action-result';
+import { findUnstorableText, UNSTORABLE_TEXT } from '@/lib/forms/storable';
 import type { Actor } from '@/lib/policy';
 import { currentSession, getActor } from './session';
 
@@ -12,6 +13,20 @@ function invalid(error: z.ZodError): ActionResult<never> {
     (fieldErrors[key] ??= []).push(issue.message);
   }
   return { ok: false, error: 'errors.invalid', fieldErrors };
+}
+
+/**
+ * Text PostgreSQL cannot store (a NUL, a lone surrogate), anywhere in the payload and whatever
+ * the schema says of the field: refused at its path before the schema or any query sees it.
+ */
+function unstorable(raw: unknown): ActionResult<never> | null {
+  const paths = findUnstorableText(raw);
+  if (paths.length === 0) return null;
+  return {
+    ok: false,
+    error: 'errors.invalid',
+    fieldErrors: Object.fromEntries(paths.map((p) => [p, [UNSTORABLE_TEXT]])),
+  };
 }
 
 async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
@@ -46,6 +61,8 @@ export function authedAction<S extends z.ZodType, T>(
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const actor = options.allowPending ? await currentSession() : await getActor();
     if (!actor) return { ok: false, error: 'errors.unauthenticated' };
+    const refused = unstorable(raw);
+    if (refused) return refused;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
     return run(() => fn(parsed.data, { id: actor.id, role: actor.role, county: actor.county }));
@@ -55,6 +72,8 @@ export function authedAction<S extends z.ZodType, T>(
 /** The same for the few actions open to people who are not signed in (the sign-in itself). */
 export function publicAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => Promise<ActionResult<T>>) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const refused = unstorable(raw);
+    if (refused) return refused;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
     return fn(parsed.data);

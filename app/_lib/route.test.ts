@@ -6,8 +6,13 @@ import { AppError } from '@/lib/errors';
 import { authedRoute } from './route';
 import type { SessionActor } from './session';
 
-const session = vi.hoisted(() => ({ actor: null as SessionActor | null }));
-vi.mock('./session', () => ({ getActor: async () => session.actor }));
+// One holder on globalThis for every test file that replaces the session: the files share one
+// module cache (vitest.config.ts: isolate false), so whichever file mocks it first serves all.
+const session = vi.hoisted(() => {
+  const holder = globalThis as { testSession?: { actor: SessionActor | null } };
+  return (holder.testSession ??= { actor: null });
+});
+vi.mock('./session', () => ({ getActor: async () => session.actor, currentSession: async () => session.actor }));
 
 const ACTOR: SessionActor = { id: 'u1', role: 'county_staff', county: '01', name: 'Anna', email: 'anna@example.se' };
 const request = (query = '') => new Request(`http://localhost/api/probe${query}`);
@@ -45,6 +50,23 @@ describe('authedRoute', () => {
     const { status, body } = await answer(await GET(request('?n=x')));
     expect(status).toBe(400);
     expect(body).toMatchObject({ error: 'invalid_parameter', parameter: 'n' });
+  });
+
+  it('answers 400 to a NUL in the query string or in a segment, before any schema or the handler', async () => {
+    const handle = vi.fn();
+    const GET = authedRoute(
+      { params: z.object({ id: z.string() }), searchParams: z.object({ q: z.string() }) },
+      handle,
+    );
+    expect(await answer(await GET(request('?q=a%00b'), context({ id: 'g1' })))).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_parameter', parameter: 'q' },
+    });
+    expect(await answer(await GET(request('?q=a'), context({ id: 'g\u0000' })))).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_parameter', parameter: 'id' },
+    });
+    expect(handle).not.toHaveBeenCalled();
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { isAppError, type AppError, type AppErrorCode } from '@/lib/errors';
+import { findUnstorableText, isStorableText } from '@/lib/forms/storable';
 import { getActor, type SessionActor } from './session';
 
 type Schema = z.ZodType | undefined;
@@ -57,6 +58,17 @@ function invalidParameter(error: z.ZodError): Response {
   );
 }
 
+/** A segment or query parameter with text PostgreSQL cannot store (NUL): 400 before any schema or query. */
+function unstorableParameter(segments: unknown, query: URLSearchParams): Response | null {
+  const inQuery = [...query].find(([key, value]) => !isStorableText(key) || !isStorableText(value));
+  const parameter = findUnstorableText(segments)[0] ?? (inQuery && (isStorableText(inQuery[0]) ? inQuery[0] : '_'));
+  if (parameter === undefined) return null;
+  return Response.json(
+    { error: 'invalid_parameter', parameter, message: 'The parameter holds a character that cannot be stored.' },
+    { status: 400 },
+  );
+}
+
 function parse<S extends Schema>(
   schema: S,
   raw: unknown,
@@ -79,9 +91,13 @@ export function authedRoute<P extends Schema = undefined, Q extends Schema = und
   return async (request: Request, context?: { params: Promise<unknown> }): Promise<Response> => {
     const actor = await getActor();
     if (!actor) return refuse('unauthenticated', options.messages);
-    const params = parse(options.params as P, await context?.params);
+    const segments = await context?.params;
+    const searchParams = new URL(request.url).searchParams;
+    const unstorable = unstorableParameter(segments, searchParams);
+    if (unstorable) return unstorable;
+    const params = parse(options.params as P, segments);
     if (!params.ok) return invalidParameter(params.error);
-    const query = parse(options.searchParams as Q, Object.fromEntries(new URL(request.url).searchParams));
+    const query = parse(options.searchParams as Q, Object.fromEntries(searchParams));
     if (!query.ok) return invalidParameter(query.error);
     try {
       return await handle({ request, actor, params: params.data, query: query.data });

@@ -51,6 +51,12 @@ export const perpetratorRole = pgEnum('perpetrator_role', PERPETRATOR_ROLES);
 export const caseStatus = pgEnum('case_status', CASE_STATUSES);
 
 export const NOTES_MAX = 2000;
+/**
+ * The police's format of a report number (lib/schemas/cases.ts POLICE_REPORT_NUMBER_PATTERN, the
+ * same in JavaScript): 5000-K123456-25. NOT VALID (migration 0009): numbers stored before stay
+ * readable; `npm run db:check` lists them.
+ */
+export const POLICE_REPORT_NUMBER_FORMAT = '^[0-9]{4}-K[0-9]{1,7}-[0-9]{2}$';
 export const EVENT_NOTE_MAX = 1000;
 
 export const cases = pgTable(
@@ -116,6 +122,10 @@ export const cases = pgTable(
     check('cases_reported_on_range', sql`${t.reportedOn} >= date '1990-01-01' and ${t.reportedOn} <= current_date + 1`),
     check('cases_notes_length', sql`char_length(${t.notes}) <= ${sql.raw(String(NOTES_MAX))}`),
     check('cases_police_report_number_length', sql`char_length(${t.policeReportNumber}) between 1 and 40`),
+    check(
+      'cases_police_report_number_format',
+      sql`${t.policeReportNumber} ~ ${sql.raw(`'${POLICE_REPORT_NUMBER_FORMAT}'`)}`,
+    ),
     check('cases_version_positive', sql`${t.version} >= 1`),
     check('cases_deleted_pair', sql`(${t.deletedAt} is null) = (${t.deletedBy} is null)`),
   ],

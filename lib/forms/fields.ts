@@ -2,6 +2,7 @@
 // FormData) and for list filters read from URL parameters. Pure: the client bundle imports it.
 // Every register's schema (cases, coordination, trainings, accounts) builds on these.
 import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT } from './storable';
 
 export const REQUIRED = 'validation.required';
 export const EARLIEST_DATE = '1990-01-01';
@@ -27,6 +28,14 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * Text PostgreSQL can store (no NUL, no lone surrogate): chain on a free-text field so that the
+ * form says so at the field. The action wrapper refuses such text in any field anyway.
+ */
+export function storableText(schema: z.ZodString = z.string()) {
+  return schema.refine(isStorableText, UNSTORABLE_TEXT);
+}
+
 export const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
 /** A required select: any string in (a select's empty option is ''), one of the values out. */
@@ -46,6 +55,16 @@ export const checkboxInput = z
   .union([z.array(z.string()), z.string(), z.literal(false), z.null()])
   .optional()
   .transform((value) => (Array.isArray(value) ? value : typeof value === 'string' && value !== '' ? [value] : []));
+
+/**
+ * For the lists of an edit (parties, members, attendees…): the key must be there. A missing key
+ * is not an empty list: a forged or broken update would otherwise empty them; an explicit empty
+ * list (or an unticked checkbox group, `false`) still is one.
+ */
+export function present<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, Exclude<z.input<T>, undefined>> {
+  // zod reads a key as optional from the first schema of the pipe: a custom one is not.
+  return z.custom((value) => value !== undefined, { error: REQUIRED }).pipe(schema) as never;
+}
 
 /** A checkbox group of category values: each at most once, in the list's order. */
 export function checkboxes<const T extends readonly [string, ...string[]]>(values: T) {
@@ -158,22 +177,35 @@ export const timeField = z
     else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) ctx.addIssue({ code: 'custom', message: 'validation.time' });
   });
 
+/**
+ * The whole number in what a person typed, or null: digits, or digits grouped in thousands the
+ * Swedish way ("1 200", "12 000", with a space, no-break or narrow no-break space), leading and
+ * trailing spaces aside. Other spaces inside are refused: " 1 2 " is not 12.
+ */
+export function readWholeNumber(typed: string): number | null {
+  const text = typed.trim();
+  return /^\d+$/.test(text) || /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/.test(text)
+    ? Number(text.replace(/[ \u00a0\u202f]/g, ''))
+    : null;
+}
+
 /** A whole number typed into an input ('' → `empty`), within [min, max]. */
 export function wholeNumber({ min, max, empty }: { min: number; max: number; empty?: number }) {
   return z
     .union([z.string(), z.number()], { error: REQUIRED })
     .transform((value, ctx) => {
-      const text = typeof value === 'number' ? String(value) : value.replace(/[\s\u00a0\u202f]/g, '');
+      const text = typeof value === 'number' ? String(value) : value.trim();
       if (text === '') {
         if (empty !== undefined) return empty;
         ctx.addIssue({ code: 'custom', message: REQUIRED });
         return z.NEVER;
       }
-      if (!/^\d+$/.test(text)) {
+      const number = readWholeNumber(text);
+      if (number === null) {
         ctx.addIssue({ code: 'custom', message: 'validation.wholeNumber' });
         return z.NEVER;
       }
-      return Number(text);
+      return number;
     })
     .pipe(z.number().min(min, 'validation.numberRange').max(max, 'validation.numberRange'));
 }
@@ -223,11 +255,15 @@ export function optionalDecimalNumber(options: { min: number; max: number }) {
 // ---------------------------------------------------------------------------------------------
 // URL parameters of lists: never throw; what does not fit is dropped.
 
-/** A search parameter as Next gives it: a string, several strings, or nothing. Takes the first. */
+/**
+ * A search parameter as Next gives it: a string, several strings, or nothing. Takes the first;
+ * text that could not reach a query (a NUL) is dropped like any other value that does not fit.
+ */
 export const param = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined)
+  .transform((value) => (value !== undefined && isStorableText(value) ? value : undefined))
   .catch(undefined);
 
 export function paramIn<const T extends readonly string[]>(values: T) {

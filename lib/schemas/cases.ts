@@ -34,6 +34,7 @@ import {
   isBlank,
   paramIn,
   paramMatching,
+  present,
   versionField,
 } from '@/lib/forms/fields';
 import { findPersonalData, optionalGuardedText } from '@/lib/privacy-guard';
@@ -64,16 +65,31 @@ function choiceOr<const T extends readonly [string, ...string[]]>(values: T, fal
 }
 
 // ---------------------------------------------------------------------------------------------
-// Free-form identifiers
+// Identifiers
 
-/** Upper-case, trimmed, inner runs of spaces collapsed: the stored form, so that duplicates are found by equality. */
+/**
+ * The police's own number of a report (diarienummer), as printed on it: the registering unit's
+ * four-digit code, K (a crime report, "K-ärende"), the serial (1–7 digits) and the year's last two
+ * digits: 5000-K123456-25. Seven digits at most, so that no 10- or 12-digit identity number can
+ * hide in the serial. The database's check (db/schema/cases.ts POLICE_REPORT_NUMBER_FORMAT) is the
+ * same pattern; a test keeps them equal.
+ */
+export const POLICE_REPORT_NUMBER_PATTERN = /^[0-9]{4}-K[0-9]{1,7}-[0-9]{2}$/;
+
+/**
+ * The stored form, so that duplicates are found by equality: full-width characters folded
+ * (NFKC), upper-case, every kind of dash a hyphen, spaces around the hyphens dropped and other
+ * runs of spaces collapsed.
+ */
 export function normalisePoliceReportNumber(value: string): string {
-  return value.trim().replace(/\s+/g, ' ').toUpperCase();
+  return value
+    .normalize('NFKC')
+    .trim()
+    .toUpperCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/\s+/g, ' ');
 }
-
-// e.g. 5000-K123456-24, K123456-24, 1400-K 12345/23: letters, digits, dashes, slashes, spaces;
-// starts and ends with a letter or digit and holds at least one digit.
-const POLICE_REPORT_NUMBER_SHAPE = /^(?=.*\d)[A-ZÅÄÖ0-9](?:[A-ZÅÄÖ0-9 /-]*[A-ZÅÄÖ0-9])?$/;
 
 /** Optional; '' → null. */
 const policeReportNumber = z
@@ -84,11 +100,12 @@ const policeReportNumber = z
     z
       .string()
       .max(POLICE_REPORT_NUMBER_MAX, 'validation.policeReportNumber')
-      .regex(POLICE_REPORT_NUMBER_SHAPE, 'validation.policeReportNumber')
-      // Digits and dashes fit a personal identity number too: the guard tells them apart.
       .superRefine((value, ctx) => {
+        // An identity number typed here is named as such, not as a wrong format.
         const kind = findPersonalData(value);
         if (kind) ctx.addIssue({ code: 'custom', message: `validation.personalData.${kind}` });
+        else if (!POLICE_REPORT_NUMBER_PATTERN.test(value))
+          ctx.addIssue({ code: 'custom', message: 'validation.policeReportNumber' });
       })
       .nullable(),
   );
@@ -178,7 +195,14 @@ export type CaseInput = z.input<typeof CaseSchema>;
 export type CaseOutput = z.output<typeof CaseSchema>;
 
 /** Edit a case: the same fields, the case's id and the version the form was loaded with. The county cannot change. */
-export const CaseEditSchema = z.object({ ...caseFields, id: caseId, version });
+export const CaseEditSchema = z.object({
+  ...caseFields,
+  // Left out, they would be emptied: an edit must say what the lists are now.
+  parties: present(caseFields.parties),
+  controlMethods: present(caseFields.controlMethods),
+  id: caseId,
+  version,
+});
 export type CaseEditInput = z.input<typeof CaseEditSchema>;
 export type CaseEditOutput = z.output<typeof CaseEditSchema>;
 

@@ -24,6 +24,7 @@ import {
   optionalId,
   pageParam,
   paramIn,
+  present,
   recordId,
   REQUIRED,
   timeField,
@@ -106,7 +107,14 @@ export type GroupOutput = z.output<typeof GroupSchema>;
 
 /** Edit a group: the same fields, its id and the version the form was loaded with. The home county cannot change. */
 export const GroupEditSchema = z
-  .object({ ...groupFields, id: recordId, version })
+  .object({
+    ...groupFields,
+    // Left out, they would be emptied: an edit must say what the lists are now.
+    members: present(groupFields.members),
+    participatingCounties: present(groupFields.participatingCounties),
+    id: recordId,
+    version,
+  })
   .superRefine(groupChecks)
   .transform(withoutHomeCounty);
 export type GroupEditInput = z.input<typeof GroupEditSchema>;
@@ -183,7 +191,17 @@ export const MeetingSchema = z.object(meetingFields).superRefine(meetingChecks);
 export type MeetingInput = z.input<typeof MeetingSchema>;
 export type MeetingOutput = z.output<typeof MeetingSchema>;
 
-export const MeetingEditSchema = z.object({ ...meetingFields, id: recordId, version }).superRefine(meetingChecks);
+export const MeetingEditSchema = z
+  .object({
+    ...meetingFields,
+    // Left out, attendance and the items raised here would be removed. Follow-ups may be left
+    // out: none is then changed.
+    attendees: present(meetingFields.attendees),
+    actionItems: present(meetingFields.actionItems),
+    id: recordId,
+    version,
+  })
+  .superRefine(meetingChecks);
 export type MeetingEditInput = z.input<typeof MeetingEditSchema>;
 export type MeetingEditOutput = z.output<typeof MeetingEditSchema>;
 

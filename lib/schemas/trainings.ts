@@ -25,6 +25,7 @@ import {
   recordId,
   REQUIRED,
   version,
+  readWholeNumber,
   wholeNumber,
 } from '@/lib/forms/fields';
 import { guardedText, optionalGuardedText } from '@/lib/privacy-guard';
@@ -94,10 +95,7 @@ export const TrainingRestoreSchema = z.object({ id: recordId });
 /** The total a person sees while typing: the sum of the counts that are whole numbers. */
 export function participantTotal(rows: readonly { participants?: string | number | null }[]): number {
   let total = 0;
-  for (const row of rows) {
-    const text = String(row.participants ?? '').replace(/[\s\u00a0\u202f]/g, '');
-    if (/^\d+$/.test(text)) total += Number(text);
-  }
+  for (const row of rows) total += readWholeNumber(String(row.participants ?? '')) ?? 0;
   return total;
 }
 

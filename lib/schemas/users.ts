@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idField, REQUIRED } from '@/lib/forms/fields';
+import { idField, REQUIRED, storableText } from '@/lib/forms/fields';
+import { isStorableText } from '@/lib/forms/storable';
 import { COUNTY_ROLES, ROLES, type Role } from '@/lib/roles';
 
 // The user administration's forms, shared by the react-hook-form forms and the server actions.
@@ -21,7 +22,7 @@ const countyCode = z
       .regex(/^\d{2}$/, 'validation.county')
       .nullable(),
   );
-const displayName = z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(120, 'validation.tooLong');
+const displayName = storableText(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(120, 'validation.tooLong'));
 
 /** County roles work in exactly one county; national roles and admins in none. */
 function countyMatchesRole(value: { role: Role; countyCode: string | null }, ctx: z.RefinementCtx) {
@@ -65,7 +66,7 @@ export const SetActiveSchema = z.object({ id: userId, active: z.boolean() });
 
 export const USER_STATUSES = ['active', 'inactive'] as const;
 export const UserFilterSchema = z.object({
-  q: z.string().max(100).optional().catch(undefined),
+  q: z.string().max(100).refine(isStorableText).optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   status: z.enum(USER_STATUSES).optional().catch(undefined),
 });

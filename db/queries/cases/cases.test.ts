@@ -358,7 +358,7 @@ describe('who may do what', () => {
   async function attempt(actor: Actor, op: Op, county: string): Promise<{ outcome: Outcome; caseId?: string }> {
     if (op === 'create')
       return { outcome: (await refusal(createCase(actor, input({ countyCode: county })))) as Outcome };
-    const number = `${county}00-K${Math.floor(Math.random() * 1e9)}-24`;
+    const number = `${county}00-K${Math.floor(Math.random() * 1e7)}-24`;
     const { id } = await createCase(national, input({ countyCode: county, policeReportNumber: number }));
     const run = async (): Promise<Outcome> => {
       switch (op) {
@@ -671,7 +671,7 @@ describe('status pipeline', () => {
 
 describe('soft delete and restore', () => {
   it('hides a deleted case from the list and from staff; the coordinator can still open it and restore it', async () => {
-    const number = `0100-K${Math.floor(Math.random() * 1e9)}-24`;
+    const number = `0100-K${Math.floor(Math.random() * 1e7)}-24`;
     const { id } = await createCase(staff01, input({ policeReportNumber: number }));
     await deleteCase(coordinator01, { id, version: 1 });
 
@@ -815,7 +815,7 @@ describe('the case list', () => {
   });
 
   it('keeps county roles to their own county whatever the URL says, while national roles may pick one', async () => {
-    const number = `1400-K${Math.floor(Math.random() * 1e9)}-24`;
+    const number = `1400-K${Math.floor(Math.random() * 1e7)}-24`;
     const { id } = await createCase(national, input({ countyCode: '14', policeReportNumber: number }));
     expect(await ids(staff01, { county: '14', q: number })).toEqual([]);
     expect(await ids(national, { county: '14', q: number })).toEqual([id]);
@@ -950,7 +950,7 @@ describe('export', () => {
 
 describe('police report number duplicates', () => {
   it('names the cases the actor may read and only says whether others exist elsewhere', async () => {
-    const number = `1000-K${Math.floor(Math.random() * 1e9)}-24`;
+    const number = `1000-K${Math.floor(Math.random() * 1e7)}-24`;
     const own = await createCase(staff01, input({ policeReportNumber: number }));
     const elsewhere = await createCase(national, input({ countyCode: '12', policeReportNumber: number }));
 

@@ -1,11 +1,16 @@
 import 'server-only';
 import { asc, eq, type SQL } from 'drizzle-orm';
-import { type CaseEditOutput, type CaseOutput, type PartyOutput } from '@/lib/schemas/cases';
+import {
+  POLICE_REPORT_NUMBER_PATTERN,
+  type CaseEditOutput,
+  type CaseOutput,
+  type PartyOutput,
+} from '@/lib/schemas/cases';
 import { OFFENCES, SUPPORT_MEASURES } from '@/lib/enums';
 import { AppError } from '@/lib/errors';
 import type { Db, Tx } from '@/db/index';
 import { caseOffences, caseParties, cases, type CaseParty } from '@/db/schema';
-import { assertRecordId, byListOrder, conflictWith, notFound, updater } from '../_shared/records';
+import { assertRecordId, byListOrder, conflictWith, invalid, notFound, updater } from '../_shared/records';
 import { countyRecords } from '../_shared/scope';
 
 // One case as the register reads and writes it. Roles without any case permission (national
@@ -22,6 +27,16 @@ export const caseNotFound = () => notFound('case');
 
 export function assertCaseId(id: unknown): asserts id is string {
   assertRecordId(id, 'case');
+}
+
+/**
+ * A number stored before the police's format was enforced (migration 0009, NOT VALID) stays
+ * readable, but the database checks every row written: the case gets its number corrected
+ * (an edit) before a status step, a delete or a restore, instead of failing in the database.
+ */
+export function assertPoliceReportNumberFits(row: { policeReportNumber: string | null }): void {
+  if (row.policeReportNumber !== null && !POLICE_REPORT_NUMBER_PATTERN.test(row.policeReportNumber))
+    throw invalid('policeReportNumber', 'validation.policeReportNumberOutdated');
 }
 
 // ---------------------------------------------------------------------------------------------

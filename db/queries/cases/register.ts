@@ -11,6 +11,7 @@ import { liveRecords } from '../_shared/scope';
 import { restore, softDelete, type SoftDeleteRegister } from '../_shared/soft-delete';
 import {
   assertCaseId,
+  assertPoliceReportNumberFits,
   caseConflict,
   caseNotFound,
   caseRecords,
@@ -194,7 +195,11 @@ const caseRegister: SoftDeleteRegister<LoadedCase> = {
   entityType: 'case',
   what: 'case',
   scope: caseRecords,
-  lock: (tx, where) => loadCase(tx, where, true),
+  lock: async (tx, where) => {
+    const current = await loadCase(tx, where, true);
+    if (current) assertPoliceReportNumberFits(current.row);
+    return current;
+  },
   conflict: caseConflict,
   deleteChanges: (row) => ({ reference: row.reference }),
   restoreChanges: (row) => ({ reference: row.reference }),

@@ -8,7 +8,14 @@ import { writeAudit } from '@/db/audit';
 import { getDb } from '@/db/index';
 import { cases, caseStatusEvents } from '@/db/schema';
 import { liveRecords } from '../_shared/scope';
-import { assertCaseId, caseConflict, caseNotFound, caseRecords, loadCase } from './record';
+import {
+  assertCaseId,
+  assertPoliceReportNumberFits,
+  caseConflict,
+  caseNotFound,
+  caseRecords,
+  loadCase,
+} from './record';
 
 /** Record the next step of the pipeline (NEXT_STATUSES), on or after the date of the latest step. */
 export async function recordStatusStep(
@@ -25,6 +32,7 @@ export async function recordStatusStep(
     const { row } = current;
     if (row.version !== input.version) throw caseConflict(current);
     assertStepAllowed(row, input);
+    assertPoliceReportNumberFits(row);
 
     await tx
       .insert(caseStatusEvents)

@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { UUID_PATTERN } from '@/lib/forms/fields';
 import { assertCan, type Actor } from '@/lib/policy';
 import { isCountyRole, type Role } from '@/lib/roles';
+import { assertCountiesExist } from '../_shared/records';
 import { clearTotp } from './account';
 
 // User administration (user.manage): the list, one account, creating, changing, deactivating,
@@ -112,6 +113,7 @@ export async function createUser(actor: Actor | null, input: NewUser): Promise<{
   const db = await getDb();
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
+    if (input.countyCode) await assertCountiesExist(tx, [input.countyCode], 'countyCode');
     const [existing] = await tx
       .select({ id: users.id })
       .from(users)
@@ -208,6 +210,7 @@ export async function updateUserByAdmin(
   assertCountyMatchesRole(input.role, input.countyCode);
   const db = await getDb();
   return db.transaction(async (tx) => {
+    if (input.countyCode) await assertCountiesExist(tx, [input.countyCode], 'countyCode');
     const { target, activeAdmins } = await lockForAdminChange(tx, input.id);
     assertAdminRemains(actor, target, { role: input.role, active: target.active }, activeAdmins);
     const after = { displayName: input.displayName.trim(), role: input.role, countyCode: input.countyCode };

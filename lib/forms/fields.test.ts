@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { idCheckboxes, param, present, readWholeNumber, wholeNumber } from './fields';
+
+describe('whole numbers as typed', () => {
+  it.each([
+    ['12', 12],
+    [' 12 ', 12],
+    ['0', 0],
+    ['1 200', 1200],
+    ['12 000', 12000],
+    ['1\u00a0200', 1200],
+    ['100\u202f000', 100000],
+  ])('%j is %i', (typed, number) => {
+    expect(readWholeNumber(typed)).toBe(number);
+  });
+
+  it.each([' 1 2 ', '1 2', '12 3', '1 2000', '1  200', '', ' ', '1.200', '-1', '1e3', '١٢'])(
+    '%j is not one',
+    (typed) => {
+      expect(readWholeNumber(typed)).toBeNull();
+    },
+  );
+
+  it('wholeNumber refuses inner spaces with the field’s message', () => {
+    const field = wholeNumber({ min: 0, max: 100_000 });
+    expect(field.safeParse(' 1 2 ').error?.issues.map((i) => i.message)).toEqual(['validation.wholeNumber']);
+    expect(field.parse('1 200')).toBe(1200);
+  });
+});
+
+describe('present: a list an edit must send', () => {
+  const Edit = z.object({ attendees: present(idCheckboxes()) });
+  it('refuses a missing key, and takes an explicit empty list or an unticked group', () => {
+    expect(Edit.safeParse({}).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['attendees', 'validation.required'],
+    ]);
+    expect(Edit.parse({ attendees: [] })).toEqual({ attendees: [] });
+    expect(Edit.parse({ attendees: false })).toEqual({ attendees: [] });
+  });
+});
+
+describe('a list filter parameter', () => {
+  it('drops a value with a NUL like any other that does not fit', () => {
+    expect(param.parse('a\u0000b')).toBeUndefined();
+    expect(param.parse([' ok ', 'x'])).toBe('ok');
+  });
+});
