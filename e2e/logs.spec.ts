@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { callAction, encodeReply, manifestActions, type ActionAnswer, type ManifestAction } from './support/actions';
 import {
@@ -258,26 +259,35 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await server?.stop();
+  await server?.dispose();
 });
 
-/** The lines written since `mark` that are log entries (JSON) of a failure holding `code`. */
-function errorLinesWith(mark: number, code: string): string[] {
+test.afterEach(async ({}, testInfo) => {
+  // What the server wrote, for a look when the test fails.
+  if (server && testInfo.status !== testInfo.expectedStatus) {
+    const file = testInfo.outputPath('server-output.txt');
+    writeFileSync(file, server.output());
+    await testInfo.attach('server-output.txt', { path: file, contentType: 'text/plain' });
+  }
+});
+
+/** The log entries (JSON lines of level error) written since `mark` whose error holds a code that matches. */
+function errorLinesWith(mark: number, code: RegExp): string[] {
   return server.linesSince(mark).filter((line) => {
-    if (!line.includes(code) || !line.startsWith('{')) return false;
+    if (!line.startsWith('{')) return false;
     try {
-      return (JSON.parse(line) as { level?: string }).level === 'error';
+      const entry = JSON.parse(line) as { level?: string; err?: { code?: unknown } };
+      return entry.level === 'error' && typeof entry.err?.code === 'string' && code.test(entry.err.code);
     } catch {
       return false;
     }
   });
 }
 
-async function waitForErrorLine(mark: number, code: RegExp | string): Promise<string[]> {
+async function waitForErrorLine(mark: number, code: RegExp): Promise<string[]> {
   const deadline = Date.now() + 3000;
   for (;;) {
-    const lines = server.linesSince(mark).filter((line) => line.startsWith('{') && line.includes('"error"'));
-    const found = typeof code === 'string' ? errorLinesWith(mark, code) : lines.filter((l) => code.test(l));
+    const found = errorLinesWith(mark, code);
     if (found.length > 0 || Date.now() > deadline) return found;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -304,11 +314,11 @@ test('a failing write is logged with its code, and what was written is in no lin
     if (answer.result?.ok) problems.push(`${write.field}: the database did not refuse the marker`);
     else if (answer.result && !answer.result.ok && !failed(answer))
       problems.push(`${write.field}: refused before the database (${answer.result.error}), so nothing was tried`);
-    else if ((await waitForErrorLine(mark, CODE)).length === 0)
+    else if ((await waitForErrorLine(mark, new RegExp(`^${CODE}$`))).length === 0)
       problems.push(`${write.field}: no log line of the failure holds its code ${CODE}`);
   }
 
-  const sqlstate = /"code":"[0-9A-Z]{5}"/;
+  const sqlstate = /^[0-9A-Z]{5}$/;
   const checkFailure = async (field: string, mark: number, answer: Pick<ActionAnswer, 'status' | 'digest'>) => {
     if (failed(answer) && (await waitForErrorLine(mark, sqlstate)).length === 0)
       problems.push(`${field}: failed (${answer.status}) without a log line that holds the database's code`);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -16,7 +17,8 @@ export type OwnServer = {
   stop(): Promise<void>;
   /** Run a query on the server's database (after stop() on PGlite). */
   query<T = Record<string, unknown>>(text: string): Promise<T[]>;
-  closeDatabase(): Promise<void>;
+  /** Stop the server and remove its database. */
+  dispose(): Promise<void>;
 };
 
 async function freePort(): Promise<number> {
@@ -48,17 +50,34 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 type Database = { query: (text: string) => Promise<unknown[]>; close: () => Promise<void> };
 
+/** Where scripts/e2e-server.mjs puts the server's database: a PGlite folder, or a PostgreSQL database beside TEST_DATABASE_URL's. */
+function databaseOf(name: string, port: number): { dir: string } | { url: string; database: string } {
+  if (!process.env.TEST_DATABASE_URL) return { dir: path.join(process.cwd(), '.e2e-data', `${name}-${port}`) };
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  const database = `${url.pathname.slice(1)}_e2e_${name}`;
+  url.pathname = `/${database}`;
+  return { url: url.toString(), database };
+}
+
 async function openDatabase(name: string, port: number): Promise<Database> {
-  if (process.env.TEST_DATABASE_URL) {
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `${url.pathname}_e2e_${name}`;
+  const where = databaseOf(name, port);
+  if ('url' in where) {
     const { default: postgres } = await import('postgres');
-    const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const client = postgres(where.url, { max: 1, onnotice: () => {} });
     return { query: async (text) => [...(await client.unsafe(text))], close: () => client.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const client = await PGlite.create(path.join(process.cwd(), '.e2e-data', `${name}-${port}`, 'db'));
+  const client = await PGlite.create(path.join(where.dir, 'db'));
   return { query: async (text) => (await client.query(text)).rows, close: () => client.close() };
+}
+
+async function removeDatabase(name: string, port: number): Promise<void> {
+  const where = databaseOf(name, port);
+  if ('dir' in where) return rm(where.dir, { recursive: true, force: true });
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${where.database}" with (force)`);
+  await admin.end();
 }
 
 export async function startOwnServer(name: string, options: { setupSql?: string } = {}): Promise<OwnServer> {
@@ -87,21 +106,24 @@ export async function startOwnServer(name: string, options: { setupSql?: string 
   }
 
   let database: Database | undefined;
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  };
   return {
     url,
     output,
     linesSince: (mark) => output().subarray(mark).toString('utf8').split('\n'),
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
+    stop,
     async query<T>(text: string) {
       database ??= await openDatabase(name, port);
       return (await database.query(text)) as T[];
     },
-    async closeDatabase() {
+    async dispose() {
+      await stop();
       await database?.close();
       database = undefined;
+      await removeDatabase(name, port);
     },
   };
 }
