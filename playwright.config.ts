@@ -10,9 +10,13 @@ const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : u
 
 /** Specs that run against the isolated server: single sign-on, short idle limit, settings every session sees. */
 const ISOLATED_SPECS = /(sso|session)\.spec\.ts/;
+/** Specs that start a production server of their own (e2e/support/own-server.ts): they read its output and database. */
+const OWN_SERVER_SPECS = /(logs|hostile-input)\.spec\.ts/;
 
 // Start the isolated server only when its specs may run (no file filter, or one that names them).
 const fileFilters = process.argv.slice(2).filter((arg) => /\.spec\.ts|^e2e\b/.test(arg));
+// The shared server only when a spec may run that uses it.
+const wantsShared = fileFilters.length === 0 || fileFilters.some((arg) => !OWN_SERVER_SPECS.test(arg));
 const wantsIsolated =
   fileFilters.length === 0 || fileFilters.some((arg) => ISOLATED_SPECS.test(arg) || /^e2e\/?$/.test(arg));
 
@@ -44,7 +48,13 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: ISOLATED_SPECS },
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'] },
+      dependencies: ['setup'],
+      testIgnore: [ISOLATED_SPECS, OWN_SERVER_SPECS],
+    },
+    { name: 'own-server', testMatch: OWN_SERVER_SPECS },
     {
       name: 'isolated',
       use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${isolatedPort}` },
@@ -52,14 +62,18 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      command: 'node scripts/e2e-server.mjs',
-      url: `http://localhost:${port}/api/health`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      stderr: 'pipe',
-    },
+    ...(wantsShared
+      ? [
+          {
+            command: 'node scripts/e2e-server.mjs',
+            url: `http://localhost:${port}/api/health`,
+            timeout: 180_000,
+            reuseExistingServer: false,
+            stdout: 'pipe' as const,
+            stderr: 'pipe' as const,
+          },
+        ]
+      : []),
     ...(wantsIsolated
       ? [
           {

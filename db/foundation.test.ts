@@ -9,12 +9,7 @@ import { auditLog, users } from './schema';
 import { loadCounties } from './seed/counties';
 import { makeUser, readUser, TEST_PASSWORD, uniqueEmail } from './test/helpers';
 import { rowsOf } from '@/db/rows';
-
-/** Drizzle wraps the driver's error; the database's own message is its cause. */
-function databaseMessage(error: unknown): string {
-  const e = error as { message?: string; cause?: { message?: string } };
-  return `${e.cause?.message ?? ''} ${e.message ?? ''}`;
-}
+import { databaseErrorDetail } from './errors';
 
 describe('counties', () => {
   it('holds all 21 counties with their reference figures, and loading again changes nothing', async () => {
@@ -207,18 +202,20 @@ describe('audit log', () => {
     const entityId = uniqueEmail('audit');
     await writeAudit(db, { actorId: null, action: 'test.append', entityType: 'test', entityId, changes: { a: 1 } });
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .execute(sql`update audit_log set action = 'tampered' where entity_id = ${entityId}`)
           .catch((e: unknown) => e),
       ),
     ).toMatch(/append-only/);
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db.execute(sql`delete from audit_log where entity_id = ${entityId}`).catch((e: unknown) => e),
       ),
     ).toMatch(/append-only/);
-    expect(databaseMessage(await db.execute(sql`truncate audit_log`).catch((e: unknown) => e))).toMatch(/append-only/);
+    expect(databaseErrorDetail(await db.execute(sql`truncate audit_log`).catch((e: unknown) => e))).toMatch(
+      /append-only/,
+    );
     const rows = rowsOf<{ action: string }>(
       await db.execute(sql`select action from audit_log where entity_id = ${entityId}`),
     );

@@ -1,6 +1,7 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { withContentFreeErrors } from './errors';
 import * as schema from './schema';
 import { loadCounties } from './seed/counties';
 import type { Db } from './types';
@@ -33,7 +34,7 @@ async function openPostgres(url: string): Promise<Handle> {
     connect_timeout: 5,
     onnotice: () => {},
   });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = withContentFreeErrors(drizzle(client, { schema }) as unknown as Db);
   await migrate(db as never, { migrationsFolder });
   return { db, driver: 'postgresql', close: () => client.end({ timeout: 5 }) };
 }
@@ -47,7 +48,7 @@ async function openPglite(): Promise<Handle> {
   // PGlite does not create parent folders itself.
   if (!inMemory) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(inMemory ? undefined : dir);
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = withContentFreeErrors(drizzle(client, { schema }) as unknown as Db);
   await migrate(db as never, { migrationsFolder });
   return { db, driver: 'pglite', close: () => client.close() };
 }

@@ -85,3 +85,41 @@ describe('server logs', () => {
     expect(JSON.stringify(sanitise({ err: error }))).not.toContain('"p"');
   });
 });
+
+describe('database errors in the logs', () => {
+  it("hold the code and the constraint's name, never the query, its parameters or the database's message", async () => {
+    const { DrizzleQueryError } = await import('drizzle-orm/errors');
+    const { logger, lines } = capture();
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint "users_email_unique"'), {
+      severity: 'ERROR',
+      code: '23505',
+      constraint: 'users_email_unique',
+      table: 'users',
+      detail: 'Key (email)=(anna.andersson@example.se) already exists.',
+      query: 'insert into users (email, display_name) values ($1, $2)',
+      params: ['anna.andersson@example.se', 'Anna Andersson'],
+    });
+    const error = new DrizzleQueryError(cause.query, cause.params, cause);
+    logger.error({ event: 'request_error', err: error, wrapped: new Error('outer', { cause: error }) }, 'failed');
+    const line = JSON.parse(lines[0]!);
+    expect(line.err).toMatchObject({
+      type: 'DatabaseError',
+      code: '23505',
+      constraint: 'users_email_unique',
+      table: 'users',
+    });
+    expect(line.wrapped).toMatchObject({ type: 'DatabaseError', code: '23505' });
+    // Without a message of the caller's, pino would take the error's own.
+    logger.error(error);
+    logger.error({ err: error });
+    expect(lines).toHaveLength(3);
+    for (const text of lines) expect(text).not.toMatch(/Anna|anna|insert into|Failed query|duplicate key/);
+    expect(JSON.parse(lines[1]!)).toMatchObject({ msg: 'DatabaseError', err: { code: '23505' } });
+  });
+
+  it('keep the type and message of every other error', () => {
+    const { logger, lines } = capture();
+    logger.error({ err: new TypeError('not a function') }, 'failed');
+    expect(JSON.parse(lines[0]!).err).toMatchObject({ type: 'TypeError', message: 'not a function' });
+  });
+});

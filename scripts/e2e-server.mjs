@@ -5,6 +5,10 @@
 // --isolated: a second server for the tests that change what every session sees or needs an
 // identity provider (e2e/sso.spec.ts, e2e/session.spec.ts): on a database of its own, with
 // single sign-on against e2e/oidc-provider.mjs and a 30-second idle limit.
+//
+// A spec that starts a server of its own (e2e/support/own-server.ts) names it: E2E_SERVER_NAME
+// (its folder or database), E2E_SERVER_PORT, and E2E_SETUP_SQL, run on the seeded database before
+// the server opens it.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -13,7 +17,8 @@ import path from 'node:path';
 const root = process.cwd();
 const isolated = process.argv.includes('--isolated');
 const basePort = Number(process.env.E2E_PORT ?? 3100);
-const port = String(isolated ? basePort + 2 : basePort);
+const port = process.env.E2E_SERVER_PORT ?? String(isolated ? basePort + 2 : basePort);
+const name = process.env.E2E_SERVER_NAME ?? (isolated ? 'isolated' : '');
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
@@ -31,17 +36,17 @@ if (process.env.TEST_DATABASE_URL) {
   // A fresh database of its own beside the integration tests' one (whose rows would show up in
   // the lists the browser tests check), as PGlite gets a fresh folder.
   const url = new URL(process.env.TEST_DATABASE_URL);
-  const name = `${url.pathname.slice(1)}_e2e${isolated ? '_isolated' : ''}`;
+  const database = `${url.pathname.slice(1)}_e2e${name ? `_${name}` : ''}`;
   const { default: postgres } = await import('postgres');
   const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
+  await admin.unsafe(`drop database if exists "${database}" with (force)`);
+  await admin.unsafe(`create database "${database}"`);
   await admin.end();
-  url.pathname = `/${name}`;
+  url.pathname = `/${database}`;
   env.DATABASE_URL = url.toString();
 } else {
   delete env.DATABASE_URL;
-  const dir = path.join(root, '.e2e-data', `${isolated ? 'isolated' : 'pglite'}-${port}`);
+  const dir = path.join(root, '.e2e-data', `${name || 'pglite'}-${port}`);
   env.PGLITE_DIR = path.join(dir, 'db');
   rmSync(dir, { recursive: true, force: true });
 }
@@ -63,6 +68,20 @@ const seed = spawnSync(
   { stdio: 'inherit', env },
 );
 if (seed.status !== 0) process.exit(seed.status ?? 1);
+
+if (process.env.E2E_SETUP_SQL) {
+  if (env.DATABASE_URL) {
+    const { default: postgres } = await import('postgres');
+    const client = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    await client.unsafe(process.env.E2E_SETUP_SQL);
+    await client.end();
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const client = await PGlite.create(env.PGLITE_DIR);
+    await client.exec(process.env.E2E_SETUP_SQL);
+    await client.close();
+  }
+}
 
 const server = spawn(
   process.execPath,

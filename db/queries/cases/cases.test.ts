@@ -25,15 +25,10 @@ import { COUNT_CAP, exportCasesForActor, listCasesForActor, type CaseFilter } fr
 import { createCase, deleteCase, restoreCase, updateCase } from './register';
 import { recordStatusStep } from './status';
 import { rowsOf } from '@/db/rows';
+import { databaseErrorDetail } from '@/db/errors';
 
 // Each test makes its own cases. Tests that count or order cases keep to a county and a year of
 // their own (1990s dates), so they hold on a shared PostgreSQL database and beside other files.
-
-/** Drizzle wraps the driver's error; the database's own message is its cause. */
-function databaseMessage(error: unknown): string {
-  const e = error as { message?: string; cause?: { message?: string } };
-  return `${e.cause?.message ?? ''} ${e.message ?? ''}`;
-}
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -986,10 +981,10 @@ describe('the database refuses bad values whatever the app does', () => {
             values ('AB-1990-999999', '01', '2020-01-01', 'the_neighbour', 'street', 'yes', 'degree_1', '2020-01-01')`,
       )
       .catch((e: unknown) => e);
-    expect(databaseMessage(error)).toMatch(/invalid input value for enum reporting_body/);
+    expect(databaseErrorDetail(error)).toMatch(/invalid input value for enum reporting_body/);
     const id = await validCaseId();
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .execute(sql`insert into case_offences (case_id, offence) values (${id}, 'shoplifting')`)
           .catch((e: unknown) => e),
@@ -1012,7 +1007,7 @@ describe('the database refuses bad values whatever the app does', () => {
       support: ['none' as const],
     };
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .insert(caseParties)
           .values({ ...victim, perpetratorRole: 'buyer' })
@@ -1020,7 +1015,7 @@ describe('the database refuses bad values whatever the app does', () => {
       ),
     ).toMatch(/case_parties_role_fields/);
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .insert(caseParties)
           .values({ ...victim, role: 'perpetrator', perpetratorRole: 'buyer' })
@@ -1034,7 +1029,7 @@ describe('the database refuses bad values whatever the app does', () => {
     const db = await getDb();
     const id = await validCaseId();
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .update(cases)
           .set({ notes: 'x'.repeat(NOTES_MAX + 1) })
@@ -1056,7 +1051,7 @@ describe('the database refuses bad values whatever the app does', () => {
       perpetratorRole: 'buyer' as const,
     };
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .insert(caseParties)
           .values({ ...perpetrator, citizenship: 'se' })

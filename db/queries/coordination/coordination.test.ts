@@ -37,15 +37,10 @@ import { exportMeetingsForActor, getGroupCalendarForActor, listMeetingsForActor 
 import { createMeeting, deleteMeeting, restoreMeeting, updateMeeting } from './meetings';
 import { PAGE_SIZE } from './shared';
 import { getCoordinationSummaryForActor } from './summary';
+import { databaseErrorDetail } from '@/db/errors';
 
 // Each test makes its own groups (unique names) and reads lists through a filter on its own group,
 // so the tests hold beside the demo data and on a shared PostgreSQL database.
-
-/** Drizzle wraps the driver's error; the database's own message is its cause. */
-function databaseMessage(error: unknown): string {
-  const e = error as { message?: string; cause?: { message?: string } };
-  return `${e.cause?.message ?? ''} ${e.message ?? ''}`;
-}
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -789,12 +784,12 @@ describe('meetings and action items', () => {
       .insert(meetingAttendance)
       .values({ meetingId: meeting.id, groupId: group.id, memberId: other.members[0]!.id })
       .catch((e: unknown) => e);
-    expect(databaseMessage(attend)).toMatch(/meeting_attendance_member_fk/);
+    expect(databaseErrorDetail(attend)).toMatch(/meeting_attendance_member_fk/);
     const forged = await db
       .insert(meetingAttendance)
       .values({ meetingId: meeting.id, groupId: other.id, memberId: other.members[0]!.id })
       .catch((e: unknown) => e);
-    expect(databaseMessage(forged)).toMatch(/meeting_attendance_meeting_fk/);
+    expect(databaseErrorDetail(forged)).toMatch(/meeting_attendance_meeting_fk/);
     const item = await db
       .insert(actionItems)
       .values({
@@ -806,7 +801,7 @@ describe('meetings and action items', () => {
         dueOn: '2025-01-01',
       })
       .catch((e: unknown) => e);
-    expect(databaseMessage(item)).toMatch(/action_items_responsible_fk/);
+    expect(databaseErrorDetail(item)).toMatch(/action_items_responsible_fk/);
   });
 
   it('edits a meeting: fields, attendance, items added, changed and removed; a stale edit is a conflict', async () => {
@@ -1168,7 +1163,7 @@ describe('the database refuses bad values whatever the app does', () => {
     const group = await makeGroup(coordinator01);
     const db = await getDb();
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .insert(groupMembers)
           .values({ groupId: group.id, position: 9, organisationType: 'victim', organisationName: 'x' })
@@ -1177,7 +1172,7 @@ describe('the database refuses bad values whatever the app does', () => {
     ).toMatch(/group_members_not_victim/);
     const at = new Date('2025-01-01T10:00:00Z');
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .insert(meetings)
           .values({ groupId: group.id, startsAt: at, endsAt: at, format: 'digital' })
@@ -1185,7 +1180,7 @@ describe('the database refuses bad values whatever the app does', () => {
       ),
     ).toMatch(/meetings_time_order/);
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .insert(meetings)
           .values({
@@ -1199,7 +1194,7 @@ describe('the database refuses bad values whatever the app does', () => {
       ),
     ).toMatch(/meetings_other_guests_range/);
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .update(coordinationGroups)
           .set({ activeTo: '2000-01-01' })
@@ -1219,7 +1214,7 @@ describe('the database refuses bad values whatever the app does', () => {
     const db = await getDb();
     const id = meeting.raised[0]!.id;
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .update(actionItems)
           .set({ status: 'done' })
@@ -1228,7 +1223,7 @@ describe('the database refuses bad values whatever the app does', () => {
       ),
     ).toMatch(/action_items_closed_pair/);
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .update(actionItems)
           .set({ status: 'done', closedOn: '2025-01-01', closedMeetingId: meeting.id })

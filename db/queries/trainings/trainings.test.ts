@@ -19,14 +19,10 @@ import { makeUser } from '@/db/test/helpers';
 import { createGroup } from '../coordination/groups';
 import { exportTrainingsForActor, listTrainingGroupOptions, listTrainingsForActor } from './list';
 import { createTraining, deleteTraining, getTrainingForActor, restoreTraining, updateTraining } from './register';
+import { databaseErrorDetail } from '@/db/errors';
 
 // Each test makes its own trainings; lists are read through a coordination group of the test's
 // own (the group filter), so they hold beside the demo data and on a shared PostgreSQL database.
-
-function databaseMessage(error: unknown): string {
-  const e = error as { message?: string; cause?: { message?: string } };
-  return `${e.cause?.message ?? ''} ${e.message ?? ''}`;
-}
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -433,7 +429,7 @@ describe('the database refuses bad values whatever the app does', () => {
     const { id } = await createTraining(staff01, TrainingSchema.parse(form()));
     const db = await getDb();
     const fails = async (set: Partial<typeof trainings.$inferInsert>) =>
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .update(trainings)
           .set(set)
@@ -446,7 +442,7 @@ describe('the database refuses bad values whatever the app does', () => {
     expect(await fails({ themes: [] })).toMatch(/trainings_themes_present/);
     expect(await fails({ endsOn: '2025-03-01' })).toMatch(/trainings_dates/);
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .update(trainingParticipants)
           .set({ participants: -1 })
@@ -455,7 +451,7 @@ describe('the database refuses bad values whatever the app does', () => {
       ),
     ).toMatch(/training_participants_range/);
     expect(
-      databaseMessage(
+      databaseErrorDetail(
         await db
           .execute(
             sql`insert into training_participants (training_id, audience, participants) values (${id}, 'journalists', 1)`,
