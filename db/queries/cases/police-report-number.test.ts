@@ -15,6 +15,7 @@ import { getCaseForActor } from './detail';
 import { findUnfitPoliceReportNumbers } from './police-report-number-check';
 import { createCase, deleteCase, updateCase } from './register';
 import { recordStatusStep } from './status';
+import { databaseErrorFacts } from '@/db/errors';
 
 function form(policeReportNumber: string): CaseInput {
   return {
@@ -90,7 +91,7 @@ describe('the database refuses a number outside the format', () => {
     const input = { ...CaseSchema.parse(form(fresh())), policeReportNumber: '1400-K 12345/23' };
     const error = await createCase(staff01, input).then(
       () => null,
-      (e: { cause?: { code?: string; constraint?: string } }) => e.cause,
+      (e: unknown) => databaseErrorFacts(e),
     );
     expect(error).toMatchObject({ code: '23514', constraint: 'cases_police_report_number_format' });
   });
