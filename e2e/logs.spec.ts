@@ -66,6 +66,8 @@ const editGroup = (r: Records) => ({
 const editMeeting = (r: Records) => ({ ...meetingInput(r), id: r.meetingId, version: r.versions[r.meetingId] });
 const editTraining = (r: Records) => ({ ...trainingInput(), id: r.trainingId, version: r.versions[r.trainingId] });
 
+// The police report number is no longer free text: its format (5000-K123456-25) refuses any marker
+// before the database, so it is not among the writes that must fail there.
 /** Every free-text field of the registers and the user administration, written while the database refuses it. */
 const WRITES: Write[] = [
   {
@@ -73,12 +75,6 @@ const WRITES: Write[] = [
     action: 'createCaseAction',
     account: 'staffAB',
     input: (_, m) => ({ ...caseInput(), notes: m }),
-  },
-  {
-    field: 'police report number',
-    action: 'createCaseAction',
-    account: 'staffAB',
-    input: (_, m) => ({ ...caseInput(), policeReportNumber: `5000-${m}` }),
   },
   {
     field: 'case notes (edit)',
