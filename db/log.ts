@@ -115,7 +115,8 @@ export function createLogger(destination?: DestinationStream): Logger {
           if (typeof second !== 'string' && error !== null && typeof error === 'object' && isErrorLike(error)) {
             const described = describeError(error);
             const message = String(described.message ?? described.type);
-            return method.apply(this, [first instanceof Error ? { err: first } : first, message] as never);
+            const object: object = first instanceof Error ? { err: first } : (first as object);
+            return method.call(this, object, message);
           }
           return method.apply(this, args);
         },

@@ -62,7 +62,8 @@ export const checkboxInput = z
  * list (or an unticked checkbox group, `false`) still is one.
  */
 export function present<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, Exclude<z.input<T>, undefined>> {
-  // zod reads a key as optional from the first schema of the pipe: a custom one is not.
+  // zod reads a key as optional from the first schema of the pipe: a custom one is not. The cast:
+  // zod cannot type a pipe into a generic T whose input excludes undefined (TS2345 without it).
   return z.custom((value) => value !== undefined, { error: REQUIRED }).pipe(schema) as never;
 }
 
