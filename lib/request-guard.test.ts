@@ -57,6 +57,22 @@ describe('the requests the proxy refuses before Next answers them with 500', () 
     expect(statusOf(request('/api/auth/%zz%'), { authEndpoint: true })).toBe(400);
   });
 
+  it('a callback address Auth.js would call a configuration error (its 500): 400, in the query or in its cookie', () => {
+    const auth = (path: string, headers: Record<string, string> = {}) =>
+      statusOf(request(path, { headers }), { authEndpoint: true });
+    for (const value of ['0', 'x', '%3Cscript%3E', 'javascript%3Aalert(1)', '%2F%2F%5B', 'ftp%3A%2F%2Fx', '99'])
+      expect(auth(`/api/auth/session?callbackUrl=${value}`), value).toBe(400);
+    expect(auth('/api/auth/session', { cookie: 'authjs.callback-url=nonsense' })).toBe(400);
+    expect(auth('/api/auth/session', { cookie: 'a=b; __Secure-authjs.callback-url=javascript%3Ax' })).toBe(400);
+    for (const value of ['%2F', '%2Fcases%3Fq%3D1', `https%3A%2F%2F${HOST}%2Fcases`, 'https%3A%2F%2Fother.example'])
+      expect(auth(`/api/auth/signin?callbackUrl=${value}`), value).toBe('through');
+    expect(auth('/api/auth/session', { cookie: `authjs.callback-url=${encodeURIComponent(`https://${HOST}/`)}` })).toBe(
+      'through',
+    );
+    // Only Auth.js reads them: a page's own callbackUrl is the page's business (the sign-in page checks its own).
+    expect(statusOf(request('/sign-in?callbackUrl=x'))).toBe('through');
+  });
+
   it('uses the limit next.config.js gives Next', () => {
     const require = createRequire(import.meta.url);
     const config = require('../next.config.js');

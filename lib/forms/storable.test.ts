@@ -11,6 +11,12 @@ describe('text PostgreSQL can store', () => {
     ['a lone high surrogate before text', '\ud83da', false],
     ['a lone low surrogate', '\udc4d', false],
     ['two high surrogates', '\ud83d\ud83d\udc4d', false],
+    ['tabs and line breaks', 'a\tb\r\nc\nd', true],
+    ['a control character (escape)', '\u001b[31m', false],
+    ['a vertical tab or form feed', 'a\u000bb\u000c', false],
+    ['a noncharacter U+FFFF', 'a\uffff', false],
+    ['a noncharacter U+FFFE', '\ufffe', false],
+    ['a character past the BMP', 'a\u{10ffff}', true],
   ])('%s', (_, text, storable) => {
     expect(isStorableText(text)).toBe(storable);
   });
