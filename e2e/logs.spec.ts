@@ -243,6 +243,10 @@ const SEARCHES: { field: string; account: Account; path: (m: string) => string }
   { field: 'case search', account: 'staffAB', path: (m) => `/cases?q=${m}%00` },
   { field: 'user search', account: 'admin', path: (m) => `/admin/users?q=${m}%00` },
   { field: 'case export search', account: 'staffAB', path: (m) => `/api/export/cases.csv?q=${m}%00` },
+  // Auth.js's own errors quote the request: an action or a provider it does not know.
+  { field: 'Auth.js action', account: 'staffAB', path: (m) => `/api/auth/${m}` },
+  { field: 'Auth.js provider', account: 'staffAB', path: (m) => `/api/auth/signin/${m}` },
+  { field: 'Auth.js callback', account: 'staffAB', path: (m) => `/api/auth/callback/${m}?code=${m}` },
 ];
 
 test.describe.configure({ mode: 'serial' });
