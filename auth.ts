@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { SignInSchema } from '@/lib/schemas/sign-in';
 import { clientAddress } from '@/lib/client-address';
@@ -26,14 +26,31 @@ function pendingStep(state: SessionState, method: 'password' | 'sso'): PendingSt
 
 const sso = ssoConfig();
 
+/** Auth.js's errors that a request causes (an address, a form or a check it cannot use); a plain Error (not a TypeError or the like): an unknown provider. */
+const REQUEST_ERRORS = new Set([
+  'UnknownAction',
+  'InvalidCallbackUrl',
+  'MissingCSRF',
+  'InvalidCheck',
+  'InvalidProvider',
+  'Error',
+]);
+
 /** Exported for the integration tests, which run the session callback against the database. */
 export const authOptions = {
   ...authConfig,
   logger: {
     // Auth.js logs a CredentialsSignin for every wrong password: the sign-in code logs those itself.
+    // Its messages quote the request (a path, a provider id, a callback address), so only the type
+    // is logged, and the cause's (a database error keeps its code). What the request itself got
+    // wrong is a warning: it says nothing about the server.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      log.error({ event: 'auth_error', err: error }, 'Auth.js error');
+      const type = error instanceof AuthError ? error.type : error.name;
+      const cause = (error.cause as { err?: unknown } | undefined)?.err;
+      const entry = { event: 'auth_error', authError: type, ...(cause instanceof Error ? { err: cause } : {}) };
+      if (REQUEST_ERRORS.has(type)) log.warn(entry, 'Auth.js refused a request');
+      else log.error(entry, 'Auth.js error');
     },
     warn(code) {
       log.warn({ event: 'auth_warning', warning: code }, 'Auth.js warning');

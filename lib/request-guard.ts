@@ -29,6 +29,36 @@ function queryIsStorable(search: string): boolean {
   return [...new URLSearchParams(search)].every(([key, value]) => isStorableText(key) && isStorableText(value));
 }
 
+/**
+ * Auth.js answers a callback address it cannot use, in the query or in its callback cookie, with
+ * a configuration error (500): it takes an absolute http(s) address or a path from the root
+ * (@auth/core's assertConfig). Which origin it then redirects to is its redirect callback's
+ * business (its default keeps people on this site).
+ */
+function isUsableCallbackUrl(value: string, base: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith('/') ? base : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+const CALLBACK_COOKIES = new Set(['authjs.callback-url', '__Secure-authjs.callback-url']);
+
+function callbackUrlsOf(url: URL, headers: Headers): string[] {
+  const fromCookies = (headers.get('cookie') ?? '')
+    .split(';')
+    .map((pair) => pair.trim().split('='))
+    .filter(([name]) => CALLBACK_COOKIES.has(name!))
+    .map(([, ...value]) => {
+      try {
+        return decodeURIComponent(value.join('='));
+      } catch {
+        return value.join('=');
+      }
+    });
+  return [...url.searchParams.getAll('callbackUrl'), ...fromCookies];
+}
+
 /** The host the browser addressed, as Next's server-action check reads it (X-Forwarded-Host first). */
 function addressedHost(headers: Headers): string | null {
   const forwarded = headers.get('x-forwarded-host')?.split(',')[0]?.trim();
@@ -68,7 +98,17 @@ export function refuseRequest(
   if (!pathIsReadable(url.pathname))
     return { status: 400, error: 'bad_request', message: 'The address is not valid (malformed percent-encoding).' };
   if (!queryIsStorable(url.search))
-    return { status: 400, error: 'bad_request', message: 'The address holds a character that cannot be used (NUL).' };
+    return {
+      status: 400,
+      error: 'bad_request',
+      message: 'The address holds a character that cannot be used (NUL or a control character).',
+    };
+  if (authEndpoint && callbackUrlsOf(url, request.headers).some((value) => !isUsableCallbackUrl(value, url.origin)))
+    return {
+      status: 400,
+      error: 'bad_request',
+      message: 'The callback address is not valid: give a path on this site (/cases) or a full http(s) address.',
+    };
   const method = request.method.toUpperCase();
   if (!SAFE_METHODS.has(method)) {
     const length = request.headers.get('content-length');

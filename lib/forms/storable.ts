@@ -1,12 +1,15 @@
 // Text that PostgreSQL cannot store: a NUL character (its text type has none: error 22021) and a
 // lone UTF-16 surrogate (not a character at all: jsonb refuses it, 22P02, and the UTF-8 encoder
-// would turn it into U+FFFD in a text column). No keyboard types either; a form that receives one
-// was forged or pasted from a broken source. Pure: the forms, the action and route wrappers and
-// the proxy use it.
+// would turn it into U+FFFD in a text column). Nor control characters other than tab and line
+// breaks, and the noncharacters U+FFFE and U+FFFF: PostgreSQL stores them, but XML 1.0 has no
+// place for them (an XLSX export holding one is a file Excel will not open) and in a terminal they
+// are commands. No keyboard types any of these; a form that receives one was forged or pasted
+// from a broken source. Pure: the forms, the action and route wrappers and the proxy use it.
 
 export const UNSTORABLE_TEXT = 'validation.unstorableText';
 
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
