@@ -53,6 +53,39 @@ describe('users table', () => {
     ).rejects.toThrow();
   });
 
+  it('tells the second of two simultaneous creations of one e-mail that it is taken (no database error)', async () => {
+    const email = uniqueEmail('race');
+    const db = await getDb();
+    // A first creation that has inserted the row but not yet committed: the second one's check
+    // cannot see it, so only the database's unique index can tell (on PGlite, which runs one
+    // transaction at a time, the second one waits and its check sees the row).
+    let inserted!: () => void;
+    let finish!: () => void;
+    const rowIsThere = new Promise<void>((resolve) => (inserted = resolve));
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    const first = db.transaction(async (tx) => {
+      await tx.insert(users).values({ email, displayName: 'First', role: 'admin', passwordHash: 'x' });
+      inserted();
+      await gate;
+    });
+    await rowIsThere;
+    const second = createUser(null, {
+      email,
+      displayName: 'Second',
+      role: 'admin',
+      countyCode: null,
+      password: TEST_PASSWORD,
+    });
+    const outcome = second.then(
+      () => 'created',
+      (error: unknown) => error,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    finish();
+    await first;
+    expect(await outcome).toMatchObject({ code: 'conflict', message: 'email_taken' });
+  });
+
   it('requires a county for county roles and forbids one for national roles, in the database', async () => {
     const db = await getDb();
     await expect(
