@@ -129,12 +129,16 @@ export async function createUser(actor: Actor | null, input: NewUser): Promise<{
         passwordHash,
         mustChangePassword: input.mustChangePassword ?? false,
       })
+      // The check above cannot see a creation of the same address that has not committed yet;
+      // the unique index on lower(email) decides then, and the second is told the same.
+      .onConflictDoNothing()
       .returning({ id: users.id });
+    if (!created) throw new AppError('conflict', 'email_taken', { field: 'email' });
     await writeAudit(tx, {
       actorId: actor?.id ?? null,
       action: 'user.create',
       entityType: 'user',
-      entityId: created!.id,
+      entityId: created.id,
       countyCode: input.countyCode,
       changes: {
         email: input.email,
@@ -144,7 +148,7 @@ export async function createUser(actor: Actor | null, input: NewUser): Promise<{
         via: actor ? 'app' : 'cli',
       },
     });
-    return created!;
+    return created;
   });
 }
 
