@@ -25,7 +25,7 @@ describe.skipIf(!url)('the PostgreSQL driver after its connection is killed (Pos
       const sql = client(2);
       const killer = client(1);
       const reserved = await sql.reserve();
-      const [{ pid }] = await reserved<{ pid: number }[]>`select pg_backend_pid() as pid`;
+      const { pid } = (await reserved<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!;
       await killer`select pg_terminate_backend(${pid})`;
       const settle = (query: Promise<unknown>) =>
         Promise.race([
@@ -59,9 +59,9 @@ describe.skipIf(!url)('the PostgreSQL driver after its connection is killed (Pos
     expect(new Set(pids).size).toBe(4);
     await killer`select pg_terminate_backend(pid) from pg_stat_activity where pid = any(${pids})`;
     for (let i = 0; i < 50; i++) {
-      const [{ left }] = await killer<
-        { left: number }[]
-      >`select count(*)::int as left from pg_stat_activity where pid = any(${pids})`;
+      const rows = await killer<{ left: number }[]>`
+        select count(*)::int as left from pg_stat_activity where pid = any(${pids})`;
+      const left = rows[0]!.left;
       if (left === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
