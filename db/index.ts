@@ -24,6 +24,8 @@ export function pgliteDir(): string {
 }
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
+/** The advisory lock the migrating process holds (any constant; 'LAGE' in ASCII). */
+const MIGRATION_LOCK = 0x4c414745;
 
 async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import('postgres');
@@ -44,7 +46,16 @@ async function openPostgres(url: string): Promise<Handle> {
     onnotice: () => {},
   });
   const db = withContentFreeErrors(drizzle(client, { schema }) as unknown as Db);
-  await migrate(db as never, { migrationsFolder });
+  // Several server processes (npm start runs one per core, decision 013) or hosts start at once:
+  // one migrates while the others wait, then finds nothing left to do.
+  const lock = await client.reserve();
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(db as never, { migrationsFolder });
+  } finally {
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    lock.release();
+  }
   return { db, driver: 'postgresql', close: () => client.end({ timeout: 5 }) };
 }
 
