@@ -1,0 +1,116 @@
+// npm run load [-- --base-url http://localhost:3000] [--connections 50] [--seconds 60] [--json]
+//
+// Throughput under load through the RUNNING app: N connections, each requesting pages of a mixed
+// set one after the other (signed in as demo accounts, like browsers) for a fixed time; prints
+// requests a second, p50/p95/p99 and the errors (any answer but a 200 with a whole page).
+// Compare `WEB_CONCURRENCY=1 npm start` with the default (one process per core): BENCHMARKS.md.
+// Only for a server on this machine or one of the project's own test hosts.
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    'base-url': { type: 'string', default: 'http://localhost:3000' },
+    connections: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '5' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const baseUrl = values['base-url'];
+const connections = Number(values.connections);
+const seconds = Number(values.seconds);
+const warmupSeconds = Number(values.warmup);
+const PASSWORD = 'Lagesbild-demo-2026';
+
+const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()).slice(0, 4)) - 1;
+/** The mix: who asks for what (demo accounts). */
+const MIX = [
+  ['nationell@lagesbild.test', '/'],
+  ['nationell@lagesbild.test', '/cases'],
+  ['nationell@lagesbild.test', `/overview?year=${year}`],
+  ['samordnare.ab@lagesbild.test', `/overview/01?year=${year}`],
+  ['samordnare.ab@lagesbild.test', '/cases'],
+  ['samordnare.ab@lagesbild.test', '/coordination'],
+  ['handlaggare.ab@lagesbild.test', '/trainings'],
+  ['analytiker@lagesbild.test', `/overview?year=${year}`],
+];
+
+async function signIn(email) {
+  const jar = new Map();
+  const keep = (response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair.indexOf('=');
+      if (at > 0) jar.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrf = await fetch(new URL('/api/auth/csrf', baseUrl));
+  keep(csrf);
+  const { csrfToken } = await csrf.json();
+  const response = await fetch(new URL('/api/auth/callback/credentials', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD }),
+    redirect: 'manual',
+  });
+  keep(response);
+  await response.text();
+  if (![...jar.keys()].some((name) => name.endsWith('session-token'))) throw new Error(`could not sign in as ${email}`);
+  return header();
+}
+
+const cookies = new Map();
+for (const email of new Set(MIX.map(([email]) => email))) cookies.set(email, await signIn(email));
+
+/** One connection's loop until `until`; the samples of requests that started after `from`. */
+async function run(offset, from, until, samples, errors) {
+  for (let i = offset; performance.now() < until; i++) {
+    const [email, path] = MIX[i % MIX.length];
+    const started = performance.now();
+    let failure = null;
+    try {
+      const response = await fetch(new URL(path, baseUrl), { headers: { cookie: cookies.get(email) }, redirect: 'manual' });
+      const body = await response.text();
+      if (response.status !== 200) failure = String(response.status);
+      else if (!body.trimEnd().endsWith('</html>')) failure = 'incomplete page';
+    } catch (error) {
+      failure = error?.cause?.code ?? error?.name ?? 'error';
+    }
+    if (started < from) continue;
+    samples.push(performance.now() - started);
+    if (failure) errors.set(failure, (errors.get(failure) ?? 0) + 1);
+  }
+}
+
+const start = performance.now();
+const from = start + warmupSeconds * 1000;
+const until = from + seconds * 1000;
+const samples = [];
+const errors = new Map();
+await Promise.all(Array.from({ length: connections }, (_, i) => run(i, from, until, samples, errors)));
+const elapsed = (performance.now() - from) / 1000;
+
+samples.sort((a, b) => a - b);
+const at = (p) => samples[Math.min(samples.length - 1, Math.max(0, Math.ceil((p / 100) * samples.length) - 1))] ?? 0;
+const result = {
+  baseUrl,
+  connections,
+  seconds: Math.round(elapsed * 10) / 10,
+  requests: samples.length,
+  perSecond: Math.round((samples.length / elapsed) * 10) / 10,
+  p50Ms: Math.round(at(50)),
+  p95Ms: Math.round(at(95)),
+  p99Ms: Math.round(at(99)),
+  maxMs: Math.round(samples.at(-1) ?? 0),
+  errors: Object.fromEntries(errors),
+};
+if (values.json) console.log(JSON.stringify(result));
+else {
+  console.log(
+    `${result.requests} requests in ${result.seconds} s over ${connections} connections: ${result.perSecond} requests/s, ` +
+      `p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms, ` +
+      `errors ${errors.size ? JSON.stringify(result.errors) : 0}`,
+  );
+}
+process.exit(errors.size ? 1 : 0);
