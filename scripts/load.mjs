@@ -22,7 +22,8 @@ const seconds = Number(values.seconds);
 const warmupSeconds = Number(values.warmup);
 const PASSWORD = 'Lagesbild-demo-2026';
 
-const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()).slice(0, 4)) - 1;
+const year =
+  Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()).slice(0, 4)) - 1;
 /** The mix: who asks for what (demo accounts). */
 const MIX = [
   ['nationell@lagesbild.test', '/'],
@@ -70,7 +71,10 @@ async function run(offset, from, until, samples, errors) {
     const started = performance.now();
     let failure = null;
     try {
-      const response = await fetch(new URL(path, baseUrl), { headers: { cookie: cookies.get(email) }, redirect: 'manual' });
+      const response = await fetch(new URL(path, baseUrl), {
+        headers: { cookie: cookies.get(email) },
+        redirect: 'manual',
+      });
       const body = await response.text();
       if (response.status !== 200) failure = String(response.status);
       else if (!body.trimEnd().endsWith('</html>')) failure = 'incomplete page';
