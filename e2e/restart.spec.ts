@@ -152,7 +152,9 @@ test('the app heals after a PostgreSQL restart under load: health, sessions, wri
     const loops = [...readers.flatMap((api, i) => [readLoop(api, i), readLoop(api, i + 2)]), writeLoop(), writeLoop()];
 
     // Under load for a while, then the database goes away.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await expect
+      .poll(() => samples.filter((s) => s.ok).length, { timeout: 60_000, intervals: [200] })
+      .toBeGreaterThan(10);
     const downAt = now();
     await cluster('stop', name, '-m', 'fast');
     const health: { ms: number; status: number }[] = [];
@@ -177,7 +179,7 @@ test('the app heals after a PostgreSQL restart under load: health, sessions, wri
     expect.soft(health.length).toBeGreaterThan(3);
     expect.soft(health.filter((h) => h.status !== 503 || h.ms > 2_000)).toEqual([]);
     // The load did run before, and the outage did fail requests (else the test proves nothing).
-    expect.soft(samples.filter((s) => s.ok && s.end < downAt).length).toBeGreaterThan(5);
+    expect.soft(samples.filter((s) => s.ok && s.end < downAt).length).toBeGreaterThan(10);
     expect.soft(samples.some((s) => !s.ok && s.start >= downAt && s.start < backAt)).toBe(true);
     // Within 10 s of the database being back, every request succeeds.
     const afterHeal = samples.filter((s) => s.start > backAt + HEAL_MS);
