@@ -1,10 +1,14 @@
 // npm run load [-- --base-url http://localhost:3000] [--connections 50] [--seconds 60] [--json]
+//                 [--server-pid <pid of npm start's node>]
 //
 // Throughput under load through the RUNNING app: N connections, each requesting pages of a mixed
 // set one after the other (signed in as demo accounts, like browsers) for a fixed time; prints
 // requests a second, p50/p95/p99 and the errors (any answer but a 200 with a whole page).
 // Compare `WEB_CONCURRENCY=1 npm start` with the default (one process per core): BENCHMARKS.md.
+// With --server-pid (Linux): the CPU-seconds the server's processes used in the measured time,
+// which tells on a shared machine how much of the CPU the server got.
 // Only for a server on this machine or one of the project's own test hosts.
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -14,6 +18,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '5' },
     json: { type: 'boolean', default: false },
+    'server-pid': { type: 'string' },
   },
 });
 const baseUrl = values['base-url'];
@@ -35,6 +40,30 @@ const MIX = [
   ['handlaggare.ab@lagesbild.test', '/trainings'],
   ['analytiker@lagesbild.test', `/overview?year=${year}`],
 ];
+
+/** CPU-seconds (user + system) of a process and all its descendants, from /proc. */
+function cpuSeconds(root) {
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid … utime stime: fields after the closing parenthesis.
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const inTree = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 50; p = stats.get(p)?.ppid ?? 0, hops++) if (p === root) return true;
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, { ticks: t }] of stats) if (inTree(pid)) ticks += t;
+  return ticks / 100; // USER_HZ
+}
+const serverPid = values['server-pid'] ? Number(values['server-pid']) : null;
 
 async function signIn(email) {
   const jar = new Map();
@@ -92,8 +121,13 @@ const from = start + warmupSeconds * 1000;
 const until = from + seconds * 1000;
 const samples = [];
 const errors = new Map();
+let cpuAtFrom = null;
+const cpuTimer = serverPid ? setTimeout(() => (cpuAtFrom = cpuSeconds(serverPid)), warmupSeconds * 1000) : null;
 await Promise.all(Array.from({ length: connections }, (_, i) => run(i, from, until, samples, errors)));
 const elapsed = (performance.now() - from) / 1000;
+clearTimeout(cpuTimer);
+const serverCpuSeconds =
+  serverPid && cpuAtFrom !== null ? Math.round((cpuSeconds(serverPid) - cpuAtFrom) * 10) / 10 : null;
 
 samples.sort((a, b) => a - b);
 const at = (p) => samples[Math.min(samples.length - 1, Math.max(0, Math.ceil((p / 100) * samples.length) - 1))] ?? 0;
@@ -108,13 +142,15 @@ const result = {
   p99Ms: Math.round(at(99)),
   maxMs: Math.round(samples.at(-1) ?? 0),
   errors: Object.fromEntries(errors),
+  ...(serverCpuSeconds === null ? {} : { serverCpuSeconds }),
 };
 if (values.json) console.log(JSON.stringify(result));
 else {
   console.log(
     `${result.requests} requests in ${result.seconds} s over ${connections} connections: ${result.perSecond} requests/s, ` +
       `p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms, ` +
-      `errors ${errors.size ? JSON.stringify(result.errors) : 0}`,
+      `errors ${errors.size ? JSON.stringify(result.errors) : 0}` +
+      (serverCpuSeconds === null ? '' : `, server CPU ${serverCpuSeconds} s of ${result.seconds} s`),
   );
 }
 process.exit(errors.size ? 1 : 0);
