@@ -34,14 +34,14 @@ async function openPostgres(url: string): Promise<Handle> {
   // How the pool heals after the server restarts or drops connections (decision 013): a broken
   // connection fails its query and is replaced on the next one (scripts/patch-postgres.mjs repairs
   // the driver's part of that); a connection that cannot be opened gives up after connect_timeout;
-  // idle and old connections are closed, so none lingers half-open. The driver's own backoff
+  // idle connections are closed (and old ones renewed), so none lingers half-open. The driver's own backoff
   // grows with every failed connection of the pool (3^n / 100 s, up to 20 s) and kept requests
   // waiting for up to 25 s after the server was back: here it stays under half a second.
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connect_timeout: 3,
     idle_timeout: 60,
-    max_lifetime: 30 * 60,
+    // max_lifetime stays the driver's: 30–60 min, drawn per connection so that they do not all renew at once.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
     onnotice: () => {},
   });
