@@ -122,9 +122,11 @@ const until = from + seconds * 1000;
 const samples = [];
 const errors = new Map();
 let cpuAtFrom = null;
+const clientCpuAtStart = process.cpuUsage();
 const cpuTimer = serverPid ? setTimeout(() => (cpuAtFrom = cpuSeconds(serverPid)), warmupSeconds * 1000) : null;
 await Promise.all(Array.from({ length: connections }, (_, i) => run(i, from, until, samples, errors)));
 const elapsed = (performance.now() - from) / 1000;
+const clientCpu = process.cpuUsage(clientCpuAtStart);
 clearTimeout(cpuTimer);
 const serverCpuSeconds =
   serverPid && cpuAtFrom !== null ? Math.round((cpuSeconds(serverPid) - cpuAtFrom) * 10) / 10 : null;
@@ -143,6 +145,8 @@ const result = {
   maxMs: Math.round(samples.at(-1) ?? 0),
   errors: Object.fromEntries(errors),
   ...(serverCpuSeconds === null ? {} : { serverCpuSeconds }),
+  /** This script's own CPU (warm-up included): on one machine it competes with the server. */
+  loadCpuSeconds: Math.round(((clientCpu.user + clientCpu.system) / 1e6) * 10) / 10,
 };
 if (values.json) console.log(JSON.stringify(result));
 else {
@@ -150,7 +154,8 @@ else {
     `${result.requests} requests in ${result.seconds} s over ${connections} connections: ${result.perSecond} requests/s, ` +
       `p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms, ` +
       `errors ${errors.size ? JSON.stringify(result.errors) : 0}` +
-      (serverCpuSeconds === null ? '' : `, server CPU ${serverCpuSeconds} s of ${result.seconds} s`),
+      (serverCpuSeconds === null ? '' : `, server CPU ${serverCpuSeconds} s of ${result.seconds} s`) +
+      `, this script's CPU ${result.loadCpuSeconds} s`,
   );
 }
 process.exit(errors.size ? 1 : 0);
