@@ -56,6 +56,7 @@ export const authConfig = {
       session.user.county = token.county;
       session.user.pending = token.pending ?? null;
       session.user.locale = token.locale ?? null;
+      if (token.unchecked) session.unchecked = true;
       return session;
     },
   },
@@ -77,6 +78,8 @@ declare module 'next-auth' {
       pending: PendingStep | null;
       locale: 'sv' | 'en' | null;
     };
+    /** The database could not be asked about this session (auth.ts): nothing may rely on it. */
+    unchecked?: true;
   }
 }
 
@@ -93,5 +96,7 @@ declare module '@auth/core/jwt' {
     /** Filled in from the database on each request (auth.ts), never trusted from the cookie. */
     pending?: PendingStep | null;
     locale?: 'sv' | 'en' | null;
+    /** Set while the database cannot be asked about the session (auth.ts). */
+    unchecked?: true;
   }
 }

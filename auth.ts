@@ -126,7 +126,19 @@ export const authOptions = {
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       if (!token?.sub) return null;
-      const state = await loadSessionState(token.sub, token.sid);
+      let state: SessionState | null;
+      try {
+        state = await loadSessionState(token.sub, token.sid);
+      } catch (error) {
+        // The database did not answer. Auth.js takes a throw (or null) here for a broken session
+        // and deletes the cookie: a database restart would sign everyone out. Keep the session,
+        // marked unchecked: app/_lib/session.ts answers such a request with an error (503 for an
+        // API), never with what the person may see, and the next request checks it again.
+        log.warn({ event: 'session_check_failed', err: error }, 'Session could not be checked');
+        token.unchecked = true;
+        return token;
+      }
+      delete token.unchecked;
       if (!state || !state.active || state.ended || state.sessionVersion !== token.sv) return null;
       token.name = state.name;
       token.email = state.email;

@@ -10,8 +10,8 @@ const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : u
 
 /** Specs that run against the isolated server: single sign-on, short idle limit, settings every session sees. */
 const ISOLATED_SPECS = /(sso|session)\.spec\.ts/;
-/** Specs that start a production server of their own (e2e/support/own-server.ts): they read its output and database. */
-const OWN_SERVER_SPECS = /(logs|hostile-input)\.spec\.ts/;
+/** Specs that start a production server of their own (e2e/support/own-server.ts; restart: on a PostgreSQL of its own): they read its output and database. */
+const OWN_SERVER_SPECS = /(logs|hostile-input|restart|processes)\.spec\.ts/;
 
 // Start the isolated server only when its specs may run (no file filter, or one that names them).
 const fileFilters = process.argv.slice(2).filter((arg) => /\.spec\.ts|^e2e\b/.test(arg));

@@ -24,18 +24,38 @@ export function pgliteDir(): string {
 }
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
+/** The advisory lock the migrating process holds (any constant; 'LAGE' in ASCII). */
+const MIGRATION_LOCK = 0x4c414745;
 
 async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  // How the pool heals after the server restarts or drops connections (decision 013): a broken
+  // connection fails its query and is replaced on the next one (scripts/patch-postgres.mjs repairs
+  // the driver's part of that); a connection that cannot be opened gives up after connect_timeout;
+  // idle connections are closed (and old ones renewed), so none lingers half-open. The driver's own backoff
+  // grows with every failed connection of the pool (3^n / 100 s, up to 20 s) and kept requests
+  // waiting for up to 25 s after the server was back: here it stays under half a second.
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connect_timeout: 5,
+    connect_timeout: 3,
+    idle_timeout: 60,
+    // max_lifetime stays the driver's: 30–60 min, drawn per connection so that they do not all renew at once.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
     onnotice: () => {},
   });
   const db = withContentFreeErrors(drizzle(client, { schema }) as unknown as Db);
-  await migrate(db as never, { migrationsFolder });
+  // Several server processes (npm start runs one per core, decision 013) or hosts start at once:
+  // one migrates while the others wait, then finds nothing left to do.
+  const lock = await client.reserve();
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(db as never, { migrationsFolder });
+  } finally {
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    lock.release();
+  }
   return { db, driver: 'postgresql', close: () => client.end({ timeout: 5 }) };
 }
 

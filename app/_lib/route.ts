@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { isAppError, type AppError, type AppErrorCode } from '@/lib/errors';
 import { findUnstorableText, isStorableText } from '@/lib/forms/storable';
-import { getActor, type SessionActor } from './session';
+import { getActor, SessionUncheckedError, type SessionActor } from './session';
 
 type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -89,7 +89,15 @@ export function authedRoute<P extends Schema = undefined, Q extends Schema = und
   handle: (request: RouteRequest<Parsed<P>, Parsed<Q>>) => Promise<Response>,
 ) {
   return async (request: Request, context?: { params: Promise<unknown> }): Promise<Response> => {
-    const actor = await getActor();
+    let actor: SessionActor | null;
+    try {
+      actor = await getActor();
+    } catch (error) {
+      // The database did not answer the session check: try again later, still signed in.
+      if (error instanceof SessionUncheckedError)
+        return Response.json({ error: 'unavailable' }, { status: 503, headers: { 'Retry-After': '2' } });
+      throw error;
+    }
     if (!actor) return refuse('unauthenticated', options.messages);
     const segments = await context?.params;
     const searchParams = new URL(request.url).searchParams;

@@ -10,9 +10,21 @@ import type { Actor } from '@/lib/policy';
 export type SessionActor = Actor & { name: string; email: string };
 export type SignedInPerson = SessionActor & { pending: PendingStep | null; locale: 'sv' | 'en' | null };
 
+/**
+ * The session could not be checked against the database (auth.ts): the request fails (an error
+ * page; 503 from a route), the person stays signed in, and the next request checks again.
+ */
+export class SessionUncheckedError extends Error {
+  constructor() {
+    super('session_unchecked');
+    this.name = 'SessionUncheckedError';
+  }
+}
+
 /** The session of this request, read (and checked against the database, auth.ts) once. */
 export const currentSession = cache(async (): Promise<SignedInPerson | null> => {
   const session = await auth();
+  if (session?.unchecked) throw new SessionUncheckedError();
   if (!session?.user?.id) return null;
   const { id, role, county, name, email, pending, locale } = session.user;
   return { id, role, county: county ?? null, name, email, pending: pending ?? null, locale: locale ?? null };
