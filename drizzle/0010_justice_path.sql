@@ -1,6 +1,6 @@
 CREATE TYPE "public"."justice_step" AS ENUM('discontinued', 'prosecution_waived', 'penalty_order', 'prosecuted', 'convicted', 'acquitted', 'convicted_on_appeal', 'acquitted_on_appeal');--> statement-breakpoint
 CREATE TYPE "public"."prison_band" AS ENUM('under_6_months', '6_to_12_months', '1_to_2_years', '2_to_4_years', '4_to_10_years', 'over_10_years');--> statement-breakpoint
-CREATE TYPE "public"."sanction" AS ENUM('prison', 'probation', 'conditional_sentence', 'fine', 'other');--> statement-breakpoint
+CREATE TYPE "public"."sanction" AS ENUM('prison', 'probation', 'conditional_sentence', 'fine', 'other', 'unknown');--> statement-breakpoint
 CREATE TABLE "perpetrator_step_offences" (
 	"step_id" uuid NOT NULL,
 	"offence" "offence" NOT NULL,

@@ -187,9 +187,20 @@ export const SANCTION_STEPS = [
   'convicted_on_appeal',
 ] as const satisfies readonly JusticeStep[];
 
-/** The main sanction of a judgment or an order (Brottsbalken 1:3; a fine includes day-fines). */
-export const SANCTIONS = ['prison', 'probation', 'conditional_sentence', 'fine', 'other'] as const;
+/**
+ * The main sanction of a judgment or an order (Brottsbalken 1:3; a fine includes day-fines).
+ * 'unknown' only for convictions carried over from the case pipeline (decision 012), which
+ * never recorded one; a new step names its sanction (RECORDABLE_SANCTIONS).
+ */
+export const SANCTIONS = ['prison', 'probation', 'conditional_sentence', 'fine', 'other', 'unknown'] as const;
 export type Sanction = (typeof SANCTIONS)[number];
+export const RECORDABLE_SANCTIONS = [
+  'prison',
+  'probation',
+  'conditional_sentence',
+  'fine',
+  'other',
+] as const satisfies readonly Sanction[];
 /** A strafföreläggande may impose a fine and/or a conditional sentence (Rättegångsbalken 48:2), nothing else. */
 export const PENALTY_ORDER_SANCTIONS = ['fine', 'conditional_sentence'] as const satisfies readonly Sanction[];
 

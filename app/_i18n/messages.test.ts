@@ -111,6 +111,7 @@ const SUBSETS: Record<string, keyof typeof CATALOGUE> = {
   OFFENCE_STEPS: 'justiceStep',
   SANCTION_STEPS: 'justiceStep',
   PENALTY_ORDER_SANCTIONS: 'sanction',
+  RECORDABLE_SANCTIONS: 'sanction',
 };
 
 /** Permissions ('case.read') look like keys but are not messages. */
