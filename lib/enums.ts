@@ -125,14 +125,16 @@ export const CASE_STATUSES = [
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /**
- * The pipeline: reported → preliminary investigation → discontinued | prosecuted →
- * convicted | acquitted; any step that is not already final may go to closed.
+ * The case's own steps (decision 012): reported → preliminary investigation → discontinued
+ * (only while no perpetrator is known), and closed from any step not already closed. Prosecution
+ * and judgments are each perpetrator's (JUSTICE_STEPS): for a case with perpetrators the steps
+ * discontinued, prosecuted, convicted and acquitted are derived from their paths.
  */
 export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   reported: ['investigation', 'closed'],
-  investigation: ['discontinued', 'prosecuted', 'closed'],
+  investigation: ['discontinued', 'closed'],
   discontinued: ['closed'],
-  prosecuted: ['convicted', 'acquitted', 'closed'],
+  prosecuted: ['closed'],
   convicted: ['closed'],
   acquitted: ['closed'],
   closed: [],
