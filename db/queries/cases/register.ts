@@ -254,9 +254,14 @@ async function replaceParties(tx: Tx, caseId: string, parties: readonly PartyOut
       .where(eq(caseParties.caseId, caseId));
   const rows = partyRows(caseId, parties);
   for (const [index, p] of parties.entries()) {
-    const { caseId: _case, ...row } = rows[index]!;
-    if (p.id !== null) await tx.update(caseParties).set(row).where(eq(caseParties.id, p.id));
-    else await tx.insert(caseParties).values({ caseId, ...row });
+    const row = rows[index]!;
+    // The case stays the case (drizzle leaves a key set to undefined out of the update).
+    if (p.id !== null)
+      await tx
+        .update(caseParties)
+        .set({ ...row, caseId: undefined })
+        .where(eq(caseParties.id, p.id));
+    else await tx.insert(caseParties).values(row);
   }
 }
 
