@@ -90,9 +90,15 @@ export async function loadPerpetratorPaths(db: Db | Tx, caseId: string): Promise
     .map((p) => {
       const own = steps
         .filter((s) => s.partyId === p.id)
-        .map(({ partyId: _party, ...s }) => ({
-          ...s,
+        .map((s) => ({
+          id: s.id,
+          step: s.step,
+          occurredOn: s.occurredOn,
           offences: offences.filter((o) => o.stepId === s.id).map((o) => o.offence),
+          sanction: s.sanction,
+          prisonBand: s.prisonBand,
+          recordedAt: s.recordedAt,
+          recordedByName: s.recordedByName,
         }));
       const latest = latestStep(own);
       return { partyId: p.id, number: numberOf.get(p.id)!, steps: own, latest, next: [...NEXT_JUSTICE_STEPS[latest]] };
