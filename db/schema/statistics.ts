@@ -145,7 +145,10 @@ export const statPersonDays = pgTable(
     offenceMask: smallint('offence_mask').notNull(),
     ...personColumns(),
   },
-  (t) => [primaryKey({ columns: [t.countyCode, t.day, t.status, t.offenceMask] }), index('stat_person_days_day_idx').on(t.day)],
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.day, t.status, t.offenceMask] }),
+    index('stat_person_days_day_idx').on(t.day),
+  ],
 );
 
 /** The same per calendar month (month = its first day). */

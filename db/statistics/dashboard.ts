@@ -43,7 +43,15 @@ import {
   type StatisticsScope,
 } from './context';
 import { countOf, measuresOf } from './cube';
-import { FUNNEL_STEPS, maskOf, offencesOfMask, PERSON_STATUSES, personMeasure, type FunnelStep, type PersonStatus } from './measures';
+import {
+  FUNNEL_STEPS,
+  maskOf,
+  offencesOfMask,
+  PERSON_STATUSES,
+  personMeasure,
+  type FunnelStep,
+  type PersonStatus,
+} from './measures';
 import { loadPersonMedians, type PersonMedians } from './persons';
 import { loadActiveGroups, loadMedians, loadTrend, type Counties, type Medians } from './rollups';
 
@@ -214,9 +222,14 @@ function personsOf({ cur, prev }: Lookups, current: PersonMedians, previous: Per
     bySex: categoryRows(cur, prev, `${personMeasure(status)}_sex_`, SEXES),
     byOffence: categoryRows(cur, prev, `${personMeasure(status)}_offence_`, OFFENCES),
     medianDays: {
-      current: status === 'suspected' ? { value: null, suppressed: false } : median(current[status], cur(personMeasure(status))),
+      current:
+        status === 'suspected'
+          ? { value: null, suppressed: false }
+          : median(current[status], cur(personMeasure(status))),
       previous:
-        status === 'suspected' ? { value: null, suppressed: false } : median(previous[status], prev(personMeasure(status))),
+        status === 'suspected'
+          ? { value: null, suppressed: false }
+          : median(previous[status], prev(personMeasure(status))),
     },
   }));
 }

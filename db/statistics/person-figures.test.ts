@@ -14,7 +14,13 @@ import { AGE_BANDS, OFFENCES, ORIGIN_REGIONS, SEXES, type Offence } from '@/lib/
 import { AppError } from '@/lib/errors';
 import { yearPeriod, type Period } from '@/lib/periods';
 import type { Actor } from '@/lib/policy';
-import { CaseEditSchema, CaseSchema, PerpetratorStepSchema, type CaseInput, type PartyInput } from '@/lib/schemas/cases';
+import {
+  CaseEditSchema,
+  CaseSchema,
+  PerpetratorStepSchema,
+  type CaseInput,
+  type PartyInput,
+} from '@/lib/schemas/cases';
 import type { Count } from '@/lib/statistics/figures';
 import { getDashboard, type Dashboard } from './dashboard';
 import { PERSON_STATUSES } from './measures';
@@ -38,8 +44,12 @@ const victim = (sex: string): PartyInput =>
     residencePermit: 'not_relevant',
     support: ['counselling'],
   }) as PartyInput;
-const perpetrator = (sex: string, perpetratorRole = 'exploiter', ageBand = '36_50', originRegion = 'sweden'): PartyInput =>
-  ({ role: 'perpetrator', sex, ageBand, originRegion, citizenship: '', perpetratorRole }) as PartyInput;
+const perpetrator = (
+  sex: string,
+  perpetratorRole = 'exploiter',
+  ageBand = '36_50',
+  originRegion = 'sweden',
+): PartyInput => ({ role: 'perpetrator', sex, ageBand, originRegion, citizenship: '', perpetratorRole }) as PartyInput;
 
 function form(overrides: Partial<CaseInput>): CaseInput {
   return {
@@ -129,7 +139,13 @@ beforeAll(async () => {
 describe('persons by legal status on the dashboard', () => {
   it('counts each perpetrator in the year of each step: suspected in the year of the report', async () => {
     const d2001 = await getDashboard(coordinatorA, { county: A, period: yearPeriod(2001), today: TODAY });
-    expect(byStatus(d2001)).toMatchObject({ suspected: 3, prosecuted: 2, penalty_order: 1, convicted: 0, acquitted: 0 });
+    expect(byStatus(d2001)).toMatchObject({
+      suspected: 3,
+      prosecuted: 2,
+      penalty_order: 1,
+      convicted: 0,
+      acquitted: 0,
+    });
     const d2002 = await getDashboard(coordinatorA, { county: A, period: yearPeriod(2002), today: TODAY });
     expect(byStatus(d2002)).toMatchObject({ suspected: 0, prosecuted: 0, convicted: 1, acquitted: 1 });
     expect(d2002.persons.find((p) => p.status === 'convicted')!.previous.value).toBe(0);
@@ -299,13 +315,19 @@ describe('the person rollups always equal a GROUP BY over the rows', () => {
       const action = random();
       if (detail.deletedAt) {
         await restoreCase(actor, { id });
-      } else if (action < 0.5 && detail.mayRecordPersonSteps && detail.perpetratorPaths.some((p) => p.next.length > 0)) {
+      } else if (
+        action < 0.5 &&
+        detail.mayRecordPersonSteps &&
+        detail.perpetratorPaths.some((p) => p.next.length > 0)
+      ) {
         // Several persons at once where they stand at the same step, else one.
         const path = pick(detail.perpetratorPaths.filter((p) => p.next.length > 0));
         const next = pick(path.next);
         const together = detail.perpetratorPaths.filter((p) => p.next.includes(next) && random() < 0.5);
         const persons = [...new Set([path, ...together])];
-        const latestOn = [detail.reportedOn, ...persons.flatMap((p) => p.steps.map((s) => s.occurredOn))].sort().at(-1)!;
+        const latestOn = [detail.reportedOn, ...persons.flatMap((p) => p.steps.map((s) => s.occurredOn))]
+          .sort()
+          .at(-1)!;
         const later = `2003-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`;
         await recordPerpetratorSteps(
           actor,
@@ -316,7 +338,8 @@ describe('the person rollups always equal a GROUP BY over the rows', () => {
             step: next,
             occurredOn: latestOn < later && random() < 0.7 ? later : latestOn,
             offences: ['discontinued', 'prosecution_waived'].includes(next) ? [] : [pick(detail.offences)],
-            sanction: next === 'penalty_order' || next.startsWith('convicted') ? pick(['fine', 'conditional_sentence']) : '',
+            sanction:
+              next === 'penalty_order' || next.startsWith('convicted') ? pick(['fine', 'conditional_sentence']) : '',
           }),
         );
         stepsRecorded += persons.length;
@@ -332,7 +355,9 @@ describe('the person rollups always equal a GROUP BY over the rows', () => {
               ...changed,
               countyCode: detail.county.code,
               reportedOn,
-              ...(keep ? { offences: [...new Set([...detail.offences, ...((changed.offences ?? []) as Offence[])])] } : {}),
+              ...(keep
+                ? { offences: [...new Set([...detail.offences, ...((changed.offences ?? []) as Offence[])])] }
+                : {}),
             }),
             ...(keep
               ? {
@@ -378,7 +403,9 @@ describe('the person rollups always equal a GROUP BY over the rows', () => {
     const rollback = new Error('rollback');
     await db
       .transaction(async (tx) => {
-        const batch = [...generateCases({ seed: 7, counties: demoCounties(), from: '2015-01-01', to: '2016-12-31', total: 400 })];
+        const batch = [
+          ...generateCases({ seed: 7, counties: demoCounties(), from: '2015-01-01', to: '2016-12-31', total: 400 }),
+        ];
         const inserted = await insertCases(tx, batch, { createdBy: creator.id });
         expect(inserted.steps).toBeGreaterThan(0);
         // The rollups are applied at commit: run the deferred work now to look at them.

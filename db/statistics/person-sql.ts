@@ -67,10 +67,7 @@ function factsSelectSql(filter: (column: string) => string): string {
 
 /** The pending sums of the facts rows f, times `sign`, as the person columns. */
 function personSumsSql(sign: string): string {
-  return [
-    `${sign} as persons`,
-    ...SEXES.map((x) => `${sign} * (f.sex = '${x}')::int as sex_${x}`),
-  ].join(', ');
+  return [`${sign} as persons`, ...SEXES.map((x) => `${sign} * (f.sex = '${x}')::int as sex_${x}`)].join(', ');
 }
 
 const PERIODS = [
@@ -129,7 +126,9 @@ function applyFunctionSql(): string {
   ).join('\n');
   // The rows this transaction emptied (it holds their locks already).
   const cleanups = PERIODS.map(
-    (p) => `  delete from ${p.table} t using (select distinct county_code, ${p.of('day')} as k, status, offence_mask from stat_person_pending where tx = me) k
+    (
+      p,
+    ) => `  delete from ${p.table} t using (select distinct county_code, ${p.of('day')} as k, status, offence_mask from stat_person_pending where tx = me) k
   where t.county_code = k.county_code and t.${p.column} = k.k and t.status = k.status and t.offence_mask = k.offence_mask and t.persons = 0;`,
   ).join('\n');
   return `create or replace function stat_person_apply() returns trigger language plpgsql as $fn$
@@ -249,6 +248,12 @@ from stat_person_facts f group by 1, 2, 3, 4`,
 
 /** The custom migration: functions, triggers, and a rebuild of the person rollups from the rows. */
 export function personTriggersSql(): string {
-  const statements = [refreshFunctionSql(), applyFunctionSql(), ...triggerFunctionsSql(), ...triggersSql(), ...rebuildSql()];
+  const statements = [
+    refreshFunctionSql(),
+    applyFunctionSql(),
+    ...triggerFunctionsSql(),
+    ...triggersSql(),
+    ...rebuildSql(),
+  ];
   return `${statements.join(';\n--> statement-breakpoint\n')};\n`;
 }

@@ -64,7 +64,9 @@ export function personFiguresOf(row: PersonRow): [string, number][] {
   return [
     [personMeasure(status), n],
     ...SEXES.map((s) => [personMeasure(status, `sex_${s}`), Number(row[`sex_${s}`] ?? 0)] as [string, number]),
-    ...OFFENCES.filter((o) => mask & offenceBit(o)).map((o) => [personMeasure(status, `offence_${o}`), n] as [string, number]),
+    ...OFFENCES.filter((o) => mask & offenceBit(o)).map(
+      (o) => [personMeasure(status, `offence_${o}`), n] as [string, number],
+    ),
     [comboMeasure(status, mask), n],
   ];
 }
@@ -78,7 +80,10 @@ export function personRelations(measures: Iterable<string>): { parts: string[]; 
   const combos = new Map<PersonStatus, number[]>();
   for (const m of measures) {
     const match = /^aux_persons_([a-z_]+)_combo_(\d+)$/.exec(m);
-    if (match) (combos.get(match[1] as PersonStatus) ?? combos.set(match[1] as PersonStatus, []).get(match[1] as PersonStatus)!).push(Number(match[2]));
+    if (match)
+      (
+        combos.get(match[1] as PersonStatus) ?? combos.set(match[1] as PersonStatus, []).get(match[1] as PersonStatus)!
+      ).push(Number(match[2]));
   }
   const out: { parts: string[]; whole: string }[] = [];
   for (const status of PERSON_STATUSES) {
