@@ -419,3 +419,84 @@ describe('the person rollups always equal a GROUP BY over the rows', () => {
     expect(await differences(db)).toEqual(NONE);
   }, 120_000);
 });
+
+// ── Concurrent writers in one county ─────────────────────────────────────────────────────────
+
+describe.skipIf(!process.env.DATABASE_URL)('concurrent writers in one county (PostgreSQL)', () => {
+  /**
+   * Two coordinators each correct the offences of two steps of their own case, in opposite
+   * orders: the prosecution's (June) and the conviction's (September) keys of both cases are
+   * the same rollup rows. Applied per statement, each would hold one month's rows and wait for
+   * the other's: a deadlock. Applied at commit in key order (decision 014), both go through.
+   */
+  async function correctInOppositeOrders(immediate: boolean): Promise<PromiseSettledResult<unknown>[]> {
+    const db = await getDb();
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { id } = await createCase(
+        coordinatorA,
+        CaseSchema.parse(
+          form({
+            reportedOn: '2002-04-02',
+            offences: ['trafficking_sexual', 'procuring_gross'],
+            parties: [perpetrator('man')],
+          }),
+        ),
+      );
+      await personStep(coordinatorA, id, [0], 'prosecuted', '2002-06-10', ['trafficking_sexual']);
+      await personStep(coordinatorA, id, [0], 'convicted', '2002-09-10', ['trafficking_sexual'], 'fine');
+      ids.push(id);
+    }
+    const stepOf = async (caseId: string, step: string) =>
+      rowsOf<{ id: string }>(
+        await db.execute(sql`select id from perpetrator_steps where case_id = ${caseId} and step = ${step}`),
+      )[0]!.id;
+    const order = [
+      [await stepOf(ids[0]!, 'prosecuted'), await stepOf(ids[0]!, 'convicted')],
+      [await stepOf(ids[1]!, 'convicted'), await stepOf(ids[1]!, 'prosecuted')],
+    ];
+    const { default: postgres } = await import('postgres');
+    const client = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
+    try {
+      const [one, two] = await Promise.all([client.reserve(), client.reserve()]);
+      const writers = [one, two];
+      for (const w of writers) {
+        await w`begin`;
+        if (immediate) await w`set constraints stat_person_pending_apply immediate`;
+      }
+      const add = (w: (typeof writers)[number], step: string) =>
+        w`insert into perpetrator_step_offences (step_id, offence) values (${step}, 'procuring_gross')`;
+      await add(one, order[0]![0]!);
+      await add(two, order[1]![0]!);
+      const results = await Promise.allSettled(
+        writers.map(async (w, i) => {
+          try {
+            await add(w, order[i]![1]!);
+            await w`commit`;
+          } catch (error) {
+            await w`rollback`;
+            throw error;
+          }
+        }),
+      );
+      one.release();
+      two.release();
+      return results;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('never deadlock on the person rollups, and the rollups equal a GROUP BY afterwards', async () => {
+    const results = await correctInOppositeOrders(false);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(await differences(await getDb())).toEqual(NONE);
+  }, 60_000);
+
+  it('would deadlock if the sums were applied statement by statement (the test can fail)', async () => {
+    const results = await correctInOppositeOrders(true);
+    const codes = results.map((r) => (r.status === 'rejected' ? String((r.reason as { code?: string }).code) : 'ok'));
+    expect(codes.sort()).toEqual(['40P01', 'ok']);
+    expect(await differences(await getDb())).toEqual(NONE);
+  }, 60_000);
+});
