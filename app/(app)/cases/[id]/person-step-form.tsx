@@ -130,7 +130,7 @@ export function PersonStepForm({
             error={errors.step?.message}
             placeholder={t('choose')}
           />
-          <Field label={t('occurredOn')} error={errors.occurredOn?.message}>
+          <Field label={t('personStepDate')} error={errors.occurredOn?.message}>
             {(props) => <input {...props} {...register('occurredOn')} type="date" className={inputClass} />}
           </Field>
         </div>
