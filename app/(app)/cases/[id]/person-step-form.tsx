@@ -22,7 +22,7 @@ import { stepHasSanction, stepNamesOffences } from '@/lib/justice';
 import { PerpetratorStepSchema, type PerpetratorStepInput, type PerpetratorStepOutput } from '@/lib/schemas/cases';
 import { recordPerpetratorStepsAction } from '../actions';
 
-export type PersonChoice = { partyId: string; number: number; latest: JusticeStep | 'none'; next: JusticeStep[] };
+type PersonChoice = { partyId: string; number: number; latest: JusticeStep | 'none'; next: JusticeStep[] };
 
 /**
  * Record one step for one or several perpetrators at once (decision 012). The steps offered are
@@ -107,6 +107,9 @@ export function PersonStepForm({
       <h3 id="person-step-title" className="font-semibold">
         {t('personStepTitle')}
       </h3>
+      {/* Registered, so that they are submitted (shouldUnregister leaves out what is not). */}
+      <input type="hidden" {...register('id')} />
+      <input type="hidden" {...register('version')} />
       <FormSaved message={saved} />
       <FormAlert message={errors.root?.message} />
       <div className="mt-2 grid gap-4">
