@@ -69,6 +69,8 @@ test.describe('county staff', () => {
   test('registers a case with two victims and a perpetrator, finds it, edits it, follows it to conviction and sees the history', async ({
     page,
   }) => {
+    // Registration, edit, three steps and four accessibility checks.
+    test.setTimeout(60_000);
     const { url, reference } = await registerCase(page);
     await expectNoAxeViolations(page);
     await expect(page.getByRole('region', { name: 'Brottsoffer' }).getByRole('row')).toHaveCount(3);

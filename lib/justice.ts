@@ -76,7 +76,7 @@ const KIND: Record<JusticeStep, CaseStatus> = {
  * and the person's outcome so far. An appeal that confirms the first judgment keeps the first
  * judgment's date (the case reached it then); one that reverses it counts from the appeal.
  */
-export function personContributions(steps: readonly PersonStep[]): { status: CaseStatus; occurredOn: string }[] {
+function personContributions(steps: readonly PersonStep[]): { status: CaseStatus; occurredOn: string }[] {
   const on = (step: JusticeStep) => steps.find((s) => s.step === step)?.occurredOn;
   const out: { status: CaseStatus; occurredOn: string }[] = [];
   const prosecuted = on('prosecuted');
@@ -107,7 +107,7 @@ export const DERIVED_STATUSES = [
 ] as const satisfies readonly CaseStatus[];
 
 /** Which step is "further" when the case's persons are at different ones (closed ends it all). */
-export const CASE_STATUS_RANK: Record<CaseStatus, number> = {
+const CASE_STATUS_RANK: Record<CaseStatus, number> = {
   reported: 1,
   investigation: 2,
   discontinued: 3,

@@ -20,7 +20,7 @@ export type SynthPersonStep = {
 const SEX_PURCHASE: readonly Offence[] = ['sex_purchase', 'sex_purchase_child'];
 
 /** The offences matching the person's role (as the migration of decision 012 chose them). */
-export function offencesForRole(offences: readonly Offence[], buyer: boolean): Offence[] {
+function offencesForRole(offences: readonly Offence[], buyer: boolean): Offence[] {
   const matching = offences.filter((o) => SEX_PURCHASE.includes(o) === buyer);
   return matching.length > 0 ? matching : [...offences];
 }

@@ -160,7 +160,7 @@ describe('a perpetrator’s path', () => {
         expect(
           await refusal(record(id, [persons[0]!], step, '1992-01-01')),
           `${latestStep(path)} → ${step}`,
-        ).toMatchObject({ code: 'invalid', field: 'step', message: 'validation.justiceStepTransition', person: 2 });
+        ).toMatchObject({ code: 'invalid', field: 'step', message: 'validation.justiceStepTransition', person: 1 });
       }
       expect(await caseState(id)).toEqual(before);
       // Each allowed step on a case of its own, so that one does not block the next.
@@ -190,7 +190,7 @@ describe('a perpetrator’s path', () => {
     await record(id, [persons[1]!], 'prosecuted', '1991-04-01');
     expect(await refusal(record(id, persons, 'convicted', '1991-04-15'))).toMatchObject({
       field: 'occurredOn',
-      person: 2,
+      person: 1,
       previous: '1991-05-01',
     });
     expect(await refusal(record(id, persons, 'convicted', '1991-05-01'))).toBe('ok');
@@ -199,7 +199,7 @@ describe('a perpetrator’s path', () => {
   it('records a step for several at once, one audit row each, and refuses all if one may not take it', async () => {
     const { id, persons } = await newCase();
     await record(id, [persons[0]!], 'discontinued', '1991-02-01');
-    expect(await refusal(record(id, persons, 'prosecuted', '1991-03-01'))).toMatchObject({ field: 'step', person: 2 });
+    expect(await refusal(record(id, persons, 'prosecuted', '1991-03-01'))).toMatchObject({ field: 'step', person: 1 });
     const fresh = await newCase();
     const result = await record(fresh.id, fresh.persons, 'prosecuted', '1991-03-01');
     expect(result).toMatchObject({ recorded: 2, status: 'prosecuted', statusOn: '1991-03-01', version: 2 });
@@ -207,7 +207,7 @@ describe('a perpetrator’s path', () => {
     expect(detail.perpetratorPaths.map((p) => p.latest)).toEqual(['prosecuted', 'prosecuted']);
     const audits = detail.history.filter((h) => h.action === 'case.person_step');
     expect(audits).toHaveLength(2);
-    expect(audits.map((a) => a.changes!.person).sort()).toEqual([2, 3]);
+    expect(audits.map((a) => a.changes!.person).sort()).toEqual([1, 2]);
     expect(audits[0]!.changes).toMatchObject({
       step: { from: 'none', to: 'prosecuted' },
       offences: ['trafficking_sexual'],

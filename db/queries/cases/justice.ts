@@ -31,7 +31,7 @@ import {
 // drizzle/0011_justice_path_triggers.sql); this module refuses, field by field, what it would
 // refuse, and writes the audit.
 
-export type PersonStepView = {
+type PersonStepView = {
   id: string;
   step: JusticeStep;
   occurredOn: string;
@@ -44,7 +44,7 @@ export type PersonStepView = {
 
 export type PerpetratorPath = {
   partyId: string;
-  /** 1-based, as the case's party list numbers them. */
+  /** 1-based among the case's perpetrators, as the form and the party list number them. */
   number: number;
   steps: PersonStepView[];
   latest: JusticeStep | 'none';
@@ -84,10 +84,9 @@ export async function loadPerpetratorPaths(db: Db | Tx, caseId: string): Promise
       .where(eq(perpetratorSteps.caseId, caseId))
       .orderBy(asc(perpetratorStepOffences.offence)),
   ]);
-  const numberOf = new Map(parties.map((p, i) => [p.id, i + 1]));
   return parties
     .filter((p) => p.role === 'perpetrator')
-    .map((p) => {
+    .map((p, index) => {
       const own = steps
         .filter((s) => s.partyId === p.id)
         .map((s) => ({
@@ -101,7 +100,7 @@ export async function loadPerpetratorPaths(db: Db | Tx, caseId: string): Promise
           recordedByName: s.recordedByName,
         }));
       const latest = latestStep(own);
-      return { partyId: p.id, number: numberOf.get(p.id)!, steps: own, latest, next: [...NEXT_JUSTICE_STEPS[latest]] };
+      return { partyId: p.id, number: index + 1, steps: own, latest, next: [...NEXT_JUSTICE_STEPS[latest]] };
     });
 }
 

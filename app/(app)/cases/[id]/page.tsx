@@ -155,7 +155,8 @@ async function PartiesTable({
       {parties.length === 0 ? (
         <p className="mt-2">{empty}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        // Focusable, so that keyboard users can scroll a table wider than a phone's screen.
+        <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-labelledby={id}>
           <table className="min-w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b-2 border-slate-400">
@@ -293,6 +294,7 @@ async function PerpetratorPaths({ found, date }: { found: CaseDetail; date: (val
       </div>
       {found.mayRecordPersonSteps ? (
         <PersonStepForm
+          key={found.id}
           id={found.id}
           version={found.version}
           persons={found.perpetratorPaths.map(({ partyId, number, latest, next }) => ({

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMessages, useTranslations } from 'next-intl';
 import { useForm, useWatch } from 'react-hook-form';
 import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
@@ -22,7 +22,7 @@ import { stepHasSanction, stepNamesOffences } from '@/lib/justice';
 import { PerpetratorStepSchema, type PerpetratorStepInput, type PerpetratorStepOutput } from '@/lib/schemas/cases';
 import { recordPerpetratorStepsAction } from '../actions';
 
-export type PersonChoice = { partyId: string; number: number; latest: JusticeStep | 'none'; next: JusticeStep[] };
+type PersonChoice = { partyId: string; number: number; latest: JusticeStep | 'none'; next: JusticeStep[] };
 
 /**
  * Record one step for one or several perpetrators at once (decision 012). The steps offered are
@@ -61,6 +61,7 @@ export function PersonStepForm({
     control,
     handleSubmit,
     setError,
+    setValue,
     reset,
     formState: { errors, isSubmitting },
   } = useForm<PerpetratorStepInput, unknown, PerpetratorStepOutput>({
@@ -69,6 +70,8 @@ export function PersonStepForm({
     // The offences, sanction and band leave the values when the step has none (they are hidden).
     shouldUnregister: true,
   });
+  // The case's version moves on when its other form (or a person's step) saves and the page refreshes.
+  useEffect(() => setValue('version', String(version)), [version, setValue]);
   const step = useWatch({ control, name: 'step' }) as JusticeStep | '';
   const sanction = useWatch({ control, name: 'sanction' });
   const offered = JUSTICE_STEPS.filter((s) => open.some((p) => p.next.includes(s)));
@@ -107,6 +110,9 @@ export function PersonStepForm({
       <h3 id="person-step-title" className="font-semibold">
         {t('personStepTitle')}
       </h3>
+      {/* Registered, so that they are submitted (shouldUnregister leaves out what is not). */}
+      <input type="hidden" {...register('id')} />
+      <input type="hidden" {...register('version')} />
       <FormSaved message={saved} />
       <FormAlert message={errors.root?.message} />
       <div className="mt-2 grid gap-4">
