@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, stateOf, test } from './fixtures';
+import { DEMO_PASSWORD, E2E, expect, expectNoAxeViolations, stateOf, test } from './fixtures';
 
 // Persons through the justice system on the dashboard (issue 12 item 5, decision 014), on the
 // demo data of 2008–2010 and 2009, which other specs never touch.
@@ -50,6 +50,28 @@ test.describe('national analyst', () => {
     const cells = await section.getByRole('table').locator('td').allTextContents();
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) expect(['1', '2', '3', '4']).not.toContain(c.trim());
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('in English', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('a county coordinator reads the persons and the once-per-case note in English', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('E-mail address').fill(E2E.english.email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto('/overview/01?year=2009');
+    const section = page.getByRole('region', { name: 'Persons through the justice system' });
+    await expect(section).toBeVisible();
+    await expect(
+      section.getByText('A person who is a perpetrator in several cases is counted once per case'),
+    ).toBeVisible();
+    await expect(section.getByRole('table', { name: 'Persons by legal status and sex', exact: true })).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('[missing:');
     await expectNoAxeViolations(page);
   });
 });
