@@ -7,7 +7,8 @@ import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
 import { writeAudit } from '@/db/audit';
 import { getDb } from '@/db/index';
-import { caseParties, cases, caseStatusEvents } from '@/db/schema';
+import { cases, caseStatusEvents } from '@/db/schema';
+import { rowsOf } from '@/db/rows';
 import { liveRecords } from '../_shared/scope';
 import {
   assertCaseId,
@@ -32,14 +33,13 @@ export async function recordStatusStep(
     if (!current) throw caseNotFound();
     const { row } = current;
     if (row.version !== input.version) throw caseConflict(current);
-    const [facts] = await tx
-      .select({
-        perpetrators: sql<number>`(select count(*) from ${caseParties} p where p.case_id = ${cases.id} and p.role = 'perpetrator')::int`,
-        latestOn: sql<string>`(select max(e.occurred_on)::text from ${caseStatusEvents} e where e.case_id = ${cases.id})`,
-      })
-      .from(cases)
-      .where(eq(cases.id, input.id));
-    assertStepAllowed(row.status, facts!.perpetrators > 0, facts!.latestOn ?? row.statusOn, input);
+    // Written out: drizzle leaves a lone table's columns unqualified, which a subquery would read as its own.
+    const [facts] = rowsOf<{ perpetrators: number; latest_on: string | null }>(
+      await tx.execute(sql`select
+        (select count(*) from case_parties p where p.case_id = ${input.id} and p.role = 'perpetrator')::int as perpetrators,
+        (select max(e.occurred_on)::text from case_status_events e where e.case_id = ${input.id}) as latest_on`),
+    );
+    assertStepAllowed(row.status, facts!.perpetrators > 0, facts!.latest_on ?? row.statusOn, input);
     assertPoliceReportNumberFits(row);
 
     await tx
