@@ -125,18 +125,96 @@ export const CASE_STATUSES = [
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /**
- * The pipeline: reported → preliminary investigation → discontinued | prosecuted →
- * convicted | acquitted; any step that is not already final may go to closed.
+ * The case's own steps (decision 012): reported → preliminary investigation → discontinued
+ * (only while no perpetrator is known), and closed from any step not already closed. Prosecution
+ * and judgments are each perpetrator's (JUSTICE_STEPS): for a case with perpetrators the steps
+ * discontinued, prosecuted, convicted and acquitted are derived from their paths.
  */
 export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   reported: ['investigation', 'closed'],
-  investigation: ['discontinued', 'prosecuted', 'closed'],
+  investigation: ['discontinued', 'closed'],
   discontinued: ['closed'],
-  prosecuted: ['convicted', 'acquitted', 'closed'],
+  prosecuted: ['closed'],
   convicted: ['closed'],
   acquitted: ['closed'],
   closed: [],
 };
+
+// ── Each perpetrator's path through the justice system (issue 12, decision 012) ─────────────
+
+/**
+ * A perpetrator's steps after the report. "Suspected" is not stored: every perpetrator party is
+ * suspected from the case's reported_on. discontinued: nedlagd förundersökning; prosecution_waived:
+ * åtalsunderlåtelse; penalty_order: strafföreläggande accepted; prosecuted: åtal väckt; convicted /
+ * acquitted: the first instance's judgment; *_on_appeal: the final judgment when appealed.
+ */
+export const JUSTICE_STEPS = [
+  'discontinued',
+  'prosecution_waived',
+  'penalty_order',
+  'prosecuted',
+  'convicted',
+  'acquitted',
+  'convicted_on_appeal',
+  'acquitted_on_appeal',
+] as const;
+export type JusticeStep = (typeof JUSTICE_STEPS)[number];
+
+/** The steps a person may take next; 'none' is a suspect without any recorded step. */
+export const NEXT_JUSTICE_STEPS: Record<JusticeStep | 'none', readonly JusticeStep[]> = {
+  none: ['discontinued', 'prosecution_waived', 'penalty_order', 'prosecuted'],
+  discontinued: [],
+  prosecution_waived: [],
+  penalty_order: [],
+  prosecuted: ['convicted', 'acquitted'],
+  convicted: ['convicted_on_appeal', 'acquitted_on_appeal'],
+  acquitted: ['convicted_on_appeal', 'acquitted_on_appeal'],
+  convicted_on_appeal: [],
+  acquitted_on_appeal: [],
+};
+
+/** Steps that name which of the case's offences they concern (at least one). */
+export const OFFENCE_STEPS = [
+  'penalty_order',
+  'prosecuted',
+  'convicted',
+  'acquitted',
+  'convicted_on_appeal',
+  'acquitted_on_appeal',
+] as const satisfies readonly JusticeStep[];
+/** Steps that record a sanction (required there, refused elsewhere). */
+export const SANCTION_STEPS = [
+  'penalty_order',
+  'convicted',
+  'convicted_on_appeal',
+] as const satisfies readonly JusticeStep[];
+
+/**
+ * The main sanction of a judgment or an order (Brottsbalken 1:3; a fine includes day-fines).
+ * 'unknown' only for convictions carried over from the case pipeline (decision 012), which
+ * never recorded one; a new step names its sanction (RECORDABLE_SANCTIONS).
+ */
+export const SANCTIONS = ['prison', 'probation', 'conditional_sentence', 'fine', 'other', 'unknown'] as const;
+export type Sanction = (typeof SANCTIONS)[number];
+export const RECORDABLE_SANCTIONS = [
+  'prison',
+  'probation',
+  'conditional_sentence',
+  'fine',
+  'other',
+] as const satisfies readonly Sanction[];
+/** A strafföreläggande may impose a fine and/or a conditional sentence (Rättegångsbalken 48:2), nothing else. */
+export const PENALTY_ORDER_SANCTIONS = ['fine', 'conditional_sentence'] as const satisfies readonly Sanction[];
+
+export const PRISON_BANDS = [
+  'under_6_months',
+  '6_to_12_months',
+  '1_to_2_years',
+  '2_to_4_years',
+  '4_to_10_years',
+  'over_10_years',
+] as const;
+export type PrisonBand = (typeof PRISON_BANDS)[number];
 
 // ── Coordination and trainings (issue 4) ─────────────────────────────────────────────────────
 

@@ -97,7 +97,7 @@ void runCli(async () => {
   const stream = generateCases({ seed, counties: demoCounties(), total });
   const newId = timeOrderedIds();
   const bar = progress(total);
-  const sum: InsertResult = { cases: 0, offences: 0, parties: 0, events: 0 };
+  const sum: InsertResult = { cases: 0, offences: 0, parties: 0, events: 0, steps: 0 };
   // Generate the next batch while the database writes the current one.
   let writing: Promise<InsertResult> | null = null;
   let analyzeAt: number | null = flag('no-analyze') ? null : 25_000;

@@ -93,6 +93,9 @@ const CATALOGUE = {
   supportMeasure: enums.SUPPORT_MEASURES,
   perpetratorRole: enums.PERPETRATOR_ROLES,
   caseStatus: enums.CASE_STATUSES,
+  justiceStep: enums.JUSTICE_STEPS,
+  sanction: enums.SANCTIONS,
+  prisonBand: enums.PRISON_BANDS,
   groupKind: enums.GROUP_KINDS,
   eventFormat: enums.EVENT_FORMATS,
   actionItemStatus: enums.ACTION_ITEM_STATUSES,
@@ -105,6 +108,10 @@ const CATALOGUE = {
 const SUBSETS: Record<string, keyof typeof CATALOGUE> = {
   MEMBER_ORGANISATION_TYPES: 'reportingBody',
   PENDING_ACTION_ITEM_STATUSES: 'actionItemStatus',
+  OFFENCE_STEPS: 'justiceStep',
+  SANCTION_STEPS: 'justiceStep',
+  PENALTY_ORDER_SANCTIONS: 'sanction',
+  RECORDABLE_SANCTIONS: 'sanction',
 };
 
 /** Permissions ('case.read') look like keys but are not messages. */

@@ -60,7 +60,8 @@ export async function HistoryTable({
       {entries.length === 0 ? (
         <p className="mt-2">{tCommon('none')}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        // Focusable, so that keyboard users can scroll a table wider than a phone's screen.
+        <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-labelledby={id}>
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t.has('caption') ? t('caption') : tCommon('caption')}</caption>
             <thead>

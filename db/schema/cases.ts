@@ -3,6 +3,7 @@ import {
   char,
   check,
   date,
+  foreignKey,
   index,
   integer,
   pgEnum,
@@ -21,12 +22,15 @@ import {
   COERCION_DEGREES,
   CONTROL_METHODS,
   CRIME_ESTABLISHED,
+  JUSTICE_STEPS,
   OFFENCES,
   ORIGIN_REGIONS,
   PARTY_ROLES,
   PERPETRATOR_ROLES,
+  PRISON_BANDS,
   REPORTING_BODIES,
   RESIDENCE_PERMITS,
+  SANCTIONS,
   SEXES,
   SUPPORT_MEASURES,
   YES_NO_UNKNOWN,
@@ -49,6 +53,9 @@ export const residencePermit = pgEnum('residence_permit', RESIDENCE_PERMITS);
 export const supportMeasure = pgEnum('support_measure', SUPPORT_MEASURES);
 export const perpetratorRole = pgEnum('perpetrator_role', PERPETRATOR_ROLES);
 export const caseStatus = pgEnum('case_status', CASE_STATUSES);
+export const justiceStep = pgEnum('justice_step', JUSTICE_STEPS);
+export const sanction = pgEnum('sanction', SANCTIONS);
+export const prisonBand = pgEnum('prison_band', PRISON_BANDS);
 
 export const NOTES_MAX = 2000;
 /**
@@ -165,6 +172,8 @@ export const caseParties = pgTable(
   (t) => [
     index('case_parties_case_idx').on(t.caseId),
     unique('case_parties_position_key').on(t.caseId, t.position),
+    // The target of perpetrator_steps' (party_id, case_id) key: a step's person belongs to its case.
+    unique('case_parties_id_case_key').on(t.id, t.caseId),
     check('case_parties_citizenship_format', sql`${t.citizenship} ~ '^[A-Z]{2}$'`),
     // Victim facts only on victims, perpetrator facts only on perpetrators.
     check(
@@ -196,6 +205,68 @@ export const caseStatusEvents = pgTable(
   ],
 );
 
+/**
+ * One step of one perpetrator's path (decision 012). The case's status is derived from these when
+ * the case has perpetrators. A party with steps cannot be deleted (NO ACTION: checked at the end
+ * of the statement, so deleting the whole case still cascades through both tables).
+ */
+export const perpetratorSteps = pgTable(
+  'perpetrator_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    partyId: uuid('party_id').notNull(),
+    step: justiceStep('step').notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    sanction: sanction('sanction'),
+    prisonBand: prisonBand('prison_band'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'perpetrator_steps_party_fk',
+      columns: [t.partyId, t.caseId],
+      foreignColumns: [caseParties.id, caseParties.caseId],
+    }),
+    // Each step happens at most once in a person's path.
+    unique('perpetrator_steps_party_step_key').on(t.partyId, t.step),
+    index('perpetrator_steps_case_idx').on(t.caseId),
+    check(
+      'perpetrator_steps_occurred_on_range',
+      sql`${t.occurredOn} >= date '1990-01-01' and ${t.occurredOn} <= current_date + 1`,
+    ),
+    // A sanction on an order or a conviction, required there, refused elsewhere.
+    check(
+      'perpetrator_steps_sanction',
+      sql`(${t.step} in ('penalty_order', 'convicted', 'convicted_on_appeal')) = (${t.sanction} is not null)`,
+    ),
+    // A strafföreläggande imposes a fine or a conditional sentence (RB 48:2), nothing else.
+    check(
+      'perpetrator_steps_penalty_order_sanction',
+      sql`${t.step} <> 'penalty_order' or ${t.sanction} in ('fine', 'conditional_sentence')`,
+    ),
+    check(
+      'perpetrator_steps_prison_band',
+      sql`(${t.sanction} is not distinct from 'prison') = (${t.prisonBand} is not null)`,
+    ),
+  ],
+);
+
+/** Which of the case's offences a prosecution, order or judgment concerns: chosen, never copied. */
+export const perpetratorStepOffences = pgTable(
+  'perpetrator_step_offences',
+  {
+    stepId: uuid('step_id')
+      .notNull()
+      .references(() => perpetratorSteps.id, { onDelete: 'cascade' }),
+    offence: offence('offence').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stepId, t.offence] })],
+);
+
 /** The last number given per county and year: an upsert on it serialises concurrent creations. */
 export const caseReferenceCounters = pgTable(
   'case_reference_counters',
@@ -212,3 +283,5 @@ export const caseReferenceCounters = pgTable(
 export type Case = typeof cases.$inferSelect;
 export type CaseParty = typeof caseParties.$inferSelect;
 export type CaseStatusEvent = typeof caseStatusEvents.$inferSelect;
+export type PerpetratorStep = typeof perpetratorSteps.$inferSelect;
+export type PerpetratorStepOffence = typeof perpetratorStepOffences.$inferSelect;

@@ -1,6 +1,6 @@
-import { char, date, index, integer, pgTable, primaryKey, smallint, uuid } from 'drizzle-orm/pg-core';
-import { PARTY_COLUMNS, ROLLUP_COLUMNS } from '../statistics/measures';
-import { coercionDegree, crimeEstablished, reportingBody } from './cases';
+import { bigint, char, date, index, integer, pgEnum, pgTable, primaryKey, smallint, uuid } from 'drizzle-orm/pg-core';
+import { PARTY_COLUMNS, PERSON_COLUMNS, PERSON_STATUSES, ROLLUP_COLUMNS } from '../statistics/measures';
+import { coercionDegree, crimeEstablished, reportingBody, sex } from './cases';
 import { counties } from './counties';
 
 // Rollups of the case register for the overviews (decision 005). Triggers on cases, case_offences,
@@ -98,4 +98,109 @@ export const statCaseYears = pgTable(
     ...rollupColumns(),
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.year, t.offenceMask] }), index('stat_case_years_year_idx').on(t.year)],
+);
+
+// ── Persons by legal status (decision 014) ──────────────────────────────────────────────────
+// Kept by the triggers of the custom migration "person_figures_triggers" (SQL made by
+// db/statistics/person-sql.ts): each perpetrator once per case and status, in the year of the step.
+
+export const personStatus = pgEnum('person_status', PERSON_STATUSES);
+
+/** One row per perpetrator of a live case and status reached: what it adds to the person rollups, and its days for the medians. */
+export const statPersonFacts = pgTable(
+  'stat_person_facts',
+  {
+    // No foreign keys, as in stat_case_facts: the triggers remove the facts of what is deleted.
+    partyId: uuid('party_id').notNull(),
+    status: personStatus('status').notNull(),
+    caseId: uuid('case_id').notNull(),
+    countyCode: char('county_code', { length: 2 }).notNull(),
+    /** The day of the step; the report's for 'suspected'. */
+    occurredOn: date('occurred_on').notNull(),
+    /** The offences the step names (OFFENCES bits); the case's when it names none (suspected, discontinued, waived). */
+    offenceMask: smallint('offence_mask').notNull(),
+    sex: sex('sex').notNull(),
+    /** Days from the person's step before (the report for a first step); null for 'suspected'. */
+    days: integer('days'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partyId, t.status] }),
+    index('stat_person_facts_case_idx').on(t.caseId),
+    // The medians of a period: read from the index alone.
+    index('stat_person_facts_status_idx').on(t.status, t.occurredOn, t.countyCode, t.offenceMask, t.days),
+  ],
+);
+
+const personColumns = () => Object.fromEntries(PERSON_COLUMNS.map((c) => [c, integer(c).notNull().default(0)]));
+
+/** Persons per county, day of the step, status and offence combination: the edges of a period. */
+export const statPersonDays = pgTable(
+  'stat_person_days',
+  {
+    countyCode: char('county_code', { length: 2 })
+      .notNull()
+      .references(() => counties.code),
+    day: date('day').notNull(),
+    status: personStatus('status').notNull(),
+    offenceMask: smallint('offence_mask').notNull(),
+    ...personColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.day, t.status, t.offenceMask] }),
+    index('stat_person_days_day_idx').on(t.day),
+  ],
+);
+
+/** The same per calendar month (month = its first day). */
+export const statPersonMonths = pgTable(
+  'stat_person_months',
+  {
+    countyCode: char('county_code', { length: 2 })
+      .notNull()
+      .references(() => counties.code),
+    month: date('month').notNull(),
+    status: personStatus('status').notNull(),
+    offenceMask: smallint('offence_mask').notNull(),
+    ...personColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.month, t.status, t.offenceMask] }),
+    index('stat_person_months_month_idx').on(t.month),
+  ],
+);
+
+/** The same per calendar year (year = 1 January): the suppressed views. */
+export const statPersonYears = pgTable(
+  'stat_person_years',
+  {
+    countyCode: char('county_code', { length: 2 })
+      .notNull()
+      .references(() => counties.code),
+    year: date('year').notNull(),
+    status: personStatus('status').notNull(),
+    offenceMask: smallint('offence_mask').notNull(),
+    ...personColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.year, t.status, t.offenceMask] }),
+    index('stat_person_years_year_idx').on(t.year),
+  ],
+);
+
+/**
+ * What each open transaction will add to the person rollups: written by every statement, applied
+ * once at commit (a deferred trigger) in the rollups' key order, so that writers never take the
+ * rollups' row locks in different orders (decision 014). Empty outside a transaction.
+ */
+export const statPersonPending = pgTable(
+  'stat_person_pending',
+  {
+    tx: bigint('tx', { mode: 'number' }).notNull(),
+    countyCode: char('county_code', { length: 2 }).notNull(),
+    day: date('day').notNull(),
+    status: personStatus('status').notNull(),
+    offenceMask: smallint('offence_mask').notNull(),
+    ...personColumns(),
+  },
+  (t) => [index('stat_person_pending_tx_idx').on(t.tx)],
 );

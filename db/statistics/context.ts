@@ -7,7 +7,8 @@ import type { Period } from '@/lib/periods';
 import type { Actor } from '@/lib/policy';
 import { knownCounties } from './access';
 import { addScopeSums, buildCube, emptyScopeSums, NATION, type Cube, type ScopeSums } from './cube';
-import { loadCountySums, loadCountySumsByYear, type Counties } from './rollups';
+import { loadPersonRows, loadPersonRowsByYear, personFiguresOf, personRelations, type PersonRow } from './persons';
+import { loadCountySums, loadCountySumsByYear, type Counties, type CountySums } from './rollups';
 import { suppressionThreshold } from './suppression';
 
 // What every statistics read of one request shares: the counties, the threshold, the counties
@@ -35,7 +36,17 @@ const EXTRA_GROUPS = [{ parts: TRAINING_AUDIENCES.map((a) => `participants_${a}`
 export function cubesFor(ctx: StatisticsContext, years: readonly number[]): Promise<Cube[]> {
   const missing = years.filter((y) => !ctx.cubes.has(y));
   if (missing.length > 0) {
-    const loaded = loadCountySumsByYear(ctx.db, missing, ctx.today);
+    const range = { from: `${Math.min(...missing)}-01-01`, to: `${Math.max(...missing)}-12-31` };
+    const loaded = Promise.all([
+      loadCountySumsByYear(ctx.db, missing, ctx.today),
+      loadPersonRowsByYear(ctx.db, range),
+    ]).then(([byYear, persons]) => {
+      for (const r of persons) {
+        const byCounty = byYear.get(Number(r.y));
+        if (byCounty) addPersonRow(byCounty, r);
+      }
+      return byYear;
+    });
     for (const y of missing) {
       ctx.cubes.set(
         y,
@@ -45,13 +56,24 @@ export function cubesFor(ctx: StatisticsContext, years: readonly number[]): Prom
             sums: byYear.get(y)!,
             threshold: ctx.threshold,
             known: ctx.known,
-            extraGroups: EXTRA_GROUPS,
+            extraGroups: [...EXTRA_GROUPS, ...personRelations(extraKeys(byYear.get(y)!))],
           }),
         ),
       );
     }
   }
   return Promise.all(years.map((y) => ctx.cubes.get(y)!));
+}
+
+/** Persons by legal status into the county's extra figures (decision 014). */
+function addPersonRow(byCounty: CountySums, row: PersonRow): void {
+  let sums = byCounty.get(row.county_code);
+  if (!sums) byCounty.set(row.county_code, (sums = emptyScopeSums()));
+  for (const [k, n] of personFiguresOf(row)) sums.extra[k] = (sums.extra[k] ?? 0) + n;
+}
+
+function extraKeys(byCounty: CountySums): Set<string> {
+  return new Set([...byCounty.values()].flatMap((s) => Object.keys(s.extra)));
 }
 
 export function cubeFor(ctx: StatisticsContext, year: number): Promise<Cube> {
@@ -65,7 +87,11 @@ export async function fullSums(
   counties: Counties,
   mask: number | null,
 ): Promise<ScopeSums> {
-  const byCounty = await loadCountySums(ctx.db, period, counties, mask, ctx.today);
+  const [byCounty, persons] = await Promise.all([
+    loadCountySums(ctx.db, period, counties, mask, ctx.today),
+    loadPersonRows(ctx.db, period, counties, mask),
+  ]);
+  for (const r of persons) addPersonRow(byCounty, r);
   const sums = emptyScopeSums();
   for (const s of byCounty.values()) addScopeSums(sums, s);
   return sums;

@@ -198,6 +198,8 @@ function tableOf(options: CubeOptions): Table {
   const unpublished: boolean[] = new Array(scopes.length * M).fill(false);
   scopes.forEach((_, si) => {
     for (const [m, v] of perScope[si]!) values[si * M + index.get(m)!] = v;
+    // Cells named aux_* state a relation only (e.g. the persons per offence combination, decision 014).
+    for (const [m, mi] of index) if (m.startsWith('aux_')) unpublished[si * M + mi] = true;
     for (const a of AGE_GROUPS) {
       // Auxiliary cells carry the value their relation gives them, and are never published.
       const i = si * M + index.get(`aux_age_${a}`)!;

@@ -43,7 +43,16 @@ import {
   type StatisticsScope,
 } from './context';
 import { countOf, measuresOf } from './cube';
-import { FUNNEL_STEPS, maskOf, offencesOfMask, type FunnelStep } from './measures';
+import {
+  FUNNEL_STEPS,
+  maskOf,
+  offencesOfMask,
+  PERSON_STATUSES,
+  personMeasure,
+  type FunnelStep,
+  type PersonStatus,
+} from './measures';
+import { loadPersonMedians, type PersonMedians } from './persons';
 import { loadActiveGroups, loadMedians, loadTrend, type Counties, type Medians } from './rollups';
 
 // The county dashboard (or the nation's): every figure beside the previous period of the same
@@ -75,6 +84,18 @@ export type Dashboard = {
   perpetrators: PartyRows;
   funnel: { step: 'reported' | FunnelStep; current: Count; previous: Count; shareOfReported: Ratio }[];
   medians: { from: 'reported' | FunnelStep; to: FunnelStep; current: Ratio; previous: Ratio }[];
+  /**
+   * Perpetrators by legal status in the period of each step (decision 014): each once per case
+   * (the register holds no identities), with the median days from the person's step before.
+   */
+  persons: {
+    status: PersonStatus;
+    current: Count;
+    previous: Count;
+    bySex: CategoryRow<Sex>[];
+    byOffence: CategoryRow<Offence>[];
+    medianDays: { current: Ratio; previous: Ratio };
+  }[];
   trend: { granularity: Granularity; points: { start: string; value: Count }[] };
   trainings: {
     trainings: Figure;
@@ -190,6 +211,29 @@ function mediansOf({ cur, prev }: Lookups, current: Medians, previous: Medians):
   }));
 }
 
+/** The persons of each status; a median hidden whenever the count it is taken over is. */
+function personsOf({ cur, prev }: Lookups, current: PersonMedians, previous: PersonMedians): Dashboard['persons'] {
+  const median = (value: number | null, base: Count): Ratio =>
+    base.suppressed ? { value: null, suppressed: true } : { value, suppressed: false };
+  return PERSON_STATUSES.map((status) => ({
+    status,
+    current: cur(personMeasure(status)),
+    previous: prev(personMeasure(status)),
+    bySex: categoryRows(cur, prev, `${personMeasure(status)}_sex_`, SEXES),
+    byOffence: categoryRows(cur, prev, `${personMeasure(status)}_offence_`, OFFENCES),
+    medianDays: {
+      current:
+        status === 'suspected'
+          ? { value: null, suppressed: false }
+          : median(current[status], cur(personMeasure(status))),
+      previous:
+        status === 'suspected'
+          ? { value: null, suppressed: false }
+          : median(previous[status], prev(personMeasure(status))),
+    },
+  }));
+}
+
 function combinationsOf({ cur, prev, masks }: Lookups): Dashboard['offenceCombinations'] {
   return masks
     .map((m) => ({ offences: offencesOfMask(m), key: String(m), ...figure(cur, prev, `combo_${m}`) }))
@@ -259,10 +303,12 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
   };
   const lookups =
     access === 'full' ? await fullLookups(ctx, r) : await suppressedLookups(ctx, scope.code, input.period);
-  const [curMedians, prevMedians, activeGroups] = await Promise.all([
+  const [curMedians, prevMedians, activeGroups, curPersonMedians, prevPersonMedians] = await Promise.all([
     loadMedians(ctx.db, input.period, r.counties, r.mask),
     loadMedians(ctx.db, r.previous, r.counties, r.mask),
     loadActiveGroups(ctx.db, input.period),
+    loadPersonMedians(ctx.db, input.period, r.counties, r.mask),
+    loadPersonMedians(ctx.db, r.previous, r.counties, r.mask),
   ]);
   return {
     scope,
@@ -275,6 +321,7 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
     ...breakdownsOf(lookups),
     funnel: funnelOf(lookups),
     medians: mediansOf(lookups, curMedians, prevMedians),
+    persons: personsOf(lookups, curPersonMedians, prevPersonMedians),
     trend: lookups.trend,
     trainings: trainingsOf(lookups),
     coordination: coordinationOf(lookups, input.county, activeGroups, ctx.counties.length),

@@ -1,11 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CaseEditSchema, CaseSchema, StatusStepSchema, type CaseInput, type PartyInput } from '@/lib/schemas/cases';
+import {
+  CaseEditSchema,
+  CaseSchema,
+  PerpetratorStepSchema,
+  StatusStepSchema,
+  type CaseInput,
+  type PartyInput,
+} from '@/lib/schemas/cases';
 import {
   AGE_BANDS,
   COERCION_DEGREES,
   CRIME_ESTABLISHED,
-  NEXT_STATUSES,
   OFFENCES,
   ORIGIN_REGIONS,
   REPORTING_BODIES,
@@ -21,6 +27,7 @@ import { makeUser } from '@/db/test/helpers';
 import { getCaseForActor } from '@/db/queries/cases/detail';
 import { createCase, deleteCase, restoreCase, updateCase } from '@/db/queries/cases/register';
 import { recordStatusStep } from '@/db/queries/cases/status';
+import { recordPerpetratorSteps } from '@/db/queries/cases/justice';
 import type { Count } from '@/lib/statistics/figures';
 import { getDashboard, type Dashboard } from './dashboard';
 import { getEurostatTables, getHtcdsExport } from './exports';
@@ -84,8 +91,27 @@ async function register(actor: Actor, overrides: Partial<CaseInput>, steps: [str
   return id;
 }
 
+/**
+ * A step of the case's pipeline. Since decision 012 a prosecution, judgment or discontinuation of
+ * a case with perpetrators is each person's: recorded here for all of them, for all the offences.
+ */
 async function step(actor: Actor, id: string, status: string, occurredOn: string) {
   const detail = await getCaseForActor(actor, id);
+  if (detail.perpetratorPaths.length > 0 && ['discontinued', 'prosecuted', 'convicted', 'acquitted'].includes(status)) {
+    await recordPerpetratorSteps(
+      actor,
+      PerpetratorStepSchema.parse({
+        id,
+        version: String(detail.version),
+        partyIds: detail.perpetratorPaths.map((p) => p.partyId),
+        step: status,
+        occurredOn,
+        offences: status === 'discontinued' ? [] : detail.offences,
+        sanction: status === 'convicted' ? 'fine' : '',
+      }),
+    );
+    return;
+  }
   await recordStatusStep(
     actor,
     StatusStepSchema.parse({ id, version: String(detail.version), status, occurredOn, note: '' }),
@@ -466,8 +492,9 @@ async function rawFigures(counties: readonly string[], period: Period, offences:
   const [medians] = rowsOf<Record<string, number | null>>(
     await db.execute(sql`select
       percentile_cont(0.5) within group (order by (select e.occurred_on - c.reported_on from case_status_events e where e.case_id = c.id and e.status = 'investigation')) as investigation,
-      percentile_cont(0.5) within group (order by (select p.occurred_on - i.occurred_on from case_status_events p join case_status_events i on i.case_id = p.case_id and i.status = 'investigation' where p.case_id = c.id and p.status = 'prosecuted')) as prosecuted,
-      percentile_cont(0.5) within group (order by (select v.occurred_on - p.occurred_on from case_status_events v join case_status_events p on p.case_id = v.case_id and p.status = 'prosecuted' where v.case_id = c.id and v.status = 'convicted')) as convicted
+      -- Each step counts from the step before it that the case has (a penalty order convicts without a prosecution, decision 012).
+      percentile_cont(0.5) within group (order by (select p.occurred_on - coalesce((select i.occurred_on from case_status_events i where i.case_id = c.id and i.status = 'investigation'), c.reported_on) from case_status_events p where p.case_id = c.id and p.status = 'prosecuted')) as prosecuted,
+      percentile_cont(0.5) within group (order by (select v.occurred_on - coalesce((select p.occurred_on from case_status_events p where p.case_id = c.id and p.status = 'prosecuted'), (select i.occurred_on from case_status_events i where i.case_id = c.id and i.status = 'investigation'), c.reported_on) from case_status_events v where v.case_id = c.id and v.status = 'convicted')) as convicted
       ${base}`),
   );
   return { cases: cases!, parties: Object.fromEntries(parties.map((p) => [p.k, p.n])), medians: medians! };
@@ -552,26 +579,47 @@ describe('figures always equal a GROUP BY over the rows', () => {
       const action = random();
       if (detail.deletedAt) {
         await restoreCase(actor, { id });
+      } else if (action < 0.2 && detail.mayRecordPersonSteps) {
+        // One step of one person's path (decision 012): the case's derived step and its events move.
+        const path = pick(detail.perpetratorPaths.filter((p) => p.next.length > 0));
+        const latestOn = [detail.reportedOn, ...path.steps.map((s) => s.occurredOn)].sort().at(-1)!;
+        const next = pick(path.next);
+        await recordPerpetratorSteps(
+          actor,
+          PerpetratorStepSchema.parse({
+            id,
+            version: String(detail.version),
+            partyIds: [path.partyId],
+            step: next,
+            occurredOn:
+              latestOn < '1997-06-01' ? `1997-${String(6 + Math.floor(random() * 6)).padStart(2, '0')}-01` : latestOn,
+            offences: ['discontinued', 'prosecution_waived'].includes(next) ? [] : [pick(detail.offences)],
+            sanction: next === 'penalty_order' || next.startsWith('convicted') ? 'fine' : '',
+          }),
+        );
       } else if (action < 0.35) {
-        const next = NEXT_STATUSES[detail.status];
+        const next = detail.allowedNextStatuses;
+        const latest = detail.statusEvents
+          .map((e) => e.occurredOn)
+          .sort()
+          .at(-1)!;
         if (next.length === 0) continue;
-        const on =
-          detail.statusOn < '1997-06-01'
-            ? `1997-${String(6 + Math.floor(random() * 6)).padStart(2, '0')}-01`
-            : detail.statusOn;
+        const on = latest < '1997-06-01' ? `1997-${String(6 + Math.floor(random() * 6)).padStart(2, '0')}-01` : latest;
         await recordStatusStep(
           actor,
           StatusStepSchema.parse({
             id,
             version: String(detail.version),
             status: pick(next),
-            occurredOn: on > detail.statusOn ? on : detail.statusOn,
+            occurredOn: on > latest ? on : latest,
             note: '',
           }),
         );
       } else if (action < 0.75) {
         const changed = randomCase();
         const reportedOn = detail.statusEvents.length > 1 ? detail.reportedOn : changed.reportedOn;
+        // An edit that would drop a person with steps, or an offence a step names, is refused
+        // (decision 012) and changes nothing.
         await updateCase(
           actor,
           CaseEditSchema.parse({
@@ -579,7 +627,9 @@ describe('figures always equal a GROUP BY over the rows', () => {
             id,
             version: String(detail.version),
           }),
-        );
+        ).catch((error: unknown) => {
+          if (!(error instanceof AppError && error.code === 'invalid')) throw error;
+        });
       } else {
         await deleteCase(actor, { id, version: detail.version });
       }

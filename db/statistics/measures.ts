@@ -6,6 +6,7 @@ import {
   AGE_BANDS,
   COERCION_DEGREES,
   CRIME_ESTABLISHED,
+  JUSTICE_STEPS,
   OFFENCES,
   ORIGIN_REGIONS,
   REPORTING_BODIES,
@@ -146,3 +147,18 @@ export const ROLLUP_COLUMNS: readonly string[] = [
 ];
 
 export type RollupSums = Record<string, number>;
+
+// ── Persons by legal status (decision 014) ──────────────────────────────────────────────────
+// Each perpetrator counted in the year of each step of their own path: suspected in the year of
+// the report, every other status in the year of the step (lib/enums.ts JUSTICE_STEPS).
+
+export const PERSON_STATUSES = ['suspected', ...JUSTICE_STEPS] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+
+/** The columns of the person rollups after the key: all persons, then by sex. */
+export const PERSON_COLUMNS: readonly string[] = ['persons', ...col('sex', SEXES)];
+
+/** The name of a person figure in a scope's sums (ScopeSums.extra): `persons_<status>[_sex_<sex> | _offence_<offence>]`. */
+export function personMeasure(status: PersonStatus, part?: `sex_${string}` | `offence_${string}`): string {
+  return part ? `persons_${status}_${part}` : `persons_${status}`;
+}

@@ -21,6 +21,7 @@ import {
 } from '@/lib/enums';
 import { dayOf, isoOf, yearOf } from './dates';
 import * as P from './profiles';
+import { caseEventsOf, personStepsOf, type SynthPersonStep } from './justice';
 import { Rng, weighted, type Weighted } from './random';
 
 export type SynthParty = {
@@ -55,14 +56,23 @@ export type SynthCase = {
   offences: Offence[];
   /** Victims first, then perpetrators; the position in the case is the index + 1. */
   parties: SynthParty[];
-  /** The status pipeline from 'reported', dates non-decreasing; the last is the case's status. */
+  /**
+   * The case's step events: its own (reported, investigation, closed) and those derived from its
+   * persons' steps (decision 012); status is the furthest of them.
+   */
   events: SynthEvent[];
   status: CaseStatus;
   statusOn: string;
+  /** Each party's justice steps (victims: none), in the order of the parties. */
+  personSteps: SynthPersonStep[][];
+  /** The single pipeline of before decision 012 (what the data migration starts from). */
+  pipeline: SynthEvent[];
 };
 
 export type Ctx = {
   rng: Rng;
+  /** The persons' steps draw from their own stream, so that the cases are those of before 012. */
+  justiceRng: Rng;
   today: number;
   regionOf: ReadonlyMap<string, string>;
   counties: { general: Weighted<string>; sexPurchase: Weighted<string> };
@@ -71,6 +81,7 @@ export type Ctx = {
 export function makeCtx(seed: number, counties: readonly P.CountyInfo[], to: string): Ctx {
   return {
     rng: new Rng(seed),
+    justiceRng: new Rng(seed ^ 0x5eed12),
     today: dayOf(to),
     regionOf: new Map(counties.map((c) => [c.code, c.policeRegion])),
     counties: P.countyTables(counties),
@@ -224,17 +235,20 @@ function eventsOf(rng: Rng, path: readonly CaseStatus[], reportedDay: number, to
   return events;
 }
 
-export type CaseCore = Omit<SynthCase, 'events' | 'status' | 'statusOn' | 'createdAt' | 'reportedOn'>;
+export type CaseCore = Omit<
+  SynthCase,
+  'events' | 'status' | 'statusOn' | 'createdAt' | 'reportedOn' | 'personSteps' | 'pipeline'
+>;
 
 export function finish(ctx: Ctx, core: CaseCore, day: number, path: readonly CaseStatus[]): SynthCase {
-  const events = eventsOf(ctx.rng, path, day, ctx.today);
-  const last = events[events.length - 1]!;
+  const pipeline = eventsOf(ctx.rng, path, day, ctx.today);
+  const personSteps = personStepsOf(ctx.justiceRng, core, pipeline, ctx.today);
   return {
     ...core,
     reportedOn: isoOf(day),
     createdAt: createdAtOf(ctx.rng, day),
-    events,
-    status: last.status,
-    statusOn: last.occurredOn,
+    ...caseEventsOf(pipeline, personSteps),
+    personSteps,
+    pipeline,
   };
 }

@@ -6,6 +6,7 @@ import 'server-only';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
+import { caseStepOf } from '@/lib/justice';
 import type { SynthCase } from './case';
 import { rowsOf } from '@/db/rows';
 
@@ -13,9 +14,11 @@ export type InsertOptions = {
   createdBy: string | null;
   /** Row ids (cases, parties, events); default random (v4). timeOrderedIds() keeps the indexes append-only for volume. */
   newId?: () => string;
+  /** Insert the single pipeline of before decision 012 and no person's steps (the migration's test). */
+  legacy?: boolean;
 };
 
-export type InsertResult = { cases: number; offences: number; parties: number; events: number };
+export type InsertResult = { cases: number; offences: number; parties: number; events: number; steps: number };
 
 /**
  * Ids that grow with each call (the layout of a UUIDv7: time, version 7, then a counter), so
@@ -42,7 +45,7 @@ export async function insertCases(
   batch: readonly SynthCase[],
   options: InsertOptions,
 ): Promise<InsertResult> {
-  if (batch.length === 0) return { cases: 0, offences: 0, parties: 0, events: 0 };
+  if (batch.length === 0) return { cases: 0, offences: 0, parties: 0, events: 0, steps: 0 };
   const [counts] = rowsOf<InsertResult>(await db.execute(insertCasesQuery(batch, options)));
   if (!counts || counts.cases !== batch.length)
     throw new Error(`Inserted ${counts?.cases ?? 0} of ${batch.length} cases (unknown county?)`);
@@ -56,16 +59,22 @@ type BatchRows = {
   offences: unknown[];
   parties: unknown[];
   events: unknown[];
+  steps: unknown[];
+  stepOffences: unknown[];
 };
 
 /** The batch's rows, table by table; each case numbered within its county and year. */
-function batchRows(batch: readonly SynthCase[], newId: () => string): BatchRows {
+function batchRows(batch: readonly SynthCase[], newId: () => string, legacy: boolean): BatchRows {
   const perCountyYear = new Map<string, { c: string; y: number; n: number }>();
   const cases: unknown[] = [];
   const offences: unknown[] = [];
   const parties: unknown[] = [];
   const events: unknown[] = [];
+  const steps: unknown[] = [];
+  const stepOffences: unknown[] = [];
   for (const c of batch) {
+    const caseEvents = legacy ? c.pipeline : c.events;
+    const last = legacy ? caseStepOf(c.pipeline) : { status: c.status, occurredOn: c.statusOn };
     const id = newId();
     const y = Number(c.reportedOn.slice(0, 4));
     const key = `${c.countyCode}-${y}`;
@@ -87,15 +96,16 @@ function batchRows(batch: readonly SynthCase[], newId: () => string): BatchRows 
       g: c.coercionDegree,
       m: c.controlMethods,
       n: c.notes,
-      st: c.status,
-      so: c.statusOn,
+      st: last.status,
+      so: last.occurredOn,
       ca: c.createdAt,
-      ua: c.statusOn === c.reportedOn ? c.createdAt : timestampOf(c.statusOn),
+      ua: last.occurredOn === c.reportedOn ? c.createdAt : timestampOf(last.occurredOn),
     });
     for (const offence of c.offences) offences.push({ i: id, o: offence });
-    c.parties.forEach((p, index) =>
+    c.parties.forEach((p, index) => {
+      const partyId = newId();
       parties.push({
-        id: newId(),
+        id: partyId,
         i: id,
         q: index + 1,
         r: p.role,
@@ -107,17 +117,36 @@ function batchRows(batch: readonly SynthCase[], newId: () => string): BatchRows 
         m: p.residencePermit,
         u: p.support,
         k: p.perpetratorRole,
-      }),
-    );
-    for (const e of c.events)
+      });
+      if (legacy) return;
+      for (const st of c.personSteps[index] ?? []) {
+        const stepId = newId();
+        steps.push({
+          id: stepId,
+          i: id,
+          p: partyId,
+          s: st.step,
+          d: st.occurredOn,
+          x: st.sanction,
+          b: st.prisonBand,
+          t: timestampOf(st.occurredOn),
+        });
+        for (const o of st.offences) stepOffences.push({ s: stepId, o });
+      }
+    });
+    for (const e of caseEvents)
       events.push({ id: newId(), i: id, s: e.status, d: e.occurredOn, n: e.note, t: timestampOf(e.occurredOn) });
   }
-  return { wanted: [...perCountyYear.values()], cases, offences, parties, events };
+  return { wanted: [...perCountyYear.values()], cases, offences, parties, events, steps, stepOffences };
 }
 
-/** The one statement that inserts a batch and returns { cases, offences, parties, events }. */
+/** The one statement that inserts a batch and returns { cases, offences, parties, events, steps }. */
 function insertCasesQuery(batch: readonly SynthCase[], options: InsertOptions): SQL {
-  const { wanted, cases, offences, parties, events } = batchRows(batch, options.newId ?? randomUUID);
+  const { wanted, cases, offences, parties, events, steps, stepOffences } = batchRows(
+    batch,
+    options.newId ?? randomUUID,
+    options.legacy ?? false,
+  );
   const by = options.createdBy;
   // Data-modifying CTEs all run, once, whatever the final SELECT reads; the foreign keys are
   // checked at the end of the statement, when the cases are there.
@@ -167,8 +196,22 @@ function insertCasesQuery(batch: readonly SynthCase[], options: InsertOptions): 
       select r.id, r.i, r.s, r.d, r.n, ${by}::uuid, r.t
       from json_to_recordset(${JSON.stringify(events)}::text::json) as r(id uuid, i uuid, s case_status, d date, n text, t timestamptz)
       returning 1
+    ),
+    -- Each person's steps: the trigger of 0011 checks the paths and finds the events already derived.
+    new_steps as (
+      insert into perpetrator_steps (id, case_id, party_id, step, occurred_on, sanction, prison_band, recorded_by, recorded_at)
+      select r.id, r.i, r.p, r.s, r.d, r.x, r.b, ${by}::uuid, r.t
+      from json_to_recordset(${JSON.stringify(steps)}::text::json) as r(id uuid, i uuid, p uuid, s justice_step, d date,
+        x sanction, b prison_band, t timestamptz)
+      returning 1
+    ),
+    new_step_offences as (
+      insert into perpetrator_step_offences (step_id, offence)
+      select r.s, r.o from json_to_recordset(${JSON.stringify(stepOffences)}::text::json) as r(s uuid, o offence)
+      returning 1
     )
     select (select count(*) from new_cases)::int as cases, (select count(*) from new_offences)::int as offences,
-      (select count(*) from new_parties)::int as parties, (select count(*) from new_events)::int as events
+      (select count(*) from new_parties)::int as parties, (select count(*) from new_events)::int as events,
+      (select count(*) + 0 * (select count(*) from new_step_offences) from new_steps)::int as steps
   `;
 }

@@ -38,6 +38,9 @@ export type Account = keyof typeof ACCOUNTS;
 export type Records = {
   caseId: string;
   statusCaseId: string;
+  /** A case whose perpetrator takes a justice step (decision 012), and that perpetrator's party id. */
+  stepCaseId: string;
+  stepPartyIds: string[];
   deleteCaseId: string;
   groupId: string;
   memberIds: string[];
@@ -152,6 +155,20 @@ export const EXAMPLES: Record<string, Example> = {
       note: 'Förundersökning inledd.',
     }),
     version: 'statusCaseId',
+  },
+  recordPerpetratorStepsAction: {
+    account: 'coordinatorAB',
+    input: (r) => ({
+      id: r.stepCaseId,
+      version: r.versions[r.stepCaseId],
+      partyIds: r.stepPartyIds,
+      step: 'prosecuted',
+      occurredOn: day(-2),
+      offences: ['trafficking_sexual'],
+      sanction: '',
+      prisonBand: '',
+    }),
+    version: 'stepCaseId',
   },
   deleteCaseAction: {
     account: 'coordinatorAB',
@@ -278,11 +295,17 @@ export async function createRecords(
   }
   const id = async (name: string, account: Account, input: unknown) => String((await call(name, account, input)).id);
 
-  const [caseId, statusCaseId, deleteCaseId] = [
+  const [caseId, statusCaseId, deleteCaseId, stepCaseId] = [
+    await id('createCaseAction', 'staffAB', caseInput()),
     await id('createCaseAction', 'staffAB', caseInput()),
     await id('createCaseAction', 'staffAB', caseInput()),
     await id('createCaseAction', 'staffAB', caseInput()),
   ];
+  // The perpetrator's party id, as the case page's step form offers it.
+  const page = await (await clients.coordinatorAB.get(`/cases/${stepCaseId}`)).text();
+  const stepPartyIds = [...page.matchAll(/name="partyIds" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+  if (stepPartyIds.length !== 1)
+    throw new Error(`expected the case's one perpetrator in the step form, found ${stepPartyIds.length}`);
   const groupId = await id('createGroupAction', 'coordinatorAB', groupInput());
   const deleteGroupId = await id('createGroupAction', 'coordinatorAB', groupInput());
   // The members' ids, as the new-meeting form offers them for attendance.
@@ -304,6 +327,7 @@ export async function createRecords(
     [
       caseId,
       statusCaseId,
+      stepCaseId,
       deleteCaseId,
       groupId,
       deleteGroupId,
@@ -316,6 +340,8 @@ export async function createRecords(
   return {
     caseId,
     statusCaseId,
+    stepCaseId,
+    stepPartyIds,
     deleteCaseId,
     groupId,
     memberIds,

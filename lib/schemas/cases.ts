@@ -14,7 +14,10 @@ import {
   CRIME_ESTABLISHED,
   OFFENCES,
   ORIGIN_REGIONS,
+  JUSTICE_STEPS,
   PERPETRATOR_ROLES,
+  PRISON_BANDS,
+  RECORDABLE_SANCTIONS,
   REPORTING_BODIES,
   RESIDENCE_PERMITS,
   SEXES,
@@ -30,14 +33,17 @@ import {
   dateField,
   dateParam,
   flagParam,
+  idCheckboxes,
   idField,
   isBlank,
+  optionalId,
   paramIn,
   paramMatching,
   present,
   versionField,
 } from '@/lib/forms/fields';
 import { findPersonalData, optionalGuardedText } from '@/lib/privacy-guard';
+import { stepFieldErrors } from '@/lib/justice';
 
 // db/queries/cases.ts imports these from here; everything else takes them from lib/forms/fields.
 export { isIsoDate, todayInStockholm, UUID_PATTERN } from '@/lib/forms/fields';
@@ -129,7 +135,19 @@ const version = versionField('validation.version');
 // ---------------------------------------------------------------------------------------------
 // Parties
 
-const partyBase = { sex: choice(SEXES), ageBand: choice(AGE_BANDS), originRegion: choice(ORIGIN_REGIONS), citizenship };
+/**
+ * A party's id: the stored party a form row edits ('' or absent for a new one), so that an edit
+ * updates each party in place and a perpetrator's steps stay with them (decision 012).
+ */
+const partyId = optionalId.optional().transform((value) => value ?? null);
+
+const partyBase = {
+  id: partyId,
+  sex: choice(SEXES),
+  ageBand: choice(AGE_BANDS),
+  originRegion: choice(ORIGIN_REGIONS),
+  citizenship,
+};
 
 /**
  * Support measures: at least one box. 'none' and 'unknown' are answers in their own right, so an
@@ -255,3 +273,37 @@ export const CaseFilterSchema = z.object({
   includeDeleted: flagParam,
 });
 export type CaseFilterOutput = z.output<typeof CaseFilterSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Each perpetrator's path (decision 012)
+
+/** An optional select, '' → null. */
+function optionalChoice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .nullish()
+    .transform((value) => (isBlank(value) ? null : (value as string)))
+    .pipe(z.enum(values, { error: 'validation.choice' }).nullable());
+}
+
+/**
+ * One step for one or several perpetrators of a case at once: the same date, offences and
+ * sanction for each. Which fields a step needs (offences, sanction, prison band) is checked
+ * here for the form and again, with each person's path, in the data layer.
+ */
+export const PerpetratorStepSchema = z
+  .object({
+    id: caseId,
+    version,
+    partyIds: idCheckboxes().refine((list) => list.length > 0, 'validation.personRequired'),
+    step: choice(JUSTICE_STEPS),
+    occurredOn: pastDate(),
+    offences: checkboxes(OFFENCES),
+    sanction: optionalChoice(RECORDABLE_SANCTIONS),
+    prisonBand: optionalChoice(PRISON_BANDS),
+  })
+  .superRefine((v, ctx) => {
+    for (const { field, message } of stepFieldErrors(v)) ctx.addIssue({ code: 'custom', path: [field], message });
+  });
+export type PerpetratorStepInput = z.input<typeof PerpetratorStepSchema>;
+export type PerpetratorStepOutput = z.output<typeof PerpetratorStepSchema>;

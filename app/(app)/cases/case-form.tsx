@@ -39,6 +39,7 @@ type FormValues = CaseEditInput;
 type Duplicates = { sameCounty: { id: string; reference: string }[]; otherCounty: boolean };
 
 const newVictim = (): PartyInput => ({
+  id: '',
   role: 'victim',
   sex: '',
   ageBand: '',
@@ -49,6 +50,7 @@ const newVictim = (): PartyInput => ({
   support: [],
 });
 const newPerpetrator = (): PartyInput => ({
+  id: '',
   role: 'perpetrator',
   sex: '',
   ageBand: '',
@@ -298,6 +300,8 @@ export function CaseForm({
             <fieldset key={field.id} className="mt-4 rounded border border-slate-300 bg-slate-50 p-4">
               <legend className="px-1 font-semibold">{name}</legend>
               <input type="hidden" {...register(p('role'))} />
+              {/* The stored party this row edits: its justice steps stay with it (decision 012). */}
+              <input type="hidden" {...register(p('id'))} />
               <div className="grid gap-4 sm:grid-cols-2">
                 <SelectField
                   label={t('sex')}

@@ -7,6 +7,7 @@ import {
   CaseSchema,
   PartySchema,
   STATUS_NOTE_MAX,
+  PerpetratorStepSchema,
   StatusStepSchema,
   todayInStockholm,
   type CaseInput,
@@ -14,6 +15,7 @@ import {
   type CaseSort,
 } from '@/lib/schemas/cases';
 import { AppError } from '@/lib/errors';
+import { UUID_PATTERN } from '@/lib/forms/fields';
 import { getDb } from '@/db/index';
 import type { Actor } from '@/lib/policy';
 import type { Role } from '@/lib/roles';
@@ -24,6 +26,7 @@ import { getCaseForActor } from './detail';
 import { COUNT_CAP, exportCasesForActor, listCasesForActor, type CaseFilter } from './list';
 import { createCase, deleteCase, restoreCase, updateCase } from './register';
 import { recordStatusStep } from './status';
+import { recordPerpetratorSteps } from './justice';
 import { rowsOf } from '@/db/rows';
 import { databaseErrorDetail } from '@/db/errors';
 
@@ -172,7 +175,9 @@ describe('registering a case', () => {
       createdByName: 'Test county_coordinator',
       allowedNextStatuses: ['investigation', 'closed'],
     });
-    expect(detail.parties).toEqual([
+    // Each party has its stored id: an edit updates it in place (decision 012).
+    expect(detail.parties.every((p) => UUID_PATTERN.test(p.id!))).toBe(true);
+    expect(detail.parties.map((p) => ({ ...p, id: undefined }))).toEqual([
       {
         role: 'victim',
         sex: 'woman',
@@ -248,8 +253,20 @@ describe('registering a case', () => {
 
 describe('who may do what', () => {
   type Outcome = 'ok' | 'forbidden' | 'not_found';
-  type Op = 'read' | 'create' | 'update' | 'status' | 'delete' | 'restore' | 'list' | 'export' | 'duplicates';
-  const OPS: Op[] = ['read', 'create', 'update', 'status', 'delete', 'restore', 'list', 'export', 'duplicates'];
+  type Op =
+    'read' | 'create' | 'update' | 'status' | 'person_step' | 'delete' | 'restore' | 'list' | 'export' | 'duplicates';
+  const OPS: Op[] = [
+    'read',
+    'create',
+    'update',
+    'status',
+    'person_step',
+    'delete',
+    'restore',
+    'list',
+    'export',
+    'duplicates',
+  ];
 
   // Own county is 01 for the county roles; "other" is 14. National roles have no own county.
   const expected: Record<string, { role: Role; own: Record<Op, Outcome>; other: Record<Op, Outcome> }> = {
@@ -260,6 +277,7 @@ describe('who may do what', () => {
         create: 'ok',
         update: 'ok',
         status: 'ok',
+        person_step: 'ok',
         delete: 'ok',
         restore: 'ok',
         list: 'ok',
@@ -271,6 +289,7 @@ describe('who may do what', () => {
         create: 'ok',
         update: 'ok',
         status: 'ok',
+        person_step: 'ok',
         delete: 'ok',
         restore: 'ok',
         list: 'ok',
@@ -285,6 +304,7 @@ describe('who may do what', () => {
         create: 'ok',
         update: 'ok',
         status: 'ok',
+        person_step: 'ok',
         delete: 'ok',
         restore: 'ok',
         list: 'ok',
@@ -296,6 +316,7 @@ describe('who may do what', () => {
         create: 'forbidden',
         update: 'not_found',
         status: 'not_found',
+        person_step: 'not_found',
         delete: 'not_found',
         restore: 'not_found',
         list: 'not_found',
@@ -310,6 +331,7 @@ describe('who may do what', () => {
         create: 'ok',
         update: 'ok',
         status: 'ok',
+        person_step: 'ok',
         delete: 'forbidden',
         restore: 'forbidden',
         list: 'ok',
@@ -321,6 +343,7 @@ describe('who may do what', () => {
         create: 'forbidden',
         update: 'not_found',
         status: 'not_found',
+        person_step: 'not_found',
         delete: 'forbidden',
         restore: 'forbidden',
         list: 'not_found',
@@ -367,6 +390,23 @@ describe('who may do what', () => {
           return (await refusal(
             recordStatusStep(actor, { id, version: 1, status: 'investigation', occurredOn: '2024-03-02', note: null }),
           )) as Outcome;
+        case 'person_step': {
+          const { perpetratorPaths } = await getCaseForActor(national, id);
+          const partyIds = perpetratorPaths.map((p) => p.partyId);
+          return (await refusal(
+            recordPerpetratorSteps(
+              actor,
+              PerpetratorStepSchema.parse({
+                id,
+                version: '1',
+                partyIds,
+                step: 'prosecuted',
+                occurredOn: '2024-03-02',
+                offences: ['trafficking_sexual'],
+              }),
+            ),
+          )) as Outcome;
+        }
         case 'delete':
           return (await refusal(deleteCase(actor, { id, version: 1 }))) as Outcome;
         case 'restore':
@@ -406,7 +446,7 @@ describe('who may do what', () => {
         expect((await attempt(actor, op, '01')).outcome).toBe(own[op]);
         const elsewhere = await attempt(actor, op, '14');
         expect(elsewhere.outcome).toBe(other[op]);
-        if (elsewhere.caseId && other[op] !== 'ok' && ['update', 'status', 'delete'].includes(op)) {
+        if (elsewhere.caseId && other[op] !== 'ok' && ['update', 'status', 'person_step', 'delete'].includes(op)) {
           // A refused change leaves the other county's case as it was.
           const row = await caseRow(elsewhere.caseId);
           expect(row).toMatchObject({
@@ -473,6 +513,7 @@ describe('editing a case', () => {
       parties: [
         values.parties[1]!,
         {
+          id: null,
           role: 'victim',
           sex: 'woman',
           ageBand: '15_17',
@@ -568,12 +609,11 @@ describe('editing a case', () => {
 });
 
 describe('status pipeline', () => {
-  it('follows reported → investigation → prosecuted → convicted → closed, and offers only the next steps', async () => {
-    const { id } = await createCase(staff01, input({ reportedOn: '2023-01-10' }));
+  it('follows reported → investigation → discontinued → closed for a case without a known perpetrator', async () => {
+    const { id } = await createCase(staff01, input({ reportedOn: '2023-01-10', parties: [] }));
     const steps = [
-      ['investigation', '2023-01-20', ['discontinued', 'prosecuted', 'closed']],
-      ['prosecuted', '2023-06-01', ['convicted', 'acquitted', 'closed']],
-      ['convicted', '2023-06-01', ['closed']],
+      ['investigation', '2023-01-20', ['discontinued', 'closed']],
+      ['discontinued', '2023-06-01', ['closed']],
       ['closed', '2023-12-31', []],
     ] as const;
     let version = 1;
@@ -589,15 +629,26 @@ describe('status pipeline', () => {
       expect(detail.allowedNextStatuses).toEqual(next);
     }
     const detail = await getCaseForActor(staff01, id);
-    expect(detail.statusEvents.map((e) => e.status)).toEqual([
-      'reported',
-      'investigation',
-      'prosecuted',
-      'convicted',
-      'closed',
-    ]);
+    expect(detail.statusEvents.map((e) => e.status)).toEqual(['reported', 'investigation', 'discontinued', 'closed']);
     expect(detail.statusEvents.every((e) => e.recordedByName === 'Test county_staff')).toBe(true);
-    expect((await auditActions(id)).filter((a) => a === 'case.status')).toHaveLength(4);
+    expect((await auditActions(id)).filter((a) => a === 'case.status')).toHaveLength(3);
+  });
+
+  it('leaves discontinuation, prosecution and judgments to the persons once a perpetrator is known', async () => {
+    const { id } = await createCase(staff01, input({ reportedOn: '2023-01-10' }));
+    await recordStatusStep(staff01, { id, version: 1, status: 'investigation', occurredOn: '2023-01-20', note: null });
+    expect((await getCaseForActor(staff01, id)).allowedNextStatuses).toEqual(['closed']);
+    for (const status of ['discontinued', 'prosecuted', 'convicted', 'acquitted'] as const)
+      await expect(
+        recordStatusStep(staff01, { id, version: 2, status, occurredOn: '2023-02-01', note: null }),
+      ).rejects.toMatchObject({
+        code: 'invalid',
+        details: {
+          field: 'status',
+          message: status === 'discontinued' ? 'validation.statusPerPerson' : expect.any(String),
+        },
+      });
+    expect(await caseRow(id)).toMatchObject({ status: 'investigation', version: 2 });
   });
 
   it('refuses a step that does not follow from the current status', async () => {
@@ -1106,6 +1157,7 @@ describe('the form schemas', () => {
     // The other role's fields are dropped.
     expect(parsed.parties).toEqual([
       {
+        id: null,
         role: 'perpetrator',
         sex: 'man',
         ageBand: '26_35',

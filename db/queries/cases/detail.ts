@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CaseEditOutput } from '@/lib/schemas/cases';
-import { NEXT_STATUSES, type CaseStatus } from '@/lib/enums';
+import type { CaseStatus } from '@/lib/enums';
+import { caseTakesPersonSteps, nextCaseStatuses } from '@/lib/justice';
 import { assertCan, can, type Actor } from '@/lib/policy';
 import { writeAudit } from '@/db/audit';
 import { getDb } from '@/db/index';
@@ -11,6 +12,7 @@ import { listHistory, type HistoryEntry } from '../_shared/history';
 import { creator, deleter } from '../_shared/records';
 import { readableRecords } from '../_shared/scope';
 import { assertCaseId, caseNotFound, caseRecords, loadCase } from './record';
+import { loadPerpetratorPaths, type PerpetratorPath } from './justice';
 
 export type CaseStatusEventView = {
   id: string;
@@ -35,8 +37,12 @@ export type CaseDetail = CaseEditOutput & {
   statusEvents: CaseStatusEventView[];
   /** Changes to the case, newest first (reads are in the audit log but not listed here). */
   history: HistoryEntry[];
-  /** The steps the actor may record next ([] when they may not change the case). */
+  /** The case's own steps the actor may record next ([] when they may not change the case). */
   allowedNextStatuses: CaseStatus[];
+  /** Each perpetrator's path through the justice system (decision 012), in the party list's order. */
+  perpetratorPaths: PerpetratorPath[];
+  /** May the actor record a person's step now (some perpetrator has a next step)? */
+  mayRecordPersonSteps: boolean;
   permissions: { update: boolean; delete: boolean; restore: boolean };
 };
 
@@ -54,7 +60,7 @@ export async function getCaseForActor(actor: Actor, id: string): Promise<CaseDet
   if (!loaded) throw caseNotFound();
   const { row, values } = loaded;
 
-  const [[meta], statusEvents, history] = await Promise.all([
+  const [[meta], statusEvents, history, perpetratorPaths] = await Promise.all([
     db
       .select({
         countyLetter: counties.letter,
@@ -82,6 +88,7 @@ export async function getCaseForActor(actor: Actor, id: string): Promise<CaseDet
       .where(eq(caseStatusEvents.caseId, id))
       .orderBy(asc(caseStatusEvents.occurredOn), asc(caseStatusEvents.recordedAt)),
     listHistory(db, 'case', id),
+    loadPerpetratorPaths(db, id),
   ]);
   if (!meta) throw caseNotFound();
 
@@ -110,7 +117,15 @@ export async function getCaseForActor(actor: Actor, id: string): Promise<CaseDet
     deletedByName: meta.deletedByName,
     statusEvents,
     history,
-    allowedNextStatuses: mayUpdate ? [...NEXT_STATUSES[row.status]] : [],
+    allowedNextStatuses: mayUpdate ? nextCaseStatuses(row.status, perpetratorPaths.length > 0) : [],
+    perpetratorPaths,
+    mayRecordPersonSteps:
+      mayUpdate &&
+      caseTakesPersonSteps(
+        row.status,
+        perpetratorPaths.some((p) => p.steps.length > 0),
+      ) &&
+      perpetratorPaths.some((p) => p.next.length > 0),
     permissions: { update: mayUpdate, delete: live && mayDelete, restore: !live && mayDelete },
   };
 }

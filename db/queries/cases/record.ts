@@ -44,7 +44,13 @@ export function assertPoliceReportNumberFits(row: { policeReportNumber: string |
 // can be put straight into the form and audit diffs compare like with like.
 
 function canonicalParty(p: PartyOutput): PartyOutput {
-  const base = { sex: p.sex, ageBand: p.ageBand, originRegion: p.originRegion, citizenship: p.citizenship ?? null };
+  const base = {
+    id: p.id ?? null,
+    sex: p.sex,
+    ageBand: p.ageBand,
+    originRegion: p.originRegion,
+    citizenship: p.citizenship ?? null,
+  };
   return p.role === 'victim'
     ? {
         role: 'victim',
@@ -57,7 +63,13 @@ function canonicalParty(p: PartyOutput): PartyOutput {
 }
 
 function partyFromRow(row: CaseParty): PartyOutput {
-  const base = { sex: row.sex, ageBand: row.ageBand, originRegion: row.originRegion, citizenship: row.citizenship };
+  const base = {
+    id: row.id,
+    sex: row.sex,
+    ageBand: row.ageBand,
+    originRegion: row.originRegion,
+    citizenship: row.citizenship,
+  };
   return canonicalParty(
     row.role === 'victim'
       ? {
@@ -71,10 +83,11 @@ function partyFromRow(row: CaseParty): PartyOutput {
   );
 }
 
-export function partyRows(caseId: string, parties: readonly PartyOutput[]) {
-  return parties.map((p, position) => ({
+/** The rows of the parties; `offset` places them after positions already taken. */
+export function partyRows(caseId: string, parties: readonly PartyOutput[], offset = 0) {
+  return parties.map((p, index) => ({
     caseId,
-    position,
+    position: offset + index,
     role: p.role,
     sex: p.sex,
     ageBand: p.ageBand,

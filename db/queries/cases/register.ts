@@ -1,12 +1,22 @@
 import 'server-only';
-import { and, eq, ne, sql } from 'drizzle-orm';
-import type { CaseEditOutput, CaseOutput } from '@/lib/schemas/cases';
+import { and, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { PARTIES_MAX, type CaseEditOutput, type CaseOutput, type PartyOutput } from '@/lib/schemas/cases';
+import type { Offence } from '@/lib/enums';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
 import { changedFields, writeAudit } from '@/db/audit';
 import { getDb, type Tx } from '@/db/index';
-import { caseOffences, caseParties, caseReferenceCounters, cases, caseStatusEvents, counties } from '@/db/schema';
-import { countyFixed } from '../_shared/records';
+import {
+  caseOffences,
+  caseParties,
+  caseReferenceCounters,
+  cases,
+  caseStatusEvents,
+  counties,
+  perpetratorStepOffences,
+  perpetratorSteps,
+} from '@/db/schema';
+import { countyFixed, invalid } from '../_shared/records';
 import { liveRecords } from '../_shared/scope';
 import { restore, softDelete, type SoftDeleteRegister } from '../_shared/soft-delete';
 import {
@@ -167,26 +177,91 @@ async function assertReportBeforeSteps(tx: Tx, caseId: string, reportedOn: strin
   }
 }
 
-/** Offences and parties are replaced when they changed; the reported step moves with the report date. */
+/**
+ * Offences and parties are brought in line when they changed; the reported step moves with the
+ * report date. Each party keeps its id (the form carries it): a perpetrator's justice steps belong
+ * to that party (decision 012), so parties are updated in place, added and removed, never replaced.
+ */
 async function replaceChangedParts(
   tx: Tx,
   caseId: string,
   after: EditableValues,
   changes: Record<string, unknown>,
 ): Promise<void> {
-  if ('offences' in changes) {
-    await tx.delete(caseOffences).where(eq(caseOffences.caseId, caseId));
-    await tx.insert(caseOffences).values(after.offences.map((offence) => ({ caseId, offence })));
-  }
-  if ('parties' in changes) {
-    await tx.delete(caseParties).where(eq(caseParties.caseId, caseId));
-    if (after.parties.length > 0) await tx.insert(caseParties).values(partyRows(caseId, after.parties));
-  }
+  if ('offences' in changes) await replaceOffences(tx, caseId, after.offences);
+  if ('parties' in changes) await replaceParties(tx, caseId, after.parties);
   if ('reportedOn' in changes) {
     await tx
       .update(caseStatusEvents)
       .set({ occurredOn: after.reportedOn })
       .where(and(eq(caseStatusEvents.caseId, caseId), eq(caseStatusEvents.status, 'reported')));
+  }
+}
+
+/** An offence a person's step names cannot leave the case (the database checks it at commit too). */
+async function replaceOffences(tx: Tx, caseId: string, offences: readonly Offence[]): Promise<void> {
+  const named = await tx
+    .selectDistinct({ offence: perpetratorStepOffences.offence })
+    .from(perpetratorStepOffences)
+    .innerJoin(perpetratorSteps, eq(perpetratorSteps.id, perpetratorStepOffences.stepId))
+    .where(eq(perpetratorSteps.caseId, caseId));
+  const missing = named.map((n) => n.offence).filter((o) => !offences.includes(o));
+  if (missing.length > 0) throw invalid('offences', 'validation.offenceNamedByStep', { offences: missing });
+  await tx
+    .delete(caseOffences)
+    .where(and(eq(caseOffences.caseId, caseId), notInArray(caseOffences.offence, [...offences])));
+  await tx
+    .insert(caseOffences)
+    .values(offences.map((offence) => ({ caseId, offence })))
+    .onConflictDoNothing();
+}
+
+async function replaceParties(tx: Tx, caseId: string, parties: readonly PartyOutput[]): Promise<void> {
+  const [stored, withSteps] = await Promise.all([
+    tx.select({ id: caseParties.id }).from(caseParties).where(eq(caseParties.caseId, caseId)),
+    tx
+      .selectDistinct({ id: perpetratorSteps.partyId })
+      .from(perpetratorSteps)
+      .where(eq(perpetratorSteps.caseId, caseId)),
+  ]);
+  const hasSteps = new Set(withSteps.map((p) => p.id));
+  const byId = new Map(stored.map((p) => [p.id, p]));
+  const kept = new Set<string>();
+  parties.forEach((p, index) => {
+    if (p.id === null) return;
+    const found = byId.get(p.id);
+    // A row of another case, or one removed meanwhile: the form is out of date.
+    if (!found || kept.has(p.id)) throw invalid(`parties.${index}.id`, 'validation.partyUnknown');
+    kept.add(p.id);
+    if (hasSteps.has(found.id) && p.role !== 'perpetrator')
+      throw invalid(`parties.${index}.role`, 'validation.perpetratorHasSteps');
+  });
+  const removed = stored.filter((p) => !kept.has(p.id));
+  if (removed.some((p) => hasSteps.has(p.id))) throw invalid('parties', 'validation.perpetratorRemovedHasSteps');
+
+  if (removed.length > 0)
+    await tx.delete(caseParties).where(
+      inArray(
+        caseParties.id,
+        removed.map((p) => p.id),
+      ),
+    );
+  // Out of the way of the new positions first: the positions are unique per case at every row.
+  if (kept.size > 0)
+    await tx
+      .update(caseParties)
+      .set({ position: sql`${caseParties.position} + ${PARTIES_MAX + 1}` })
+      .where(eq(caseParties.caseId, caseId));
+  const rows = partyRows(caseId, parties);
+  for (const [index, p] of parties.entries()) {
+    const row = rows[index]!;
+    // The case stays the case (drizzle leaves a key set to undefined out of the update).
+    if (p.id !== null)
+      await tx
+        .update(caseParties)
+        .set({ ...row, caseId: undefined })
+        .where(eq(caseParties.id, p.id));
+    else await tx.insert(caseParties).values(row);
   }
 }
 

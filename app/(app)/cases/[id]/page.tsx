@@ -9,6 +9,9 @@ import { DeletedNotice, Fact } from '@/components/records/detail-parts';
 import { HistoryTable } from '@/components/records/history-table';
 import { getCaseForActor, type CaseDetail } from '@/db/queries/cases/detail';
 import { StatusStepForm } from './status-step-form';
+import { PersonStepForm } from './person-step-form';
+import { DERIVED_STATUSES } from '@/lib/justice';
+import type { CaseStatus } from '@/lib/enums';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.list');
@@ -94,6 +97,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <PartiesTable title={t('victims')} empty={t('noVictims')} parties={victims} kind="victim" />
       <PartiesTable title={t('perpetrators')} empty={t('noPerpetrators')} parties={perpetrators} kind="perpetrator" />
 
+      <PerpetratorPaths found={found} date={date} />
+
       <section aria-labelledby="timeline" className="mt-8">
         <h2 id="timeline" className="text-xl font-semibold">
           {t('timeline')}
@@ -105,7 +110,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 {t('timelineEntry', { status: tEnum(`caseStatus.${event.status}`), date: date(event.occurredOn) })}
               </p>
               <p className="text-sm text-slate-600">
-                {t('recordedBy', { name: event.recordedByName ?? t('systemActor') })}
+                {event.recordedByName === null && derivedStatus(event.status, found)
+                  ? t('derivedEvent')
+                  : t('recordedBy', { name: event.recordedByName ?? t('systemActor') })}
               </p>
               {event.note ? <p className="mt-1 whitespace-pre-wrap">{event.note}</p> : null}
             </li>
@@ -148,7 +155,8 @@ async function PartiesTable({
       {parties.length === 0 ? (
         <p className="mt-2">{empty}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        // Focusable, so that keyboard users can scroll a table wider than a phone's screen.
+        <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-labelledby={id}>
           <table className="min-w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b-2 border-slate-400">
@@ -211,6 +219,93 @@ async function PartiesTable({
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+/** A step of the case derived from its persons' paths (decision 012), not recorded for the case. */
+function derivedStatus(status: CaseStatus, found: CaseDetail): boolean {
+  return (
+    (DERIVED_STATUSES as readonly CaseStatus[]).includes(status) &&
+    found.perpetratorPaths.some((p) => p.steps.length > 0)
+  );
+}
+
+/** Each perpetrator's path (decision 012): suspected from the report, then each recorded step. */
+async function PerpetratorPaths({ found, date }: { found: CaseDetail; date: (value: string) => string }) {
+  const [t, tEnum] = await Promise.all([getTranslations('cases.detail'), getTranslations('enums')]);
+  if (found.perpetratorPaths.length === 0) return null;
+  const roleOf = (partyId: string) => {
+    const party = found.parties.find((p) => p.id === partyId);
+    return party?.role === 'perpetrator' ? tEnum(`perpetratorRole.${party.perpetratorRole}`) : '';
+  };
+  return (
+    <section aria-labelledby="paths" className="mt-8">
+      <h2 id="paths" className="text-xl font-semibold">
+        {t('paths')}
+      </h2>
+      <p className="mt-2">
+        {t('pathsIntro', { status: tEnum(`caseStatus.${found.status}`), date: date(found.statusOn) })}
+      </p>
+      <div className="mt-3 grid gap-4 md:grid-cols-2">
+        {found.perpetratorPaths.map((path) => (
+          <section
+            key={path.partyId}
+            aria-labelledby={`path-${path.partyId}`}
+            className="rounded border border-slate-300 p-4"
+          >
+            <h3 id={`path-${path.partyId}`} className="font-semibold">
+              {t('pathPerson', { number: path.number, role: roleOf(path.partyId) })}
+            </h3>
+            <ol className="mt-2 border-l-2 border-brand-700 pl-4">
+              <li className="mb-2">{t('suspected', { date: date(found.reportedOn) })}</li>
+              {path.steps.map((s) => (
+                <li key={s.id} className="mb-2">
+                  <p className="font-medium">
+                    {t('pathStep', { step: tEnum(`justiceStep.${s.step}`), date: date(s.occurredOn) })}
+                  </p>
+                  {s.offences.length > 0 ? (
+                    <p className="text-sm">
+                      {t('pathOffences', { offences: s.offences.map((o) => tEnum(`offence.${o}`)).join(', ') })}
+                    </p>
+                  ) : null}
+                  {s.sanction ? (
+                    <p className="text-sm">
+                      {t('pathSanction', {
+                        sanction:
+                          tEnum(`sanction.${s.sanction}`) +
+                          (s.prisonBand ? ` (${tEnum(`prisonBand.${s.prisonBand}`)})` : ''),
+                      })}
+                    </p>
+                  ) : null}
+                  <p className="text-sm text-slate-600">
+                    {t('recordedBy', { name: s.recordedByName ?? t('systemActor') })}
+                  </p>
+                </li>
+              ))}
+            </ol>
+            <p className="text-sm text-slate-700">
+              {path.next.length > 0
+                ? t('pathNext', { steps: path.next.map((n) => tEnum(`justiceStep.${n}`)).join(', ') })
+                : t('pathFinal')}
+            </p>
+          </section>
+        ))}
+      </div>
+      {found.mayRecordPersonSteps ? (
+        <PersonStepForm
+          key={found.id}
+          id={found.id}
+          version={found.version}
+          persons={found.perpetratorPaths.map(({ partyId, number, latest, next }) => ({
+            partyId,
+            number,
+            latest,
+            next,
+          }))}
+          offences={found.offences}
+        />
+      ) : null}
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useMessages, useTranslations } from 'next-intl';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
@@ -23,6 +24,7 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
     register,
     handleSubmit,
     setError,
+    setValue,
     reset,
     formState: { errors, isSubmitting },
   } = useForm<StatusStepInput, unknown, StatusStepOutput>({
@@ -30,6 +32,8 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
     defaultValues: { id, version: String(version), status: allowed[0] ?? '', occurredOn: todayInStockholm(), note: '' },
   });
 
+  // The case's version moves on when its other form (or a person's step) saves and the page refreshes.
+  useEffect(() => setValue('version', String(version)), [version, setValue]);
   const onSubmit = handleSubmit(async (values) => {
     const result = await recordStatusStepAction(values);
     if (result.ok) {

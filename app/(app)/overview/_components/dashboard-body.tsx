@@ -29,6 +29,7 @@ export function DashboardBody(props: SectionProps) {
       </section>
       <CasesSection {...props} />
       <FunnelSection {...props} />
+      <PersonsSection {...props} />
       <PartiesSection
         {...props}
         id="dash-victims"
@@ -215,6 +216,129 @@ function FunnelTable({ d, common }: Omit<SectionProps, 'tEnum'>) {
         })}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * The same path counted in persons (decision 014): each perpetrator in the period of each step,
+ * once per case; said under the figure, since a person in two cases is two here.
+ */
+function PersonsSection({ d, common, tEnum }: SectionProps) {
+  const { t, format, threshold } = common;
+  const label = (status: Dashboard['persons'][number]['status']) =>
+    status === 'suspected' ? t('dashboard.suspected') : tEnum(`justiceStep.${status}`);
+  const chartSteps = d.persons.filter((p) => ['suspected', 'prosecuted', 'convicted'].includes(p.status));
+  const cell = 'py-1 pr-3 text-right tabular-nums';
+  const head = 'py-1 pr-3 text-right';
+  const shown = ['woman', 'man'] as const;
+  const offences = (d.persons[0]?.byOffence ?? [])
+    .map((r) => r.key)
+    .filter((o) =>
+      chartSteps.some((p) => {
+        const c = p.byOffence.find((r) => r.key === o)!.current;
+        return c.suppressed || c.value !== 0;
+      }),
+    );
+  return (
+    <section aria-labelledby="dash-persons" className="mt-8 break-inside-avoid">
+      <h2 id="dash-persons" className="text-xl font-semibold">
+        {t('dashboard.persons')}
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">{t('dashboard.personsHelp')}</p>
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <FunnelChart
+          title={t('dashboard.personsChart')}
+          steps={chartSteps.map((p) => ({
+            label: label(p.status),
+            value: p.current.suppressed ? null : p.current.value,
+            valueText: countText(p.current, format, threshold),
+            share: null,
+          }))}
+        />
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('dashboard.personsBySex')}>
+          <table className="min-w-full border-collapse text-left text-sm">
+            <caption className="sr-only">{t('dashboard.personsBySex')}</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="py-1 pr-3">
+                  {t('dashboard.personStatus')}
+                </th>
+                <th scope="col" className={head}>
+                  {common.currentLabel}
+                </th>
+                <th scope="col" className={head}>
+                  {common.previousLabel}
+                </th>
+                {shown.map((s) => (
+                  <th key={s} scope="col" className={head}>
+                    {tEnum(`sex.${s}`)}
+                  </th>
+                ))}
+                <th scope="col" className={head}>
+                  {t('dashboard.medianFromBefore')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.persons.map((p) => (
+                <tr key={p.status} className="border-b border-slate-200">
+                  <th scope="row" className="py-1 pr-3 font-normal">
+                    {label(p.status)}
+                  </th>
+                  <td className={cell}>{countText(p.current, format, threshold)}</td>
+                  <td className={cell}>{countText(p.previous, format, threshold)}</td>
+                  {shown.map((s) => (
+                    <td key={s} className={cell}>
+                      {countText(p.bySex.find((r) => r.key === s)!.current, format, threshold)}
+                    </td>
+                  ))}
+                  <td className={cell}>
+                    {p.status === 'suspected' ? '–' : ratioText(p.medianDays.current, format, 'days')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      {offences.length > 0 ? (
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={t('dashboard.personsByOffence')}>
+          <table className="min-w-full border-collapse text-left text-sm">
+            <caption className="text-left font-medium">{t('dashboard.personsByOffence')}</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="py-1 pr-3">
+                  {t('dashboard.personsOffence')}
+                </th>
+                {chartSteps.map((p) => (
+                  <th key={p.status} scope="col" className={head}>
+                    {label(p.status)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {offences.map((o) => (
+                <tr key={o} className="border-b border-slate-200">
+                  <th scope="row" className="py-1 pr-3 font-normal">
+                    {tEnum(`offence.${o}`)}
+                  </th>
+                  {chartSteps.map((p) => (
+                    <td key={p.status} className={cell}>
+                      {countText(p.byOffence.find((r) => r.key === o)!.current, format, threshold)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="mt-1 text-sm text-slate-700">{t('dashboard.personsByOffenceHelp')}</p>
+        </div>
+      ) : null}
+      <p className="mt-3 text-sm text-slate-800" data-testid="persons-note">
+        {t('dashboard.personsNote')}
+      </p>
+    </section>
   );
 }
 

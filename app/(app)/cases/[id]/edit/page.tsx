@@ -36,6 +36,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
     parties: found.parties.map((p) =>
       p.role === 'victim'
         ? {
+            id: p.id ?? '',
             role: 'victim' as const,
             sex: p.sex,
             ageBand: p.ageBand,
@@ -46,6 +47,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
             support: p.support,
           }
         : {
+            id: p.id ?? '',
             role: 'perpetrator' as const,
             sex: p.sex,
             ageBand: p.ageBand,

@@ -1,0 +1,123 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { OFFENCES, SEXES } from '@/lib/enums';
+import { splitByMonths, type Period } from '@/lib/periods';
+import { offenceBit, PERSON_COLUMNS, PERSON_STATUSES, personMeasure, type PersonStatus } from './measures';
+import { countyCondition, query, type Counties } from './rollups';
+
+// Persons by legal status (decision 014), read from the person rollups: each perpetrator once per
+// case, in the period of each step (suspected: of the report). They join a scope's sums as extra
+// figures (ScopeSums.extra), so the suppressed views protect them in the same cube as the cases.
+
+export type PersonRow = { y: number; county_code: string; status: PersonStatus; offence_mask: number } & Record<
+  string,
+  number | string
+>;
+
+const sums = sql.raw(PERSON_COLUMNS.map((c) => `sum(${c})::int as ${c}`).join(', '));
+const maskCondition = (mask: number | null) => (mask ? sql` and offence_mask & ${mask} <> 0` : sql``);
+
+/** The person sums of a period per county, status and offence combination (whole months, then the days at the edges). */
+export function loadPersonRows(db: Db, period: Period, counties: Counties, mask: number | null): Promise<PersonRow[]> {
+  const split = splitByMonths(period);
+  const filter = sql`${countyCondition('county_code', counties)}${maskCondition(mask)}`;
+  const parts: SQL[] = [];
+  const cols = sql.raw(['county_code', 'status', 'offence_mask', ...PERSON_COLUMNS].join(', '));
+  if (split.months)
+    parts.push(
+      sql`select ${cols} from stat_person_months where month between ${split.months[0]}::date and ${split.months[1]}::date${filter}`,
+    );
+  if (split.days.length > 0) {
+    const ranges = sql.join(
+      split.days.map(([a, b]) => sql`day between ${a}::date and ${b}::date`),
+      sql` or `,
+    );
+    parts.push(sql`select ${cols} from stat_person_days where (${ranges})${filter}`);
+  }
+  return query<PersonRow>(
+    db,
+    sql`select 0 as y, county_code, status::text as status, offence_mask, ${sums} from (${sql.join(parts, sql` union all `)}) r group by 2, 3, 4`,
+  );
+}
+
+/** The same per calendar year of the step, for the suppressed cubes. */
+export function loadPersonRowsByYear(db: Db, range: { from: string; to: string }): Promise<PersonRow[]> {
+  return query<PersonRow>(
+    db,
+    sql`select extract(year from year)::int as y, county_code, status::text as status, offence_mask, ${sums}
+        from stat_person_years where year between ${range.from}::date and ${range.to}::date group by 1, 2, 3, 4`,
+  );
+}
+
+const comboMeasure = (status: PersonStatus, mask: number) => `aux_persons_${status}_combo_${mask}`;
+
+/**
+ * A row's figures by name: the persons of the status, by sex and by offence (a person whose step
+ * names two offences counts under each), and, never published, per offence combination (the
+ * relation that ties the offences to the total, as combo_<mask> does for the cases).
+ */
+export function personFiguresOf(row: PersonRow): [string, number][] {
+  const status = row.status;
+  const n = Number(row.persons);
+  const mask = Number(row.offence_mask);
+  return [
+    [personMeasure(status), n],
+    ...SEXES.map((s) => [personMeasure(status, `sex_${s}`), Number(row[`sex_${s}`] ?? 0)] as [string, number]),
+    ...OFFENCES.filter((o) => mask & offenceBit(o)).map(
+      (o) => [personMeasure(status, `offence_${o}`), n] as [string, number],
+    ),
+    [comboMeasure(status, mask), n],
+  ];
+}
+
+/**
+ * What a reader knows about the person figures of one scope (decision 006's relations): the sexes
+ * add up to the status's total, so do the offence combinations, an offence is the combinations that
+ * have it, and the suspected are the perpetrators of the cases reported (the same count, by sex too).
+ */
+export function personRelations(measures: Iterable<string>): { parts: string[]; whole: string }[] {
+  const combos = new Map<PersonStatus, number[]>();
+  for (const m of measures) {
+    const match = /^aux_persons_([a-z_]+)_combo_(\d+)$/.exec(m);
+    if (match)
+      (
+        combos.get(match[1] as PersonStatus) ?? combos.set(match[1] as PersonStatus, []).get(match[1] as PersonStatus)!
+      ).push(Number(match[2]));
+  }
+  const out: { parts: string[]; whole: string }[] = [];
+  for (const status of PERSON_STATUSES) {
+    out.push({ parts: SEXES.map((s) => personMeasure(status, `sex_${s}`)), whole: personMeasure(status) });
+    const masks = combos.get(status) ?? [];
+    out.push({ parts: masks.map((m) => comboMeasure(status, m)), whole: personMeasure(status) });
+    for (const o of OFFENCES)
+      out.push({
+        parts: masks.filter((m) => m & offenceBit(o)).map((m) => comboMeasure(status, m)),
+        whole: personMeasure(status, `offence_${o}`),
+      });
+  }
+  out.push({ parts: [personMeasure('suspected')], whole: 'perpetrators' });
+  for (const s of SEXES) out.push({ parts: [personMeasure('suspected', `sex_${s}`)], whole: `p_sex_${s}` });
+  return out;
+}
+
+export type PersonMedians = Record<PersonStatus, number | null>;
+
+/** The median days from each person's step before (the report for a first step), over the steps of the period. */
+export async function loadPersonMedians(
+  db: Db,
+  period: Period,
+  counties: Counties,
+  mask: number | null,
+): Promise<PersonMedians> {
+  const rows = await query<{ status: PersonStatus; median: number | string | null }>(
+    db,
+    sql`select status::text as status, percentile_cont(0.5) within group (order by days) as median
+        from stat_person_facts
+        where status <> 'suspected' and occurred_on between ${period.from}::date and ${period.to}::date${countyCondition('county_code', counties)}${maskCondition(mask)}
+        group by status`,
+  );
+  const out = Object.fromEntries(PERSON_STATUSES.map((s) => [s, null])) as PersonMedians;
+  for (const r of rows) out[r.status] = r.median === null ? null : Number(r.median);
+  return out;
+}
