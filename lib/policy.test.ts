@@ -8,7 +8,7 @@ import { ROLES, type Role } from './roles';
 type Expect = 'all' | 'own' | '-';
 const EXPECTED: Record<Action, Record<Role, Expect>> = {
   //                          admin  national_coordinator national_analyst county_coordinator county_staff
-// regional_coordinator ('own': every county of the police region, here Stockholm: 01 and 09)
+  // regional_coordinator ('own': every county of the police region, here Stockholm: 01 and 09)
   'case.read': {
     admin: '-',
     national_coordinator: 'all',

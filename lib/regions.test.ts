@@ -48,8 +48,18 @@ describe('the scope vocabulary', () => {
   });
 
   it('writes back what it reads', () => {
-    for (const raw of ['SE', '12', 'syd', 'ost', 'vast', 'bergslagen'])
-      expect(scopeParam(parseScope(raw)!)).toBe(raw);
+    for (const raw of ['SE', '12', 'syd', 'ost', 'vast', 'bergslagen']) expect(scopeParam(parseScope(raw)!)).toBe(raw);
     expect(scopeParam({ kind: 'region', region: 'Öst' })).toBe('ost');
+  });
+});
+
+describe('a scope in a URL path', () => {
+  it('is read encoded or not, and a broken escape is no scope rather than an error', async () => {
+    const { parseScopeSegment } = await import('./regions');
+    expect(parseScopeSegment('%C3%96st')).toEqual({ kind: 'region', region: 'Öst' });
+    expect(parseScopeSegment('Öst')).toEqual({ kind: 'region', region: 'Öst' });
+    expect(parseScopeSegment('12')).toEqual({ kind: 'county', code: '12' });
+    expect(parseScopeSegment('%E0%A4%A')).toBeNull();
+    expect(parseScopeSegment('100%')).toBeNull();
   });
 });

@@ -7,12 +7,7 @@ export type PoliceRegion = (typeof POLICE_REGIONS)[number];
 
 /** A name as compared: case-insensitive, å/ä as a and ö as o (URLs and terminals without them). */
 function folded(name: string): string {
-  return name
-    .normalize('NFC')
-    .trim()
-    .toLowerCase()
-    .replace(/[åä]/g, 'a')
-    .replace(/ö/g, 'o');
+  return name.normalize('NFC').trim().toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o');
 }
 
 /** The region a person or a URL names ('Syd', 'syd', 'Ost' for Öst), or null. */
@@ -40,6 +35,17 @@ export function parseScope(raw: string): ScopeRef | null {
   if (/^\d{2}$/.test(value)) return { kind: 'county', code: value };
   const region = regionByName(value);
   return region ? { kind: 'region', region } : null;
+}
+
+/** A URL's path segment read as a scope: decoded once if it still is encoded ('%C3%96st'), never throwing. */
+export function parseScopeSegment(segment: string): ScopeRef | null {
+  let value = segment;
+  try {
+    value = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  return parseScope(value);
 }
 
 /** The scope as a URL writes it: 'SE', '12', 'syd'. */

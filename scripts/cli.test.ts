@@ -46,7 +46,14 @@ describe('npm run user:create', slow, () => {
 
   it('creates a regional coordinator for a region named without å/ä/ö (--region ost is Öst)', async () => {
     const email = uniqueEmail('regional');
-    const { stdout } = await script('user-create', ['--email', email, '--role', 'regional_coordinator', '--region', 'ost']);
+    const { stdout } = await script('user-create', [
+      '--email',
+      email,
+      '--role',
+      'regional_coordinator',
+      '--region',
+      'ost',
+    ]);
     expect(stdout).toContain(`Created regional_coordinator ${email}`);
     expect(stdout).toContain('for police region Öst');
   });

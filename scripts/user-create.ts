@@ -44,6 +44,8 @@ void runCli(async () => {
     policeRegion,
     password,
   });
-  console.log(`Created ${role} ${email} (${id})${policeRegion ? ` for police region ${policeRegion}` : ''} in ${describeDatabase()}.`);
+  console.log(
+    `Created ${role} ${email} (${id})${policeRegion ? ` for police region ${policeRegion}` : ''} in ${describeDatabase()}.`,
+  );
   if (typed === null) console.log(`Generated password (shown once): ${password}`);
 });

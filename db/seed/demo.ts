@@ -82,7 +82,9 @@ export async function seedDemo(): Promise<number> {
 export function printDemoAccounts(log: (line: string) => void = console.log): void {
   log(`Lägesbild demo accounts (password: ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS)
-    log(`  ${a.email.padEnd(32)} ${a.role}${a.countyCode ? ` (${a.countyCode})` : a.policeRegion ? ` (${a.policeRegion})` : ''}`);
+    log(
+      `  ${a.email.padEnd(32)} ${a.role}${a.countyCode ? ` (${a.countyCode})` : a.policeRegion ? ` (${a.policeRegion})` : ''}`,
+    );
 }
 
 /** The embedded database's first start: an empty users table gets the demo. */

@@ -3,7 +3,7 @@ import type { Offence } from '@/lib/enums';
 import { AppError } from '@/lib/errors';
 import { yearPeriod, type Period } from '@/lib/periods';
 import { countyScope, homeCounties, type Actor } from '@/lib/policy';
-import type { PoliceRegion } from '@/lib/regions';
+import type { PoliceRegion, ScopeRef } from '@/lib/regions';
 
 // Who may see which figures, full or suppressed (decision 006): decided here and nowhere else.
 // The pages ask before they render, so that a refusal is a 403 and a suppressed viewer is shown
@@ -16,9 +16,13 @@ export type Access = 'full' | 'suppressed';
  * the dashboard of a police region (its counties side by side).
  */
 export type StatisticsTarget =
-  | { view: 'overview' }
-  | { view: 'dashboard'; county: string | null }
-  | { view: 'region'; region: PoliceRegion };
+  { view: 'overview' } | { view: 'dashboard'; county: string | null } | { view: 'region'; region: PoliceRegion };
+
+/** The dashboard a scope of the URL names: the nation's, a county's or a police region's. */
+export function dashboardTarget(scope: ScopeRef): StatisticsTarget {
+  if (scope.kind === 'region') return { view: 'region', region: scope.region };
+  return { view: 'dashboard', county: scope.kind === 'county' ? scope.code : null };
+}
 
 /**
  * 'full' or 'suppressed' figures for the target, or null for none. County roles see their own

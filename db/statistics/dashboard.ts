@@ -265,8 +265,7 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
     mask: offences.length > 0 ? maskOf(offences) : null,
   };
   const cubeScope = input.region ? regionKey(input.region) : scope.code;
-  const lookups =
-    access === 'full' ? await fullLookups(ctx, r) : await suppressedLookups(ctx, cubeScope, input.period);
+  const lookups = access === 'full' ? await fullLookups(ctx, r) : await suppressedLookups(ctx, cubeScope, input.period);
   const [curMedians, prevMedians, activeGroups] = await Promise.all([
     loadMedians(ctx.db, input.period, r.counties, r.mask),
     loadMedians(ctx.db, r.previous, r.counties, r.mask),

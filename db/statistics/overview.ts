@@ -84,7 +84,11 @@ export async function fullFigures(ctx: StatisticsContext, period: Period, years:
 }
 
 /** From the year's cube and the year before's, the trend a cube per year (decision 006). */
-export async function suppressedFigures(ctx: StatisticsContext, period: Period, years: Years): Promise<OverviewFigures> {
+export async function suppressedFigures(
+  ctx: StatisticsContext,
+  period: Period,
+  years: Years,
+): Promise<OverviewFigures> {
   const year = yearOf(period);
   const trendYears = Array.from({ length: years.last - years.first + 1 }, (_, i) => years.first + i);
   const all = await cubesFor(

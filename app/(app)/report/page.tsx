@@ -6,7 +6,8 @@ import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { StaticMap } from '@/components/map/static-map';
-import { allowedStatisticsRequest } from '@/db/statistics/access';
+import { allowedStatisticsRequest, dashboardTarget } from '@/db/statistics/access';
+import { parseScope, regionSlug } from '@/lib/regions';
 import { getDashboard } from '@/db/statistics/dashboard';
 import { getNationalOverview, type Overview } from '@/db/statistics/overview';
 import { DashboardBody } from '../overview/_components/dashboard-body';
@@ -38,20 +39,22 @@ function mapColours(overview: Overview): Record<string, number | null> {
   );
 }
 
-/** The printable situation report (lägesbild) for a county or the nation and a period. */
+/** The printable situation report (lägesbild) for a county, a police region or the nation and a period. */
 export default async function ReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const raw = await searchParams;
-  const scope = typeof raw.scope === 'string' && raw.scope ? raw.scope : (actor.county ?? 'SE');
-  if (scope !== 'SE' && !/^\d{2}$/.test(scope)) notFound();
-  const county = scope === 'SE' ? null : scope;
+  // Without a scope: the person's own (their county, their police region, or the nation).
+  const home = actor.county ?? (actor.region ? regionSlug(actor.region.name) : 'SE');
+  const scope = parseScope(typeof raw.scope === 'string' && raw.scope ? raw.scope : home) ?? notFound();
+  const county = scope.kind === 'county' ? scope.code : null;
+  const region = scope.kind === 'region' ? scope.region : undefined;
   const today = todayInStockholm();
   const p = parseStatisticsParams(raw, today);
-  const { period, offences } = allowedStatisticsRequest(actor, { view: 'dashboard', county }, p) ?? forbidden();
+  const { period, offences } = allowedStatisticsRequest(actor, dashboardTarget(scope), p) ?? forbidden();
   // The map beside it, for those who may see the national overview, as they may see it.
   const map = allowedStatisticsRequest(actor, { view: 'overview' }, { period });
   const [d, overview, t, tEnum, format, locale] = await Promise.all([
-    loadForPage(getDashboard(actor, { county, period, offences, granularity: p.granularity, today })),
+    loadForPage(getDashboard(actor, { county, region, period, offences, granularity: p.granularity, today })),
     map ? getNationalOverview(actor, { period: map.period, today, trendYears: 1 }) : Promise.resolve(null),
     getTranslations('statistics'),
     getTranslations('enums'),
@@ -95,7 +98,15 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       </section>
 
       {overview ? (
-        <ReportMap overview={overview} highlight={d.scope.code} format={format} t={t} locale={locale} />
+        <ReportMap
+          overview={overview}
+          highlight={
+            region ? overview.counties.filter((c) => c.policeRegion === region).map((c) => c.code) : [d.scope.code]
+          }
+          format={format}
+          t={t}
+          locale={locale}
+        />
       ) : null}
 
       <DashboardBody
@@ -116,7 +127,8 @@ function ReportMap({
   locale,
 }: {
   overview: Overview;
-  highlight: string;
+  /** The report's own counties (one, a region's, or none for the nation). */
+  highlight: readonly string[];
   format: Formatter;
   t: Translator;
   locale: string;
@@ -151,7 +163,7 @@ function ReportMap({
           {byName.map((c) => (
             <tr
               key={c.code}
-              className={`border-b border-slate-200 ${c.code === highlight ? 'bg-brand-50 font-semibold' : ''}`}
+              className={`border-b border-slate-200 ${highlight.includes(c.code) ? 'bg-brand-50 font-semibold' : ''}`}
             >
               <th scope="row" className="py-0.5 pr-3 font-normal">
                 {countyName(c, locale)}

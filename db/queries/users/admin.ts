@@ -172,7 +172,13 @@ function newOneTimePassword(): string {
 /** An admin creates an account; the person signs in with a one-time password and must change it. */
 export async function createUserByAdmin(
   actor: Actor,
-  input: { email: string; displayName: string; role: Role; countyCode: string | null; policeRegion?: PoliceRegion | null },
+  input: {
+    email: string;
+    displayName: string;
+    role: Role;
+    countyCode: string | null;
+    policeRegion?: PoliceRegion | null;
+  },
 ): Promise<{ id: string; oneTimePassword: string }> {
   assertCan(actor, 'user.manage');
   const oneTimePassword = newOneTimePassword();
@@ -227,7 +233,12 @@ export async function updateUserByAdmin(
     if (input.countyCode) await assertCountiesExist(tx, [input.countyCode], 'countyCode');
     const { target, activeAdmins } = await lockForAdminChange(tx, input.id);
     assertAdminRemains(actor, target, { role: input.role, active: target.active }, activeAdmins);
-    const after = { displayName: input.displayName.trim(), role: input.role, countyCode: input.countyCode, policeRegion };
+    const after = {
+      displayName: input.displayName.trim(),
+      role: input.role,
+      countyCode: input.countyCode,
+      policeRegion,
+    };
     const changes = changedFields(
       {
         displayName: target.displayName,
