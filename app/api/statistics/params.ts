@@ -148,3 +148,8 @@ function filterRefusal(error: AppError): Response | null {
     );
   return null;
 }
+
+/** The statistics exports: one county or the nation, so a region is refused by name. */
+export function statisticsExportRoute(handle: (request: StatisticsRequest) => Promise<Response>) {
+  return statisticsRoute(handle, { regions: false });
+}

@@ -1,5 +1,5 @@
 import { getEurostatTables, type EurostatRow } from '@/db/statistics/exports';
-import { statisticsRoute } from '../../statistics/params';
+import { statisticsExportRoute } from '../../statistics/params';
 import { toCsv, type Column } from '../_lib/tabular';
 
 export const dynamic = 'force-dynamic';
@@ -23,32 +23,29 @@ const EXPLOITATION: Record<string, string> = { sexual: 'SEX', labour: 'LAB', oth
 const AGE: Record<string, string> = { child: 'Y_LT18', adult: 'Y_GE18', unknown: 'UNK', total: 'TOTAL' };
 
 /** GET /api/export/statistics-eurostat.csv?from&to[&county]: same rules as /api/statistics. */
-export const GET = statisticsRoute(
-  async ({ actor, params, counties, today }) => {
-    const { rows, scope } = await getEurostatTables(actor, { county: params.county, period: params.period, today });
-    const letter = counties.find((c) => c.code === scope.code)?.letter;
-    const geo = scope.kind === 'nation' ? 'SE' : `SE-${letter}`;
-    const columns: Column<EurostatRow>[] = [
-      { header: 'table', value: (r) => r.table },
-      { header: 'geo', value: () => geo },
-      { header: 'period_from', value: () => params.period.from },
-      { header: 'period_to', value: () => params.period.to },
-      { header: 'leg_stat', value: (r) => (r.legalStatus ? LEGAL_STATUS[r.legalStatus]! : '') },
-      { header: 'sex', value: (r) => (r.sex ? SEX[r.sex]! : '') },
-      { header: 'citizen', value: (r) => (r.citizenship ? CITIZEN[r.citizenship]! : '') },
-      { header: 'exploitation', value: (r) => (r.exploitation ? EXPLOITATION[r.exploitation]! : '') },
-      { header: 'age', value: (r) => (r.age ? AGE[r.age]! : '') },
-      { header: 'value', value: (r) => (r.count.suppressed ? null : r.count.value) },
-      { header: 'suppressed', value: (r) => (r.count.suppressed ? 'true' : 'false') },
-    ];
-    const name = `lagesbild-eurostat-${geo}-${params.period.from}-${params.period.to}`;
-    return new Response(toCsv(columns, rows), {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${name}.csv"`,
-        'Cache-Control': 'no-store',
-      },
-    });
-  },
-  { regions: false },
-);
+export const GET = statisticsExportRoute(async ({ actor, params, counties, today }) => {
+  const { rows, scope } = await getEurostatTables(actor, { county: params.county, period: params.period, today });
+  const letter = counties.find((c) => c.code === scope.code)?.letter;
+  const geo = scope.kind === 'nation' ? 'SE' : `SE-${letter}`;
+  const columns: Column<EurostatRow>[] = [
+    { header: 'table', value: (r) => r.table },
+    { header: 'geo', value: () => geo },
+    { header: 'period_from', value: () => params.period.from },
+    { header: 'period_to', value: () => params.period.to },
+    { header: 'leg_stat', value: (r) => (r.legalStatus ? LEGAL_STATUS[r.legalStatus]! : '') },
+    { header: 'sex', value: (r) => (r.sex ? SEX[r.sex]! : '') },
+    { header: 'citizen', value: (r) => (r.citizenship ? CITIZEN[r.citizenship]! : '') },
+    { header: 'exploitation', value: (r) => (r.exploitation ? EXPLOITATION[r.exploitation]! : '') },
+    { header: 'age', value: (r) => (r.age ? AGE[r.age]! : '') },
+    { header: 'value', value: (r) => (r.count.suppressed ? null : r.count.value) },
+    { header: 'suppressed', value: (r) => (r.count.suppressed ? 'true' : 'false') },
+  ];
+  const name = `lagesbild-eurostat-${geo}-${params.period.from}-${params.period.to}`;
+  return new Response(toCsv(columns, rows), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+});
