@@ -10,6 +10,8 @@ import { allowedStatisticsRequest, dashboardTarget } from '@/db/statistics/acces
 import { parseScope, regionSlug } from '@/lib/regions';
 import { getDashboard } from '@/db/statistics/dashboard';
 import { getNationalOverview, type Overview } from '@/db/statistics/overview';
+import { getRegionComparison } from '@/db/statistics/region';
+import { RegionCounties } from '../overview/_components/region-counties';
 import { DashboardBody } from '../overview/_components/dashboard-body';
 import { countText, periodLabel, ratioText, type Formatter, type Translator } from '../overview/_components/format';
 import { SuppressionNote } from '../overview/_components/sections';
@@ -53,8 +55,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const { period, offences } = allowedStatisticsRequest(actor, dashboardTarget(scope), p) ?? forbidden();
   // The map beside it, for those who may see the national overview, as they may see it.
   const map = allowedStatisticsRequest(actor, { view: 'overview' }, { period });
-  const [d, overview, t, tEnum, format, locale] = await Promise.all([
+  const [d, comparison, overview, t, tEnum, format, locale] = await Promise.all([
     loadForPage(getDashboard(actor, { county, region, period, offences, granularity: p.granularity, today })),
+    region ? loadForPage(getRegionComparison(actor, { region, period, today })) : null,
     map ? getNationalOverview(actor, { period: map.period, today, trendYears: 1 }) : Promise.resolve(null),
     getTranslations('statistics'),
     getTranslations('enums'),
@@ -96,6 +99,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         </h2>
         <p className="mt-2 max-w-3xl text-lg leading-relaxed">{summary.join(' ')}</p>
       </section>
+
+      {comparison ? (
+        <RegionCounties comparison={comparison} t={t} format={format} locale={locale} currentLabel={current} />
+      ) : null}
 
       {overview ? (
         <ReportMap

@@ -8,9 +8,7 @@ import { allowedStatisticsRequest, dashboardTarget } from '@/db/statistics/acces
 import { getDashboard, type Dashboard } from '@/db/statistics/dashboard';
 import { getRegionComparison, type RegionComparison } from '@/db/statistics/region';
 import { parseScopeSegment } from '@/lib/regions';
-import { CountyTable } from '../(national)/county-table';
-import { COLUMNS, tableRow } from '../_components/table-rows';
-import { countyName } from '@/app/_i18n/format';
+import { RegionCounties } from '../_components/region-counties';
 import { statisticsYears } from '@/db/statistics/rollups';
 import type { EnumTranslator } from '@/lib/i18n';
 import { DashboardBody } from '../_components/dashboard-body';
@@ -62,47 +60,6 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       granularity={p.granularity}
       comparison={comparison}
     />
-  );
-}
-
-/** A police region's counties side by side, the region in the footer. */
-function RegionCounties({
-  comparison: c,
-  t,
-  format,
-  locale,
-  currentLabel,
-}: {
-  comparison: RegionComparison;
-  t: Translator;
-  format: Formatter;
-  locale: string;
-  currentLabel: string;
-}) {
-  const href = (r: RegionComparison['counties'][number]) =>
-    r.mayOpen ? `/overview/${r.code}${queryOf(periodParams(c.period))}` : null;
-  const name = locale === 'en' ? c.scope.nameEn : c.scope.nameSv;
-  const active = c.counties.filter((r) => r.activeGroup).length;
-  return (
-    <section aria-labelledby="region-counties" className="mt-8">
-      <h2 id="region-counties" className="text-xl font-semibold">
-        {t('dashboard.regionCounties', { region: name })}
-      </h2>
-      <div className="mt-4">
-        <CountyTable
-          caption={t('dashboard.regionCountiesCaption', { region: name, period: currentLabel })}
-          nameLabel={t('overview.columns.county')}
-          locale={locale}
-          ownLabel={t('overview.own')}
-          columns={COLUMNS.map((key) => ({ key, label: t(`overview.columns.${key}`) }))}
-          rows={c.counties.map((r) => tableRow(r, countyName(r, locale), href(r), false, format, c.threshold, t))}
-          footer={tableRow(c.region, name, null, false, format, c.threshold, t, {
-            activeGroups: active,
-            counties: c.counties.length,
-          })}
-        />
-      </div>
-    </section>
   );
 }
 
