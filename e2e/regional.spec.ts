@@ -30,6 +30,9 @@ test.describe('regional coordinator of Syd', () => {
     await expect(menu.getByText('Polisregion', { exact: true })).toBeVisible();
     await expect(menu.getByText('Kronobergs län, Kalmar län, Blekinge län, Skåne län')).toBeVisible();
     await expectAccessibleAtBothWidths(page);
+    await page.goto('/account');
+    await expect(page.getByText('Syd (Kronobergs län, Kalmar län, Blekinge län, Skåne län)')).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
   });
 
   test('registers a case in a second county of the region (Kalmar), and finds it in the list', async ({ page }) => {
