@@ -80,6 +80,7 @@ test.describe('regional coordinator of Syd', () => {
   });
 
   test('the region by any of its names; a county of the region in full; elsewhere refused', async ({ page }) => {
+    test.slow(); // many pages, the report with axe at two widths
     for (const name of ['Syd', 'SYD']) {
       const response = await page.goto(`/overview/${name}`);
       expect(response?.status()).toBe(200);
@@ -92,6 +93,8 @@ test.describe('regional coordinator of Syd', () => {
     expect((await page.goto('/overview/sud'))?.status()).toBe(404);
     expect((await page.goto('/report?scope=syd'))?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1, name: /^Polisregion Syd / })).toBeVisible();
+    await expect(page.getByRole('table', { name: /^Länen i Polisregion Syd sida vid sida/ })).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
     const api = await page.request.get('/api/statistics?from=2025-01-01&to=2025-12-31&region=syd');
     expect(api.status()).toBe(200);
     expect((await api.json()).scope).toMatchObject({ kind: 'region', code: 'syd', counties: ['07', '08', '10', '12'] });
