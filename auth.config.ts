@@ -2,6 +2,7 @@
 // The proxy only redirects optimistically; auth.ts checks every session against the database
 // (active, session version) and every query authorises again in db/.
 import type { NextAuthConfig } from 'next-auth';
+import type { ActorRegion } from './lib/policy';
 import type { Role } from './lib/roles';
 
 function seconds(name: string, fallback: number): number {
@@ -54,6 +55,7 @@ export const authConfig = {
       session.user.id = token.sub!;
       session.user.role = token.role;
       session.user.county = token.county;
+      session.user.region = token.region ?? null;
       session.user.pending = token.pending ?? null;
       session.user.locale = token.locale ?? null;
       if (token.unchecked) session.unchecked = true;
@@ -75,6 +77,7 @@ declare module 'next-auth' {
       email: string;
       role: Role;
       county: string | null;
+      region: ActorRegion | null;
       pending: PendingStep | null;
       locale: 'sv' | 'en' | null;
     };
@@ -87,6 +90,8 @@ declare module '@auth/core/jwt' {
   interface JWT {
     role: Role;
     county: string | null;
+    /** The region and its counties, filled in from the database on each request (auth.ts). */
+    region?: ActorRegion | null;
     signedInAt: number;
     /** users.session_version at sign-in. */
     sv: number;

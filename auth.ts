@@ -119,7 +119,7 @@ export const authOptions = {
     },
     /**
      * On every request that reads the session on the server: the account must still be active, its
-     * session version unchanged (deactivation, role or county change, password reset end every
+     * session version unchanged (deactivation, role, county or region change, password reset end every
      * session at once) and this session not signed out; what the person must do first is read
      * fresh, never from the cookie.
      */
@@ -144,6 +144,7 @@ export const authOptions = {
       token.email = state.email;
       token.role = state.role;
       token.county = state.county;
+      token.region = state.region;
       token.locale = state.locale;
       token.pending = pendingStep(state, token.method);
       return token;

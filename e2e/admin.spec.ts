@@ -169,7 +169,7 @@ test.describe('user administration', () => {
     await page.goto('/admin/security');
     await expect(page.getByRole('heading', { level: 1, name: 'Säkerhet' })).toBeVisible();
     const group = page.getByRole('group', { name: 'Roller som måste använda tvåstegsverifiering' });
-    await expect(group.getByRole('checkbox')).toHaveCount(5);
+    await expect(group.getByRole('checkbox')).toHaveCount(6);
     await expect(
       page.getByText('En session avslutas efter 30 minuter utan aktivitet.', { exact: false }),
     ).toBeVisible();

@@ -26,6 +26,18 @@ export const DEMO = {
     role: 'county_coordinator',
     county: '25',
   },
+  regionSyd: {
+    email: 'region.syd@lagesbild.test',
+    name: 'Rut Regionkoordinator',
+    role: 'regional_coordinator',
+    county: null,
+  },
+  regionNord: {
+    email: 'region.nord@lagesbild.test',
+    name: 'Nils Regionkoordinator',
+    role: 'regional_coordinator',
+    county: null,
+  },
 } as const;
 export type DemoKey = keyof typeof DEMO;
 

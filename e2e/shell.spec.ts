@@ -9,6 +9,14 @@ const NAVIGATION: Record<DemoKey, string[]> = {
   staffAB: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar', 'Statistik'],
   coordinatorO: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar', 'Statistik'],
   coordinatorBD: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar', 'Statistik'],
+  regionSyd: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar', 'Statistik'],
+  regionNord: ['Start', 'Ärenden', 'Samverkan', 'Utbildningar', 'Statistik'],
+};
+
+/** What the user menu names as the person's scope: their county, their region's counties, or the country. */
+const SCOPE: Partial<Record<DemoKey, string>> = {
+  regionSyd: 'Kronobergs län, Kalmar län, Blekinge län, Skåne län',
+  regionNord: 'Västernorrlands län, Jämtlands län, Västerbottens län, Norrbottens län',
 };
 
 for (const key of Object.keys(DEMO) as DemoKey[]) {
@@ -29,13 +37,14 @@ for (const key of Object.keys(DEMO) as DemoKey[]) {
       const menu = page.locator('details[open]');
       await expect(menu).toContainText(DEMO[key].email);
       await expect(menu).toContainText(
-        DEMO[key].county === '01'
-          ? 'Stockholms län'
-          : DEMO[key].county === '14'
-            ? 'Västra Götalands län'
-            : DEMO[key].county === '25'
-              ? 'Norrbottens län'
-              : 'Hela landet',
+        SCOPE[key] ??
+          (DEMO[key].county === '01'
+            ? 'Stockholms län'
+            : DEMO[key].county === '14'
+              ? 'Västra Götalands län'
+              : DEMO[key].county === '25'
+                ? 'Norrbottens län'
+                : 'Hela landet'),
       );
       await expectNoAxeViolations(page);
     });

@@ -8,12 +8,14 @@ import { ROLES, type Role } from './roles';
 type Expect = 'all' | 'own' | '-';
 const EXPECTED: Record<Action, Record<Role, Expect>> = {
   //                          admin  national_coordinator national_analyst county_coordinator county_staff
+  // regional_coordinator ('own': every county of the police region, here Stockholm: 01 and 09)
   'case.read': {
     admin: '-',
     national_coordinator: 'all',
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: 'own',
+    regional_coordinator: 'own',
   },
   'case.create': {
     admin: '-',
@@ -21,6 +23,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: 'own',
+    regional_coordinator: 'own',
   },
   'case.update': {
     admin: '-',
@@ -28,6 +31,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: 'own',
+    regional_coordinator: 'own',
   },
   'case.delete': {
     admin: '-',
@@ -35,6 +39,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: '-',
+    regional_coordinator: '-',
   },
   'coordination.read': {
     admin: '-',
@@ -42,6 +47,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: 'own',
+    regional_coordinator: 'own',
   },
   'coordination.write': {
     admin: '-',
@@ -49,6 +55,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: 'own',
+    regional_coordinator: 'own',
   },
   'coordination.manage': {
     admin: '-',
@@ -56,6 +63,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: '-',
+    regional_coordinator: 'own',
   },
   'coordination.delete': {
     admin: '-',
@@ -63,6 +71,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: '-',
+    regional_coordinator: '-',
   },
   'training.read': {
     admin: '-',
@@ -70,6 +79,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: 'own',
+    regional_coordinator: 'own',
   },
   'training.write': {
     admin: '-',
@@ -77,6 +87,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: 'own',
+    regional_coordinator: 'own',
   },
   'training.delete': {
     admin: '-',
@@ -84,6 +95,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: '-',
+    regional_coordinator: '-',
   },
   'statistics.read': {
     admin: '-',
@@ -91,6 +103,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: 'own',
     county_staff: 'own',
+    regional_coordinator: 'own',
   },
   'statistics.read_suppressed': {
     admin: '-',
@@ -98,6 +111,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: 'all',
     county_coordinator: 'all',
     county_staff: 'all',
+    regional_coordinator: 'all',
   },
   'user.manage': {
     admin: 'all',
@@ -105,6 +119,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: '-',
     county_staff: '-',
+    regional_coordinator: '-',
   },
   'audit.read': {
     admin: 'all',
@@ -112,13 +127,17 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     national_analyst: '-',
     county_coordinator: '-',
     county_staff: '-',
+    regional_coordinator: '-',
   },
 };
 
 const HOME = '01';
 const OTHER = '14';
+/** The regional coordinator's region here: Stockholm (HOME and Gotland); db/queries/_shared/regional-scope.test.ts walks all seven. */
+const REGION = { name: 'Stockholm', counties: [HOME, '09'] } as const;
 
 function actorFor(role: Role): Actor {
+  if (role === 'regional_coordinator') return { id: `actor-${role}`, role, county: null, region: REGION };
   return { id: `actor-${role}`, role, county: role === 'county_coordinator' || role === 'county_staff' ? HOME : null };
 }
 
@@ -136,7 +155,9 @@ describe('policy: every role × action × own/other county', () => {
     expect(can(actor, action)).toBe(expected !== '-');
     expect(can(actor, action, null)).toBe(expected === 'all');
     const scope = countyScope(actor, action);
-    expect(scope).toEqual(expected === 'all' ? 'all' : expected === 'own' ? [HOME] : []);
+    const own = role === 'regional_coordinator' ? REGION.counties : [HOME];
+    expect(scope).toEqual(expected === 'all' ? 'all' : expected === 'own' ? own : []);
+    for (const county of own) expect(can(actor, action, county)).toBe(expected !== '-');
     if (expected === 'all') expect(() => assertCan(actor, action, OTHER)).not.toThrow();
     else expect(() => assertCan(actor, action, OTHER)).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
@@ -145,5 +166,17 @@ describe('policy: every role × action × own/other county', () => {
     const broken: Actor = { id: 'x', role: 'county_staff', county: null };
     expect(can(broken, 'case.read')).toBe(false);
     expect(countyScope(broken, 'case.read')).toEqual([]);
+  });
+
+  it('a regional coordinator without a region may do nothing county-scoped, whatever county it names', () => {
+    for (const broken of [
+      { id: 'x', role: 'regional_coordinator', county: null },
+      { id: 'x', role: 'regional_coordinator', county: '01', region: null },
+    ] satisfies Actor[]) {
+      expect(can(broken, 'case.read')).toBe(false);
+      expect(can(broken, 'case.read', '01')).toBe(false);
+      expect(countyScope(broken, 'case.create')).toEqual([]);
+      expect(can(broken, 'statistics.read_suppressed', '01')).toBe(true);
+    }
   });
 });

@@ -1,13 +1,19 @@
 // Who may do what, in one place. Pure: no I/O, so the UI can use it to hide what a person
 // cannot do, and every query in db/queries uses it again to refuse it.
 import { AppError } from './errors';
+import type { PoliceRegion } from './regions';
 import type { Role } from './roles';
+
+/** A regional coordinator's police region and its counties, as the counties table has them. */
+export type ActorRegion = { name: PoliceRegion; counties: readonly string[] };
 
 export type Actor = {
   id: string;
   role: Role;
-  /** Home county for county roles ("01"), null for national roles and the admin. */
+  /** Home county for county roles ("01"), null for national and regional roles and the admin. */
   county: string | null;
+  /** The regional coordinator's police region, resolved at each request; null or absent for everyone else. */
+  region?: ActorRegion | null;
 };
 
 export const ACTIONS = [
@@ -72,14 +78,21 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     ...grant('any-county', ['statistics.read_suppressed']),
   ],
   county_staff: [...grant('own-county', COUNTY_WORK), ...grant('any-county', ['statistics.read_suppressed'])],
+  // 'own-county' is every county of the region (homeCounties): the county work and the groups
+  // there, but no deleting and no user administration; outside it what a county role sees.
+  regional_coordinator: [
+    ...grant('own-county', [...COUNTY_WORK, 'coordination.manage']),
+    ...grant('any-county', ['statistics.read_suppressed']),
+  ],
 };
 
 /**
- * The counties a person works in. One county for county roles, all for national roles; a future
- * regional coordinator gets the counties of a police region here without touching the rest.
+ * The counties a person works in (their scope): one county for county roles, the counties of the
+ * police region for the regional coordinator, all for national roles.
  */
 export function homeCounties(actor: Actor): 'all' | readonly string[] {
   if (actor.role === 'county_coordinator' || actor.role === 'county_staff') return actor.county ? [actor.county] : [];
+  if (actor.role === 'regional_coordinator') return actor.region?.counties ?? [];
   return 'all';
 }
 

@@ -5,6 +5,7 @@ export const ROLES = [
   'national_analyst',
   'county_coordinator',
   'county_staff',
+  'regional_coordinator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -12,4 +13,11 @@ export const COUNTY_ROLES = ['county_coordinator', 'county_staff'] as const sati
 
 export function isCountyRole(role: Role): boolean {
   return (COUNTY_ROLES as readonly Role[]).includes(role);
+}
+
+/** Roles whose scope is the counties of one police region (users.police_region). */
+export const REGIONAL_ROLES = ['regional_coordinator'] as const satisfies readonly Role[];
+
+export function isRegionalRole(role: Role): boolean {
+  return (REGIONAL_ROLES as readonly Role[]).includes(role);
 }

@@ -44,9 +44,26 @@ describe('npm run user:create', slow, () => {
       });
   });
 
-  it('refuses a county role without a county, and a bad role, with one clear line and exit code 1', async () => {
+  it('creates a regional coordinator for a region named without å/ä/ö (--region ost is Öst)', async () => {
+    const email = uniqueEmail('regional');
+    const { stdout } = await script('user-create', [
+      '--email',
+      email,
+      '--role',
+      'regional_coordinator',
+      '--region',
+      'ost',
+    ]);
+    expect(stdout).toContain(`Created regional_coordinator ${email}`);
+    expect(stdout).toContain('for police region Öst');
+  });
+
+  it('refuses a county role without a county, a regional one without a region or with an unknown one, and a bad role, with one clear line and exit code 1', async () => {
     for (const args of [
       ['--email', uniqueEmail(), '--role', 'county_staff'],
+      ['--email', uniqueEmail(), '--role', 'regional_coordinator'],
+      ['--email', uniqueEmail(), '--role', 'regional_coordinator', '--region', 'Sud'],
+      ['--email', uniqueEmail(), '--role', 'county_staff', '--county', '01', '--region', 'Syd'],
       ['--email', uniqueEmail(), '--role', 'superuser'],
     ]) {
       const failure = await script('user-create', args).then(

@@ -44,8 +44,23 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <dd className="break-all">{person.email}</dd>
                 <dt className="mt-2 text-slate-600">{t('userMenu.role')}</dt>
                 <dd>{t(`roles.${person.role}`)}</dd>
-                <dt className="mt-2 text-slate-600">{t('userMenu.county')}</dt>
-                <dd>{county ? countyName(county, locale) : t('userMenu.noCounty')}</dd>
+                {person.region ? (
+                  <>
+                    <dt className="mt-2 text-slate-600">{t('userMenu.region')}</dt>
+                    <dd>{person.region.name}</dd>
+                    <dd className="text-slate-700">
+                      {counties
+                        .filter((c) => person.region!.counties.includes(c.code))
+                        .map((c) => countyName(c, locale))
+                        .join(', ')}
+                    </dd>
+                  </>
+                ) : (
+                  <>
+                    <dt className="mt-2 text-slate-600">{t('userMenu.county')}</dt>
+                    <dd>{county ? countyName(county, locale) : t('userMenu.noCounty')}</dd>
+                  </>
+                )}
               </dl>
               <form action={signOutAction} className="mt-4">
                 <button

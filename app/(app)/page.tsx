@@ -7,6 +7,7 @@ import { CountyCoordinationOverview } from '@/components/coordination/county-ove
 import { listCounties } from '@/db/queries/counties';
 import { listUsersForActor } from '@/db/queries/users/admin';
 import type { County } from '@/db/schema';
+import { regionSlug, type PoliceRegion } from '@/lib/regions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -24,6 +25,16 @@ export default async function HomePage() {
       {actor.role === 'county_coordinator' || actor.role === 'county_staff' ? (
         <>
           <CountyHome county={counties.find((c) => c.code === actor.county)!} counties={counties} locale={locale} />
+          <CountyCoordinationOverview actor={actor} />
+        </>
+      ) : null}
+      {actor.role === 'regional_coordinator' && actor.region ? (
+        <>
+          <RegionHome
+            region={actor.region.name}
+            counties={counties.filter((c) => actor.region!.counties.includes(c.code))}
+            locale={locale}
+          />
           <CountyCoordinationOverview actor={actor} />
         </>
       ) : null}
@@ -105,6 +116,37 @@ async function CountyHome({ county, counties, locale }: { county: County; counti
           </ul>
         </>
       ) : null}
+    </section>
+  );
+}
+
+/** A regional coordinator's start page: the region's counties and its dashboard. */
+async function RegionHome({ region, counties, locale }: { region: PoliceRegion; counties: County[]; locale: string }) {
+  const [t, format] = await Promise.all([getTranslations('home.regional'), getFormatter()]);
+  return (
+    <section aria-labelledby="region-facts" className="mt-6">
+      <h2 id="region-facts" className="text-xl font-semibold">
+        {t('title', { region })}
+      </h2>
+      <p className="mt-2 max-w-3xl text-slate-700">{t('intro', { region })}</p>
+      <ul className="mt-4 grid max-w-3xl grid-cols-1 gap-4 sm:grid-cols-2">
+        {counties.map((c) => (
+          <li key={c.code} className="rounded border border-slate-300 p-4">
+            <span className="block font-semibold">{countyName(c, locale)}</span>
+            <span className="block text-sm text-slate-700">
+              {t('county', { seat: c.seat, population: format.number(c.population) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-4 flex flex-wrap gap-4">
+        <Link href={`/overview/${regionSlug(region)}`} className="font-medium text-brand-700 underline">
+          {t('dashboard', { region })}
+        </Link>
+        <Link href="/cases/new" className="font-medium text-brand-700 underline">
+          {t('newCase')}
+        </Link>
+      </p>
     </section>
   );
 }

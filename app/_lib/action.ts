@@ -65,7 +65,7 @@ export function authedAction<S extends z.ZodType, T>(
     if (refused) return refused;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
-    return run(() => fn(parsed.data, { id: actor.id, role: actor.role, county: actor.county }));
+    return run(() => fn(parsed.data, { id: actor.id, role: actor.role, county: actor.county, region: actor.region }));
   };
 }
 

@@ -18,7 +18,7 @@ import { getMeetingForActor } from '@/db/queries/coordination/meeting-detail';
 import { exportCases } from '@/app/api/export/_lib/cases';
 import { getDb } from '@/db/index';
 import { cases, users } from '@/db/schema';
-import { makeUser, uniqueEmail } from '@/db/test/helpers';
+import { makeRegionalCoordinator, makeUser, uniqueEmail } from '@/db/test/helpers';
 import type { CaseInput, PartyInput } from '@/lib/schemas/cases';
 import type { GroupInput, MeetingInput } from '@/lib/schemas/coordination';
 import type { SessionActor } from './session';
@@ -30,7 +30,7 @@ const session = vi.hoisted(() => {
 });
 vi.mock('./session', () => ({ getActor: async () => session.actor, currentSession: async () => session.actor }));
 
-const as = (actor: { id: string; role: SessionActor['role']; county: string | null }) => {
+const as = (actor: Pick<SessionActor, 'id' | 'role' | 'county' | 'region'>) => {
   session.actor = { ...actor, name: 'Test', email: 'test@example.test' };
 };
 
@@ -166,6 +166,42 @@ describe('user administration refuses a county that does not exist', () => {
       error: 'errors.invalid',
       details: { field: 'countyCode', message: 'validation.county' },
     });
+  });
+});
+
+describe('user administration and the regional coordinator', () => {
+  beforeEach(() => as(admin));
+
+  it('refuses an unknown region and the role without one, by field; stores the region it is given', async () => {
+    const base = { displayName: 'Regina', role: 'regional_coordinator' as const, countyCode: '' };
+    expect(await createUserAction({ ...base, email: uniqueEmail('r'), policeRegion: 'Sud' })).toMatchObject({
+      ok: false,
+      error: 'errors.invalid',
+      fieldErrors: { policeRegion: ['validation.choice'] },
+    });
+    expect(await createUserAction({ ...base, email: uniqueEmail('r') })).toMatchObject({
+      ok: false,
+      fieldErrors: { policeRegion: ['admin.users.errors.region_required'] },
+    });
+    const email = uniqueEmail('r');
+    const created = await createUserAction({ ...base, email, policeRegion: 'Syd', countyCode: '12' });
+    expect(created).toMatchObject({ ok: true });
+    const db = await getDb();
+    // The county a regional coordinator has no use for is dropped, as for national roles.
+    expect(
+      await db.select({ r: users.policeRegion, c: users.countyCode }).from(users).where(eq(users.email, email)),
+    ).toEqual([{ r: 'Syd', c: null }]);
+  });
+
+  it('a regional coordinator may not administer users', async () => {
+    as(await makeRegionalCoordinator('Syd'));
+    const result = await createUserAction({
+      email: uniqueEmail('x'),
+      displayName: 'X',
+      role: 'county_staff',
+      countyCode: '01',
+    });
+    expect(result).toMatchObject({ ok: false, error: 'errors.forbidden' });
   });
 });
 

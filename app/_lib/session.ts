@@ -26,8 +26,17 @@ export const currentSession = cache(async (): Promise<SignedInPerson | null> => 
   const session = await auth();
   if (session?.unchecked) throw new SessionUncheckedError();
   if (!session?.user?.id) return null;
-  const { id, role, county, name, email, pending, locale } = session.user;
-  return { id, role, county: county ?? null, name, email, pending: pending ?? null, locale: locale ?? null };
+  const { id, role, county, region, name, email, pending, locale } = session.user;
+  return {
+    id,
+    role,
+    county: county ?? null,
+    region: region ?? null,
+    name,
+    email,
+    pending: pending ?? null,
+    locale: locale ?? null,
+  };
 });
 
 /** Where a person who must do something first is sent. */
@@ -37,8 +46,8 @@ export const PENDING_PATHS: Record<PendingStep, string> = {
 };
 
 function actorOf(person: SignedInPerson): SessionActor {
-  const { id, role, county, name, email } = person;
-  return { id, role, county, name, email };
+  const { id, role, county, region, name, email } = person;
+  return { id, role, county, region, name, email };
 }
 
 /**

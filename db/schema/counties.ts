@@ -1,7 +1,8 @@
 import { char, date, integer, pgEnum, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { POLICE_REGIONS } from '../../lib/regions';
 
 // The seven police regions (since 2015); a regional coordinator's scope is the counties of one.
-export const policeRegion = pgEnum('police_region', ['Nord', 'Mitt', 'Bergslagen', 'Stockholm', 'Öst', 'Väst', 'Syd']);
+export const policeRegion = pgEnum('police_region', POLICE_REGIONS);
 
 export const counties = pgTable('counties', {
   code: char('code', { length: 2 }).primaryKey(),

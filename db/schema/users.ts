@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../lib/roles';
-import { counties } from './counties';
+import { counties, policeRegion } from './counties';
 
 export const userRole = pgEnum('user_role', ROLES);
 
@@ -27,6 +27,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: userRole('role').notNull(),
     countyCode: char('county_code', { length: 2 }).references(() => counties.code),
+    /** The police region of a regional coordinator, whose scope is its counties; null for every other role. */
+    policeRegion: policeRegion('police_region'),
     active: boolean('active').notNull().default(true),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -36,7 +38,7 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     /**
      * Every session carries the version it was issued with; raising it ends all of the person's
-     * sessions at their next request (deactivation, role or county change, password reset).
+     * sessions at their next request (deactivation, role, county or region change, password reset).
      */
     sessionVersion: integer('session_version').notNull().default(0),
     /** The person's language ('sv' or 'en'); null: the browser's cookie, else Swedish. */
@@ -59,6 +61,13 @@ export const users = pgTable(
     check(
       'users_county_matches_role',
       sql`(${t.role} in ('county_coordinator', 'county_staff')) = (${t.countyCode} is not null)`,
+    ),
+    // The regional coordinator belongs to exactly one police region (and no county); no one else
+    // to any. Compared as text: the enum value is new in the same migration, and PostgreSQL
+    // refuses a new enum value used in the transaction that adds it.
+    check(
+      'users_region_matches_role',
+      sql`(${t.role}::text = 'regional_coordinator') = (${t.policeRegion} is not null)`,
     ),
     check('users_failed_login_count_nonnegative', sql`${t.failedLoginCount} >= 0`),
     check('users_email_shape', sql`${t.email} ~ '^[^@\\s]+@[^@\\s]+$'`),

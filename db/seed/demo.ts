@@ -2,6 +2,7 @@ import 'server-only';
 import { count } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { createUser, findUserIdByEmail } from '@/db/queries/users/admin';
+import type { PoliceRegion } from '@/lib/regions';
 import type { Role } from '@/lib/roles';
 import { users } from '@/db/schema';
 import { seedDemoCases } from './demo-cases';
@@ -11,7 +12,13 @@ import { seedDemoCoordination } from './demo-coordination';
 // without `npm run db:seed -- --demo`.
 export const DEMO_PASSWORD = 'Lagesbild-demo-2026';
 
-const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; countyCode: string | null }[] = [
+const DEMO_ACCOUNTS: {
+  email: string;
+  displayName: string;
+  role: Role;
+  countyCode: string | null;
+  policeRegion?: PoliceRegion;
+}[] = [
   { email: 'admin@lagesbild.test', displayName: 'Alva Admin', role: 'admin', countyCode: null },
   { email: 'nationell@lagesbild.test', displayName: 'Nora Nationell', role: 'national_coordinator', countyCode: null },
   { email: 'analytiker@lagesbild.test', displayName: 'Axel Analytiker', role: 'national_analyst', countyCode: null },
@@ -33,6 +40,20 @@ const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; countyCod
     displayName: 'Britt Samordnare',
     role: 'county_coordinator',
     countyCode: '25',
+  },
+  {
+    email: 'region.syd@lagesbild.test',
+    displayName: 'Rut Regionkoordinator',
+    role: 'regional_coordinator',
+    countyCode: null,
+    policeRegion: 'Syd',
+  },
+  {
+    email: 'region.nord@lagesbild.test',
+    displayName: 'Nils Regionkoordinator',
+    role: 'regional_coordinator',
+    countyCode: null,
+    policeRegion: 'Nord',
   },
 ];
 
@@ -60,7 +81,10 @@ export async function seedDemo(): Promise<number> {
 
 export function printDemoAccounts(log: (line: string) => void = console.log): void {
   log(`Lägesbild demo accounts (password: ${DEMO_PASSWORD}):`);
-  for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(32)} ${a.role}${a.countyCode ? ` (${a.countyCode})` : ''}`);
+  for (const a of DEMO_ACCOUNTS)
+    log(
+      `  ${a.email.padEnd(32)} ${a.role}${a.countyCode ? ` (${a.countyCode})` : a.policeRegion ? ` (${a.policeRegion})` : ''}`,
+    );
 }
 
 /** The embedded database's first start: an empty users table gets the demo. */

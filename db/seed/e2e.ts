@@ -71,6 +71,7 @@ export async function seedE2eAccounts(db: Db): Promise<void> {
         displayName: account.displayName,
         role: account.role,
         countyCode: account.countyCode,
+        policeRegion: null,
         active: account.active ?? true,
         passwordHash,
         mustChangePassword: false,

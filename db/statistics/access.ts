@@ -3,6 +3,7 @@ import type { Offence } from '@/lib/enums';
 import { AppError } from '@/lib/errors';
 import { yearPeriod, type Period } from '@/lib/periods';
 import { countyScope, homeCounties, type Actor } from '@/lib/policy';
+import type { PoliceRegion, ScopeRef } from '@/lib/regions';
 
 // Who may see which figures, full or suppressed (decision 006): decided here and nowhere else.
 // The pages ask before they render, so that a refusal is a 403 and a suppressed viewer is shown
@@ -10,12 +11,23 @@ import { countyScope, homeCounties, type Actor } from '@/lib/policy';
 
 export type Access = 'full' | 'suppressed';
 
-/** The national overview (map, county table), or the dashboard of a county (null: the nation's). */
-export type StatisticsTarget = { view: 'overview' } | { view: 'dashboard'; county: string | null };
+/**
+ * The national overview (map, county table), the dashboard of a county (null: the nation's), or
+ * the dashboard of a police region (its counties side by side).
+ */
+export type StatisticsTarget =
+  { view: 'overview' } | { view: 'dashboard'; county: string | null } | { view: 'region'; region: PoliceRegion };
+
+/** The dashboard a scope of the URL names: the nation's, a county's or a police region's. */
+export function dashboardTarget(scope: ScopeRef): StatisticsTarget {
+  if (scope.kind === 'region') return { view: 'region', region: scope.region };
+  return { view: 'dashboard', county: scope.kind === 'county' ? scope.code : null };
+}
 
 /**
  * 'full' or 'suppressed' figures for the target, or null for none. County roles see their own
- * county in full and other counties only through the national overview, suppressed; the national
+ * county in full and other counties only through the national overview, suppressed; the regional
+ * coordinator the same with every county of the region and the region itself; the national
  * coordinator sees everything in full; the analyst everything suppressed; the admin nothing.
  */
 export function statisticsAccess(actor: Actor, target: StatisticsTarget): Access | null {
@@ -25,6 +37,9 @@ export function statisticsAccess(actor: Actor, target: StatisticsTarget): Access
   if (target.view === 'overview') {
     if (full === 'all') return 'full';
     if (suppressed === 'all' || suppressed.length > 0) return 'suppressed';
+  } else if (target.view === 'region') {
+    if (full === 'all' || (actor.region?.name === target.region && full.length > 0)) return 'full';
+    if (national && suppressed === 'all') return 'suppressed';
   } else if (target.county === null) {
     if (full === 'all') return 'full';
     if (national && suppressed === 'all') return 'suppressed';

@@ -5,6 +5,7 @@ import { TRAINING_AUDIENCES } from '@/lib/enums';
 import { AppError } from '@/lib/errors';
 import type { Period } from '@/lib/periods';
 import type { Actor } from '@/lib/policy';
+import { regionSlug, type PoliceRegion } from '@/lib/regions';
 import { knownCounties } from './access';
 import { addScopeSums, buildCube, emptyScopeSums, NATION, type Cube, type ScopeSums } from './cube';
 import { loadPersonRows, loadPersonRowsByYear, personFiguresOf, personRelations, type PersonRow } from './persons';
@@ -98,7 +99,8 @@ export async function fullSums(
 }
 
 export type StatisticsScope = {
-  kind: 'county' | 'nation';
+  kind: 'county' | 'nation' | 'region';
+  /** As the URL writes it: 'SE', a county code, a region's URL form ('syd'). */
   code: string;
   nameSv: string;
   nameEn: string;
@@ -128,5 +130,20 @@ export function scopeOf(ctx: StatisticsContext, county: string | null): Statisti
     nameEn: c.nameEn,
     population: c.population,
     policeRegion: c.policeRegion,
+  };
+}
+
+/** A police region as the dashboard names it, with its counties (the counties table's). */
+export function regionScopeOf(ctx: StatisticsContext, region: PoliceRegion): StatisticsScope & { counties: string[] } {
+  const members = ctx.counties.filter((c) => c.policeRegion === region);
+  if (members.length === 0) throw new AppError('not_found', 'region not found');
+  return {
+    kind: 'region',
+    code: regionSlug(region),
+    nameSv: `Polisregion ${region}`,
+    nameEn: `Police region ${region}`,
+    population: members.reduce((s, c) => s + c.population, 0),
+    policeRegion: region,
+    counties: members.map((c) => c.code),
   };
 }

@@ -21,6 +21,7 @@ import {
 } from '@/lib/enums';
 import { buckets, defaultGranularity, previousPeriod, yearOf, type Granularity, type Period } from '@/lib/periods';
 import type { Actor } from '@/lib/policy';
+import type { PoliceRegion } from '@/lib/regions';
 import {
   categoryRows,
   figure,
@@ -37,12 +38,13 @@ import {
   cubeFor,
   cubesFor,
   fullSums,
+  regionScopeOf,
   scopeOf,
   statisticsContext,
   type StatisticsContext,
   type StatisticsScope,
 } from './context';
-import { countOf, measuresOf } from './cube';
+import { countOf, measuresOf, regionKey } from './cube';
 import {
   FUNNEL_STEPS,
   maskOf,
@@ -115,6 +117,8 @@ export type Dashboard = {
 
 export type DashboardInput = {
   county: string | null;
+  /** A police region's dashboard instead (county is then null). */
+  region?: PoliceRegion;
   period: Period;
   /** Cases with any of these offences (full viewers only). */
   offences?: readonly Offence[];
@@ -274,7 +278,7 @@ function trainingsOf({ cur, prev }: Lookups): Dashboard['trainings'] {
 
 function coordinationOf(
   { cur, prev }: Lookups,
-  county: string | null,
+  scope: Counties,
   activeGroups: Set<string>,
   counties: number,
 ): Dashboard['coordination'] {
@@ -283,26 +287,29 @@ function coordinationOf(
     organisations: figure(cur, prev, 'organisations'),
     openActionItems: cur('action_open'),
     overdueActionItems: cur('action_overdue'),
-    activeGroups: county === null ? activeGroups.size : activeGroups.has(county) ? 1 : 0,
-    counties: county === null ? counties : 1,
+    activeGroups: scope === 'all' ? activeGroups.size : scope.filter((c) => activeGroups.has(c)).length,
+    counties: scope === 'all' ? counties : scope.length,
   };
 }
 
-/** The county dashboard (or the nation's), each figure beside the previous period of the same length. */
+/** The county dashboard (or the nation's, or a police region's), each figure beside the previous period of the same length. */
 export async function getDashboard(actor: Actor, input: DashboardInput): Promise<Dashboard> {
   const offences = [...new Set(input.offences ?? [])].filter((o) => (OFFENCES as readonly string[]).includes(o));
-  const target = { view: 'dashboard', county: input.county } as const;
+  const target = input.region
+    ? ({ view: 'region', region: input.region } as const)
+    : ({ view: 'dashboard', county: input.county } as const);
   const access = requireStatisticsAccess(actor, target, { period: input.period, offences });
   const ctx = await statisticsContext(actor, input.today);
-  const scope = scopeOf(ctx, input.county);
+  const region = input.region ? regionScopeOf(ctx, input.region) : null;
+  const scope = region ?? scopeOf(ctx, input.county);
   const r: Request = {
     input,
     previous: previousPeriod(input.period),
-    counties: input.county === null ? 'all' : [input.county],
+    counties: region ? region.counties : input.county === null ? 'all' : [input.county],
     mask: offences.length > 0 ? maskOf(offences) : null,
   };
-  const lookups =
-    access === 'full' ? await fullLookups(ctx, r) : await suppressedLookups(ctx, scope.code, input.period);
+  const cubeScope = input.region ? regionKey(input.region) : scope.code;
+  const lookups = access === 'full' ? await fullLookups(ctx, r) : await suppressedLookups(ctx, cubeScope, input.period);
   const [curMedians, prevMedians, activeGroups, curPersonMedians, prevPersonMedians] = await Promise.all([
     loadMedians(ctx.db, input.period, r.counties, r.mask),
     loadMedians(ctx.db, r.previous, r.counties, r.mask),
@@ -324,6 +331,6 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
     persons: personsOf(lookups, curPersonMedians, prevPersonMedians),
     trend: lookups.trend,
     trainings: trainingsOf(lookups),
-    coordination: coordinationOf(lookups, input.county, activeGroups, ctx.counties.length),
+    coordination: coordinationOf(lookups, r.counties, activeGroups, ctx.counties.length),
   };
 }

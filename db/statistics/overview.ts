@@ -49,11 +49,11 @@ export type Overview = {
 
 /** A measure of a scope (a county code, 'region:<name>' or 'SE'). */
 type ScopeLookup = (scope: string, measure: string) => Count;
-type OverviewFigures = { cur: ScopeLookup; prev: ScopeLookup; trend: Overview['trend'] };
-type Years = { first: number; last: number };
+export type OverviewFigures = { cur: ScopeLookup; prev: ScopeLookup; trend: Overview['trend'] };
+export type Years = { first: number; last: number };
 
 /** Every scope's figures in full, from the sums of its counties. */
-async function fullFigures(ctx: StatisticsContext, period: Period, years: Years): Promise<OverviewFigures> {
+export async function fullFigures(ctx: StatisticsContext, period: Period, years: Years): Promise<OverviewFigures> {
   const trendPeriod: Period = { kind: 'custom', from: `${years.first}-01-01`, to: `${years.last}-12-31` };
   const [c, p, t] = await Promise.all([
     loadCountySums(ctx.db, period, 'all', null, ctx.today),
@@ -84,7 +84,11 @@ async function fullFigures(ctx: StatisticsContext, period: Period, years: Years)
 }
 
 /** From the year's cube and the year before's, the trend a cube per year (decision 006). */
-async function suppressedFigures(ctx: StatisticsContext, period: Period, years: Years): Promise<OverviewFigures> {
+export async function suppressedFigures(
+  ctx: StatisticsContext,
+  period: Period,
+  years: Years,
+): Promise<OverviewFigures> {
   const year = yearOf(period);
   const trendYears = Array.from({ length: years.last - years.first + 1 }, (_, i) => years.first + i);
   const all = await cubesFor(
@@ -101,7 +105,7 @@ async function suppressedFigures(ctx: StatisticsContext, period: Period, years: 
   };
 }
 
-function rowOf(
+export function rowOf(
   { cur, prev }: OverviewFigures,
   key: string,
   names: { nameSv: string; nameEn: string },

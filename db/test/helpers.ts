@@ -5,7 +5,9 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '../index';
 import type { Actor } from '../../lib/policy';
 import { createUser } from '../queries/users/admin';
+import type { PoliceRegion } from '../../lib/regions';
 import type { Role } from '../../lib/roles';
+import { loadSessionState } from '../queries/auth/sessions';
 import { users } from '../schema';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -22,6 +24,24 @@ export async function makeUser(
   const email = uniqueEmail(role);
   const { id } = await createUser(null, { email, displayName: `Test ${role}`, role, countyCode: county, password });
   return { id, role, county, email };
+}
+
+/** A regional coordinator of the region, its counties resolved as a session resolves them (from the counties table). */
+export async function makeRegionalCoordinator(
+  region: PoliceRegion,
+  password = TEST_PASSWORD,
+): Promise<Actor & { email: string }> {
+  const email = uniqueEmail('regional');
+  const { id } = await createUser(null, {
+    email,
+    displayName: `Test regional coordinator ${region}`,
+    role: 'regional_coordinator',
+    countyCode: null,
+    policeRegion: region,
+    password,
+  });
+  const state = await loadSessionState(id);
+  return { id, role: 'regional_coordinator', county: null, region: state!.region, email };
 }
 
 export async function readUser(id: string) {

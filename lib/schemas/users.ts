@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idField, REQUIRED, storableText } from '@/lib/forms/fields';
 import { isStorableText } from '@/lib/forms/storable';
-import { COUNTY_ROLES, ROLES, type Role } from '@/lib/roles';
+import { POLICE_REGIONS, type PoliceRegion } from '@/lib/regions';
+import { COUNTY_ROLES, REGIONAL_ROLES, ROLES, type Role } from '@/lib/roles';
 
 // The user administration's forms, shared by the react-hook-form forms and the server actions.
 // Pure (no server code). Values arrive as strings; messages are catalogue keys.
@@ -22,18 +23,34 @@ const countyCode = z
       .regex(/^\d{2}$/, 'validation.county')
       .nullable(),
   );
+const policeRegion = z
+  .string()
+  .trim()
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .pipe(z.enum(POLICE_REGIONS, { error: 'validation.choice' }).nullable());
 const displayName = storableText(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(120, 'validation.tooLong'));
 
-/** County roles work in exactly one county; national roles and admins in none. */
-function countyMatchesRole(value: { role: Role; countyCode: string | null }, ctx: z.RefinementCtx) {
+type Scoped = { role: Role; countyCode: string | null; policeRegion: PoliceRegion | null };
+
+/** County roles work in exactly one county, the regional coordinator in one police region; national roles and admins in neither. */
+function countyMatchesRole(value: Scoped, ctx: z.RefinementCtx) {
   const needsCounty = (COUNTY_ROLES as readonly Role[]).includes(value.role);
   if (needsCounty && !value.countyCode)
     ctx.addIssue({ code: 'custom', path: ['countyCode'], message: 'admin.users.errors.county_required' });
+  const needsRegion = (REGIONAL_ROLES as readonly Role[]).includes(value.role);
+  if (needsRegion && !value.policeRegion)
+    ctx.addIssue({ code: 'custom', path: ['policeRegion'], message: 'admin.users.errors.region_required' });
 }
 
-/** What the server keeps of the county: none for roles that have none, whatever the form sent. */
-function dropCountyOfNationalRoles<T extends { role: Role; countyCode: string | null }>(value: T): T {
-  return (COUNTY_ROLES as readonly Role[]).includes(value.role) ? value : { ...value, countyCode: null };
+/** What the server keeps of the county and the region: none for roles that have none, whatever the form sent. */
+function dropCountyOfNationalRoles<T extends Scoped>(value: T): T {
+  return {
+    ...value,
+    countyCode: (COUNTY_ROLES as readonly Role[]).includes(value.role) ? value.countyCode : null,
+    policeRegion: (REGIONAL_ROLES as readonly Role[]).includes(value.role) ? value.policeRegion : null,
+  };
 }
 
 export const NewUserSchema = z
@@ -47,6 +64,7 @@ export const NewUserSchema = z
     displayName,
     role,
     countyCode,
+    policeRegion,
   })
   .superRefine(countyMatchesRole)
   .transform(dropCountyOfNationalRoles);
@@ -54,7 +72,7 @@ export type NewUserInput = z.input<typeof NewUserSchema>;
 export type NewUserOutput = z.output<typeof NewUserSchema>;
 
 export const UpdateUserSchema = z
-  .object({ id: userId, displayName, role, countyCode })
+  .object({ id: userId, displayName, role, countyCode, policeRegion })
   .superRefine(countyMatchesRole)
   .transform(dropCountyOfNationalRoles);
 export type UpdateUserInput = z.input<typeof UpdateUserSchema>;

@@ -34,8 +34,24 @@ export default async function AccountPage() {
         <dd className="break-all">{person.email}</dd>
         <dt className="text-slate-600">{t('role')}</dt>
         <dd>{tRoles(person.role)}</dd>
-        <dt className="text-slate-600">{t('county')}</dt>
-        <dd>{county ? countyName(county, locale) : t('noCounty')}</dd>
+        {person.region ? (
+          <>
+            <dt className="text-slate-600">{t('region')}</dt>
+            <dd>
+              {person.region.name} (
+              {counties
+                .filter((c) => person.region!.counties.includes(c.code))
+                .map((c) => countyName(c, locale))
+                .join(', ')}
+              )
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt className="text-slate-600">{t('county')}</dt>
+            <dd>{county ? countyName(county, locale) : t('noCounty')}</dd>
+          </>
+        )}
       </dl>
 
       <section aria-labelledby="password-heading" className="mt-8">

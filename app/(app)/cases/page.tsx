@@ -33,7 +33,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     getLocale(),
   ]);
   const readScope = countyScope(actor, 'case.read');
-  const choosesCounty = readScope === 'all';
+  // Several counties (a region's, or all): the list names each row's county and filters by one of them.
+  const choosesCounty = readScope === 'all' || readScope.length > 1;
   const countyByCode = new Map(counties.map((c) => [c.code, c]));
   const sortedCounties = [...counties].sort((a, b) =>
     collator(locale).compare(countyName(a, locale), countyName(b, locale)),
@@ -62,7 +63,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             label={t('county')}
             current={filter.county}
             any={t('allCounties')}
-            options={sortedCounties.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+            options={sortedCounties
+              .filter((c) => readScope === 'all' || readScope.includes(c.code))
+              .map((c) => ({ value: c.code, label: countyName(c, locale) }))}
           />
         ) : null}
         <FilterDate name="from" label={t('from')} current={filter.from} />

@@ -34,7 +34,9 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
     listCounties(),
     getLocale(),
   ]);
-  const choosesCounty = countyScope(actor, 'coordination.read') === 'all';
+  const readScope = countyScope(actor, 'coordination.read');
+  // Several counties (a region's, or all): the list names each row's county and filters by one of them.
+  const choosesCounty = readScope === 'all' || readScope.length > 1;
   const byCode = new Map(counties.map((c) => [c.code, c]));
   const name = (code: string) => (byCode.get(code) ? countyName(byCode.get(code)!, locale) : code);
   const sorted = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
@@ -59,7 +61,9 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
             label={t('county')}
             current={filter.county}
             any={t('allCounties')}
-            options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+            options={sorted
+              .filter((c) => readScope === 'all' || readScope.includes(c.code))
+              .map((c) => ({ value: c.code, label: countyName(c, locale) }))}
           />
         ) : null}
         <FilterSelect

@@ -6,9 +6,12 @@ import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { StaticMap } from '@/components/map/static-map';
-import { allowedStatisticsRequest } from '@/db/statistics/access';
+import { allowedStatisticsRequest, dashboardTarget } from '@/db/statistics/access';
+import { parseScope, regionSlug } from '@/lib/regions';
 import { getDashboard } from '@/db/statistics/dashboard';
 import { getNationalOverview, type Overview } from '@/db/statistics/overview';
+import { getRegionComparison } from '@/db/statistics/region';
+import { RegionCounties } from '../overview/_components/region-counties';
 import { DashboardBody } from '../overview/_components/dashboard-body';
 import { countText, periodLabel, ratioText, type Formatter, type Translator } from '../overview/_components/format';
 import { SuppressionNote } from '../overview/_components/sections';
@@ -38,20 +41,23 @@ function mapColours(overview: Overview): Record<string, number | null> {
   );
 }
 
-/** The printable situation report (lägesbild) for a county or the nation and a period. */
+/** The printable situation report (lägesbild) for a county, a police region or the nation and a period. */
 export default async function ReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const raw = await searchParams;
-  const scope = typeof raw.scope === 'string' && raw.scope ? raw.scope : (actor.county ?? 'SE');
-  if (scope !== 'SE' && !/^\d{2}$/.test(scope)) notFound();
-  const county = scope === 'SE' ? null : scope;
+  // Without a scope: the person's own (their county, their police region, or the nation).
+  const home = actor.county ?? (actor.region ? regionSlug(actor.region.name) : 'SE');
+  const scope = parseScope(typeof raw.scope === 'string' && raw.scope ? raw.scope : home) ?? notFound();
+  const county = scope.kind === 'county' ? scope.code : null;
+  const region = scope.kind === 'region' ? scope.region : undefined;
   const today = todayInStockholm();
   const p = parseStatisticsParams(raw, today);
-  const { period, offences } = allowedStatisticsRequest(actor, { view: 'dashboard', county }, p) ?? forbidden();
+  const { period, offences } = allowedStatisticsRequest(actor, dashboardTarget(scope), p) ?? forbidden();
   // The map beside it, for those who may see the national overview, as they may see it.
   const map = allowedStatisticsRequest(actor, { view: 'overview' }, { period });
-  const [d, overview, t, tEnum, format, locale] = await Promise.all([
-    loadForPage(getDashboard(actor, { county, period, offences, granularity: p.granularity, today })),
+  const [d, comparison, overview, t, tEnum, format, locale] = await Promise.all([
+    loadForPage(getDashboard(actor, { county, region, period, offences, granularity: p.granularity, today })),
+    region ? loadForPage(getRegionComparison(actor, { region, period, today })) : null,
     map ? getNationalOverview(actor, { period: map.period, today, trendYears: 1 }) : Promise.resolve(null),
     getTranslations('statistics'),
     getTranslations('enums'),
@@ -94,8 +100,20 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <p className="mt-2 max-w-3xl text-lg leading-relaxed">{summary.join(' ')}</p>
       </section>
 
+      {comparison ? (
+        <RegionCounties comparison={comparison} t={t} format={format} locale={locale} currentLabel={current} />
+      ) : null}
+
       {overview ? (
-        <ReportMap overview={overview} highlight={d.scope.code} format={format} t={t} locale={locale} />
+        <ReportMap
+          overview={overview}
+          highlight={
+            region ? overview.counties.filter((c) => c.policeRegion === region).map((c) => c.code) : [d.scope.code]
+          }
+          format={format}
+          t={t}
+          locale={locale}
+        />
       ) : null}
 
       <DashboardBody
@@ -116,7 +134,8 @@ function ReportMap({
   locale,
 }: {
   overview: Overview;
-  highlight: string;
+  /** The report's own counties (one, a region's, or none for the nation). */
+  highlight: readonly string[];
   format: Formatter;
   t: Translator;
   locale: string;
@@ -151,7 +170,7 @@ function ReportMap({
           {byName.map((c) => (
             <tr
               key={c.code}
-              className={`border-b border-slate-200 ${c.code === highlight ? 'bg-brand-50 font-semibold' : ''}`}
+              className={`border-b border-slate-200 ${highlight.includes(c.code) ? 'bg-brand-50 font-semibold' : ''}`}
             >
               <th scope="row" className="py-0.5 pr-3 font-normal">
                 {countyName(c, locale)}

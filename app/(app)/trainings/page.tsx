@@ -36,7 +36,9 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
     listCounties(),
     getLocale(),
   ]);
-  const choosesCounty = countyScope(actor, 'training.read') === 'all';
+  const readScope = countyScope(actor, 'training.read');
+  // Several counties (a region's, or all): the list names each row's county and filters by one of them.
+  const choosesCounty = readScope === 'all' || readScope.length > 1;
   const byCode = new Map(counties.map((c) => [c.code, c]));
   const sorted = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
   const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'short' });
@@ -61,7 +63,9 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
             label={t('county')}
             current={filter.county}
             any={t('allCounties')}
-            options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+            options={sorted
+              .filter((c) => readScope === 'all' || readScope.includes(c.code))
+              .map((c) => ({ value: c.code, label: countyName(c, locale) }))}
           />
         ) : null}
         <FilterDate name="from" label={t('from')} current={filter.from} />

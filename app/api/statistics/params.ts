@@ -16,9 +16,12 @@ import {
   type Period,
 } from '@/lib/periods';
 import { homeCounties, type Actor } from '@/lib/policy';
+import { POLICE_REGIONS, regionByName, type PoliceRegion } from '@/lib/regions';
 
 export type ApiParams = {
   county: string | null;
+  /** A police region instead of a county (county is then null). */
+  region?: PoliceRegion;
   period: Period;
   offences: Offence[];
   granularity: Granularity | undefined;
@@ -31,8 +34,9 @@ const bad = (parameter: string, message: string): { ok: false; error: ApiError }
 });
 
 /**
- * from=YYYY-MM-DD&to=YYYY-MM-DD[&county=CODE][&offences=a,b][&granularity=month|quarter|year].
- * Without county: the nation — for county roles their own county.
+ * from=YYYY-MM-DD&to=YYYY-MM-DD[&county=CODE|&region=NAME][&offences=a,b][&granularity=month|quarter|year].
+ * Without county or region: the nation — for county roles their own county, for the regional
+ * coordinator their region.
  */
 export function parseApiParams(
   url: URL,
@@ -41,10 +45,10 @@ export function parseApiParams(
   knownCounties: readonly string[],
 ): { ok: true; params: ApiParams } | { ok: false; error: ApiError } {
   const q = url.searchParams;
-  const allowed = new Set(['from', 'to', 'county', 'offences', 'granularity']);
+  const allowed = new Set(['from', 'to', 'county', 'region', 'offences', 'granularity']);
   for (const key of q.keys())
     if (!allowed.has(key))
-      return bad(key, `Unknown parameter "${key}". Allowed: from, to, county, offences, granularity.`);
+      return bad(key, `Unknown parameter "${key}". Allowed: from, to, county, region, offences, granularity.`);
   const from = q.get('from');
   const to = q.get('to');
   if (!from) return bad('from', 'Required: the first day of the period, YYYY-MM-DD.');
@@ -58,9 +62,15 @@ export function parseApiParams(
   let county = q.get('county');
   if (county !== null && !knownCounties.includes(county))
     return bad('county', `"${county}" is not a county code (two digits, e.g. 01 for Stockholm).`);
-  if (county === null) {
+  const regionRaw = q.get('region');
+  let region = regionRaw === null ? undefined : (regionByName(regionRaw) ?? undefined);
+  if (regionRaw !== null && !region)
+    return bad('region', `"${regionRaw}" is not a police region. Allowed: ${POLICE_REGIONS.join(', ')}.`);
+  if (region && county !== null) return bad('region', 'Give a county or a region, not both.');
+  if (county === null && !region) {
     const home = homeCounties(actor);
-    county = home === 'all' ? null : (home[0] ?? null);
+    if (actor.region && home !== 'all') region = actor.region.name;
+    else county = home === 'all' ? null : (home[0] ?? null);
   }
   const offencesRaw = q.get('offences');
   const offences = offencesRaw ? offencesRaw.split(',').map((s) => s.trim()) : [];
@@ -73,6 +83,7 @@ export function parseApiParams(
     ok: true,
     params: {
       county,
+      ...(region ? { region } : {}),
       period: periodOf(from, to),
       offences: offences as Offence[],
       granularity: (granularity ?? undefined) as Granularity | undefined,
@@ -86,7 +97,10 @@ export type StatisticsRequest = { actor: Actor; params: ApiParams; counties: Cou
  * A statistics route: the one route wrapper (signed in, refusals as HTTP answers) with the
  * statistics API's own parameters and words. The handler only reads and shapes the figures.
  */
-export function statisticsRoute(handle: (request: StatisticsRequest) => Promise<Response>) {
+export function statisticsRoute(
+  handle: (request: StatisticsRequest) => Promise<Response>,
+  options: { regions?: boolean } = { regions: true },
+) {
   return authedRoute(
     {
       messages: { unauthenticated: 'Sign in first.', forbidden: 'You may not read these statistics.' },
@@ -102,6 +116,11 @@ export function statisticsRoute(handle: (request: StatisticsRequest) => Promise<
         counties.map((c) => c.code),
       );
       if (!parsed.ok) return Response.json(parsed.error.body, { status: parsed.error.status });
+      // The exports are per county or the nation: a region (named, or the regional coordinator's own) is refused by name.
+      if (parsed.params.region && !options.regions) {
+        const { error } = bad('region', 'This export is for one county or the nation: give county=CODE.');
+        return Response.json(error.body, { status: error.status });
+      }
       return handle({ actor, params: parsed.params, counties, today });
     },
   );
@@ -128,4 +147,9 @@ function filterRefusal(error: AppError): Response | null {
       { status: 400 },
     );
   return null;
+}
+
+/** The statistics exports: one county or the nation, so a region is refused by name. */
+export function statisticsExportRoute(handle: (request: StatisticsRequest) => Promise<Response>) {
+  return statisticsRoute(handle, { regions: false });
 }

@@ -2,8 +2,10 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '@/db/audit';
 import { getDb } from '@/db';
-import { endedSessions, roleSecuritySettings, users, type User } from '@/db/schema';
+import { counties, endedSessions, roleSecuritySettings, users, type User } from '@/db/schema';
 import { UUID_PATTERN } from '@/lib/forms/fields';
+import type { ActorRegion } from '@/lib/policy';
+import type { PoliceRegion } from '@/lib/regions';
 import type { Role } from '@/lib/roles';
 
 // The session: what it is issued with at sign-in, what is checked on every request, and how it
@@ -15,6 +17,8 @@ export type SessionUser = {
   name: string;
   role: Role;
   county: string | null;
+  /** The regional coordinator's police region; null for every other role. */
+  region: PoliceRegion | null;
   /** The users.session_version the session is issued with; a raised version ends it. */
   sessionVersion: number;
 };
@@ -27,11 +31,14 @@ export function sessionUserOf(user: User): SessionUser {
     name: user.displayName,
     role: user.role,
     county: user.countyCode,
+    region: user.policeRegion,
     sessionVersion: user.sessionVersion,
   };
 }
 
-export type SessionState = SessionUser & {
+export type SessionState = Omit<SessionUser, 'region'> & {
+  /** The police region with its counties as the counties table has them now (a person's scope). */
+  region: ActorRegion | null;
   active: boolean;
   /** This session was ended by signing out. */
   ended: boolean;
@@ -53,6 +60,10 @@ export async function loadSessionState(userId: string, sid?: string): Promise<Se
       name: users.displayName,
       role: users.role,
       county: users.countyCode,
+      region: users.policeRegion,
+      regionCounties: sql<
+        string | null
+      >`(select string_agg(${counties.code}, ',' order by ${counties.code}) from ${counties} where ${counties.policeRegion} = ${users.policeRegion})`,
       sessionVersion: users.sessionVersion,
       active: users.active,
       locale: users.locale,
@@ -67,9 +78,10 @@ export async function loadSessionState(userId: string, sid?: string): Promise<Se
     .leftJoin(roleSecuritySettings, eq(roleSecuritySettings.role, users.role))
     .where(eq(users.id, userId));
   if (!row) return null;
-  const { totpEnabledAt, totpRequired, locale, ...rest } = row;
+  const { totpEnabledAt, totpRequired, locale, region, regionCounties, ...rest } = row;
   return {
     ...rest,
+    region: region ? { name: region, counties: regionCounties ? regionCounties.split(',') : [] } : null,
     locale: locale === 'en' || locale === 'sv' ? locale : null,
     totpEnabled: totpEnabledAt !== null,
     totpRequired: totpRequired ?? false,

@@ -20,7 +20,7 @@ import { getDb } from '@/db/index';
 import type { Actor } from '@/lib/policy';
 import type { Role } from '@/lib/roles';
 import { auditLog, caseParties, caseReferenceCounters, cases, EVENT_NOTE_MAX, NOTES_MAX } from '@/db/schema';
-import { makeUser } from '@/db/test/helpers';
+import { makeRegionalCoordinator, makeUser } from '@/db/test/helpers';
 import { findPoliceReportDuplicates } from './duplicates';
 import { getCaseForActor } from './detail';
 import { COUNT_CAP, exportCasesForActor, listCasesForActor, type CaseFilter } from './list';
@@ -129,15 +129,18 @@ let analyst: Actor;
 let admin: Actor;
 let coordinator01: Actor;
 let staff01: Actor;
+/** Police region Stockholm: counties 01 and 09. */
+let regionalStockholm: Actor;
 
 beforeAll(async () => {
   // Accounts are read-only fixtures here; each test makes its own cases.
-  [national, analyst, admin, coordinator01, staff01] = await Promise.all([
+  [national, analyst, admin, coordinator01, staff01, regionalStockholm] = await Promise.all([
     makeUser('national_coordinator'),
     makeUser('national_analyst'),
     makeUser('admin'),
     makeUser('county_coordinator', '01'),
     makeUser('county_staff', '01'),
+    makeRegionalCoordinator('Stockholm'),
   ]);
 });
 
@@ -351,6 +354,34 @@ describe('who may do what', () => {
         duplicates: 'not_found',
       },
     },
+    // Own county: 01, in the region (Stockholm); another: 14, outside it (Väst).
+    regional_coordinator: {
+      role: 'regional_coordinator',
+      own: {
+        read: 'ok',
+        create: 'ok',
+        update: 'ok',
+        status: 'ok',
+        person_step: 'ok',
+        delete: 'forbidden',
+        restore: 'forbidden',
+        list: 'ok',
+        export: 'ok',
+        duplicates: 'ok',
+      },
+      other: {
+        read: 'not_found',
+        create: 'forbidden',
+        update: 'not_found',
+        status: 'not_found',
+        person_step: 'not_found',
+        delete: 'forbidden',
+        restore: 'forbidden',
+        list: 'not_found',
+        export: 'not_found',
+        duplicates: 'not_found',
+      },
+    },
     national_analyst: {
       role: 'national_analyst',
       own: Object.fromEntries(OPS.map((op) => [op, 'forbidden'])) as Record<Op, Outcome>,
@@ -370,6 +401,7 @@ describe('who may do what', () => {
       admin,
       county_coordinator: coordinator01,
       county_staff: staff01,
+      regional_coordinator: regionalStockholm,
     })[role];
 
   /** Run one operation on a fresh case of the county; 'not_found' for the list, export and duplicate search means "not shown". */

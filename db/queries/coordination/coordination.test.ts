@@ -28,7 +28,7 @@ import {
   meetingAttendance,
   meetings,
 } from '@/db/schema';
-import { makeUser } from '@/db/test/helpers';
+import { makeRegionalCoordinator, makeUser } from '@/db/test/helpers';
 import { exportActionItemsForActor, listActionItemsForActor } from './action-item-list';
 import { listGroupOptionsForActor, listGroupsForActor } from './group-list';
 import { createGroup, deleteGroup, getGroupForActor, restoreGroup, updateGroup } from './groups';
@@ -210,9 +210,11 @@ let coordinator01: Actor;
 let staff01: Actor;
 let coordinator14: Actor;
 let staff14: Actor;
+/** Police region Stockholm: counties 01 and 09. */
+let regionalStockholm: Actor;
 
 beforeAll(async () => {
-  [national, analyst, admin, coordinator01, staff01, coordinator14, staff14] = await Promise.all([
+  [national, analyst, admin, coordinator01, staff01, coordinator14, staff14, regionalStockholm] = await Promise.all([
     makeUser('national_coordinator'),
     makeUser('national_analyst'),
     makeUser('admin'),
@@ -220,6 +222,7 @@ beforeAll(async () => {
     makeUser('county_staff', '01'),
     makeUser('county_coordinator', '14'),
     makeUser('county_staff', '14'),
+    makeRegionalCoordinator('Stockholm'),
   ]);
 });
 
@@ -449,6 +452,25 @@ describe('who may do what', () => {
         restoreMeeting: 'forbidden',
       },
     },
+    // Stockholm's regional coordinator: 01 is in the region, 14 is not. Manages the region's
+    // groups and writes their meetings, deletes nothing; reads what takes part from the region.
+    regional_coordinator: {
+      home: {
+        ...all('ok'),
+        delete: 'forbidden',
+        restore: 'forbidden',
+        deleteMeeting: 'forbidden',
+        restoreMeeting: 'forbidden',
+      },
+      participating: readOnly,
+      other: {
+        ...hidden,
+        delete: 'forbidden',
+        restore: 'forbidden',
+        deleteMeeting: 'forbidden',
+        restoreMeeting: 'forbidden',
+      },
+    },
     national_analyst: { home: all('forbidden'), participating: all('forbidden'), other: all('forbidden') },
     admin: { home: all('forbidden'), participating: all('forbidden'), other: all('forbidden') },
   };
@@ -460,6 +482,7 @@ describe('who may do what', () => {
       admin,
       county_coordinator: coordinator01,
       county_staff: staff01,
+      regional_coordinator: regionalStockholm,
     })[role];
 
   async function setUp(place: Place) {

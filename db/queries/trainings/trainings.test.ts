@@ -15,7 +15,7 @@ import { getDb } from '@/db/index';
 import type { Actor } from '@/lib/policy';
 import type { Role } from '@/lib/roles';
 import { auditLog, COORDINATION_LIMITS, trainingParticipants, trainings } from '@/db/schema';
-import { makeUser } from '@/db/test/helpers';
+import { makeRegionalCoordinator, makeUser } from '@/db/test/helpers';
 import { createGroup } from '../coordination/groups';
 import { exportTrainingsForActor, listTrainingGroupOptions, listTrainingsForActor } from './list';
 import { createTraining, deleteTraining, getTrainingForActor, restoreTraining, updateTraining } from './register';
@@ -107,15 +107,18 @@ let admin: Actor;
 let coordinator01: Actor;
 let staff01: Actor;
 let coordinator14: Actor;
+/** Police region Stockholm: counties 01 and 09. */
+let regionalStockholm: Actor;
 
 beforeAll(async () => {
-  [national, analyst, admin, coordinator01, staff01, coordinator14] = await Promise.all([
+  [national, analyst, admin, coordinator01, staff01, coordinator14, regionalStockholm] = await Promise.all([
     makeUser('national_coordinator'),
     makeUser('national_analyst'),
     makeUser('admin'),
     makeUser('county_coordinator', '01'),
     makeUser('county_staff', '01'),
     makeUser('county_coordinator', '14'),
+    makeRegionalCoordinator('Stockholm'),
   ]);
 });
 
@@ -190,6 +193,11 @@ describe('who may do what', () => {
       own: { ...all('ok'), delete: 'forbidden', restore: 'forbidden' },
       other: { ...all('not_found'), create: 'forbidden', delete: 'forbidden', restore: 'forbidden' },
     },
+    // Stockholm's regional coordinator: 01 is in the region, 14 is not.
+    regional_coordinator: {
+      own: { ...all('ok'), delete: 'forbidden', restore: 'forbidden' },
+      other: { ...all('not_found'), create: 'forbidden', delete: 'forbidden', restore: 'forbidden' },
+    },
     national_analyst: { own: all('forbidden'), other: all('forbidden') },
     admin: { own: all('forbidden'), other: all('forbidden') },
   };
@@ -200,6 +208,7 @@ describe('who may do what', () => {
       admin,
       county_coordinator: coordinator01,
       county_staff: staff01,
+      regional_coordinator: regionalStockholm,
     })[role];
 
   async function attempt(actor: Actor, op: Op, county: string): Promise<{ outcome: Outcome; id?: string }> {

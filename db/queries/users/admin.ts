@@ -9,7 +9,8 @@ import { users, type User } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { UUID_PATTERN } from '@/lib/forms/fields';
 import { assertCan, type Actor } from '@/lib/policy';
-import { isCountyRole, type Role } from '@/lib/roles';
+import type { PoliceRegion } from '@/lib/regions';
+import { isCountyRole, isRegionalRole, type Role } from '@/lib/roles';
 import { assertCountiesExist } from '../_shared/records';
 import { clearTotp } from './account';
 
@@ -24,6 +25,7 @@ export type UserListRow = {
   displayName: string;
   role: Role;
   countyCode: string | null;
+  policeRegion: PoliceRegion | null;
   active: boolean;
   lockedUntil: Date | null;
   lastSignInAt: Date | null;
@@ -37,6 +39,7 @@ const listColumns = {
   displayName: users.displayName,
   role: users.role,
   countyCode: users.countyCode,
+  policeRegion: users.policeRegion,
   active: users.active,
   lockedUntil: users.lockedUntil,
   lastSignInAt: users.lastSignInAt,
@@ -93,13 +96,19 @@ export type NewUser = {
   displayName: string;
   role: Role;
   countyCode: string | null;
+  /** The regional coordinator's police region; null or absent for every other role. */
+  policeRegion?: PoliceRegion | null;
   password: string;
   mustChangePassword?: boolean;
 };
 
-function assertCountyMatchesRole(role: Role, countyCode: string | null): void {
+/** County roles have a county, the regional coordinator a region, everyone else neither (the CHECKs say it again). */
+function assertScopeMatchesRole(role: Role, countyCode: string | null, policeRegion: PoliceRegion | null): void {
   if (isCountyRole(role) !== (countyCode !== null)) {
     throw new AppError('invalid', 'county_role_mismatch', { field: 'countyCode' });
+  }
+  if (isRegionalRole(role) !== (policeRegion !== null)) {
+    throw new AppError('invalid', 'region_role_mismatch', { field: 'policeRegion' });
   }
 }
 
@@ -109,7 +118,8 @@ function assertCountyMatchesRole(role: Role, countyCode: string | null): void {
  */
 export async function createUser(actor: Actor | null, input: NewUser): Promise<{ id: string }> {
   if (actor) assertCan(actor, 'user.manage');
-  assertCountyMatchesRole(input.role, input.countyCode);
+  const policeRegion = input.policeRegion ?? null;
+  assertScopeMatchesRole(input.role, input.countyCode, policeRegion);
   const db = await getDb();
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -126,6 +136,7 @@ export async function createUser(actor: Actor | null, input: NewUser): Promise<{
         displayName: input.displayName.trim(),
         role: input.role,
         countyCode: input.countyCode,
+        policeRegion,
         passwordHash,
         mustChangePassword: input.mustChangePassword ?? false,
       })
@@ -145,6 +156,7 @@ export async function createUser(actor: Actor | null, input: NewUser): Promise<{
         displayName: input.displayName,
         role: input.role,
         countyCode: input.countyCode,
+        ...(policeRegion ? { policeRegion } : {}),
         via: actor ? 'app' : 'cli',
       },
     });
@@ -164,7 +176,13 @@ function newOneTimePassword(): string {
 /** An admin creates an account; the person signs in with a one-time password and must change it. */
 export async function createUserByAdmin(
   actor: Actor,
-  input: { email: string; displayName: string; role: Role; countyCode: string | null },
+  input: {
+    email: string;
+    displayName: string;
+    role: Role;
+    countyCode: string | null;
+    policeRegion?: PoliceRegion | null;
+  },
 ): Promise<{ id: string; oneTimePassword: string }> {
   assertCan(actor, 'user.manage');
   const oneTimePassword = newOneTimePassword();
@@ -203,23 +221,35 @@ function assertAdminRemains(
 }
 
 /**
- * Change a person's role, county or name. A role or county change ends their sessions at once
- * (a database trigger raises session_version, migration account_security_triggers).
+ * Change a person's role, county, region or name. A role, county or region change ends their
+ * sessions at once (a database trigger raises session_version, migrations
+ * account_security_triggers and regional_coordinators).
  */
 export async function updateUserByAdmin(
   actor: Actor,
-  input: { id: string; displayName: string; role: Role; countyCode: string | null },
+  input: { id: string; displayName: string; role: Role; countyCode: string | null; policeRegion?: PoliceRegion | null },
 ): Promise<{ id: string }> {
   assertCan(actor, 'user.manage');
-  assertCountyMatchesRole(input.role, input.countyCode);
+  const policeRegion = input.policeRegion ?? null;
+  assertScopeMatchesRole(input.role, input.countyCode, policeRegion);
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (input.countyCode) await assertCountiesExist(tx, [input.countyCode], 'countyCode');
     const { target, activeAdmins } = await lockForAdminChange(tx, input.id);
     assertAdminRemains(actor, target, { role: input.role, active: target.active }, activeAdmins);
-    const after = { displayName: input.displayName.trim(), role: input.role, countyCode: input.countyCode };
+    const after = {
+      displayName: input.displayName.trim(),
+      role: input.role,
+      countyCode: input.countyCode,
+      policeRegion,
+    };
     const changes = changedFields(
-      { displayName: target.displayName, role: target.role, countyCode: target.countyCode },
+      {
+        displayName: target.displayName,
+        role: target.role,
+        countyCode: target.countyCode,
+        policeRegion: target.policeRegion,
+      },
       after,
     );
     if (Object.keys(changes).length === 0) return { id: target.id };

@@ -132,7 +132,13 @@ export default async function UsersPage({
                   </th>
                   <td className="py-2 pr-4">{u.email}</td>
                   <td className="py-2 pr-4">{tRoles(u.role)}</td>
-                  <td className="py-2 pr-4">{county ? countyName(county, locale) : '–'}</td>
+                  <td className="py-2 pr-4">
+                    {county
+                      ? countyName(county, locale)
+                      : u.policeRegion
+                        ? t('region', { region: u.policeRegion })
+                        : '–'}
+                  </td>
                   <td className="py-2 pr-4">
                     {!u.active
                       ? t('inactive')

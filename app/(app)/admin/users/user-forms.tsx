@@ -16,7 +16,8 @@ import {
   inputClass,
   secondaryButtonClass,
 } from '@/components/ui/field';
-import { COUNTY_ROLES, ROLES, type Role } from '@/lib/roles';
+import { POLICE_REGIONS, type PoliceRegion } from '@/lib/regions';
+import { COUNTY_ROLES, REGIONAL_ROLES, ROLES, type Role } from '@/lib/roles';
 import { applyActionError } from '@/lib/forms/action-result';
 import {
   createUserAction,
@@ -42,6 +43,7 @@ const REASONS: Record<string, string> = {
   last_admin: 'admin.users.errors.last_admin',
   own_account: 'admin.users.errors.own_account',
   county_role_mismatch: 'admin.users.errors.county_required',
+  region_role_mismatch: 'admin.users.errors.region_required',
 };
 
 function messageOf(result: { error: string; reason?: string }): string {
@@ -80,13 +82,14 @@ function RoleAndCounty({
   counties,
 }: {
   register: ReturnType<typeof useForm<NewUserInput, unknown, NewUserOutput>>['register'];
-  errors: Partial<Record<'role' | 'countyCode', { message?: string }>>;
+  errors: Partial<Record<'role' | 'countyCode' | 'policeRegion', { message?: string }>>;
   role: string | undefined;
   counties: CountyOption[];
 }) {
   const t = useTranslations('admin.users.form');
   const tRoles = useTranslations('roles');
   const countyRole = (COUNTY_ROLES as readonly string[]).includes(role ?? '');
+  const regionalRole = (REGIONAL_ROLES as readonly string[]).includes(role ?? '');
   return (
     <>
       <SelectField
@@ -107,6 +110,16 @@ function RoleAndCounty({
           error={errors.countyCode?.message}
           placeholder={t('chooseCounty')}
         />
+      ) : regionalRole ? (
+        <SelectField
+          label={t('region')}
+          hint={t('regionHint')}
+          values={POLICE_REGIONS}
+          labels={(r) => r}
+          registration={register('policeRegion')}
+          error={errors.policeRegion?.message}
+          placeholder={t('chooseRegion')}
+        />
       ) : (
         <p className="text-slate-700">{t('noCountyForRole')}</p>
       )}
@@ -125,7 +138,7 @@ export function NewUserForm({ counties }: { counties: CountyOption[] }) {
     formState: { errors, isSubmitting },
   } = useForm<NewUserInput, unknown, NewUserOutput>({
     resolver: zodResolver(NewUserSchema),
-    defaultValues: { email: '', displayName: '', role: '' as Role, countyCode: '' },
+    defaultValues: { email: '', displayName: '', role: '' as Role, countyCode: '', policeRegion: '' },
   });
   const role = useWatch({ control, name: 'role' });
 
@@ -182,7 +195,7 @@ export function EditUserForm({
   user,
   counties,
 }: {
-  user: { id: string; displayName: string; role: Role; countyCode: string | null };
+  user: { id: string; displayName: string; role: Role; countyCode: string | null; policeRegion: PoliceRegion | null };
   counties: CountyOption[];
 }) {
   const t = useTranslations('admin.users.form');
@@ -196,7 +209,13 @@ export function EditUserForm({
     formState: { errors, isSubmitting },
   } = useForm<UpdateUserInput, unknown, UpdateUserOutput>({
     resolver: zodResolver(UpdateUserSchema),
-    defaultValues: { id: user.id, displayName: user.displayName, role: user.role, countyCode: user.countyCode ?? '' },
+    defaultValues: {
+      id: user.id,
+      displayName: user.displayName,
+      role: user.role,
+      countyCode: user.countyCode ?? '',
+      policeRegion: user.policeRegion ?? '',
+    },
   });
   const role = useWatch({ control, name: 'role' });
 

@@ -35,7 +35,9 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
     listCounties(),
     getLocale(),
   ]);
-  const choosesCounty = countyScope(actor, 'coordination.read') === 'all';
+  const readScope = countyScope(actor, 'coordination.read');
+  // Several counties (a region's, or all): the list names each row's county and filters by one of them.
+  const choosesCounty = readScope === 'all' || readScope.length > 1;
   const sorted = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
   const status = filter.status ?? 'pending';
   const { page: _page, ...exportFilter } = filter;
@@ -57,7 +59,9 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
             label={t('county')}
             current={filter.county}
             any={t('allCounties')}
-            options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+            options={sorted
+              .filter((c) => readScope === 'all' || readScope.includes(c.code))
+              .map((c) => ({ value: c.code, label: countyName(c, locale) }))}
           />
         ) : null}
         <FilterSelect

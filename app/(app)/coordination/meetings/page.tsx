@@ -36,7 +36,9 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
     listCounties(),
     getLocale(),
   ]);
-  const choosesCounty = countyScope(actor, 'coordination.read') === 'all';
+  const readScope = countyScope(actor, 'coordination.read');
+  // Several counties (a region's, or all): the list names each row's county and filters by one of them.
+  const choosesCounty = readScope === 'all' || readScope.length > 1;
   const byCode = new Map(counties.map((c) => [c.code, c]));
   const sorted = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
   const { page: _page, ...exportFilter } = filter;
@@ -67,7 +69,9 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
             label={t('county')}
             current={filter.county}
             any={t('allCounties')}
-            options={sorted.map((c) => ({ value: c.code, label: countyName(c, locale) }))}
+            options={sorted
+              .filter((c) => readScope === 'all' || readScope.includes(c.code))
+              .map((c) => ({ value: c.code, label: countyName(c, locale) }))}
           />
         ) : null}
         <FilterDate name="from" label={t('from')} current={filter.from} />

@@ -7,14 +7,16 @@ import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
 import { quintileClasses } from '@/components/map/map-colours';
 import { SwedenMap, type MapCounty } from '@/components/map/sweden-map';
-import { allowedStatisticsRequest } from '@/db/statistics/access';
+import { allowedStatisticsRequest, statisticsAccess } from '@/db/statistics/access';
 import { getNationalOverview, type Overview, type OverviewCounty, type OverviewRow } from '@/db/statistics/overview';
 import { statisticsYears } from '@/db/statistics/rollups';
 import { countSpoken, countText, periodLabel, ratioText, type Formatter, type Translator } from '../_components/format';
 import { PeriodForm } from '../_components/period-form';
 import { SuppressionNote } from '../_components/sections';
 import { TrendBlock } from '../_components/trend';
-import { CountyTable, type TableRow } from './county-table';
+import { COLUMNS, tableRow, type TableSource } from '../_components/table-rows';
+import { CountyTable } from './county-table';
+import { regionByName, regionSlug } from '@/lib/regions';
 import { parseStatisticsParams, periodParams, queryOf, type MapMeasureKey } from '@/lib/schemas/statistics';
 
 export const dynamic = 'force-dynamic';
@@ -47,13 +49,28 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     getFormatter(),
     getLocale(),
   ]);
-  const view: View = { overview, format, t, locale, currentLabel: periodLabel(period, format, t) };
+  // A police region's dashboard, where the viewer may open it (its regional coordinator, national roles).
+  const regionHref = (name: string): string | null => {
+    const region = regionByName(name);
+    return region && statisticsAccess(actor, { view: 'region', region })
+      ? `/overview/${regionSlug(region)}${queryOf(periodParams(period))}`
+      : null;
+  };
+  const view: View = { overview, format, t, locale, currentLabel: periodLabel(period, format, t), regionHref };
   const own = overview.counties.find((c) => c.own);
   return (
     <>
       <h1 className="text-2xl font-semibold">{t('overview.heading', { period: view.currentLabel })}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        {t(access === 'full' ? 'overview.introFull' : own ? 'overview.introCounty' : 'overview.introAnalyst')}
+        {t(
+          access === 'full'
+            ? 'overview.introFull'
+            : actor.region
+              ? 'overview.introRegion'
+              : own
+                ? 'overview.introCounty'
+                : 'overview.introAnalyst',
+        )}
       </p>
       {params.periodError ? (
         <p role="alert" className="mt-2 text-red-800">
@@ -69,7 +86,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         years={years}
         measure={params.measure}
       />
-      <OverviewLinks view={view} own={own} />
+      <OverviewLinks view={view} own={actor.region ? undefined : own} region={actor.region?.name} />
       {access === 'suppressed' ? <SuppressionNote threshold={overview.threshold} t={t} /> : null}
 
       <section aria-labelledby="key-figures" className="mt-8">
@@ -106,18 +123,31 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 }
 
 /** What the overview's parts are drawn from. */
-type View = { overview: Overview; format: Formatter; t: Translator; locale: string; currentLabel: string };
+type View = {
+  overview: Overview;
+  format: Formatter;
+  t: Translator;
+  locale: string;
+  currentLabel: string;
+  regionHref: (name: string) => string | null;
+};
 
 /** A county's dashboard for the same period, where the viewer may open it. */
 function dashboardLink(c: OverviewCounty, period: Overview['period']): string | null {
   return c.mayOpen ? `/overview/${c.code}${queryOf(periodParams(period))}` : null;
 }
 
-function OverviewLinks({ view, own }: { view: View; own: OverviewCounty | undefined }) {
+function OverviewLinks({ view, own, region }: { view: View; own: OverviewCounty | undefined; region?: string }) {
   const { overview, t, locale } = view;
   const period = overview.period;
+  const regionLink = region ? view.regionHref(region) : null;
   return (
     <p className="no-print mt-4 flex flex-wrap gap-4">
+      {region && regionLink ? (
+        <Link href={regionLink} className="font-medium text-brand-700 underline">
+          {t('overview.ownRegion', { region })}
+        </Link>
+      ) : null}
       {own ? (
         <Link
           href={`/overview/${own.code}${queryOf(periodParams(period))}`}
@@ -126,7 +156,7 @@ function OverviewLinks({ view, own }: { view: View; own: OverviewCounty | undefi
           {t('overview.ownCounty', { county: countyName(own, locale) })}
         </Link>
       ) : null}
-      {overview.access === 'full' || !own ? (
+      {overview.access === 'full' || (!own && !region) ? (
         <Link href={`/overview/SE${queryOf(periodParams(period))}`} className="font-medium text-brand-700 underline">
           {t('overview.nationDashboard')}
         </Link>
@@ -236,67 +266,13 @@ function TableSections({ view }: { view: View }) {
               key,
               label: t(`overview.columns.${key}`),
             }))}
-            rows={overview.regions.map((r) => row(r, r.nameSv, null, false))}
+            rows={overview.regions.map((r) => row(r, r.nameSv, view.regionHref(r.nameSv), false))}
             footer={row(overview.nation, t('nation'), null, false)}
           />
         </div>
       </section>
     </>
   );
-}
-
-const COLUMNS = [
-  'cases',
-  'change',
-  'per100k',
-  'victims',
-  'perpetrators',
-  'convicted',
-  'participants',
-  'meetings',
-  'activeGroup',
-] as const;
-
-type TableSource = OverviewRow & Partial<Pick<OverviewCounty, 'activeGroup' | 'code'>>;
-
-function tableRow(
-  r: TableSource,
-  name: string,
-  href: string | null,
-  own: boolean,
-  format: Formatter,
-  threshold: number,
-  t: Translator,
-  coverage?: Overview['coverage'],
-): TableRow {
-  const count = (c: OverviewRow['victims']) => ({
-    text: countText(c, format, threshold),
-    sort: c.suppressed ? null : c.value,
-  });
-  return {
-    key: r.key,
-    name,
-    href,
-    own,
-    cells: {
-      cases: count(r.cases.current),
-      change: {
-        text: ratioText(r.cases.change, format, 'change'),
-        sort: r.cases.change.suppressed ? null : r.cases.change.value,
-      },
-      per100k: { text: ratioText(r.per100k, format, 'rate'), sort: r.per100k.suppressed ? null : r.per100k.value },
-      victims: count(r.victims),
-      perpetrators: count(r.perpetrators),
-      convicted: count(r.convicted),
-      participants: count(r.participants),
-      meetings: count(r.meetings),
-      activeGroup: coverage
-        ? { text: `${coverage.activeGroups}/${coverage.counties}`, sort: coverage.activeGroups }
-        : r.activeGroup === undefined
-          ? { text: '', sort: null }
-          : { text: r.activeGroup ? t('yes') : t('no'), sort: r.activeGroup ? 1 : 0 },
-    },
-  };
 }
 
 function NationFigures({

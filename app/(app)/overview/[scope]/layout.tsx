@@ -1,6 +1,7 @@
 import { forbidden, notFound } from 'next/navigation';
 import { requireActor } from '@/app/_lib/session';
-import { statisticsAccess } from '@/db/statistics/access';
+import { dashboardTarget, statisticsAccess } from '@/db/statistics/access';
+import { parseScopeSegment } from '@/lib/regions';
 
 // The dashboard's access, decided before its loading boundary so that a refusal is a 403.
 export default async function DashboardLayout({
@@ -11,8 +12,8 @@ export default async function DashboardLayout({
   params: Promise<{ scope: string }>;
 }) {
   const actor = await requireActor();
-  const { scope } = await params;
-  if (scope !== 'SE' && !/^\d{2}$/.test(scope)) notFound();
-  if (!statisticsAccess(actor, { view: 'dashboard', county: scope === 'SE' ? null : scope })) forbidden();
+  const scope = parseScopeSegment((await params).scope);
+  if (!scope) notFound();
+  if (!statisticsAccess(actor, dashboardTarget(scope))) forbidden();
   return children;
 }

@@ -4,8 +4,11 @@ import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { todayInStockholm } from '@/lib/forms/fields';
 import { loadForPage, requireActor } from '@/app/_lib/session';
-import { allowedStatisticsRequest } from '@/db/statistics/access';
+import { allowedStatisticsRequest, dashboardTarget } from '@/db/statistics/access';
 import { getDashboard, type Dashboard } from '@/db/statistics/dashboard';
+import { getRegionComparison, type RegionComparison } from '@/db/statistics/region';
+import { parseScopeSegment } from '@/lib/regions';
+import { RegionCounties } from '../_components/region-counties';
 import { statisticsYears } from '@/db/statistics/rollups';
 import type { EnumTranslator } from '@/lib/i18n';
 import { DashboardBody } from '../_components/dashboard-body';
@@ -24,19 +27,21 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations('statistics.dashboard');
   const { scope } = await params;
-  return { title: t('title', { scope }) };
+  const ref = parseScopeSegment(scope);
+  return { title: t('title', { scope: ref?.kind === 'region' ? ref.region : scope }) };
 }
 
 export default async function DashboardPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const { scope } = await params;
-  if (scope !== 'SE' && !/^\d{2}$/.test(scope)) notFound();
-  const county = scope === 'SE' ? null : scope;
+  const scope = parseScopeSegment((await params).scope) ?? notFound();
+  const county = scope.kind === 'county' ? scope.code : null;
+  const region = scope.kind === 'region' ? scope.region : undefined;
   const today = todayInStockholm();
   const p = parseStatisticsParams(await searchParams, today);
-  const { period, offences } = allowedStatisticsRequest(actor, { view: 'dashboard', county }, p) ?? forbidden();
-  const [d, years, t, tEnum, format, locale] = await Promise.all([
-    loadForPage(getDashboard(actor, { county, period, offences, granularity: p.granularity, today })),
+  const { period, offences } = allowedStatisticsRequest(actor, dashboardTarget(scope), p) ?? forbidden();
+  const [d, comparison, years, t, tEnum, format, locale] = await Promise.all([
+    loadForPage(getDashboard(actor, { county, region, period, offences, granularity: p.granularity, today })),
+    region ? loadForPage(getRegionComparison(actor, { region, period, today })) : null,
     statisticsYears(today),
     getTranslations('statistics'),
     getTranslations('enums'),
@@ -53,6 +58,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       years={years}
       offenceChoice={p.offenceChoice}
       granularity={p.granularity}
+      comparison={comparison}
     />
   );
 }
@@ -66,6 +72,7 @@ function DashboardView({
   years,
   offenceChoice,
   granularity,
+  comparison,
 }: {
   d: Dashboard;
   t: Translator;
@@ -75,6 +82,7 @@ function DashboardView({
   years: number[];
   offenceChoice: string;
   granularity: Dashboard['trend']['granularity'] | undefined;
+  comparison: RegionComparison | null;
 }) {
   const threshold = d.threshold;
   const name = locale === 'en' ? d.scope.nameEn : d.scope.nameSv;
@@ -89,7 +97,11 @@ function DashboardView({
   const apiQuery = queryOf({
     from: d.period.from,
     to: d.period.to,
-    ...(d.scope.kind === 'county' ? { county: d.scope.code } : {}),
+    ...(d.scope.kind === 'county'
+      ? { county: d.scope.code }
+      : d.scope.kind === 'region'
+        ? { region: d.scope.code }
+        : {}),
   });
   return (
     <>
@@ -121,14 +133,21 @@ function DashboardView({
         <a href={`/api/statistics${apiQuery}`} className="font-medium text-brand-700 underline">
           {t('dashboard.json')}
         </a>
-        <a href={`/api/export/statistics-eurostat.csv${apiQuery}`} className="font-medium text-brand-700 underline">
-          {t('dashboard.eurostat')}
-        </a>
-        <a href={`/api/export/statistics-htcds.json${apiQuery}`} className="font-medium text-brand-700 underline">
-          {t('dashboard.htcds')}
-        </a>
+        {d.scope.kind === 'region' ? null : (
+          <>
+            <a href={`/api/export/statistics-eurostat.csv${apiQuery}`} className="font-medium text-brand-700 underline">
+              {t('dashboard.eurostat')}
+            </a>
+            <a href={`/api/export/statistics-htcds.json${apiQuery}`} className="font-medium text-brand-700 underline">
+              {t('dashboard.htcds')}
+            </a>
+          </>
+        )}
       </p>
       {d.access === 'suppressed' ? <SuppressionNote threshold={threshold} t={t} /> : null}
+      {comparison ? (
+        <RegionCounties comparison={comparison} t={t} format={format} locale={locale} currentLabel={current} />
+      ) : null}
       <DashboardBody d={d} tEnum={tEnum} common={common} />
     </>
   );

@@ -1,5 +1,5 @@
 import { getEurostatTables, type EurostatRow } from '@/db/statistics/exports';
-import { statisticsRoute } from '../../statistics/params';
+import { statisticsExportRoute } from '../../statistics/params';
 import { toCsv, type Column } from '../_lib/tabular';
 
 export const dynamic = 'force-dynamic';
@@ -23,7 +23,7 @@ const EXPLOITATION: Record<string, string> = { sexual: 'SEX', labour: 'LAB', oth
 const AGE: Record<string, string> = { child: 'Y_LT18', adult: 'Y_GE18', unknown: 'UNK', total: 'TOTAL' };
 
 /** GET /api/export/statistics-eurostat.csv?from&to[&county]: same rules as /api/statistics. */
-export const GET = statisticsRoute(async ({ actor, params, counties, today }) => {
+export const GET = statisticsExportRoute(async ({ actor, params, counties, today }) => {
   const { rows, scope } = await getEurostatTables(actor, { county: params.county, period: params.period, today });
   const letter = counties.find((c) => c.code === scope.code)?.letter;
   const geo = scope.kind === 'nation' ? 'SE' : `SE-${letter}`;

@@ -1,6 +1,6 @@
 import { getHtcdsExport } from '@/db/statistics/exports';
 import { suppressionThreshold } from '@/db/statistics/suppression';
-import { statisticsRoute } from '../../statistics/params';
+import { statisticsExportRoute } from '../../statistics/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
  * GET /api/export/statistics-htcds.json?from&to[&county]: cases and parties in HTCDS codes with
  * no identifiers (full viewers), and HTCDS-coded aggregates (everyone; suppressed outside the county).
  */
-export const GET = statisticsRoute(async ({ actor, params, today }) => {
+export const GET = statisticsExportRoute(async ({ actor, params, today }) => {
   const out = await getHtcdsExport(actor, { county: params.county, period: params.period, today });
   const body = {
     standard: 'HTCDS (UN/IOM Human Trafficking Case Data Standard), mapping: docs/statistics-mapping.md',

@@ -45,7 +45,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dt className="text-slate-600">{t('role')}</dt>
         <dd>{tRoles(user.role)}</dd>
         <dt className="text-slate-600">{t('county')}</dt>
-        <dd>{county ? countyName(county, locale) : '–'}</dd>
+        <dd>
+          {county ? countyName(county, locale) : user.policeRegion ? t('region', { region: user.policeRegion }) : '–'}
+        </dd>
         <dt className="text-slate-600">{t('status')}</dt>
         <dd>
           {!user.active
@@ -73,7 +75,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {t('editHeading')}
         </h2>
         <EditUserForm
-          user={{ id: user.id, displayName: user.displayName, role: user.role, countyCode: user.countyCode }}
+          user={{
+            id: user.id,
+            displayName: user.displayName,
+            role: user.role,
+            countyCode: user.countyCode,
+            policeRegion: user.policeRegion,
+          }}
           counties={options}
         />
       </section>
