@@ -3,9 +3,7 @@ import { DEMO, DEMO_PASSWORD, expect, formAlert, signIn, test, type DemoKey } fr
 test.describe('sign-in', () => {
   for (const key of Object.keys(DEMO) as DemoKey[]) {
     const account = DEMO[key];
-    test(`${account.role} ${account.county ?? ''} signs in and the session carries role and county`, async ({
-      page,
-    }) => {
+    test(`${key} (${account.role}) signs in and the session carries role and county`, async ({ page }) => {
       await signIn(page, account.email);
       await expect(page.getByRole('heading', { level: 1, name: `Välkommen, ${account.name}` })).toBeVisible();
       const session = await (await page.request.get('/api/auth/session')).json();
