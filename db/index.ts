@@ -45,13 +45,14 @@ async function openPostgres(url: string): Promise<Handle> {
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
     onnotice: () => {},
   });
-  const db = withContentFreeErrors(drizzle(client, { schema }) as unknown as Db);
+  const raw = drizzle(client, { schema });
+  const db = withContentFreeErrors(raw as unknown as Db);
   // Several server processes (npm start runs one per core, decision 013) or hosts start at once:
   // one migrates while the others wait, then finds nothing left to do.
   const lock = await client.reserve();
   try {
     await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(db as never, { migrationsFolder });
+    await migrate(raw, { migrationsFolder });
   } finally {
     await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
     lock.release();
@@ -68,8 +69,9 @@ async function openPglite(): Promise<Handle> {
   // PGlite does not create parent folders itself.
   if (!inMemory) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(inMemory ? undefined : dir);
-  const db = withContentFreeErrors(drizzle(client, { schema }) as unknown as Db);
-  await migrate(db as never, { migrationsFolder });
+  const raw = drizzle(client, { schema });
+  const db = withContentFreeErrors(raw as unknown as Db);
+  await migrate(raw, { migrationsFolder });
   return { db, driver: 'pglite', close: () => client.close() };
 }
 
