@@ -81,4 +81,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   return authProxy(request, event);
 }
 
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };
+// public/'s files (icons, web manifest) are the same for everyone and need no session: a signed-out
+// browser asks for them on the sign-in page too.
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon-\\d+\\.png$|manifest\\.webmanifest$).*)'],
+};

@@ -6,7 +6,18 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
-  return { title: { default: t('name'), template: `%s – ${t('name')}` }, description: t('tagline') };
+  return {
+    title: { default: t('name'), template: `%s – ${t('name')}` },
+    description: t('tagline'),
+    icons: {
+      icon: [
+        { url: '/favicon.ico', sizes: '48x48' },
+        { url: '/icon.svg', type: 'image/svg+xml' },
+      ],
+      apple: '/icon-192.png',
+    },
+    manifest: '/manifest.webmanifest',
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
