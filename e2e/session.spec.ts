@@ -30,6 +30,22 @@ test.describe('idle sessions', () => {
     expect((await (await page.request.get('/api/auth/session')).json())?.user?.email).toBe(E2E.idle.email);
   });
 
+  test('typing counts as activity: someone writing for longer than the limit sees no warning and stays signed in', async ({
+    page,
+  }) => {
+    await signInAndWait(page, E2E.idle.email);
+    await page.goto('/account/password');
+    const field = page.getByLabel('Nuvarande lösenord');
+    const dialog = page.getByRole('dialog', { name: 'Vill du fortsätta vara inloggad?' });
+    // 45 seconds of typing, a key every 1.5 s: past the 30-second limit and the warning at 10 s.
+    for (let i = 0; i < 30; i += 1) {
+      await field.press('a');
+      await page.waitForTimeout(1_500);
+      await expect(dialog).toBeHidden();
+    }
+    expect((await (await page.request.get('/api/auth/session')).json())?.user?.email).toBe(E2E.idle.email);
+  });
+
   test('without activity the browser signs out at the limit, and the server no longer accepts the session', async ({
     page,
     browser,

@@ -10,6 +10,14 @@ import { signOutIdleAction } from './actions';
 // a modal dialog says so and offers to stay signed in; when time runs out the browser signs out,
 // so that the screen does not keep showing data to whoever walks by. Tabs share the time of the
 // last activity through localStorage, so that one busy tab keeps the others open.
+// Typing reaches no server until the form is sent (a person writing minutes may type for half an
+// hour), so while someone types the browser renews the session now and then — at most once per
+// min(60 s, idle/6). Nobody typing, nothing is sent: the server's idle rule still holds.
+
+/** How often typing may renew the session, in milliseconds. */
+export function keepAliveInterval(idleSeconds: number): number {
+  return Math.min(60, idleSeconds / 6) * 1000;
+}
 
 const STORAGE_KEY = 'lagesbild.lastActivity';
 
@@ -50,6 +58,22 @@ export function IdleWarning({ idleSeconds, warningSeconds }: { idleSeconds: numb
     // A submitted form reached the server through the proxy, which renewed the session.
     const onSubmit = () => markActive();
     document.addEventListener('submit', onSubmit, true);
+    let lastKeepAlive = Date.now();
+    const onTyping = () => {
+      const now = Date.now();
+      if (now - lastKeepAlive < keepAliveInterval(idleSeconds) || signingOut.current) return;
+      lastKeepAlive = now;
+      // Reading the session renews it; only a renewed session counts as activity.
+      void fetch('/api/auth/session', { cache: 'no-store' })
+        .then((response) => (response.ok ? response.json() : null))
+        .then((session: { user?: unknown } | null) => {
+          if (session?.user) markActive(now);
+        })
+        .catch(() => {
+          // Offline for a moment: the next keystroke tries again after the interval.
+        });
+    };
+    document.addEventListener('input', onTyping, true);
     const tick = () => {
       lastActivity.current = Math.max(lastActivity.current, readShared());
       const left = Math.ceil((lastActivity.current + idleSeconds * 1000 - Date.now()) / 1000);
@@ -67,6 +91,7 @@ export function IdleWarning({ idleSeconds, warningSeconds }: { idleSeconds: numb
     return () => {
       window.removeEventListener('storage', onStorage);
       document.removeEventListener('submit', onSubmit, true);
+      document.removeEventListener('input', onTyping, true);
       window.clearInterval(timer);
     };
   }, [idleSeconds, warningSeconds, markActive]);

@@ -10,6 +10,7 @@ import { SESSION_IDLE_SECONDS, SESSION_WARNING_SECONDS } from '@/auth.config';
 import { signOutAction } from './actions';
 import { IdleWarning } from './idle-warning';
 import { NAV_ITEMS } from './navigation';
+import { UserMenu } from './user-menu';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // The pages themselves send a person with a pending step (a password to change, two-factor
@@ -32,11 +33,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" className="text-lg font-semibold">
             {t('app.name')}
           </Link>
-          <details className="relative">
-            <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-brand-700">
-              <span className="sr-only">{t('userMenu.label')} </span>
-              {person.name} · {t(`roles.${person.role}`)}
-            </summary>
+          <UserMenu
+            summary={
+              <>
+                <span className="sr-only">{t('userMenu.label')} </span>
+                {person.name} · {t(`roles.${person.role}`)}
+              </>
+            }
+          >
             <div className="absolute right-0 z-10 mt-2 w-72 rounded border border-slate-300 bg-white p-4 text-slate-900 shadow-lg">
               <dl className="text-sm">
                 <dt className="text-slate-600">{t('userMenu.signedInAs')}</dt>
@@ -71,7 +75,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 </button>
               </form>
             </div>
-          </details>
+          </UserMenu>
         </div>
         {items.length > 0 ? (
           <nav aria-label={t('nav.label')} className="bg-brand-700">
