@@ -16,6 +16,13 @@ async function expectNoMissingMessages(page: Page): Promise<void> {
   await expect(page.locator('body')).not.toContainText('[missing:');
 }
 
+/** English dates name the month and times use a 24-hour clock: no "5/8/26", no "2:30 PM". */
+async function expectUnambiguousDates(page: Page): Promise<void> {
+  const text = await page.getByRole('main').innerText();
+  expect(text).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/);
+  expect(text).not.toMatch(/\b\d{1,2}(:\d{2})?\s?[AP]M\b/);
+}
+
 test.describe('in English', () => {
   test('the sign-in page switches language by cookie; the choice then follows the account to any browser', async ({
     page,
@@ -121,10 +128,13 @@ test.describe('in English', () => {
     await expect(page.getByText('Human trafficking for sexual purposes')).toBeVisible();
     await expectNoMissingMessages(page);
     await expectNoAxeViolations(page);
+    await expectUnambiguousDates(page);
 
     // The other registers and the overviews.
     for (const path of [
+      '/cases',
       '/coordination',
+      '/coordination/meetings',
       '/trainings',
       '/trainings/new',
       '/overview',
@@ -136,6 +146,7 @@ test.describe('in English', () => {
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
       await expectNoMissingMessages(page);
       await expectNoAxeViolations(page);
+      await expectUnambiguousDates(page);
     }
   });
 

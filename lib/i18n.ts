@@ -2,12 +2,13 @@
 // (app/_i18n/messages.test.ts keeps the English one's keys the same), so a key the catalogue lacks
 // fails to compile instead of failing a page; app/_i18n/messages.type-test.ts proves it.
 import type { MessageKeys, Messages, NamespaceKeys, NestedKeyOf, useTranslations } from 'next-intl';
-import type { Locale as AppLocale } from './locales';
+import type { Locale as AppLocale, DateTimeFormats } from './locales';
 
 declare module 'next-intl' {
   interface AppConfig {
     Locale: AppLocale;
     Messages: typeof import('../messages/sv.json');
+    Formats: { dateTime: DateTimeFormats };
   }
 }
 

@@ -9,6 +9,7 @@ const SOURCES = [
   'app',
   'components',
   'db',
+  'lib',
   'messages',
   'public',
   'auth.ts',

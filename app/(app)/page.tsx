@@ -8,6 +8,7 @@ import { listCounties } from '@/db/queries/counties';
 import { listUsersForActor } from '@/db/queries/users/admin';
 import type { County } from '@/db/schema';
 import { regionSlug, type PoliceRegion } from '@/lib/regions';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -97,7 +98,7 @@ async function CountyHome({ county, counties, locale }: { county: County; counti
         </div>
         <div className="rounded border border-slate-300 p-4">
           <dt className="text-sm text-slate-600">
-            {t('populationDate', { date: format.dateTime(new Date(county.populationDate), { dateStyle: 'long' }) })}
+            {t('populationDate', { date: format.dateTime(new Date(county.populationDate), 'dateLong') })}
           </dt>
           <dd className="text-lg font-semibold">{format.number(county.population)}</dd>
         </div>
@@ -160,7 +161,7 @@ async function CountiesTable({ counties, locale }: { counties: County[]; locale:
       <h2 id="counties-title" className="text-xl font-semibold">
         {t('countiesTitle')}
       </h2>
-      <div className="mt-4 overflow-x-auto">
+      <TableScroll label={t('countiesCaption')} className="mt-4">
         <table className="min-w-full border-collapse text-left text-sm">
           <caption className="sr-only">{t('countiesCaption')}</caption>
           <thead>
@@ -208,7 +209,7 @@ async function CountiesTable({ counties, locale }: { counties: County[]; locale:
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { IntlErrorCode, NextIntlClientProvider, type AbstractIntlMessages, type Locale } from 'next-intl';
+import { dateTimeFormats } from '@/lib/locales';
 import { missingMessageFallback } from './strict';
 
 /**
@@ -27,6 +28,7 @@ export function IntlClientProvider({
       locale={locale}
       messages={messages}
       timeZone={timeZone}
+      formats={{ dateTime: dateTimeFormats(locale) }}
       now={now}
       onError={(error) => {
         if (strict && error.code === IntlErrorCode.MISSING_MESSAGE) throw error;

@@ -3,7 +3,7 @@ import { IntlErrorCode } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
 import { log } from '@/db/log';
 import { currentSession } from '@/app/_lib/session';
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '@/lib/locales';
+import { dateTimeFormats, DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '@/lib/locales';
 import { missingMessageFallback, strictMessages } from './strict';
 
 // No locale in the URL: an internal tool with bookmarked pages. A signed-in person's language is
@@ -17,6 +17,7 @@ export default getRequestConfig(async () => {
     locale,
     messages: (await import(`../../messages/${locale}.json`)).default,
     timeZone: 'Europe/Stockholm',
+    formats: { dateTime: dateTimeFormats(locale) },
     now: new Date(),
     // A key missing from the catalogue fails the page in test runs (I18N_STRICT=1) and shows up
     // as "[missing: key]" and a log line otherwise, instead of passing silently.

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ActionItemView } from '@/db/queries/coordination/action-item-list';
 import { OverdueBadge } from './overdue-badge';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 /** Action items with who is responsible, when they are due (overdue ones marked) and where they were raised and closed. */
 export async function ActionItemsTable({
@@ -18,9 +19,9 @@ export async function ActionItemsTable({
     getTranslations('enums'),
     getFormatter(),
   ]);
-  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'short' });
+  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), 'date');
   return (
-    <div className="mt-3 overflow-x-auto">
+    <TableScroll label={caption} className="mt-3">
       <table className="min-w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -77,7 +78,7 @@ export async function ActionItemsTable({
                   href={`/coordination/meetings/${item.raisedMeetingId}`}
                   className="text-brand-700 underline underline-offset-2"
                 >
-                  {t('meetingOn', { date: format.dateTime(item.raisedAt, { dateStyle: 'short' }) })}
+                  {t('meetingOn', { date: format.dateTime(item.raisedAt, 'date') })}
                 </Link>
               </td>
               <td className="py-2 pr-4 whitespace-nowrap">
@@ -86,7 +87,7 @@ export async function ActionItemsTable({
                     href={`/coordination/meetings/${item.closedMeetingId}`}
                     className="text-brand-700 underline underline-offset-2"
                   >
-                    {t('meetingOn', { date: format.dateTime(item.closedAt, { dateStyle: 'short' }) })}
+                    {t('meetingOn', { date: format.dateTime(item.closedAt, 'date') })}
                   </Link>
                 ) : item.closedOn ? (
                   date(item.closedOn)
@@ -98,6 +99,6 @@ export async function ActionItemsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

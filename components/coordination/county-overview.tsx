@@ -31,7 +31,7 @@ export async function CountyCoordinationOverview({ actor }: { actor: Actor }) {
                 href={`/coordination/meetings/${m.id}`}
                 className="font-medium text-brand-700 underline underline-offset-2"
               >
-                {format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: 'full', timeStyle: 'short' })}
+                {format.dateTimeRange(m.startsAt, m.endsAt, 'dateFullTime')}
               </Link>
               <span className="block text-slate-700">
                 {m.groupName} · {tEnum(`eventFormat.${m.format}`)}

@@ -40,10 +40,7 @@ export function ConflictNotice({
       ) : null}
       {conflict.updatedBy && conflict.updatedAt ? (
         <p className="mt-2">
-          {t('by', {
-            name: conflict.updatedBy,
-            time: format.dateTime(new Date(conflict.updatedAt), { dateStyle: 'short', timeStyle: 'short' }),
-          })}
+          {t('by', { name: conflict.updatedBy, time: format.dateTime(new Date(conflict.updatedAt), 'dateTime') })}
         </p>
       ) : null}
       <p className="mt-2">

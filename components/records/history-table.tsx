@@ -83,9 +83,7 @@ export async function HistoryTable({
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    {format.dateTime(entry.at, { dateStyle: 'short', timeStyle: 'short' })}
-                  </td>
+                  <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(entry.at, 'dateTime')}</td>
                   <td className="py-2 pr-4">{entry.actorName ?? tCommon('system')}</td>
                   <td className="py-2 pr-4">{action(entry.action)}</td>
                   <td className="py-2 pr-4">{fields(entry)}</td>

@@ -71,7 +71,7 @@ export default async function AccountPage() {
         </h2>
         <p className="mt-2">
           {twoFactor.enabled
-            ? t('twoFactor.statusOn', { date: format.dateTime(twoFactor.enabledAt!, { dateStyle: 'long' }) })
+            ? t('twoFactor.statusOn', { date: format.dateTime(twoFactor.enabledAt!, 'dateLong') })
             : twoFactor.required
               ? t('twoFactor.statusRequired')
               : t('twoFactor.statusOff')}

@@ -12,6 +12,7 @@ import { listCounties } from '@/db/queries/counties';
 import { can, countyScope } from '@/lib/policy';
 import { CASE_STATUSES, COERCION_DEGREES, CRIME_ESTABLISHED, OFFENCES, REPORTING_BODIES } from '@/lib/enums';
 import { CASE_SORTS, CaseFilterSchema, SEARCH_MAX } from '@/lib/schemas/cases';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.list');
@@ -42,7 +43,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const { cursor: _cursor, ...filterWithoutCursor } = filter;
   void _cursor;
   const mayDelete = can(actor, 'case.delete');
-  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'short' });
+  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), 'date');
   const enumOptions = <Value extends string>(values: readonly Value[], label: (value: Value) => string) =>
     values.map((v) => ({ value: v, label: label(v) }));
   return (
@@ -133,7 +134,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       {page.rows.length === 0 ? (
         <p className="mt-4">{t('none')}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <TableScroll label={t('caption')} className="mt-4">
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
@@ -189,7 +190,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <PageLinks

@@ -107,7 +107,7 @@ export function MeetingForm({
     applyActionError(setError, result, { field: detailsField(result), summary: 'coordination.fieldErrorsSummary' });
   });
 
-  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'medium' });
+  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), 'dateMedium');
   const memberName = (id: string) => {
     const m = members.find((x) => x.id === id);
     return m ? (m.removed ? t('removedMember', { name: m.name }) : m.name) : id;

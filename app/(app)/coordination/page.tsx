@@ -13,6 +13,7 @@ import { can, countyScope } from '@/lib/policy';
 import { listGroupsForActor } from '@/db/queries/coordination/group-list';
 import { listCounties } from '@/db/queries/counties';
 import { GROUP_ACTIVITY, GroupFilterSchema } from '@/lib/schemas/coordination';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.groups.list');
@@ -40,7 +41,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const byCode = new Map(counties.map((c) => [c.code, c]));
   const name = (code: string) => (byCode.get(code) ? countyName(byCode.get(code)!, locale) : code);
   const sorted = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
-  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'short' });
+  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), 'date');
 
   return (
     <>
@@ -92,7 +93,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
       {page.rows.length === 0 ? (
         <p className="mt-4">{t('none')}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <TableScroll label={t('caption')} className="mt-4">
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
@@ -148,9 +149,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
                   </td>
                   <td className="py-2 pr-4 text-right tabular-nums">{format.number(row.memberCount)}</td>
                   <td className="py-2 pr-4 whitespace-nowrap">
-                    {row.nextMeetingAt
-                      ? format.dateTime(row.nextMeetingAt, { dateStyle: 'short', timeStyle: 'short' })
-                      : '–'}
+                    {row.nextMeetingAt ? format.dateTime(row.nextMeetingAt, 'dateTime') : '–'}
                   </td>
                   <td className="py-2 pr-4">
                     {format.number(row.pendingCount)}
@@ -162,7 +161,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pager
         path="/coordination"

@@ -18,6 +18,7 @@ import { SuppressionNote } from '../overview/_components/sections';
 import { parseStatisticsParams } from '@/lib/schemas/statistics';
 import { PrintButton } from './print-button';
 import { summarise } from './summary';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const dynamic = 'force-dynamic';
 
@@ -78,10 +79,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             {t('report.heading', { scope: name, period: current })}
           </h1>
           <p className="text-sm text-slate-700">
-            {t('report.generated', {
-              date: format.dateTime(new Date(`${today}T12:00:00Z`), { dateStyle: 'long' }),
-              previous,
-            })}
+            {t('report.generated', { date: format.dateTime(new Date(`${today}T12:00:00Z`), 'dateLong'), previous })}
           </p>
           {d.offenceFilter.length > 0 ? (
             <p className="text-sm">
@@ -151,38 +149,40 @@ function ReportMap({
         </h2>
         <StaticMap title={t('report.mapLabel')} colours={mapColours(overview)} />
       </div>
-      <table className="min-w-full self-start border-collapse text-left text-sm">
-        <caption className="sr-only">{t('report.mapTable')}</caption>
-        <thead>
-          <tr className="border-b-2 border-slate-400">
-            <th scope="col" className="py-1 pr-3">
-              {t('overview.columns.county')}
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              {t('overview.columns.cases')}
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              {t('overview.columns.per100k')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {byName.map((c) => (
-            <tr
-              key={c.code}
-              className={`border-b border-slate-200 ${highlight.includes(c.code) ? 'bg-brand-50 font-semibold' : ''}`}
-            >
-              <th scope="row" className="py-0.5 pr-3 font-normal">
-                {countyName(c, locale)}
+      <TableScroll label={t('report.mapTable')} className="self-start">
+        <table className="min-w-full self-start border-collapse text-left text-sm">
+          <caption className="sr-only">{t('report.mapTable')}</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="py-1 pr-3">
+                {t('overview.columns.county')}
               </th>
-              <td className="py-0.5 pr-3 text-right tabular-nums">
-                {countText(c.cases.current, format, overview.threshold)}
-              </td>
-              <td className="py-0.5 pr-3 text-right tabular-nums">{ratioText(c.per100k, format, 'rate')}</td>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t('overview.columns.cases')}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t('overview.columns.per100k')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {byName.map((c) => (
+              <tr
+                key={c.code}
+                className={`border-b border-slate-200 ${highlight.includes(c.code) ? 'bg-brand-50 font-semibold' : ''}`}
+              >
+                <th scope="row" className="py-0.5 pr-3 font-normal">
+                  {countyName(c, locale)}
+                </th>
+                <td className="py-0.5 pr-3 text-right tabular-nums">
+                  {countText(c.cases.current, format, overview.threshold)}
+                </td>
+                <td className="py-0.5 pr-3 text-right tabular-nums">{ratioText(c.per100k, format, 'rate')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
 import { listCounties } from '@/db/queries/counties';
 import { listTrainingsForActor } from '@/db/queries/trainings/list';
 import { TrainingFilterSchema } from '@/lib/schemas/trainings';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('trainings.list');
@@ -41,7 +42,7 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
   const choosesCounty = readScope === 'all' || readScope.length > 1;
   const byCode = new Map(counties.map((c) => [c.code, c]));
   const sorted = [...counties].sort((a, b) => collator(locale).compare(countyName(a, locale), countyName(b, locale)));
-  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'short' });
+  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), 'date');
   const { page: _page, ...exportFilter } = filter;
   void _page;
 
@@ -117,7 +118,7 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
       {page.rows.length === 0 ? (
         <p className="mt-4">{t('none')}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <TableScroll label={t('caption')} className="mt-4">
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
@@ -173,7 +174,7 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pager
         path="/trainings"

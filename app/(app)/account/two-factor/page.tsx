@@ -27,9 +27,7 @@ export default async function TwoFactorPage() {
       <p className="mt-4 max-w-2xl text-slate-700">{t('intro')}</p>
       {status.enabled ? (
         <>
-          <p className="mt-4 font-medium">
-            {t('statusOn', { date: format.dateTime(status.enabledAt!, { dateStyle: 'long' }) })}
-          </p>
+          <p className="mt-4 font-medium">{t('statusOn', { date: format.dateTime(status.enabledAt!, 'dateLong') })}</p>
           <p className="mt-1">{t('codesLeft', { count: status.recoveryCodesLeft })}</p>
           <TwoFactorManager required={status.required} />
         </>

@@ -10,6 +10,7 @@ import { listUsersForActor } from '@/db/queries/users/admin';
 import { can } from '@/lib/policy';
 import { ROLES } from '@/lib/roles';
 import { USER_STATUSES, UserFilterSchema } from '@/lib/schemas/users';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.users');
@@ -88,7 +89,7 @@ export default async function UsersPage({
           {t('search')}
         </button>
       </form>
-      <div className="mt-6 overflow-x-auto">
+      <TableScroll label={t('caption', { count: users.length })} className="mt-6">
         <table className="min-w-full border-collapse text-left text-sm">
           <caption className="mb-2 text-left font-medium">{t('caption', { count: users.length })}</caption>
           <thead>
@@ -143,7 +144,7 @@ export default async function UsersPage({
                     {!u.active
                       ? t('inactive')
                       : locked
-                        ? t('locked', { time: format.dateTime(u.lockedUntil!, { timeStyle: 'short' }) })
+                        ? t('locked', { time: format.dateTime(u.lockedUntil!, 'time') })
                         : t('active')}
                     {u.active && u.mustChangePassword ? (
                       <span className="block text-slate-600">{t('mustChangePassword')}</span>
@@ -151,9 +152,7 @@ export default async function UsersPage({
                   </td>
                   <td className="py-2 pr-4">{u.totpEnabled ? t('twoFactorOn') : t('twoFactorOff')}</td>
                   <td className="py-2 pr-4">
-                    {u.lastSignInAt
-                      ? format.dateTime(u.lastSignInAt, { dateStyle: 'short', timeStyle: 'short' })
-                      : t('never')}
+                    {u.lastSignInAt ? format.dateTime(u.lastSignInAt, 'dateTime') : t('never')}
                   </td>
                 </tr>
               );
@@ -161,7 +160,7 @@ export default async function UsersPage({
           </tbody>
         </table>
         {users.length === 0 ? <p className="mt-4">{t('none')}</p> : null}
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -29,8 +29,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     getFormatter(),
     getLocale(),
   ]);
-  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'long' });
-  const when = (value: Date) => format.dateTime(value, { dateStyle: 'short', timeStyle: 'short' });
+  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), 'dateLong');
+  const when = (value: Date) => format.dateTime(value, 'dateTime');
   const list = (labels: string[]) => (labels.length ? labels.join(', ') : t('none'));
   const victims = found.parties.filter((p) => p.role === 'victim');
   const perpetrators = found.parties.filter((p) => p.role === 'perpetrator');

@@ -13,6 +13,7 @@ import { listGroupOptionsForActor } from '@/db/queries/coordination/group-list';
 import { listMeetingsForActor } from '@/db/queries/coordination/meeting-list';
 import { listCounties } from '@/db/queries/counties';
 import { MeetingFilterSchema } from '@/lib/schemas/coordination';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.meetings.list');
@@ -109,7 +110,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
       {page.rows.length === 0 ? (
         <p className="mt-4">{t('none')}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <TableScroll label={t('caption')} className="mt-4">
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
@@ -147,7 +148,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
                       href={`/coordination/meetings/${m.id}`}
                       className="text-brand-700 underline underline-offset-2"
                     >
-                      {format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                      {format.dateTimeRange(m.startsAt, m.endsAt, 'dateMediumTime')}
                     </Link>
                     {m.deletedAt ? <span className="ml-2 text-red-800">({t('deleted')})</span> : null}
                   </th>
@@ -167,7 +168,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pager
         path="/coordination/meetings"

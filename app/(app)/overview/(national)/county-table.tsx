@@ -3,6 +3,7 @@
 // last). Hidden figures arrive as text only ("<5", "×"): they sort last and never by value.
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export type TableCell = { text: string; sort: number | null };
 export type TableRow = {
@@ -69,7 +70,7 @@ export function CountyTable({
     );
   };
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className="min-w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -112,6 +113,6 @@ export function CountyTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -5,6 +5,7 @@ import type { EnumTranslator } from '@/lib/i18n';
 import { countText, ratioText, type FigureContext } from './format';
 import { CategorySection, KeyFigure, KeyRatio } from './sections';
 import { TrendBlock } from './trend';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 type SectionProps = { d: Dashboard; common: FigureContext; tEnum: EnumTranslator };
 
@@ -174,48 +175,50 @@ function FunnelTable({ d, common }: Omit<SectionProps, 'tEnum'>) {
   const { t, format, threshold } = common;
   const cell = 'py-1 pr-3 text-right tabular-nums';
   return (
-    <table className="min-w-full border-collapse text-left text-sm">
-      <caption className="sr-only">{t('dashboard.funnel')}</caption>
-      <thead>
-        <tr className="border-b-2 border-slate-400">
-          <th scope="col" className="py-1 pr-3">
-            {t('dashboard.step')}
-          </th>
-          <th scope="col" className="py-1 pr-3 text-right">
-            {common.currentLabel}
-          </th>
-          <th scope="col" className="py-1 pr-3 text-right">
-            {t('dashboard.shareOfReported')}
-          </th>
-          <th scope="col" className="py-1 pr-3 text-right">
-            {common.previousLabel}
-          </th>
-          <th scope="col" className="py-1 pr-3 text-right">
-            {t('dashboard.medianDays')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {d.funnel.map((f, i) => {
-          const median = i > 0 ? d.medians[i - 1]! : null;
-          return (
-            <tr key={f.step} className="border-b border-slate-200">
-              <th scope="row" className="py-1 pr-3 font-normal">
-                {t(`steps.${f.step}`)}
-              </th>
-              <td className={cell}>{countText(f.current, format, threshold)}</td>
-              <td className={cell}>{ratioText(f.shareOfReported, format, 'percent')}</td>
-              <td className={cell}>{countText(f.previous, format, threshold)}</td>
-              <td className={cell}>
-                {median
-                  ? `${ratioText(median.current, format, 'days')} (${t(`steps.${median.from}`).toLowerCase()} → ${t(`steps.${median.to}`).toLowerCase()})`
-                  : '–'}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label={t('dashboard.funnel')}>
+      <table className="min-w-full border-collapse text-left text-sm">
+        <caption className="sr-only">{t('dashboard.funnel')}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-400">
+            <th scope="col" className="py-1 pr-3">
+              {t('dashboard.step')}
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              {common.currentLabel}
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              {t('dashboard.shareOfReported')}
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              {common.previousLabel}
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              {t('dashboard.medianDays')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.funnel.map((f, i) => {
+            const median = i > 0 ? d.medians[i - 1]! : null;
+            return (
+              <tr key={f.step} className="border-b border-slate-200">
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {t(`steps.${f.step}`)}
+                </th>
+                <td className={cell}>{countText(f.current, format, threshold)}</td>
+                <td className={cell}>{ratioText(f.shareOfReported, format, 'percent')}</td>
+                <td className={cell}>{countText(f.previous, format, threshold)}</td>
+                <td className={cell}>
+                  {median
+                    ? `${ratioText(median.current, format, 'days')} (${t(`steps.${median.from}`).toLowerCase()} → ${t(`steps.${median.to}`).toLowerCase()})`
+                    : '–'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

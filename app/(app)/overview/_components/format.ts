@@ -43,6 +43,6 @@ export function periodLabel(p: Period, format: Formatter, t: Translator): string
   if (p.kind === 'year') return year;
   if (p.kind === 'quarter')
     return t('quarterLabel', { quarter: Math.floor((Number(p.from.slice(5, 7)) - 1) / 3) + 1, year });
-  const d = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: 'medium' });
+  const d = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), 'dateMedium');
   return `${d(p.from)} – ${d(p.to)}`;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { BarChart } from '@/components/charts/bar-chart';
 import type { CategoryRow, Figure, Ratio } from '@/lib/statistics/figures';
 import { countSpoken, countText, ratioText, type FigureContext, type Formatter, type Translator } from './format';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 /** A key figure: the count, the previous period's and the change. */
 export function KeyFigure({
@@ -97,37 +98,39 @@ export function CategorySection<Key extends string>({
               valueText: countText(r.current, format, threshold),
             }))}
           />
-          <table className="min-w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-1 pr-3">
-                  {t('category')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {currentLabel}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {previousLabel}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t('change')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.key} className="border-b border-slate-200">
-                  <th scope="row" className="py-1 pr-3 font-normal">
-                    {labelOf(r.key)}
+          <TableScroll label={title}>
+            <table className="min-w-full border-collapse text-left text-sm">
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-400">
+                  <th scope="col" className="py-1 pr-3">
+                    {t('category')}
                   </th>
-                  <td className="py-1 pr-3 text-right tabular-nums">{countText(r.current, format, threshold)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{countText(r.previous, format, threshold)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{ratioText(r.change, format, 'change')}</td>
+                  <th scope="col" className="py-1 pr-3 text-right">
+                    {currentLabel}
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right">
+                    {previousLabel}
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right">
+                    {t('change')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr key={r.key} className="border-b border-slate-200">
+                    <th scope="row" className="py-1 pr-3 font-normal">
+                      {labelOf(r.key)}
+                    </th>
+                    <td className="py-1 pr-3 text-right tabular-nums">{countText(r.current, format, threshold)}</td>
+                    <td className="py-1 pr-3 text-right tabular-nums">{countText(r.previous, format, threshold)}</td>
+                    <td className="py-1 pr-3 text-right tabular-nums">{ratioText(r.change, format, 'change')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       )}
     </section>

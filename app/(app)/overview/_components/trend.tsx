@@ -22,7 +22,7 @@ export function TrendBlock({
       ? start.slice(0, 4)
       : granularity === 'quarter'
         ? t('quarterShort', { quarter: Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1, year: start.slice(0, 4) })
-        : format.dateTime(new Date(`${start}T12:00:00Z`), { month: 'short', year: 'numeric' });
+        : format.dateTime(new Date(`${start}T12:00:00Z`), 'monthYear');
   return (
     <div className="mt-4 grid gap-4 lg:grid-cols-2">
       <ColumnChart

@@ -8,6 +8,7 @@ import { HistoryTable } from '@/components/records/history-table';
 import { DeletedNotice, Fact } from '@/components/records/detail-parts';
 import { DeleteRestore } from '@/components/records/delete-restore';
 import { getTrainingForActor } from '@/db/queries/trainings/register';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('trainings.detail');
@@ -24,7 +25,7 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
     getFormatter(),
     getLocale(),
   ]);
-  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'long' });
+  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), 'dateLong');
   const live = !training.deletedAt;
 
   return (
@@ -65,7 +66,7 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
       {training.deletedAt ? (
         <DeletedNotice>
           {t('deletedNotice', {
-            time: format.dateTime(training.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
+            time: format.dateTime(training.deletedAt, 'dateTime'),
             name: training.deletedByName ?? t('system'),
           })}
         </DeletedNotice>
@@ -105,7 +106,7 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
         <h2 id="participants" className="text-xl font-semibold">
           {t('participants')}
         </h2>
-        <div className="mt-3 max-w-lg overflow-x-auto">
+        <TableScroll label={t('participantsCaption')} className="mt-3 max-w-lg">
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t('participantsCaption')}</caption>
             <thead>
@@ -137,7 +138,7 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <HistoryTable entries={training.history} namespace="trainings.history" />

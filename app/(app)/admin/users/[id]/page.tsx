@@ -27,8 +27,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const options = counties
     .map((c) => ({ code: c.code, name: countyName(c, locale) }))
     .sort((a, b) => collator(locale).compare(a.name, b.name));
-  const date = (value: Date | null) =>
-    value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : t('never');
+  const date = (value: Date | null) => (value ? format.dateTime(value, 'dateTime') : t('never'));
   const locked = user.lockedUntil && user.lockedUntil > new Date();
 
   return (
@@ -53,7 +52,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {!user.active
             ? t('inactive')
             : locked
-              ? t('locked', { time: format.dateTime(user.lockedUntil!, { timeStyle: 'short' }) })
+              ? t('locked', { time: format.dateTime(user.lockedUntil!, 'time') })
               : t('active')}
         </dd>
         <dt className="text-slate-600">{t('twoFactor')}</dt>

@@ -11,6 +11,7 @@ import { DeleteRestore } from '@/components/records/delete-restore';
 import { buttonClass } from '@/components/ui/field';
 import { getGroupForActor } from '@/db/queries/coordination/groups';
 import type { MeetingSummary } from '@/db/queries/coordination/meeting-list';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.groups.detail');
@@ -27,7 +28,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
     getFormatter(),
     getLocale(),
   ]);
-  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: 'long' });
+  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00`), 'dateLong');
   const now = new Date();
   const upcoming = group.meetings.filter((m) => m.startsAt > now && !m.deletedAt).reverse();
   const past = group.meetings.filter((m) => m.startsAt <= now || m.deletedAt);
@@ -73,7 +74,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
       {group.deletedAt ? (
         <DeletedNotice>
           {t('deletedNotice', {
-            time: format.dateTime(group.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
+            time: format.dateTime(group.deletedAt, 'dateTime'),
             name: group.deletedByName ?? t('system'),
           })}
         </DeletedNotice>
@@ -108,7 +109,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
         {group.members.length === 0 ? (
           <p className="mt-2">{t('noMembers')}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          <TableScroll label={t('membersCaption')} className="mt-3">
             <table className="min-w-full border-collapse text-left text-sm">
               <caption className="sr-only">{t('membersCaption')}</caption>
               <thead>
@@ -136,7 +137,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
@@ -193,7 +194,7 @@ async function MeetingsTable({ meetings, caption }: { meetings: MeetingSummary[]
     getFormatter(),
   ]);
   return (
-    <div className="mt-2 overflow-x-auto">
+    <TableScroll label={caption} className="mt-2">
       <table className="min-w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -220,7 +221,7 @@ async function MeetingsTable({ meetings, caption }: { meetings: MeetingSummary[]
             <tr key={m.id} className="border-b border-slate-200">
               <th scope="row" className="py-2 pr-4 font-medium whitespace-nowrap">
                 <Link href={`/coordination/meetings/${m.id}`} className="text-brand-700 underline underline-offset-2">
-                  {format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  {format.dateTimeRange(m.startsAt, m.endsAt, 'dateTime')}
                 </Link>
                 {m.deletedAt ? <span className="ml-2 text-red-800">({t('deleted')})</span> : null}
               </th>
@@ -234,6 +235,6 @@ async function MeetingsTable({ meetings, caption }: { meetings: MeetingSummary[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -25,7 +25,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     getFormatter(),
     getLocale(),
   ]);
-  const when = format.dateTimeRange(meeting.startsAt, meeting.endsAt, { dateStyle: 'long', timeStyle: 'short' });
+  const when = format.dateTimeRange(meeting.startsAt, meeting.endsAt, 'dateLongTime');
   const live = !meeting.deletedAt;
   const text = (value: string | null) => <p className="mt-1 whitespace-pre-wrap">{value ?? '–'}</p>;
 
@@ -34,7 +34,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">
-            {t('title', { date: format.dateTime(meeting.startsAt, { dateStyle: 'long' }) })}
+            {t('title', { date: format.dateTime(meeting.startsAt, 'dateLong') })}
           </h1>
           <p className="mt-1 text-slate-700">
             <Link
@@ -72,7 +72,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       {meeting.deletedAt ? (
         <DeletedNotice>
           {t('deletedNotice', {
-            time: format.dateTime(meeting.deletedAt, { dateStyle: 'short', timeStyle: 'short' }),
+            time: format.dateTime(meeting.deletedAt, 'dateTime'),
             name: meeting.deletedByName ?? t('system'),
           })}
         </DeletedNotice>

@@ -44,7 +44,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
   return (
     <>
       <h1 className="text-2xl font-semibold">
-        {t('editTitle', { name: meeting.group.name, date: format.dateTime(meeting.startsAt, { dateStyle: 'long' }) })}
+        {t('editTitle', { name: meeting.group.name, date: format.dateTime(meeting.startsAt, 'dateLong') })}
       </h1>
       <MeetingForm
         mode="edit"
