@@ -1,11 +1,12 @@
 import 'server-only';
 import type { Db, Tx } from './index';
+import type { AuditAction, AuditEntity } from '@/lib/audit-events';
 import { auditLog } from './schema';
 
 export type AuditInput = {
   actorId: string | null;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId?: string | null;
   countyCode?: string | null;
   changes?: Record<string, unknown> | null;

@@ -233,7 +233,7 @@ describe('audit log', () => {
   it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
     const db = await getDb();
     const entityId = uniqueEmail('audit');
-    await writeAudit(db, { actorId: null, action: 'test.append', entityType: 'test', entityId, changes: { a: 1 } });
+    await writeAudit(db, { actorId: null, action: 'case.read', entityType: 'case', entityId, changes: { a: 1 } });
     expect(
       databaseErrorDetail(
         await db

@@ -188,7 +188,7 @@ test.describe('audit log', () => {
     // That reading is now in the log, and among the events the filter offers.
     await page.reload();
     await page.getByLabel('Person').selectOption({ label: `${DEMO.admin.name} (${DEMO.admin.email})` });
-    await page.getByLabel('Händelse').selectOption({ label: 'Granskningsloggen visad' });
+    await page.getByLabel('Händelse', { exact: true }).selectOption({ label: 'Granskningsloggen visad' });
     await page.getByRole('button', { name: 'Visa' }).click();
     const rows = page.getByRole('table').getByRole('row');
     await expect(rows.nth(1)).toContainText('Granskningsloggen visad');
@@ -208,7 +208,7 @@ test.describe('audit log', () => {
     );
 
     await page.reload(); // the export is now among the events offered
-    await page.getByLabel('Händelse').selectOption({ label: 'Granskningsloggen exporterad' });
+    await page.getByLabel('Händelse', { exact: true }).selectOption({ label: 'Granskningsloggen exporterad' });
     await page.getByRole('button', { name: 'Visa' }).click();
     await expect(rows.nth(1)).toContainText('Granskningsloggen exporterad');
   });
@@ -232,6 +232,29 @@ test.describe('audit log for the national coordinator', () => {
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Granskningslogg' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Granskningslogg' })).toBeVisible();
+  });
+
+  test('reads in words: every event and record kind it offers, and the records by their names', async ({ page }) => {
+    await page.goto('/admin/audit');
+    const code = /^[a-z_]+[._][a-z_]+$/;
+    for (const label of ['Händelse', 'Post']) {
+      const options = await page.getByLabel(label, { exact: true }).locator('option').allTextContents();
+      expect(options.length, label).toBeGreaterThan(5);
+      expect(
+        options.filter((o) => code.test(o.trim())),
+        label,
+      ).toEqual([]);
+    }
+    // A case the national coordinator has read is named by its reference, not only by its id.
+    await page.goto('/cases');
+    const reference = (await page.getByRole('table').getByRole('link').first().textContent())!.trim();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.goto('/admin/audit');
+    await page.getByLabel('Händelse', { exact: true }).selectOption({ label: 'Ärende läst' });
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText(reference);
+    const demo = await page.getByRole('table').getByRole('cell').allTextContents();
+    expect(demo.filter((c) => code.test(c.trim()))).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import sv from '../../messages/sv.json';
 import type { Messages } from 'next-intl';
 import * as enums from '@/lib/enums';
 import { ACTIONS } from '@/lib/policy';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditLabelKey } from '@/lib/audit-events';
 
 // Every string a person reads lives in messages/sv.json and messages/en.json. These tests fail on
 // a key that one language lacks, and on a key the code uses that neither has. (At run time the
@@ -132,6 +133,17 @@ describe('message catalogues', () => {
         problems.push(`${key}: {${argumentsOf(value)}} vs {${argumentsOf(english)}}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('name every kind of audit event and audited record in both languages', () => {
+    const keys = [
+      ...AUDIT_ACTIONS.map((a) => `admin.audit.actions.${auditLabelKey(a)}`),
+      ...AUDIT_ENTITIES.map((e) => `admin.audit.entities.${auditLabelKey(e)}`),
+    ];
+    expect(keys.filter((k) => !svLeaves.has(k) || !enLeaves.has(k))).toEqual([]);
+    // …and nothing else: a label without an event is a leftover.
+    const labelled = [...svLeaves.keys()].filter((k) => /^admin\.audit\.(actions|entities)\./.test(k));
+    expect(labelled.filter((k) => !keys.includes(k))).toEqual([]);
   });
 
   it('label every value of every enum in lib/enums.ts, in both languages, in one place', () => {

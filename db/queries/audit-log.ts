@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { writeAudit } from '@/db/audit';
 import { getDb } from '@/db';
 import { assertCan, can, type Action, type Actor } from '@/lib/policy';
-import { auditLog, users } from '@/db/schema';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity } from '@/lib/audit-events';
+import { actionItems, auditLog, cases, coordinationGroups, meetings, trainings, users } from '@/db/schema';
 
 // The audit log viewer (admins and the national coordinator). Reading the log is itself audited.
 
@@ -31,7 +32,11 @@ export type AuditRow = {
   changes: Record<string, unknown> | null;
   /** The names of the recorded fields: always shown. */
   fields: string[];
+  /** What the record is called (a case's reference, a group's name, a meeting's group and day), where the reader may know it. */
+  record: AuditRecord | null;
 };
+
+export type AuditRecord = { name: string; date: Date | null };
 
 export const AUDIT_PAGE_SIZE = 50;
 const AUDIT_EXPORT_MAX = 10_000;
@@ -88,11 +93,100 @@ async function readRows(actor: Actor, where: SQL | undefined, limit: number): Pr
     .where(where)
     .orderBy(desc(auditLog.id))
     .limit(limit);
+  const records = await recordsOf(db, actor, rows);
   return rows.map((row) => ({
     ...row,
     fields: row.changes ? Object.keys(row.changes) : [],
     changes: row.changes && mayReadChanges(actor, row.entityType, row.countyCode) ? row.changes : null,
+    record: (row.entityId && records.get(`${row.entityType}:${row.entityId}`)) || null,
   }));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The names of the records a page of the log points at, one query per kind of record. A case's
+ * reference and an account's name are shown to every reader of the log (they say which record,
+ * not what it holds); a group's, meeting's, action item's or training's name only to someone who
+ * may read that record, like its values.
+ */
+async function recordsOf(
+  db: Awaited<ReturnType<typeof getDb>>,
+  actor: Actor,
+  rows: { entityType: string; entityId: string | null; countyCode: string | null }[],
+): Promise<Map<string, AuditRecord>> {
+  const ids = (type: string, always = false) => [
+    ...new Set(
+      rows
+        .filter(
+          (r) =>
+            r.entityType === type &&
+            r.entityId &&
+            UUID.test(r.entityId) &&
+            (always || mayReadChanges(actor, r.entityType, r.countyCode)),
+        )
+        .map((r) => r.entityId!),
+    ),
+  ];
+  const [caseIds, userIds, groupIds, meetingIds, itemIds, trainingIds] = [
+    ids('case', true),
+    ids('user', true),
+    ids('coordination_group'),
+    ids('meeting'),
+    ids('action_item'),
+    ids('training'),
+  ];
+  const none = Promise.resolve([] as { id: string; name: string; date: Date | null }[]);
+  const found = await Promise.all([
+    caseIds.length
+      ? db
+          .select({ id: cases.id, name: cases.reference, date: sql<null>`null` })
+          .from(cases)
+          .where(inArray(cases.id, caseIds))
+      : none,
+    userIds.length
+      ? db
+          .select({ id: users.id, name: users.displayName, date: sql<null>`null` })
+          .from(users)
+          .where(inArray(users.id, userIds))
+      : none,
+    groupIds.length
+      ? db
+          .select({ id: coordinationGroups.id, name: coordinationGroups.name, date: sql<null>`null` })
+          .from(coordinationGroups)
+          .where(inArray(coordinationGroups.id, groupIds))
+      : none,
+    meetingIds.length
+      ? db
+          .select({ id: meetings.id, name: coordinationGroups.name, date: meetings.startsAt })
+          .from(meetings)
+          .innerJoin(coordinationGroups, eq(coordinationGroups.id, meetings.groupId))
+          .where(inArray(meetings.id, meetingIds))
+      : none,
+    itemIds.length
+      ? db
+          .select({
+            id: actionItems.id,
+            name: sql<string>`${coordinationGroups.name} || ' #' || ${actionItems.position}`,
+            date: sql<null>`null`,
+          })
+          .from(actionItems)
+          .innerJoin(coordinationGroups, eq(coordinationGroups.id, actionItems.groupId))
+          .where(inArray(actionItems.id, itemIds))
+      : none,
+    trainingIds.length
+      ? db
+          .select({ id: trainings.id, name: trainings.title, date: sql<null>`null` })
+          .from(trainings)
+          .where(inArray(trainings.id, trainingIds))
+      : none,
+  ]);
+  const types = ['case', 'user', 'coordination_group', 'meeting', 'action_item', 'training'] as const;
+  return new Map(
+    found.flatMap((list, i) =>
+      list.map((r) => [`${types[i]}:${r.id}`, { name: r.name, date: r.date ? new Date(r.date) : null }] as const),
+    ),
+  );
 }
 
 function auditedFilter(filter: AuditFilter): Record<string, string> {
@@ -143,34 +237,19 @@ export async function exportAuditEntriesForActor(
   return { rows: kept, truncated };
 }
 
-/** The distinct values of an indexed column, read by a loose index scan (fast on a long log). */
-async function distinctValues(column: 'action' | 'entity_type'): Promise<string[]> {
-  const db = await getDb();
-  const col = sql.identifier(column);
-  const result = await db.execute(sql`
-    with recursive t(v) as (
-      select min(${col}) from audit_log
-      union all
-      select (select min(${col}) from audit_log where ${col} > t.v) from t where t.v is not null
-    )
-    select v from t where v is not null`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { v: string }[];
-  return rows.map((r) => r.v);
-}
-
-/** What the filter's lists offer: the people (by name), the entity types and the actions recorded. */
+/** What the filter's lists offer: the people (by name), and every kind of record and event (lib/audit-events.ts). */
 export async function listAuditFilterOptions(
   actor: Actor,
-): Promise<{ people: { id: string; name: string; email: string }[]; entityTypes: string[]; actions: string[] }> {
+): Promise<{
+  people: { id: string; name: string; email: string }[];
+  entityTypes: readonly AuditEntity[];
+  actions: readonly AuditAction[];
+}> {
   assertCan(actor, 'audit.read');
   const db = await getDb();
-  const [people, entityTypes, actions] = await Promise.all([
-    db
-      .select({ id: users.id, name: users.displayName, email: users.email })
-      .from(users)
-      .orderBy(asc(users.displayName), asc(users.email)),
-    distinctValues('entity_type'),
-    distinctValues('action'),
-  ]);
-  return { people, entityTypes, actions };
+  const people = await db
+    .select({ id: users.id, name: users.displayName, email: users.email })
+    .from(users)
+    .orderBy(asc(users.displayName), asc(users.email));
+  return { people, entityTypes: AUDIT_ENTITIES, actions: AUDIT_ACTIONS };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/policy';
 import { writeAudit } from '@/db/audit';
+import type { ExportedEntity } from '@/lib/audit-events';
 import type { Db } from '@/db/index';
 
 /**
@@ -11,7 +12,7 @@ import type { Db } from '@/db/index';
 export async function auditedExport<T>(
   db: Db,
   actor: Actor,
-  export_: { entityType: string; filter: Record<string, unknown>; cap: number },
+  export_: { entityType: ExportedEntity; filter: Record<string, unknown>; cap: number },
   fetched: readonly T[],
 ): Promise<{ rows: T[]; truncated: boolean }> {
   const truncated = fetched.length > export_.cap;

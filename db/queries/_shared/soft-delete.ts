@@ -3,6 +3,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
 import { writeAudit } from '@/db/audit';
+import type { DeletableEntity } from '@/lib/audit-events';
 import { getDb, type Tx } from '@/db/index';
 import { cases, coordinationGroups, meetings, trainings } from '@/db/schema';
 import { assertRecordId, notFound } from './records';
@@ -22,7 +23,7 @@ type Loaded = { row: { id: string; version: number; countyCode: string } };
 export type SoftDeleteRegister<Current extends Loaded> = {
   table: SoftDeleteTable;
   /** The audit entity type; the audit actions are `<entityType>.delete` and `<entityType>.restore`. */
-  entityType: string;
+  entityType: DeletableEntity;
   /** What the record is called in a not-found error ('case', 'group'). */
   what: string;
   /** Its county scope; `scope.delete` is the permission to delete and restore. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import { and, count, eq, isNull, or, sql } from 'drizzle-orm';
+import type { AuditAction } from '@/lib/audit-events';
 import { writeAudit } from '@/db/audit';
 import { getDb, type Db } from '@/db';
 import { verifyAgainstDummy, verifyPassword } from '@/db/passwords';
@@ -52,7 +53,7 @@ export type SignInResult =
   | { status: 'rate_limited' };
 
 /** A person signs in, or is refused, as themselves: every sign-in audit row is theirs. */
-function auditSignIn(db: Db, user: User, action: string, changes?: Record<string, unknown> | null): Promise<void> {
+function auditSignIn(db: Db, user: User, action: AuditAction, changes?: Record<string, unknown> | null): Promise<void> {
   return writeAudit(db, {
     actorId: user.id,
     action,
