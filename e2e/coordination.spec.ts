@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, formAlert, stateOf, test } from './fixtures';
+import { E2E, expect, expectNoAxeViolations, formAlert, signInAndWait, stateOf, test } from './fixtures';
 
 /** A date relative to today in Sweden, as YYYY-MM-DD. */
 function day(offset = 0): string {
@@ -328,6 +328,15 @@ for (const role of ['analyst', 'admin'] as const) {
     });
   });
 }
+
+test.describe('a county with one group', () => {
+  test('"Registrera möte" opens that group\'s form at once, without a choice of one', async ({ page }) => {
+    await signInAndWait(page, E2E.oneGroup.email);
+    await page.goto('/coordination/meetings/new');
+    await expect(page.getByRole('heading', { level: 1, name: /^Nytt möte: .*Södermanlands län/ })).toBeVisible();
+    await expect(page.getByLabel('Vilken grupp har mötet?')).toHaveCount(0);
+  });
+});
 
 test.describe('county staff', () => {
   test.use({ storageState: stateOf('staffAB') });

@@ -85,6 +85,7 @@ export const E2E = {
   english: { email: 'e2e.english@lagesbild.test', name: 'Elin English' },
   englishSwitch: { email: 'e2e.english.switch@lagesbild.test', name: 'Eskil Engelska' },
   englishAdmin: { email: 'e2e.english.admin@lagesbild.test', name: 'Edith English' },
+  oneGroup: { email: 'e2e.onegroup@lagesbild.test', name: 'Olle Engrupp' },
   rateLimit: { email: 'e2e.ratelimit@lagesbild.test', name: 'Rasmus Gräns' },
   sso: { email: 'e2e.sso@lagesbild.test', name: 'Sven Singel' },
   ssoInactive: { email: 'e2e.sso.inactive@lagesbild.test', name: 'Ines Inaktiv' },

@@ -38,6 +38,8 @@ const E2E_ACCOUNTS: { email: string; displayName: string; role: Role; countyCode
       countyCode: '03',
     },
     { email: 'e2e.english.admin@lagesbild.test', displayName: 'Edith English', role: 'admin', countyCode: null },
+    // e2e/coordination.spec.ts: Södermanland has one coordination group
+    { email: 'e2e.onegroup@lagesbild.test', displayName: 'Olle Engrupp', role: 'county_coordinator', countyCode: '04' },
     // e2e/security.spec.ts
     { email: 'e2e.ratelimit@lagesbild.test', displayName: 'Rasmus Gräns', role: 'county_staff', countyCode: '03' },
     // The isolated server (e2e/sso.spec.ts, e2e/session.spec.ts)

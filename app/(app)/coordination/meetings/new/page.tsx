@@ -18,15 +18,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** A new meeting of a group; without a group, first the choice of one. */
+/** A new meeting of a group; without a group, first the choice of one — unless there is only one. */
 export default async function NewMeetingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (!can(actor, 'coordination.write')) forbidden();
-  const { group: groupId } = NewMeetingParamsSchema.parse(await searchParams);
+  const { group } = NewMeetingParamsSchema.parse(await searchParams);
   const t = await getTranslations('coordination.meetings.form');
+  const groups = group ? [] : await listGroupOptionsForActor(actor, 'meeting');
+  const groupId = group ?? (groups.length === 1 ? groups[0]!.id : undefined);
 
   if (!groupId) {
-    const groups = await listGroupOptionsForActor(actor, 'meeting');
     return (
       <>
         <h1 className="text-2xl font-semibold">{t('newTitle')}</h1>
