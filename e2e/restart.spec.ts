@@ -126,6 +126,8 @@ test('the app heals after a PostgreSQL restart under load: health, sessions, wri
           const body = await res.text();
           what = `${res.status()} ${res.headers()['location'] ?? ''}`.trim();
           ok = res.status() === 200 && body.trimEnd().endsWith('</html>');
+          // A page that fails says so in words, in the person's language (app/error.tsx).
+          if (res.status() >= 500) what += body.includes('Något gick fel') ? ' (error page)' : ' (no error page)';
         } catch (error) {
           what = (error as Error).message.split('\n')[0]!;
         }
@@ -186,6 +188,8 @@ test('the app heals after a PostgreSQL restart under load: health, sessions, wri
     expect.soft(afterHeal.filter((s) => s.kind === 'page').length).toBeGreaterThan(10);
     expect.soft(afterHeal.filter((s) => s.kind === 'write').length).toBeGreaterThan(2);
     expect.soft(afterHeal.filter((s) => !s.ok).map(describe)).toEqual([]);
+    // Pages that failed while it was down said so in words.
+    expect.soft(samples.filter((s) => s.what.includes('(no error page)')).map(describe)).toEqual([]);
     // No session was lost: nobody was sent to sign in, and every client still is signed in.
     expect.soft(samples.filter((s) => s.what.includes('/login')).map(describe)).toEqual([]);
     for (const api of clients) {
