@@ -46,3 +46,35 @@ describe('a list filter parameter', () => {
     expect(param.parse([' ok ', 'x'])).toBe('ok');
   });
 });
+
+describe('checks across fields come in the same round as the fields’ own errors', () => {
+  const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+    (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+
+  it('a meeting without a format that ends before it starts hears of both at once', async () => {
+    const { MeetingSchema } = await import('@/lib/schemas/coordination');
+    const result = MeetingSchema.safeParse({
+      groupId: '00000000-0000-4000-8000-000000000001',
+      date: '2026-05-04',
+      startTime: '10:00',
+      endTime: '09:00',
+      format: '',
+    });
+    expect(issues(result)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^format: /), 'endTime: validation.endBeforeStart']),
+    );
+  });
+
+  it('a training that ends before it starts hears of it beside a missing title', async () => {
+    const { TrainingSchema } = await import('@/lib/schemas/trainings');
+    const result = TrainingSchema.safeParse({ startsOn: '2026-05-04', endsOn: '2026-05-01' });
+    expect(issues(result)).toContain('endsOn: validation.endsBeforeStarts');
+    expect(issues(result).length).toBeGreaterThan(1);
+  });
+
+  it('the check waits while a field it reads is itself wrong', async () => {
+    const { MeetingSchema } = await import('@/lib/schemas/coordination');
+    const result = MeetingSchema.safeParse({ startTime: 'soon', endTime: '09:00' });
+    expect(issues(result).filter((i) => i.includes('endBeforeStart'))).toEqual([]);
+  });
+});

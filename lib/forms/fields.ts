@@ -286,3 +286,15 @@ export const pageParam = param.transform((value) => {
   const n = Number(value);
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 });
+
+/**
+ * A check across fields (end after start, no member twice) in the same round as the fields' own
+ * errors: zod skips a refinement once any field failed, so a person would fix the other errors
+ * first and only then learn that the end is before the start. It runs as soon as the fields it
+ * reads are valid themselves (they are then what the check expects), on the client and the server.
+ */
+export function whenValid(...fields: string[]): {
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => boolean;
+} {
+  return { when: ({ issues }) => issues.every((issue) => !fields.includes(String(issue.path?.[0]))) };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whenValid } from '@/lib/forms/fields';
 
 // The account pages' forms. The length is checked here too (for a quick answer in the browser);
 // the server applies the whole policy (db/password-policy.ts). Messages are catalogue keys.
@@ -18,6 +19,7 @@ export const ChangePasswordSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ['confirmPassword'],
     message: 'validation.password.mismatch',
+    ...whenValid('newPassword', 'confirmPassword'),
   });
 export type ChangePasswordInput = z.input<typeof ChangePasswordSchema>;
 

@@ -41,6 +41,7 @@ import {
   paramMatching,
   present,
   versionField,
+  whenValid,
 } from '@/lib/forms/fields';
 import { findPersonalData, optionalGuardedText } from '@/lib/privacy-guard';
 import { stepFieldErrors } from '@/lib/justice';
@@ -302,8 +303,11 @@ export const PerpetratorStepSchema = z
     sanction: optionalChoice(RECORDABLE_SANCTIONS),
     prisonBand: optionalChoice(PRISON_BANDS),
   })
-  .superRefine((v, ctx) => {
-    for (const { field, message } of stepFieldErrors(v)) ctx.addIssue({ code: 'custom', path: [field], message });
-  });
+  .superRefine(
+    (v, ctx) => {
+      for (const { field, message } of stepFieldErrors(v)) ctx.addIssue({ code: 'custom', path: [field], message });
+    },
+    whenValid('step', 'offences', 'sanction', 'prisonBand'),
+  );
 export type PerpetratorStepInput = z.input<typeof PerpetratorStepSchema>;
 export type PerpetratorStepOutput = z.output<typeof PerpetratorStepSchema>;

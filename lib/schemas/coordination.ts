@@ -30,6 +30,7 @@ import {
   timeField,
   version,
   wholeNumber,
+  whenValid,
 } from '@/lib/forms/fields';
 import { guardedText, optionalGuardedText } from '@/lib/privacy-guard';
 
@@ -101,7 +102,10 @@ function withoutHomeCounty<T extends GroupShape>(value: T): T {
   return { ...value, participatingCounties: value.participatingCounties.filter((c) => c !== value.countyCode) };
 }
 
-export const GroupSchema = z.object(groupFields).superRefine(groupChecks).transform(withoutHomeCounty);
+export const GroupSchema = z
+  .object(groupFields)
+  .superRefine(groupChecks, whenValid('activeFrom', 'activeTo', 'members'))
+  .transform(withoutHomeCounty);
 export type GroupInput = z.input<typeof GroupSchema>;
 export type GroupOutput = z.output<typeof GroupSchema>;
 
@@ -115,7 +119,7 @@ export const GroupEditSchema = z
     id: recordId,
     version,
   })
-  .superRefine(groupChecks)
+  .superRefine(groupChecks, whenValid('activeFrom', 'activeTo', 'members'))
   .transform(withoutHomeCounty);
 export type GroupEditInput = z.input<typeof GroupEditSchema>;
 export type GroupEditOutput = z.output<typeof GroupEditSchema>;
@@ -176,9 +180,12 @@ type MeetingShape = {
   followUps: FollowUpOutput[];
 };
 
-function meetingChecks<T extends MeetingShape>(value: T, ctx: z.RefinementCtx) {
+function meetingTimes<T extends Pick<MeetingShape, 'startTime' | 'endTime'>>(value: T, ctx: z.RefinementCtx) {
   if (value.endTime <= value.startTime)
     ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'validation.endBeforeStart' });
+}
+
+function meetingLists<T extends MeetingShape>(value: T, ctx: z.RefinementCtx) {
   const ids = value.actionItems.map((a) => a.id).filter(Boolean);
   if (new Set(ids).size !== ids.length)
     ctx.addIssue({ code: 'custom', path: ['actionItems'], message: 'validation.duplicate' });
@@ -187,7 +194,10 @@ function meetingChecks<T extends MeetingShape>(value: T, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: 'custom', path: ['followUps'], message: 'validation.duplicate' });
 }
 
-export const MeetingSchema = z.object(meetingFields).superRefine(meetingChecks);
+export const MeetingSchema = z
+  .object(meetingFields)
+  .superRefine(meetingTimes, whenValid('startTime', 'endTime'))
+  .superRefine(meetingLists, whenValid('actionItems', 'followUps'));
 export type MeetingInput = z.input<typeof MeetingSchema>;
 export type MeetingOutput = z.output<typeof MeetingSchema>;
 
@@ -201,7 +211,8 @@ export const MeetingEditSchema = z
     id: recordId,
     version,
   })
-  .superRefine(meetingChecks);
+  .superRefine(meetingTimes, whenValid('startTime', 'endTime'))
+  .superRefine(meetingLists, whenValid('actionItems', 'followUps'));
 export type MeetingEditInput = z.input<typeof MeetingEditSchema>;
 export type MeetingEditOutput = z.output<typeof MeetingEditSchema>;
 

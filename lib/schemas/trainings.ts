@@ -27,6 +27,7 @@ import {
   version,
   readWholeNumber,
   wholeNumber,
+  whenValid,
 } from '@/lib/forms/fields';
 import { guardedText, optionalGuardedText } from '@/lib/privacy-guard';
 
@@ -77,14 +78,17 @@ function canonical<T extends TrainingShape>(value: T): T {
   return { ...value, participants: [...value.participants].sort(byAudience) };
 }
 
-export const TrainingSchema = z.object(trainingFields).superRefine(trainingChecks).transform(canonical);
+export const TrainingSchema = z
+  .object(trainingFields)
+  .superRefine(trainingChecks, whenValid('startsOn', 'endsOn'))
+  .transform(canonical);
 export type TrainingInput = z.input<typeof TrainingSchema>;
 export type TrainingOutput = z.output<typeof TrainingSchema>;
 
 /** Edit a training: the same fields, its id and the version the form was loaded with. The county cannot change. */
 export const TrainingEditSchema = z
   .object({ ...trainingFields, id: recordId, version })
-  .superRefine(trainingChecks)
+  .superRefine(trainingChecks, whenValid('startsOn', 'endsOn'))
   .transform(canonical);
 export type TrainingEditInput = z.input<typeof TrainingEditSchema>;
 export type TrainingEditOutput = z.output<typeof TrainingEditSchema>;

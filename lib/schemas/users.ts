@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, REQUIRED, storableText } from '@/lib/forms/fields';
+import { idField, REQUIRED, storableText, whenValid } from '@/lib/forms/fields';
 import { isStorableText } from '@/lib/forms/storable';
 import { POLICE_REGIONS, type PoliceRegion } from '@/lib/regions';
 import { COUNTY_ROLES, REGIONAL_ROLES, ROLES, type Role } from '@/lib/roles';
@@ -66,14 +66,14 @@ export const NewUserSchema = z
     countyCode,
     policeRegion,
   })
-  .superRefine(countyMatchesRole)
+  .superRefine(countyMatchesRole, whenValid('role', 'countyCode', 'policeRegion'))
   .transform(dropCountyOfNationalRoles);
 export type NewUserInput = z.input<typeof NewUserSchema>;
 export type NewUserOutput = z.output<typeof NewUserSchema>;
 
 export const UpdateUserSchema = z
   .object({ id: userId, displayName, role, countyCode, policeRegion })
-  .superRefine(countyMatchesRole)
+  .superRefine(countyMatchesRole, whenValid('role', 'countyCode', 'policeRegion'))
   .transform(dropCountyOfNationalRoles);
 export type UpdateUserInput = z.input<typeof UpdateUserSchema>;
 export type UpdateUserOutput = z.output<typeof UpdateUserSchema>;
