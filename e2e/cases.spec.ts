@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, formAlert, stateOf, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectSaved, formAlert, stateOf, test } from './fixtures';
 
 /** Today in Sweden as YYYY-MM-DD (the form refuses dates in the future). */
 function today(): string {
@@ -60,7 +60,8 @@ async function registerCase(
   await page.getByRole('button', { name: 'Registrera ärendet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Ärende AB-\d{4}-\d{4,}$/ })).toBeVisible();
   const heading = await page.getByRole('heading', { level: 1 }).textContent();
-  return { url: page.url(), reference: heading!.replace('Ärende ', '') };
+  const reference = heading!.replace('Ärende ', '');
+  return { url: await expectSaved(page, `Ärendet ${reference} är registrerat.`), reference };
 }
 
 test.describe('county staff', () => {
@@ -93,7 +94,7 @@ test.describe('county staff', () => {
     await page.getByRole('checkbox', { name: 'Grovt koppleri' }).check();
     await page.getByLabel('Arena').selectOption({ label: 'Hotell' });
     await page.getByRole('button', { name: 'Spara' }).click();
-    await expect(page).toHaveURL(url);
+    expect(await expectSaved(page, `Ändringarna i ärendet ${reference} är sparade.`)).toBe(url);
     await expect(page.getByText('Människohandel för sexuella ändamål, Grovt koppleri')).toBeVisible();
 
     // The investigation is the case's; prosecution and conviction are the perpetrator's (decision 012).
@@ -145,6 +146,25 @@ test.describe('county staff', () => {
     await expect(page.getByText('Datumet kan inte vara tidigare än föregående steg.').first()).toBeVisible();
   });
 
+  test('a refused registration lists every error at the top, in one round, each a link to its field', async ({
+    page,
+  }) => {
+    await page.goto('/cases/new');
+    await page.getByLabel('Anmälningsdatum').fill('');
+    await page.getByRole('button', { name: 'Lägg till brottsoffer' }).click();
+    // After adding, the new block's first field has the focus.
+    await expect(page.getByRole('group', { name: 'Brottsoffer 1' }).getByLabel('Kön', { exact: true })).toBeFocused();
+    await page.getByRole('button', { name: 'Registrera ärendet' }).click();
+    const summary = formAlert(page).filter({ hasText: 'innan du sparar' });
+    await expect(summary).toBeInViewport();
+    await expect(summary.locator('xpath=..')).toBeFocused();
+    for (const label of ['Anmälningsdatum', 'Anmälare', 'Arena', 'Brott konstaterat', 'Tvångsgrad'])
+      await expect(summary.getByRole('link', { name: label, exact: true })).toBeVisible();
+    await summary.getByRole('link', { name: 'Arena', exact: true }).click();
+    await expect(page.getByLabel('Arena')).toBeFocused();
+    await expectNoAxeViolations(page);
+  });
+
   test('a personal identity number in the notes is refused and the form keeps everything', async ({ page }) => {
     await page.goto('/cases/new');
     await page.getByLabel('Anmälare').selectOption({ label: 'Socialtjänsten' });
@@ -187,6 +207,9 @@ test.describe('county staff', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     const alert = formAlert(page).filter({ hasText: 'Någon annan har ändrat ärendet' });
     await expect(alert).toBeVisible();
+    // Where the person looks: the notice, far above the button, is scrolled to and has the focus.
+    await expect(alert).toBeFocused();
+    await expect(alert).toBeInViewport();
     await expect(alert).toContainText('Arena: nu ”Gatan”');
     await expect(alert).toContainText('Sara Samordnare');
     await expect(page.getByLabel('Anmälare')).toHaveValue('customs');
@@ -194,6 +217,28 @@ test.describe('county staff', () => {
     await page.goto(url);
     await expect(page.getByText('Gatan')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Uppgifter' })).toContainText('Polisen');
+    await other.close();
+  });
+
+  test('a stale step refreshes to the case as it is now and offers the steps now possible', async ({
+    page,
+    browser,
+  }) => {
+    const { url } = await registerCase(page);
+    const other = await browser.newPage({ storageState: stateOf('coordinatorAB') });
+    await other.goto(url);
+    await page.goto(url);
+    await other.getByLabel('Nytt steg').selectOption({ label: 'Förundersökning inledd' });
+    await other.getByRole('button', { name: 'Registrera steget' }).click();
+    await expect(other.getByLabel('Nytt steg').locator('option')).toHaveText(['Avslutat']);
+
+    await page.getByLabel('Nytt steg').selectOption({ label: 'Förundersökning inledd' });
+    await page.getByLabel('Anteckning (frivilligt)').fill('Samma steg, en gång till');
+    await page.getByRole('button', { name: 'Registrera steget' }).click();
+    await expect(formAlert(page).filter({ hasText: 'de steg som nu är möjliga' })).toBeVisible();
+    // Not a dead end: the form now offers what may follow the step the other person recorded.
+    await expect(page.getByLabel('Nytt steg').locator('option')).toHaveText(['Avslutat']);
+    await expect(page.getByLabel('Anteckning (frivilligt)')).toHaveValue('Samma steg, en gång till');
     await other.close();
   });
 

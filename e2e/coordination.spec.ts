@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { E2E, expect, expectNoAxeViolations, formAlert, signInAndWait, stateOf, test } from './fixtures';
+import { E2E, expect, expectNoAxeViolations, expectSaved, formAlert, signInAndWait, stateOf, test } from './fixtures';
 
 /** A date relative to today in Sweden, as YYYY-MM-DD. */
 function day(offset = 0): string {
@@ -37,7 +37,7 @@ async function createGroup(page: Page, name: string): Promise<string> {
   }
   await page.getByRole('button', { name: 'Skapa gruppen' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  return page.url();
+  return expectSaved(page, `Gruppen ${name} är skapad.`);
 }
 
 test.describe('county coordinator', () => {
@@ -147,7 +147,7 @@ test.describe('county coordinator', () => {
     await page.getByLabel('Mötesform').selectOption({ label: 'Hybrid' });
     await page.getByRole('button', { name: 'Spara mötet' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Möte / })).toBeVisible();
-    const meetingUrl = page.url();
+    const meetingUrl = await expectSaved(page, /^Mötet .* är registrerat\.$/);
 
     const other = await browser.newPage({ storageState: stateOf('staffAB') });
     await page.goto(`${meetingUrl}/edit`);

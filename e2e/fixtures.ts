@@ -69,6 +69,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
+/**
+ * After a save the record's page says what happened (role="status", naming the record) and its
+ * address loses `?saved=`, so that a reload does not say it again; returns that address.
+ */
+export async function expectSaved(page: Page, text: string | RegExp): Promise<string> {
+  await expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();
+  await expect(page).not.toHaveURL(/[?&]saved=/);
+  return page.url();
+}
+
 export const test = base;
 export { expect };
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, stateOf, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectSaved, stateOf, test } from './fixtures';
 
 // Each perpetrator's path (issue 12, decision 012): prosecution of two at once, a conviction of
 // one, and the case's step following the persons.
@@ -35,7 +35,7 @@ async function registerCase(page: Page): Promise<string> {
   await perpetrator(page, 'Gärningsperson 2', 'Köpare');
   await page.getByRole('button', { name: 'Registrera ärendet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Ärende AB-\d{4}-\d{4,}$/ })).toBeVisible();
-  return page.url();
+  return expectSaved(page, /^Ärendet AB-\d{4}-\d{4,} är registrerat\.$/);
 }
 
 const paths = (page: Page) => page.getByRole('region', { name: 'Vägen genom rättsväsendet, person för person' });

@@ -143,6 +143,42 @@ test.describe('keyboard', () => {
   });
 });
 
+test.describe('the user menu', () => {
+  test.use({ storageState: stateOf('coordinatorAB') });
+  test('closes on Escape (focus back on its button), on a click elsewhere and on the next page', async ({ page }) => {
+    await page.goto('/');
+    const button = page.getByText(`${DEMO.coordinatorAB.name} ·`);
+    const signOut = page.getByRole('button', { name: 'Logga ut' });
+    await button.click();
+    await expect(signOut).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(signOut).toBeHidden();
+    await expect(page.locator('summary')).toBeFocused();
+
+    await button.click();
+    await expect(signOut).toBeVisible();
+    await page.getByRole('heading', { level: 1 }).click();
+    await expect(signOut).toBeHidden();
+
+    await button.click();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärenden' }).click();
+    await expect(page).toHaveURL(/\/cases$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(signOut).toBeHidden();
+  });
+});
+
+test('the icons and the web manifest exist, also before sign-in', async ({ request }) => {
+  for (const path of ['/favicon.ico', '/icon.svg', '/icon-192.png', '/icon-512.png']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type'], path).toMatch(/^image\//);
+  }
+  const manifest = await request.get('/manifest.webmanifest', { maxRedirects: 0 });
+  expect(manifest.status()).toBe(200);
+  expect((await manifest.json()).icons.length).toBeGreaterThan(1);
+});
+
 test('the health check reports the database', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, stateOf, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectSaved, stateOf, test } from './fixtures';
 
 /** A title no other run uses; letters only, since a run of digits could look like a phone number to the privacy guard. */
 function uniqueTitle(prefix: string): string {
@@ -52,7 +52,7 @@ test.describe('county staff', () => {
     await expect(participants.getByRole('rowheader')).toHaveText(['Polis', 'Socialtjänst', 'Totalt']);
     await expect(participants.getByRole('row').last()).toContainText('36');
     await expect(page.getByText('4,4 av 5')).toBeVisible();
-    const url = page.url();
+    const url = await expectSaved(page, `Utbildningen ”${title}” är registrerad.`);
 
     // Edit: hours and one more audience.
     await page.getByRole('link', { name: 'Redigera' }).click();

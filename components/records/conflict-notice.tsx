@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
 
 export type Conflict = { current?: Record<string, unknown>; updatedBy: string | null; updatedAt: string | null };
 
@@ -24,8 +25,19 @@ export function ConflictNotice({
   const t = useTranslations(messages);
   const format = useFormatter();
   const intro = t.has('changed');
+  // It appears where the form starts, far above the button that was pressed: take the person there.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.focus({ preventScroll: true });
+  }, [conflict]);
   return (
-    <div role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-4 text-red-900">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      className="mt-4 rounded border border-red-700 bg-red-50 p-4 text-red-900 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-red-700"
+    >
       <h2 className="font-semibold">{t('title')}</h2>
       <p className="mt-1">{t('body')}</p>
       {changed.length > 0 ? (

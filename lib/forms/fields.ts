@@ -298,3 +298,13 @@ export function whenValid(...fields: string[]): {
 } {
   return { when: ({ issues }) => issues.every((issue) => !fields.includes(String(issue.path?.[0]))) };
 }
+
+/** What the page after a save says happened (`?saved=created`): the record registered, or changed. */
+export const SAVED_KINDS = ['created', 'updated'] as const;
+export type SavedKind = (typeof SAVED_KINDS)[number];
+export const savedParam = z.enum(SAVED_KINDS).optional().catch(undefined);
+
+/** Where a form sends the person after a save: the record's page, told what was saved. */
+export function savedHref(path: string, kind: SavedKind): string {
+  return `${path}?saved=${kind}`;
+}

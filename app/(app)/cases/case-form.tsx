@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { changedKeys, ConflictNotice, type Conflict } from '@/components/records/conflict-notice';
 import { CheckboxGroup, SelectField } from '@/components/ui/choice-fields';
-import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
+import { buttonClass, Field, inputClass } from '@/components/ui/field';
 import {
   AGE_BANDS,
   ARENAS,
@@ -34,6 +34,8 @@ import {
   type CaseEditOutput,
   type PartyInput,
 } from '@/lib/schemas/cases';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { savedHref } from '@/lib/forms/fields';
 
 type FormValues = CaseEditInput;
 type Duplicates = { sameCounty: { id: string; reference: string }[]; otherCounty: boolean };
@@ -103,15 +105,17 @@ export function CaseForm({
     control,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = useForm<FormValues, unknown, CaseEditOutput>({
+    // The error summary takes the focus after a refused save (components/ui/error-summary.tsx).
+    shouldFocusError: false,
     // Registration has no id/version yet: validate with the schema that fits the mode.
     resolver: zodResolver((mode === 'edit' ? CaseEditSchema : CaseSchema) as typeof CaseEditSchema),
     defaultValues: defaults,
   });
   const parties = useFieldArray({ control, name: 'parties' as never }) as unknown as {
     fields: (PartyInput & { id: string })[];
-    append: (party: PartyInput) => void;
+    append: (party: PartyInput, options?: { focusName?: string }) => void;
     remove: (index: number) => void;
   };
   const partyValues = (useWatch({ control, name: 'parties' }) ?? []) as PartyInput[];
@@ -120,7 +124,7 @@ export function CaseForm({
     setConflict(null);
     const result = mode === 'edit' ? await updateCaseAction(values) : await createCaseAction(values);
     if (result.ok) {
-      router.push(`/cases/${result.data.id}`);
+      router.push(savedHref(`/cases/${result.data.id}`, mode === 'edit' ? 'updated' : 'created'));
       router.refresh();
       return;
     }
@@ -151,7 +155,7 @@ export function CaseForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl">
-      <FormAlert message={errors.root?.message} />
+      <ErrorSummary errors={errors} submitCount={submitCount} message={errors.root?.message} />
       {conflict ? (
         <ConflictNotice
           conflict={conflict}
@@ -391,14 +395,14 @@ export function CaseForm({
         <div className="mt-4 flex flex-wrap gap-3">
           <button
             type="button"
-            onClick={() => parties.append(newVictim())}
+            onClick={() => parties.append(newVictim(), { focusName: `parties.${parties.fields.length}.sex` })}
             className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
           >
             {t('addVictim')}
           </button>
           <button
             type="button"
-            onClick={() => parties.append(newPerpetrator())}
+            onClick={() => parties.append(newPerpetrator(), { focusName: `parties.${parties.fields.length}.sex` })}
             className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
           >
             {t('addPerpetrator')}

@@ -20,6 +20,8 @@ import {
   type GroupEditOutput,
   type MemberInput,
 } from '@/lib/schemas/coordination';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { savedHref } from '@/lib/forms/fields';
 
 type FormValues = GroupEditInput;
 
@@ -57,14 +59,16 @@ export function GroupForm({
     control,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = useForm<FormValues, unknown, GroupEditOutput>({
+    // The error summary takes the focus after a refused save (components/ui/error-summary.tsx).
+    shouldFocusError: false,
     resolver: zodResolver((mode === 'edit' ? GroupEditSchema : GroupSchema) as typeof GroupEditSchema),
     defaultValues: defaults,
   });
   const members = useFieldArray({ control, name: 'members' as never, keyName: 'key' }) as unknown as {
     fields: (MemberInput & { key: string })[];
-    append: (member: MemberInput) => void;
+    append: (member: MemberInput, options?: { focusName?: string }) => void;
     remove: (index: number) => void;
   };
   const memberValues = (useWatch({ control, name: 'members' }) ?? []) as MemberInput[];
@@ -75,7 +79,7 @@ export function GroupForm({
     setConflict(null);
     const result = mode === 'edit' ? await updateGroupAction(values) : await createGroupAction(values);
     if (result.ok) {
-      router.push(`/coordination/groups/${result.data.id}`);
+      router.push(savedHref(`/coordination/groups/${result.data.id}`, mode === 'edit' ? 'updated' : 'created'));
       router.refresh();
       return;
     }
@@ -91,7 +95,7 @@ export function GroupForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl">
-      <FormAlert message={errors.root?.message} />
+      <ErrorSummary errors={errors} submitCount={submitCount} message={errors.root?.message} />
       {conflict ? (
         <ConflictNotice
           conflict={conflict}
@@ -232,7 +236,9 @@ export function GroupForm({
         })}
         <button
           type="button"
-          onClick={() => members.append(newMember())}
+          onClick={() =>
+            members.append(newMember(), { focusName: `members.${members.fields.length}.organisationType` })
+          }
           className="mt-4 rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
         >
           {t('addMember')}

@@ -21,6 +21,8 @@ import {
   type MeetingEditInput,
   type MeetingEditOutput,
 } from '@/lib/schemas/coordination';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { savedHref } from '@/lib/forms/fields';
 
 type FormValues = MeetingEditInput;
 
@@ -83,14 +85,16 @@ export function MeetingForm({
     control,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = useForm<FormValues, unknown, MeetingEditOutput>({
+    // The error summary takes the focus after a refused save (components/ui/error-summary.tsx).
+    shouldFocusError: false,
     resolver: zodResolver((mode === 'edit' ? MeetingEditSchema : MeetingSchema) as typeof MeetingEditSchema),
     defaultValues: defaults,
   });
   const items = useFieldArray({ control, name: 'actionItems' as never, keyName: 'key' }) as unknown as {
     fields: (ActionItemInput & { key: string })[];
-    append: (item: ActionItemInput) => void;
+    append: (item: ActionItemInput, options?: { focusName?: string }) => void;
     remove: (index: number) => void;
   };
 
@@ -98,7 +102,7 @@ export function MeetingForm({
     setConflict(null);
     const result = mode === 'edit' ? await updateMeetingAction(values) : await createMeetingAction(values);
     if (result.ok) {
-      router.push(`/coordination/meetings/${result.data.id}`);
+      router.push(savedHref(`/coordination/meetings/${result.data.id}`, mode === 'edit' ? 'updated' : 'created'));
       router.refresh();
       return;
     }
@@ -122,7 +126,7 @@ export function MeetingForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl">
-      <FormAlert message={errors.root?.message} />
+      <ErrorSummary errors={errors} submitCount={submitCount} message={errors.root?.message} />
       {conflict ? (
         <ConflictNotice
           conflict={conflict}
@@ -309,7 +313,7 @@ export function MeetingForm({
         })}
         <button
           type="button"
-          onClick={() => items.append(newItem())}
+          onClick={() => items.append(newItem(), { focusName: `actionItems.${items.fields.length}.description` })}
           disabled={members.length === 0}
           className="mt-4 rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
         >

@@ -21,6 +21,8 @@ import {
   type TrainingEditInput,
   type TrainingEditOutput,
 } from '@/lib/schemas/trainings';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { savedHref } from '@/lib/forms/fields';
 
 type FormValues = TrainingEditInput;
 
@@ -65,14 +67,16 @@ export function TrainingForm({
     control,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = useForm<FormValues, unknown, TrainingEditOutput>({
+    // The error summary takes the focus after a refused save (components/ui/error-summary.tsx).
+    shouldFocusError: false,
     resolver: zodResolver((mode === 'edit' ? TrainingEditSchema : TrainingSchema) as typeof TrainingEditSchema),
     defaultValues: defaults,
   });
   const rows = useFieldArray({ control, name: 'participants' as never, keyName: 'key' }) as unknown as {
     fields: (ParticipantsInput & { key: string })[];
-    append: (row: ParticipantsInput) => void;
+    append: (row: ParticipantsInput, options?: { focusName?: string }) => void;
     remove: (index: number) => void;
   };
   const participants = (useWatch({ control, name: 'participants' }) ?? []) as ParticipantsInput[];
@@ -84,7 +88,7 @@ export function TrainingForm({
     setConflict(null);
     const result = mode === 'edit' ? await updateTrainingAction(values) : await createTrainingAction(values);
     if (result.ok) {
-      router.push(`/trainings/${result.data.id}`);
+      router.push(savedHref(`/trainings/${result.data.id}`, mode === 'edit' ? 'updated' : 'created'));
       router.refresh();
       return;
     }
@@ -104,7 +108,7 @@ export function TrainingForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl">
-      <FormAlert message={errors.root?.message} />
+      <ErrorSummary errors={errors} submitCount={submitCount} message={errors.root?.message} />
       {conflict ? (
         <ConflictNotice conflict={conflict} changed={changed} reloadHref={`/trainings/${String(defaults.id)}/edit`} />
       ) : null}
@@ -234,7 +238,12 @@ export function TrainingForm({
         })}
         <button
           type="button"
-          onClick={() => rows.append({ audience: nextAudience(), participants: '' })}
+          onClick={() =>
+            rows.append(
+              { audience: nextAudience(), participants: '' },
+              { focusName: `participants.${rows.fields.length}.audience` },
+            )
+          }
           disabled={rows.fields.length >= TRAINING_AUDIENCES.length}
           className="mt-4 rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
         >

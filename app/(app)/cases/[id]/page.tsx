@@ -12,15 +12,24 @@ import { StatusStepForm } from './status-step-form';
 import { PersonStepForm } from './person-step-form';
 import { DERIVED_STATUSES } from '@/lib/justice';
 import type { CaseStatus } from '@/lib/enums';
+import { savedParam } from '@/lib/forms/fields';
+import { SavedNotice } from '@/components/records/saved-notice';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.list');
   return { title: t('title') };
 }
 
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const { id } = await params;
+  const saved = savedParam.parse((await searchParams).saved);
   // Every opening is written to the audit log by the query.
   const found = await loadForPage(getCaseForActor(actor, id));
   const [t, tEnum, format, locale] = await Promise.all([
@@ -37,6 +46,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
   return (
     <>
+      <SavedNotice
+        message={saved ? t(saved === 'created' ? 'created' : 'saved', { reference: found.reference }) : null}
+      />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">{t('title', { reference: found.reference })}</h1>

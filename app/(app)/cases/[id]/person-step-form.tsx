@@ -93,6 +93,12 @@ export function PersonStepForm({
       router.refresh();
       return;
     }
+    if (result.error === 'errors.conflict') {
+      // As in the case's own step form: the page as it is now, the people's next steps with it.
+      setError('root', { message: 'cases.detail.staleStep' });
+      router.refresh();
+      return;
+    }
     const reason = result.reason ?? '';
     applyActionError(setError, result, {
       field: detailsField(result),

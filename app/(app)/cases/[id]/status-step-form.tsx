@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useMessages, useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { SelectField } from '@/components/ui/choice-fields';
 import { buttonClass, Field, FormAlert, inputClass } from '@/components/ui/field';
 import type { CaseStatus } from '@/lib/enums';
@@ -26,6 +26,7 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
     setError,
     setValue,
     reset,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<StatusStepInput, unknown, StatusStepOutput>({
     resolver: zodResolver(StatusStepSchema),
@@ -34,10 +35,22 @@ export function StatusStepForm({ id, version, allowed }: { id: string; version: 
 
   // The case's version moves on when its other form (or a person's step) saves and the page refreshes.
   useEffect(() => setValue('version', String(version)), [version, setValue]);
+  // …and with it the steps that may follow: a chosen step no longer possible gives way to the first that is.
+  const chosen = useWatch({ control, name: 'status' });
+  useEffect(() => {
+    if (!allowed.includes(chosen as CaseStatus)) setValue('status', allowed[0] ?? '');
+  }, [allowed, chosen, setValue]);
   const onSubmit = handleSubmit(async (values) => {
     const result = await recordStatusStepAction(values);
     if (result.ok) {
       reset({ id, version: String(result.data.version), status: '', occurredOn: todayInStockholm(), note: '' });
+      router.refresh();
+      return;
+    }
+    if (result.error === 'errors.conflict' || result.reason === 'status_transition') {
+      // Someone recorded a step (or edited the case) meanwhile: fetch the case as it is now, so
+      // that the list offers the steps now possible; what was typed stays.
+      setError('root', { message: 'cases.detail.staleStep' });
       router.refresh();
       return;
     }

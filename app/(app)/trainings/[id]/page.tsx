@@ -9,15 +9,24 @@ import { DeletedNotice, Fact } from '@/components/records/detail-parts';
 import { DeleteRestore } from '@/components/records/delete-restore';
 import { getTrainingForActor } from '@/db/queries/trainings/register';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { savedParam } from '@/lib/forms/fields';
+import { SavedNotice } from '@/components/records/saved-notice';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('trainings.detail');
   return { title: t('metaTitle') };
 }
 
-export default async function TrainingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function TrainingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const { id } = await params;
+  const saved = savedParam.parse((await searchParams).saved);
   const training = await loadForPage(getTrainingForActor(actor, id));
   const [t, tEnum, format, locale] = await Promise.all([
     getTranslations('trainings.detail'),
@@ -30,6 +39,7 @@ export default async function TrainingPage({ params }: { params: Promise<{ id: s
 
   return (
     <>
+      <SavedNotice message={saved ? t(saved === 'created' ? 'created' : 'saved', { title: training.title }) : null} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">{training.title}</h1>

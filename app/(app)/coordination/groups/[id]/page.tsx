@@ -12,15 +12,24 @@ import { buttonClass } from '@/components/ui/field';
 import { getGroupForActor } from '@/db/queries/coordination/groups';
 import type { MeetingSummary } from '@/db/queries/coordination/meeting-list';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { savedParam } from '@/lib/forms/fields';
+import { SavedNotice } from '@/components/records/saved-notice';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.groups.detail');
   return { title: t('metaTitle') };
 }
 
-export default async function GroupPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function GroupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const { id } = await params;
+  const saved = savedParam.parse((await searchParams).saved);
   const group = await loadForPage(getGroupForActor(actor, id));
   const [t, tEnum, format, locale] = await Promise.all([
     getTranslations('coordination.groups.detail'),
@@ -36,6 +45,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
 
   return (
     <>
+      <SavedNotice message={saved ? t(saved === 'created' ? 'created' : 'saved', { name: group.name }) : null} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">{group.name}</h1>

@@ -9,15 +9,24 @@ import { HistoryTable } from '@/components/records/history-table';
 import { DeletedNotice, Fact } from '@/components/records/detail-parts';
 import { DeleteRestore } from '@/components/records/delete-restore';
 import { getMeetingForActor } from '@/db/queries/coordination/meeting-detail';
+import { savedParam } from '@/lib/forms/fields';
+import { SavedNotice } from '@/components/records/saved-notice';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('coordination.meetings.detail');
   return { title: t('metaTitle') };
 }
 
-export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function MeetingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const { id } = await params;
+  const saved = savedParam.parse((await searchParams).saved);
   const meeting = await loadForPage(getMeetingForActor(actor, id));
   const [t, tEnum, format, locale] = await Promise.all([
     getTranslations('coordination.meetings.detail'),
@@ -31,6 +40,13 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
 
   return (
     <>
+      <SavedNotice
+        message={
+          saved
+            ? t(saved === 'created' ? 'created' : 'saved', { date: format.dateTime(meeting.startsAt, 'dateLong') })
+            : null
+        }
+      />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">
