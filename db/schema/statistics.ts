@@ -204,3 +204,15 @@ export const statPersonPending = pgTable(
   },
   (t) => [index('stat_person_pending_tx_idx').on(t.tx)],
 );
+
+/**
+ * The cases each open transaction has touched: every statement on cases, their offences, parties,
+ * status events and perpetrators' steps records its cases here (nothing else), and one deferred
+ * trigger recomputes their facts at commit and applies the differences to the person and case
+ * rollups in one global order (decision 016). Empty outside a transaction.
+ */
+export const statCasePending = pgTable(
+  'stat_case_pending',
+  { tx: bigint('tx', { mode: 'number' }).notNull(), caseId: uuid('case_id').notNull() },
+  (t) => [primaryKey({ columns: [t.tx, t.caseId] })],
+);

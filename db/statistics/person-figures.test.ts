@@ -462,7 +462,7 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent writers in one county (Po
       const writers = [one, two];
       for (const w of writers) {
         await w`begin`;
-        if (immediate) await w`set constraints stat_person_pending_apply immediate`;
+        if (immediate) await w`set constraints stat_case_pending_apply immediate`;
       }
       const add = (w: (typeof writers)[number], step: string) =>
         w`insert into perpetrator_step_offences (step_id, offence) values (${step}, 'procuring_gross')`;
