@@ -39,8 +39,8 @@ export function withTransactionRetries(db: Db): Db {
       } catch (error) {
         const code = databaseErrorFacts(error)?.code;
         if (!code || !RETRYABLE.has(code) || attempt >= TRANSACTION_RETRIES || isNotRepeatable(run)) throw error;
-        // No content: the code and the attempt (decision 011).
-        log.warn({ event: 'db.transaction.retry', code, attempt: attempt + 1 }, 'transaction retried');
+        // No content: the SQLSTATE and the attempt (decision 011; "code" is a redacted key there).
+        log.warn({ event: 'db.transaction.retry', sqlstate: code, attempt: attempt + 1 }, 'transaction retried');
         await pause(attempt + 1);
       }
     }
