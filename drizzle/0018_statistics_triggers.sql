@@ -210,10 +210,17 @@ $fn$;
 create or replace function stat_cases_changed() returns trigger language plpgsql as $fn$
 begin
   -- Only which cases: their facts and the rollups are brought up to date at commit.
-  if tg_op = 'DELETE' then
-    insert into stat_case_pending (tx, case_id) select txid_current(), id from old_rows on conflict do nothing;
-  else -- an update never changes a case's id
+  if tg_op = 'INSERT' then
     insert into stat_case_pending (tx, case_id) select txid_current(), id from new_rows on conflict do nothing;
+  elsif tg_op = 'UPDATE' then
+    -- Only a change of what the case and person facts are made of (not the reference, the status,
+    -- the version or the notes): the registration's own update of its reference records nothing.
+    insert into stat_case_pending (tx, case_id)
+    select txid_current(), n.id from new_rows n join old_rows o on o.id = n.id
+    where (n.county_code, n.reported_on, n.crime_established, n.coercion_degree, n.reporting_body, n.deleted_at is null) is distinct from (o.county_code, o.reported_on, o.crime_established, o.coercion_degree, o.reporting_body, o.deleted_at is null)
+    on conflict do nothing;
+  else
+    insert into stat_case_pending (tx, case_id) select txid_current(), id from old_rows on conflict do nothing;
   end if;
   return null;
 end

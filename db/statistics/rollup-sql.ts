@@ -100,6 +100,15 @@ const FACT_COLUMNS: readonly string[] = [
   ...PARTY_COLUMNS,
 ];
 
+/** The columns of cases that the facts (these and the persons', person-sql.ts) are made of, besides deleted_at. */
+const FACT_CASE_COLUMNS = [
+  'county_code',
+  'reported_on',
+  'crime_established',
+  'coercion_degree',
+  'reporting_body',
+] as const;
+
 const STEP_JOINS = `left join case_status_events inv on inv.case_id = c.id and inv.status = 'investigation'
     left join case_status_events pro on pro.case_id = c.id and pro.status = 'prosecuted'
     left join case_status_events con on con.case_id = c.id and con.status = 'convicted'`;
@@ -256,10 +265,17 @@ function triggerFunctionsSql(): string[] {
     `create or replace function stat_cases_changed() returns trigger language plpgsql as $fn$
 begin
   -- Only which cases: their facts and the rollups are brought up to date at commit.
-  if tg_op = 'DELETE' then
-    insert into stat_case_pending (tx, case_id) select txid_current(), id from old_rows on conflict do nothing;
-  else -- an update never changes a case's id
+  if tg_op = 'INSERT' then
     insert into stat_case_pending (tx, case_id) select txid_current(), id from new_rows on conflict do nothing;
+  elsif tg_op = 'UPDATE' then
+    -- Only a change of what the case and person facts are made of (not the reference, the status,
+    -- the version or the notes): the registration's own update of its reference records nothing.
+    insert into stat_case_pending (tx, case_id)
+    select txid_current(), n.id from new_rows n join old_rows o on o.id = n.id
+    where (${FACT_CASE_COLUMNS.map((c) => `n.${c}`).join(', ')}, n.deleted_at is null) is distinct from (${FACT_CASE_COLUMNS.map((c) => `o.${c}`).join(', ')}, o.deleted_at is null)
+    on conflict do nothing;
+  else
+    insert into stat_case_pending (tx, case_id) select txid_current(), id from old_rows on conflict do nothing;
   end if;
   return null;
 end
