@@ -148,3 +148,62 @@ describe('writers in one county at the same time', () => {
     expect(Object.values(differences).every((n) => n === 0) ? 'none' : differences).toBe('none');
   }, 180_000);
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('two writers whose changes meet in opposite orders (PostgreSQL)', () => {
+  /**
+   * Each changes two cases of one county, one reported in 1992 and one in 1993 (their day, month
+   * and year rollup rows are the other writer's too), in opposite orders. Applied statement by
+   * statement (`set constraints … immediate`), each would hold one year's rows and wait for the
+   * other's: a deadlock. Applied at commit in key order (decision 016), both go through.
+   */
+  async function changeInOppositeOrders(immediate: boolean): Promise<string[]> {
+    const coordinator = await makeUser('county_coordinator', COUNTY);
+    const register = async (reportedOn: string) =>
+      (await createCase(coordinator, CaseSchema.parse(form({ reportedOn, offences: ['procuring'] })))).id;
+    const order = [
+      [await register('1992-02-03'), await register('1993-02-03')],
+      [await register('1993-02-03'), await register('1992-02-03')],
+    ];
+    const { default: postgres } = await import('postgres');
+    const client = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
+    try {
+      const writers = [await client.reserve(), await client.reserve()];
+      for (const w of writers) {
+        await w`begin`;
+        if (immediate) await w`set constraints stat_case_pending_apply immediate`;
+      }
+      const change = (w: (typeof writers)[number], id: string) =>
+        w`update cases set crime_established = 'uncertain' where id = ${id}`;
+      await change(writers[0]!, order[0]![0]!);
+      await change(writers[1]!, order[1]![0]!);
+      const results = await Promise.allSettled(
+        writers.map(async (w, i) => {
+          try {
+            await change(w, order[i]![1]!);
+            await w`commit`;
+          } catch (error) {
+            await w`rollback`;
+            throw error;
+          } finally {
+            w.release();
+          }
+        }),
+      );
+      return results.map((r) => (r.status === 'rejected' ? String((r.reason as { code?: string }).code) : 'ok')).sort();
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('never deadlock on the case rollups, and the rollups equal a GROUP BY afterwards', async () => {
+    expect(await changeInOppositeOrders(false)).toEqual(['ok', 'ok']);
+    const differences = await rollupDifferences(await getDb());
+    expect(Object.values(differences).every((n) => n === 0) ? 'none' : differences).toBe('none');
+  }, 60_000);
+
+  it('would deadlock if the sums were applied statement by statement (the test can fail)', async () => {
+    expect(await changeInOppositeOrders(true)).toEqual(['40P01', 'ok']);
+    const differences = await rollupDifferences(await getDb());
+    expect(Object.values(differences).every((n) => n === 0) ? 'none' : differences).toBe('none');
+  }, 60_000);
+});
