@@ -112,26 +112,40 @@ drop function if exists stat_person_apply();
 create or replace function stat_person_apply_pending() returns void language plpgsql as $fn$
 declare
   me bigint := txid_current();
+  emptied jsonb;
+  key record;
 begin
   if not exists (select 1 from stat_person_pending where tx = me) then return; end if;
-  insert into stat_person_days as t (county_code, day, status, offence_mask, persons, sex_woman, sex_man, sex_other, sex_unknown)
-  select county_code, day, status, offence_mask, sum(persons), sum(sex_woman), sum(sex_man), sum(sex_other), sum(sex_unknown)
-  from stat_person_pending where tx = me group by 1, 2, 3, 4 order by 1, 2, 3, 4
-  on conflict (county_code, day, status, offence_mask) do update set persons = t.persons + excluded.persons, sex_woman = t.sex_woman + excluded.sex_woman, sex_man = t.sex_man + excluded.sex_man, sex_other = t.sex_other + excluded.sex_other, sex_unknown = t.sex_unknown + excluded.sex_unknown;
-  insert into stat_person_months as t (county_code, month, status, offence_mask, persons, sex_woman, sex_man, sex_other, sex_unknown)
-  select county_code, date_trunc('month', day)::date, status, offence_mask, sum(persons), sum(sex_woman), sum(sex_man), sum(sex_other), sum(sex_unknown)
-  from stat_person_pending where tx = me group by 1, 2, 3, 4 order by 1, 2, 3, 4
-  on conflict (county_code, month, status, offence_mask) do update set persons = t.persons + excluded.persons, sex_woman = t.sex_woman + excluded.sex_woman, sex_man = t.sex_man + excluded.sex_man, sex_other = t.sex_other + excluded.sex_other, sex_unknown = t.sex_unknown + excluded.sex_unknown;
-  insert into stat_person_years as t (county_code, year, status, offence_mask, persons, sex_woman, sex_man, sex_other, sex_unknown)
-  select county_code, date_trunc('year', day)::date, status, offence_mask, sum(persons), sum(sex_woman), sum(sex_man), sum(sex_other), sum(sex_unknown)
-  from stat_person_pending where tx = me group by 1, 2, 3, 4 order by 1, 2, 3, 4
-  on conflict (county_code, year, status, offence_mask) do update set persons = t.persons + excluded.persons, sex_woman = t.sex_woman + excluded.sex_woman, sex_man = t.sex_man + excluded.sex_man, sex_other = t.sex_other + excluded.sex_other, sex_unknown = t.sex_unknown + excluded.sex_unknown;
-  delete from stat_person_days t using (select distinct county_code, day as k, status, offence_mask from stat_person_pending where tx = me) k
-  where t.county_code = k.county_code and t.day = k.k and t.status = k.status and t.offence_mask = k.offence_mask and t.persons = 0;
-  delete from stat_person_months t using (select distinct county_code, date_trunc('month', day)::date as k, status, offence_mask from stat_person_pending where tx = me) k
-  where t.county_code = k.county_code and t.month = k.k and t.status = k.status and t.offence_mask = k.offence_mask and t.persons = 0;
-  delete from stat_person_years t using (select distinct county_code, date_trunc('year', day)::date as k, status, offence_mask from stat_person_pending where tx = me) k
-  where t.county_code = k.county_code and t.year = k.k and t.status = k.status and t.offence_mask = k.offence_mask and t.persons = 0;
+  with up as (
+    insert into stat_person_days as t (county_code, day, status, offence_mask, persons, sex_woman, sex_man, sex_other, sex_unknown)
+    select county_code, day, status, offence_mask, sum(persons), sum(sex_woman), sum(sex_man), sum(sex_other), sum(sex_unknown)
+    from stat_person_pending where tx = me group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (county_code, day, status, offence_mask) do update set persons = t.persons + excluded.persons, sex_woman = t.sex_woman + excluded.sex_woman, sex_man = t.sex_man + excluded.sex_man, sex_other = t.sex_other + excluded.sex_other, sex_unknown = t.sex_unknown + excluded.sex_unknown
+    returning t.county_code, t.day as k, t.status, t.offence_mask, t.persons
+  ) select jsonb_agg(jsonb_build_object('county_code', county_code, 'k', k, 'status', status, 'offence_mask', offence_mask)) into emptied from up where up.persons = 0;
+  for key in select * from jsonb_to_recordset(coalesce(emptied, '[]'::jsonb)) as x(county_code char(2), k date, status person_status, offence_mask smallint) loop
+    delete from stat_person_days where county_code = key.county_code and day = key.k and status = key.status and offence_mask = key.offence_mask and persons = 0;
+  end loop;
+  with up as (
+    insert into stat_person_months as t (county_code, month, status, offence_mask, persons, sex_woman, sex_man, sex_other, sex_unknown)
+    select county_code, date_trunc('month', day)::date, status, offence_mask, sum(persons), sum(sex_woman), sum(sex_man), sum(sex_other), sum(sex_unknown)
+    from stat_person_pending where tx = me group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (county_code, month, status, offence_mask) do update set persons = t.persons + excluded.persons, sex_woman = t.sex_woman + excluded.sex_woman, sex_man = t.sex_man + excluded.sex_man, sex_other = t.sex_other + excluded.sex_other, sex_unknown = t.sex_unknown + excluded.sex_unknown
+    returning t.county_code, t.month as k, t.status, t.offence_mask, t.persons
+  ) select jsonb_agg(jsonb_build_object('county_code', county_code, 'k', k, 'status', status, 'offence_mask', offence_mask)) into emptied from up where up.persons = 0;
+  for key in select * from jsonb_to_recordset(coalesce(emptied, '[]'::jsonb)) as x(county_code char(2), k date, status person_status, offence_mask smallint) loop
+    delete from stat_person_months where county_code = key.county_code and month = key.k and status = key.status and offence_mask = key.offence_mask and persons = 0;
+  end loop;
+  with up as (
+    insert into stat_person_years as t (county_code, year, status, offence_mask, persons, sex_woman, sex_man, sex_other, sex_unknown)
+    select county_code, date_trunc('year', day)::date, status, offence_mask, sum(persons), sum(sex_woman), sum(sex_man), sum(sex_other), sum(sex_unknown)
+    from stat_person_pending where tx = me group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (county_code, year, status, offence_mask) do update set persons = t.persons + excluded.persons, sex_woman = t.sex_woman + excluded.sex_woman, sex_man = t.sex_man + excluded.sex_man, sex_other = t.sex_other + excluded.sex_other, sex_unknown = t.sex_unknown + excluded.sex_unknown
+    returning t.county_code, t.year as k, t.status, t.offence_mask, t.persons
+  ) select jsonb_agg(jsonb_build_object('county_code', county_code, 'k', k, 'status', status, 'offence_mask', offence_mask)) into emptied from up where up.persons = 0;
+  for key in select * from jsonb_to_recordset(coalesce(emptied, '[]'::jsonb)) as x(county_code char(2), k date, status person_status, offence_mask smallint) loop
+    delete from stat_person_years where county_code = key.county_code and year = key.k and status = key.status and offence_mask = key.offence_mask and persons = 0;
+  end loop;
   delete from stat_person_pending where tx = me;
 end
 $fn$;

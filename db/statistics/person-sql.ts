@@ -118,18 +118,20 @@ $fn$`;
 /** At commit: the transaction's pending sums into the rollups, table by table, in key order. */
 function applyFunctionSql(): string {
   const names = PERSON_COLUMNS.join(', ');
+  // Each upsert returns the rows it emptied (this transaction holds their locks already); they are
+  // deleted one by one by their key. A join with the pending keys was planned from the pending
+  // table's statistics, taken during a bulk load, as a sequential scan of the whole rollup table.
   const upserts = PERIODS.map(
-    (p) => `  insert into ${p.table} as t (${KEY(p.column)}, ${names})
-  select county_code, ${p.of('day')}, status, offence_mask, ${PERSON_COLUMNS.map((c) => `sum(${c})`).join(', ')}
-  from stat_person_pending where tx = me group by 1, 2, 3, 4 order by 1, 2, 3, 4
-  on conflict (${KEY(p.column)}) do update set ${PERSON_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')};`,
-  ).join('\n');
-  // The rows this transaction emptied (it holds their locks already).
-  const cleanups = PERIODS.map(
-    (
-      p,
-    ) => `  delete from ${p.table} t using (select distinct county_code, ${p.of('day')} as k, status, offence_mask from stat_person_pending where tx = me) k
-  where t.county_code = k.county_code and t.${p.column} = k.k and t.status = k.status and t.offence_mask = k.offence_mask and t.persons = 0;`,
+    (p) => `  with up as (
+    insert into ${p.table} as t (${KEY(p.column)}, ${names})
+    select county_code, ${p.of('day')}, status, offence_mask, ${PERSON_COLUMNS.map((c) => `sum(${c})`).join(', ')}
+    from stat_person_pending where tx = me group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (${KEY(p.column)}) do update set ${PERSON_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}
+    returning t.county_code, t.${p.column} as k, t.status, t.offence_mask, t.persons
+  ) select jsonb_agg(jsonb_build_object('county_code', county_code, 'k', k, 'status', status, 'offence_mask', offence_mask)) into emptied from up where up.persons = 0;
+  for key in select * from jsonb_to_recordset(coalesce(emptied, '[]'::jsonb)) as x(county_code char(2), k date, status person_status, offence_mask smallint) loop
+    delete from ${p.table} where county_code = key.county_code and ${p.column} = key.k and status = key.status and offence_mask = key.offence_mask and persons = 0;
+  end loop;`,
   ).join('\n');
   return `drop trigger if exists stat_person_pending_apply on stat_person_pending;
 --> statement-breakpoint
@@ -138,10 +140,11 @@ drop function if exists stat_person_apply();
 create or replace function stat_person_apply_pending() returns void language plpgsql as $fn$
 declare
   me bigint := txid_current();
+  emptied jsonb;
+  key record;
 begin
   if not exists (select 1 from stat_person_pending where tx = me) then return; end if;
 ${upserts}
-${cleanups}
   delete from stat_person_pending where tx = me;
 end
 $fn$`;
