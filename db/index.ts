@@ -2,6 +2,7 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { withContentFreeErrors } from './errors';
+import { withTransactionRetries } from './retry';
 import * as schema from './schema';
 import { loadCounties } from './seed/counties';
 import type { Db } from './types';
@@ -46,7 +47,8 @@ async function openPostgres(url: string): Promise<Handle> {
     onnotice: () => {},
   });
   const raw = drizzle(client, { schema });
-  const db = withContentFreeErrors(raw as unknown as Db);
+  // Content-free errors, and transactions repeated after a deadlock (decision 016).
+  const db = withTransactionRetries(withContentFreeErrors(raw as unknown as Db));
   // Several server processes (npm start runs one per core, decision 013) or hosts start at once:
   // one migrates while the others wait, then finds nothing left to do.
   const lock = await client.reserve();
@@ -70,7 +72,8 @@ async function openPglite(): Promise<Handle> {
   if (!inMemory) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(inMemory ? undefined : dir);
   const raw = drizzle(client, { schema });
-  const db = withContentFreeErrors(raw as unknown as Db);
+  // One connection: no deadlock, but the same wrapper as PostgreSQL's (decision 016).
+  const db = withTransactionRetries(withContentFreeErrors(raw as unknown as Db));
   await migrate(raw, { migrationsFolder });
   return { db, driver: 'pglite', close: () => client.close() };
 }

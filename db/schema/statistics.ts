@@ -5,8 +5,9 @@ import { counties } from './counties';
 
 // Rollups of the case register for the overviews (decision 005). Triggers on cases, case_offences,
 // case_parties and case_status_events (custom migration "statistics_triggers", SQL made by
-// db/statistics/rollup-sql.ts) keep them current in the same transaction as every write, so the
-// figures always equal a GROUP BY over the rows. Never written by the application.
+// db/statistics/rollup-sql.ts) keep them current in the same transaction as every write, applied
+// at its commit (decision 016), so the figures always equal a GROUP BY over the rows. Never
+// written by the application.
 
 /**
  * One row per live (not deleted) case: what it adds to the rollups, so a change can subtract
@@ -188,9 +189,9 @@ export const statPersonYears = pgTable(
 );
 
 /**
- * What each open transaction will add to the person rollups: written by every statement, applied
- * once at commit (a deferred trigger) in the rollups' key order, so that writers never take the
- * rollups' row locks in different orders (decision 014). Empty outside a transaction.
+ * What a committing transaction adds to the person rollups: written and applied at commit by the
+ * deferred trigger of stat_case_pending, in the rollups' key order, so that writers never take the
+ * rollups' row locks in different orders (decisions 014, 016). Empty outside a transaction.
  */
 export const statPersonPending = pgTable(
   'stat_person_pending',
@@ -203,4 +204,16 @@ export const statPersonPending = pgTable(
     ...personColumns(),
   },
   (t) => [index('stat_person_pending_tx_idx').on(t.tx)],
+);
+
+/**
+ * The cases each open transaction has touched: every statement on cases, their offences, parties,
+ * status events and perpetrators' steps records its cases here (nothing else), and one deferred
+ * trigger recomputes their facts at commit and applies the differences to the person and case
+ * rollups in one global order (decision 016). Empty outside a transaction.
+ */
+export const statCasePending = pgTable(
+  'stat_case_pending',
+  { tx: bigint('tx', { mode: 'number' }).notNull(), caseId: uuid('case_id').notNull() },
+  (t) => [primaryKey({ columns: [t.tx, t.caseId] })],
 );

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import type { Db, Tx } from '@/db/types';
 import { getCaseForActor } from '@/db/queries/cases/detail';
 import { recordPerpetratorSteps } from '@/db/queries/cases/justice';
 import { createCase, deleteCase, restoreCase, updateCase } from '@/db/queries/cases/register';
@@ -24,6 +23,7 @@ import {
 import type { Count } from '@/lib/statistics/figures';
 import { getDashboard, type Dashboard } from './dashboard';
 import { PERSON_STATUSES } from './measures';
+import { personRollupDifferences } from './rollup-check';
 
 // Persons by legal status (decision 014). This file owns Västernorrland (22) and Värmland (17)
 // for cases reported 2001–2002: no other test writes there. The checks over whole rollup tables
@@ -197,48 +197,8 @@ describe('persons by legal status on the dashboard', () => {
 
 // ── The person rollups always equal a GROUP BY over the rows ─────────────────────────────────
 
-const TABLES = [
-  ['stat_person_days', 'day', (d: string) => d],
-  ['stat_person_months', 'month', (d: string) => `date_trunc('month', ${d})::date`],
-  ['stat_person_years', 'year', (d: string) => `date_trunc('year', ${d})::date`],
-] as const;
-
 /** Rows of the rollup tables that differ from a GROUP BY over the persons' steps and the cases' perpetrators. */
-async function differences(db: Db | Tx) {
-  const out: Record<string, number> = {};
-  const mask = (caseId: string) =>
-    `coalesce((select bit_or(1 << (array_position(enum_range(null::offence), o.offence) - 1)) from case_offences o where o.case_id = ${caseId}), 0)`;
-  for (const [table, column, of] of TABLES) {
-    const [row] = rowsOf<{ n: number }>(
-      await db.execute(sql`
-        with person as (
-          select c.county_code, ${sql.raw(of('c.reported_on'))} as d, 'suspected' as status, ${sql.raw(mask('c.id'))} as mask, p.sex
-          from case_parties p join cases c on c.id = p.case_id
-          where c.deleted_at is null and p.role = 'perpetrator'
-          union all
-          select c.county_code, ${sql.raw(of('s.occurred_on'))}, s.step::text,
-            coalesce((select bit_or(1 << (array_position(enum_range(null::offence), so.offence) - 1)) from perpetrator_step_offences so where so.step_id = s.id), ${sql.raw(mask('c.id'))}),
-            p.sex
-          from perpetrator_steps s join case_parties p on p.id = s.party_id join cases c on c.id = s.case_id
-          where c.deleted_at is null
-        ),
-        raw as (
-          select county_code, d, status, mask, count(*)::int as persons,
-            ${sql.raw(SEXES.map((x) => `count(*) filter (where sex = '${x}')::int as sex_${x}`).join(', '))}
-          from person group by 1, 2, 3, 4
-        ),
-        rolled as (
-          select county_code, ${sql.raw(column)} as d, status::text, offence_mask::int as mask, persons, ${sql.raw(SEXES.map((x) => `sex_${x}`).join(', '))}
-          from ${sql.raw(table)}
-        )
-        select count(*)::int as n from ((select * from raw except select * from rolled) union all (select * from rolled except select * from raw)) x`),
-    );
-    out[table] = row!.n;
-  }
-  const [pending] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from stat_person_pending`));
-  out.stat_person_pending = pending!.n;
-  return out;
-}
+const differences = personRollupDifferences;
 
 const NONE = { stat_person_days: 0, stat_person_months: 0, stat_person_years: 0, stat_person_pending: 0 };
 
@@ -462,7 +422,7 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent writers in one county (Po
       const writers = [one, two];
       for (const w of writers) {
         await w`begin`;
-        if (immediate) await w`set constraints stat_person_pending_apply immediate`;
+        if (immediate) await w`set constraints stat_case_pending_apply immediate`;
       }
       const add = (w: (typeof writers)[number], step: string) =>
         w`insert into perpetrator_step_offences (step_id, offence) values (${step}, 'procuring_gross')`;

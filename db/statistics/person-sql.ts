@@ -3,15 +3,15 @@
 // person-sql.test.ts fails when the two differ: then write a new custom migration with
 // `npm run stats:sql -- persons` (idempotent; it rebuilds the person rollups from the rows).
 //
-// Two halves, so that concurrent writers in one county never deadlock on the rollups:
-//  1. Every statement that touches a case's perpetrators, their steps, the case's offences or the
-//     case itself recomputes the facts of the touched cases (stat_person_facts: one row per
-//     person and status) and writes the difference, summed per rollup key, to stat_person_pending
-//     under its own transaction id. Facts belong to one case, and the case row is locked first
-//     (as stat_refresh_cases does), so no two transactions write the same facts.
-//  2. At commit a deferred trigger applies the transaction's pending sums to the day, month and
-//     year rollups in one statement each, in that table order and in key order: every writer
-//     takes the rollups' row locks in the same global order, and holds none of them before.
+// Applied at commit, so that concurrent writers in one county never deadlock (decisions 014, 016):
+//  1. Every statement on the perpetrators' steps and their offences records its cases in
+//     stat_case_pending (the triggers of rollup-sql.ts do so for cases, offences and parties).
+//  2. At commit rollup-sql.ts's deferred stat_apply_pending locks those cases' rows in id order and
+//     calls stat_person_refresh, which recomputes their facts (stat_person_facts: one row per
+//     person and status) and writes the difference, summed per rollup key, to stat_person_pending;
+//     then stat_person_apply_pending adds those sums to the day, month and year rollups in one
+//     statement each, in that table order and in key order — before the case rollups. Every
+//     writer takes the rollups' row locks in that one global order, and holds none before commit.
 import { SEXES } from '../../lib/enums';
 import { PERSON_COLUMNS } from './measures';
 
@@ -118,58 +118,52 @@ $fn$`;
 /** At commit: the transaction's pending sums into the rollups, table by table, in key order. */
 function applyFunctionSql(): string {
   const names = PERSON_COLUMNS.join(', ');
+  // Each upsert returns the rows it emptied (this transaction holds their locks already); they are
+  // deleted one by one by their key. A join with the pending keys was planned from the pending
+  // table's statistics, taken during a bulk load, as a sequential scan of the whole rollup table.
   const upserts = PERIODS.map(
-    (p) => `  insert into ${p.table} as t (${KEY(p.column)}, ${names})
-  select county_code, ${p.of('day')}, status, offence_mask, ${PERSON_COLUMNS.map((c) => `sum(${c})`).join(', ')}
-  from stat_person_pending where tx = me group by 1, 2, 3, 4 order by 1, 2, 3, 4
-  on conflict (${KEY(p.column)}) do update set ${PERSON_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')};`,
+    (p) => `  with up as (
+    insert into ${p.table} as t (${KEY(p.column)}, ${names})
+    select county_code, ${p.of('day')}, status, offence_mask, ${PERSON_COLUMNS.map((c) => `sum(${c})`).join(', ')}
+    from stat_person_pending where tx = me group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (${KEY(p.column)}) do update set ${PERSON_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}
+    returning t.county_code, t.${p.column} as k, t.status, t.offence_mask, t.persons
+  ) select jsonb_agg(jsonb_build_object('county_code', county_code, 'k', k, 'status', status, 'offence_mask', offence_mask)) into emptied from up where up.persons = 0;
+  for key in select * from jsonb_to_recordset(coalesce(emptied, '[]'::jsonb)) as x(county_code char(2), k date, status person_status, offence_mask smallint) loop
+    delete from ${p.table} where county_code = key.county_code and ${p.column} = key.k and status = key.status and offence_mask = key.offence_mask and persons = 0;
+  end loop;`,
   ).join('\n');
-  // The rows this transaction emptied (it holds their locks already).
-  const cleanups = PERIODS.map(
-    (
-      p,
-    ) => `  delete from ${p.table} t using (select distinct county_code, ${p.of('day')} as k, status, offence_mask from stat_person_pending where tx = me) k
-  where t.county_code = k.county_code and t.${p.column} = k.k and t.status = k.status and t.offence_mask = k.offence_mask and t.persons = 0;`,
-  ).join('\n');
-  return `create or replace function stat_person_apply() returns trigger language plpgsql as $fn$
+  return `drop trigger if exists stat_person_pending_apply on stat_person_pending;
+--> statement-breakpoint
+drop function if exists stat_person_apply();
+--> statement-breakpoint
+create or replace function stat_person_apply_pending() returns void language plpgsql as $fn$
 declare
   me bigint := txid_current();
+  emptied jsonb;
+  key record;
 begin
-  -- The first of the transaction's pending rows does the work; the others find nothing left.
-  if not exists (select 1 from stat_person_pending where tx = me) then return null; end if;
+  if not exists (select 1 from stat_person_pending where tx = me) then return; end if;
 ${upserts}
-${cleanups}
   delete from stat_person_pending where tx = me;
-  return null;
 end
 $fn$`;
 }
 
 function triggerFunctionsSql(): string[] {
+  const record = (ids: string) =>
+    `insert into stat_case_pending (tx, case_id) select distinct txid_current(), x.case_id from (${ids}) x where x.case_id is not null on conflict do nothing`;
   return [
-    `create or replace function stat_person_cases_changed() returns trigger language plpgsql as $fn$
-begin
-  if tg_op = 'INSERT' then
-    perform stat_person_refresh(array(select id from new_rows), false);
-  elsif tg_op = 'UPDATE' then
-    -- Only what the facts are made of: the county, the report day, deletion and restoration.
-    perform stat_person_refresh(array(
-      select n.id from new_rows n join old_rows o on o.id = n.id
-      where (n.county_code, n.reported_on, n.deleted_at is null) is distinct from (o.county_code, o.reported_on, o.deleted_at is null)));
-  else
-    perform stat_person_refresh(array(select id from old_rows));
-  end if;
-  return null;
-end
-$fn$`,
+    `drop function if exists stat_person_cases_changed()`,
     `create or replace function stat_person_children_changed() returns trigger language plpgsql as $fn$
 begin
+  -- Only which cases: their facts and the rollups are brought up to date at commit.
   if tg_op = 'INSERT' then
-    perform stat_person_refresh(array(select distinct case_id from new_rows));
+    ${record('select case_id from new_rows')};
   elsif tg_op = 'UPDATE' then
-    perform stat_person_refresh(array(select case_id from new_rows union select case_id from old_rows));
+    ${record('select case_id from new_rows union select case_id from old_rows')};
   else
-    perform stat_person_refresh(array(select distinct case_id from old_rows));
+    ${record('select case_id from old_rows')};
   end if;
   return null;
 end
@@ -177,12 +171,12 @@ $fn$`,
     `create or replace function stat_person_step_offences_changed() returns trigger language plpgsql as $fn$
 begin
   if tg_op = 'INSERT' then
-    perform stat_person_refresh(array(select distinct s.case_id from new_rows n join perpetrator_steps s on s.id = n.step_id));
+    ${record('select s.case_id from new_rows n join perpetrator_steps s on s.id = n.step_id')};
   elsif tg_op = 'UPDATE' then
-    perform stat_person_refresh(array(select s.case_id from perpetrator_steps s where s.id in (select step_id from new_rows union select step_id from old_rows)));
+    ${record('select s.case_id from perpetrator_steps s where s.id in (select step_id from new_rows union select step_id from old_rows)')};
   else
-    -- A step deleted with its offences is gone already: its own trigger refreshes the case.
-    perform stat_person_refresh(array(select distinct s.case_id from old_rows o join perpetrator_steps s on s.id = o.step_id));
+    -- A step deleted with its offences is gone already: its own trigger records the case.
+    ${record('select s.case_id from old_rows o join perpetrator_steps s on s.id = o.step_id')};
   end if;
   return null;
 end
@@ -198,10 +192,11 @@ $fn$`,
 
 function triggersSql(): string[] {
   const out: string[] = [];
+  // Cases, their offences and parties: rollup-sql.ts's triggers record those cases for both.
+  for (const table of ['cases', 'case_offences', 'case_parties'])
+    for (const event of ['insert', 'update', 'delete'])
+      out.push(`drop trigger if exists stat_person_${table}_${event} on ${table}`);
   for (const [table, fn] of [
-    ['cases', 'stat_person_cases_changed'],
-    ['case_offences', 'stat_person_children_changed'],
-    ['case_parties', 'stat_person_children_changed'],
     ['perpetrator_steps', 'stat_person_children_changed'],
     ['perpetrator_step_offences', 'stat_person_step_offences_changed'],
   ] as const) {
@@ -219,10 +214,6 @@ function triggersSql(): string[] {
   out.push(`drop trigger if exists stat_person_cases_truncate on cases`);
   out.push(
     `create trigger stat_person_cases_truncate after truncate on cases for each statement execute function stat_person_reset()`,
-  );
-  out.push(`drop trigger if exists stat_person_pending_apply on stat_person_pending`);
-  out.push(
-    `create constraint trigger stat_person_pending_apply after insert on stat_person_pending deferrable initially deferred for each row execute function stat_person_apply()`,
   );
   return out;
 }
@@ -248,11 +239,12 @@ from stat_person_facts f group by 1, 2, 3, 4`,
 
 /** The custom migration: functions, triggers, and a rebuild of the person rollups from the rows. */
 export function personTriggersSql(): string {
+  // The triggers go first: the old ones call the functions this replaces or drops.
   const statements = [
+    ...triggersSql(),
     refreshFunctionSql(),
     applyFunctionSql(),
     ...triggerFunctionsSql(),
-    ...triggersSql(),
     ...rebuildSql(),
   ];
   return `${statements.join(';\n--> statement-breakpoint\n')};\n`;

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { rowsOf } from '@/db/rows';
 
 // The functions that read the big tables by the ids a write touched are planned per call
-// (drizzle/0006, 0014, 0016): a generic plan, cached on a long-lived connection and chosen without
+// (drizzle/0006, 0014, 0019; the statistics functions since decision 016 in 0017 and 0018): a generic plan, cached on a long-lived connection and chosen without
 // the ids, hashed all of perpetrator_steps on every write (265 ms a call at 130,000 steps). The
 // trigger functions that only collect ids from their transition tables, and the audit log's
 // refusal, have nothing worth planning.

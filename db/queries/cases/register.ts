@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { PARTIES_MAX, type CaseEditOutput, type CaseOutput, type PartyOutput } from '@/lib/schemas/cases';
 import type { Offence } from '@/lib/enums';
@@ -39,6 +40,9 @@ import {
  * county and year. The counter row is taken with an upsert inside the case's transaction: its row
  * lock makes concurrent registrations in one county and year wait for each other, and a rolled
  * back registration gives its number back, so the numbers stay unique and without gaps.
+ * That row is the hottest of a county: it is taken last (the case is written with a stand-in
+ * reference first, and the statistics are updated before it), so that it is held only from then
+ * until the commit (decision 016): 10 writers in one county went from 26 to 48 cases a second.
  */
 export async function createCase(actor: Actor, input: CaseOutput): Promise<{ id: string; reference: string }> {
   assertCan(actor, 'case.create', input.countyCode);
@@ -53,20 +57,12 @@ export async function createCase(actor: Actor, input: CaseOutput): Promise<{ id:
       .where(eq(counties.code, input.countyCode));
     if (!county) throw new AppError('invalid', 'unknown county', { field: 'countyCode', message: 'validation.county' });
 
-    const [counter] = await tx
-      .insert(caseReferenceCounters)
-      .values({ countyCode: input.countyCode, year, lastNumber: 1 })
-      .onConflictDoUpdate({
-        target: [caseReferenceCounters.countyCode, caseReferenceCounters.year],
-        set: { lastNumber: sql`${sql.identifier('case_reference_counters')}.${sql.identifier('last_number')} + 1` },
-      })
-      .returning({ lastNumber: caseReferenceCounters.lastNumber });
-    const reference = `${county.letter}-${year}-${String(counter!.lastNumber).padStart(4, '0')}`;
-
-    const [created] = await tx
+    const id = randomUUID();
+    await tx
       .insert(cases)
       .values({
-        reference,
+        id,
+        reference: standInReference(county.letter, id),
         countyCode: input.countyCode,
         reportedOn: values.reportedOn,
         reportingBody: values.reportingBody,
@@ -82,15 +78,29 @@ export async function createCase(actor: Actor, input: CaseOutput): Promise<{ id:
         statusOn: values.reportedOn,
         createdBy: actor.id,
         updatedBy: actor.id,
-      })
-      .returning({ id: cases.id });
-    const id = created!.id;
+      });
 
     await tx.insert(caseOffences).values(values.offences.map((offence) => ({ caseId: id, offence })));
     if (values.parties.length > 0) await tx.insert(caseParties).values(partyRows(id, values.parties));
     await tx
       .insert(caseStatusEvents)
       .values({ caseId: id, status: 'reported', occurredOn: values.reportedOn, recordedBy: actor.id });
+
+    // Last: the county's counter (see above). The statistics are brought up to date first (the
+    // work the deferred trigger would do at commit, decision 016), so that the counter is held
+    // only for the two statements and the commit; it is then taken after the rollup rows, in the
+    // same order by every registration.
+    await tx.execute(sql`set constraints stat_case_pending_apply immediate`);
+    const [counter] = await tx
+      .insert(caseReferenceCounters)
+      .values({ countyCode: input.countyCode, year, lastNumber: 1 })
+      .onConflictDoUpdate({
+        target: [caseReferenceCounters.countyCode, caseReferenceCounters.year],
+        set: { lastNumber: sql`${sql.identifier('case_reference_counters')}.${sql.identifier('last_number')} + 1` },
+      })
+      .returning({ lastNumber: caseReferenceCounters.lastNumber });
+    const reference = `${county.letter}-${year}-${String(counter!.lastNumber).padStart(4, '0')}`;
+    await tx.update(cases).set({ reference }).where(eq(cases.id, id));
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'case.create',
@@ -101,6 +111,14 @@ export async function createCase(actor: Actor, input: CaseOutput): Promise<{ id:
     });
     return { id, reference };
   });
+}
+
+/**
+ * A reference no case keeps: year 0000 never occurs, and the number is the case's own id, so two
+ * registrations in flight never collide. It fits the references' format (a check constraint).
+ */
+function standInReference(letter: string, id: string): string {
+  return `${letter}-0000-${BigInt(`0x${id.replaceAll('-', '')}`).toString()}`;
 }
 
 /**
