@@ -78,3 +78,28 @@ describe('checks across fields come in the same round as the fields’ own error
     expect(issues(result).filter((i) => i.includes('endBeforeStart'))).toEqual([]);
   });
 });
+
+describe('checks across fields on hostile input', () => {
+  it.each([null, 'text', 42, [], { startTime: 10, endTime: {} }])(
+    '%j is refused without an exception',
+    async (input) => {
+      const { MeetingSchema } = await import('@/lib/schemas/coordination');
+      const { GroupSchema } = await import('@/lib/schemas/coordination');
+      const { ChangePasswordSchema } = await import('@/lib/schemas/account');
+      for (const schema of [MeetingSchema, GroupSchema, ChangePasswordSchema])
+        expect(schema.safeParse(input).success).toBe(false);
+    },
+  );
+
+  it('a password too short and not matching hears of both', async () => {
+    const { ChangePasswordSchema } = await import('@/lib/schemas/account');
+    const result = ChangePasswordSchema.safeParse({
+      currentPassword: 'x',
+      newPassword: 'short',
+      confirmPassword: 'other',
+    });
+    expect(result.error?.issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining(['validation.password.too_short', 'validation.password.mismatch']),
+    );
+  });
+});

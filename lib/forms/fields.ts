@@ -289,14 +289,23 @@ export const pageParam = param.transform((value) => {
 
 /**
  * A check across fields (end after start, no member twice) in the same round as the fields' own
- * errors: zod skips a refinement once any field failed, so a person would fix the other errors
- * first and only then learn that the end is before the start. It runs as soon as the fields it
- * reads are valid themselves (they are then what the check expects), on the client and the server.
+ * errors: zod skips a refinement once any field failed outright, so a person would fix the other
+ * errors first and only then learn that the end is before the start. It runs whenever the input is
+ * an object and the fields it reads are valid themselves (a time that is not one cannot be
+ * compared), on the client and the server alike.
  */
 export function whenValid(...fields: string[]): {
-  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => boolean;
+  when: (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) => boolean;
 } {
-  return { when: ({ issues }) => issues.every((issue) => !fields.includes(String(issue.path?.[0]))) };
+  return {
+    when: ({ value, issues }) =>
+      typeof value === 'object' &&
+      value !== null &&
+      issues.every((issue) => {
+        const head = issue.path?.[0];
+        return head !== undefined && !fields.includes(String(head));
+      }),
+  };
 }
 
 /** What the page after a save says happened (`?saved=created`): the record registered, or changed. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { whenValid } from '@/lib/forms/fields';
 
 // The account pages' forms. The length is checked here too (for a quick answer in the browser);
 // the server applies the whole policy (db/password-policy.ts). Messages are catalogue keys.
@@ -18,8 +17,9 @@ export const ChangePasswordSchema = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ['confirmPassword'],
+    // zod's own rule suffices here: it runs beside the length errors (they do not abort), and
+    // not on input that is not an object of strings.
     message: 'validation.password.mismatch',
-    ...whenValid('newPassword', 'confirmPassword'),
   });
 export type ChangePasswordInput = z.input<typeof ChangePasswordSchema>;
 
