@@ -9,12 +9,16 @@ import { integerRanges, type Range, type Unknown } from './solve';
  * {threshold} are shown as <5, and some other figures are hidden (×)"): "<5" is 1..threshold−1;
  * "×" hides a count that is not below the threshold (a zero is always shown).
  */
-export function markerBounds(kind: 'small' | 'hidden', threshold: number): Unknown {
-  return kind === 'small' ? { lower: 1, upper: threshold - 1 } : { lower: threshold, upper: Infinity };
+export function markerBounds(kind: HiddenKind, threshold: number): Unknown {
+  if (kind === 'small') return { lower: 1, upper: threshold - 1 };
+  // A bare "suppressed" (the Eurostat CSV): "<5" or "×", so not 0.
+  return { lower: kind === 'hidden' ? threshold : 1, upper: Infinity };
 }
 
+type HiddenKind = 'small' | 'hidden' | 'suppressed';
+
 /** A hidden cell and its integer range; `attacked` when a relation holds it (else its marker's bounds stand). */
-export type CellResult = { key: string; kind: 'small' | 'hidden'; range: Range; attacked: boolean };
+export type CellResult = { key: string; kind: HiddenKind; range: Range; attacked: boolean };
 
 export type YearAttack = {
   year: number;

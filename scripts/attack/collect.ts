@@ -2,9 +2,10 @@
 // API answers for them (the nation, each county, each police region), for the given calendar
 // years, from the same server functions the API's route handlers and the pages call. Each answer
 // goes through JSON as it would over HTTP, and a refusal (the API's 403) simply leaves that
-// dashboard out, as it would for a person trying every URL.
+// dashboard out, as it would for a person trying every URL. The Eurostat export as its CSV gives it.
 import { randomUUID } from 'node:crypto';
 import { getDashboard } from '@/db/statistics/dashboard';
+import { getEurostatTables } from '@/db/statistics/exports';
 import { getNationalOverview } from '@/db/statistics/overview';
 import { AppError } from '@/lib/errors';
 import { yearPeriod } from '@/lib/periods';
@@ -12,9 +13,12 @@ import type { Actor } from '@/lib/policy';
 import { POLICE_REGIONS, type PoliceRegion } from '@/lib/regions';
 import {
   emptyObserved,
+  NATION_SCOPE,
   readDashboard,
+  readEurostat,
   readOverview,
   type DashboardJson,
+  type EurostatRowJson,
   type Observed,
   type OverviewJson,
 } from './products';
@@ -33,8 +37,7 @@ export function viewerName(v: Viewer): string {
 }
 
 /** The signed-in person a viewer is (a county coordinator knows their county in full; a regional coordinator their region). */
-function actorOf(v: Viewer): Actor {
-  const id = randomUUID();
+function actorOf(v: Viewer, id: string): Actor {
   if (v.kind === 'county') return { id, role: 'county_coordinator', county: v.county };
   if (v.kind === 'region')
     return { id, role: 'regional_coordinator', county: null, region: { name: v.region, counties: v.counties } };
@@ -53,10 +56,19 @@ async function unlessRefused<T>(p: Promise<T>): Promise<T | null> {
   }
 }
 
-/** Everything the viewer is shown for the years (and, through "previous" columns and trends, the years before). */
-export async function collectProducts(v: Viewer, years: readonly number[], today: string): Promise<Observed> {
+/**
+ * Everything the viewer is shown for the years (and, through "previous" columns and trends, the
+ * years before). `account`: the id of an account of the viewer's role, as whom the exports are
+ * read (every export is in the audit log under the person who made it); without one, no exports.
+ */
+export async function collectProducts(
+  v: Viewer,
+  years: readonly number[],
+  today: string,
+  account?: string,
+): Promise<Observed> {
   const o = emptyObserved();
-  const actor = actorOf(v);
+  const actor = actorOf(v, account ?? randomUUID());
   for (const year of years) {
     const period = yearPeriod(year);
     const overview = await unlessRefused(getNationalOverview(actor, { period, today }));
@@ -69,6 +81,21 @@ export async function collectProducts(v: Viewer, years: readonly number[], today
     for (const t of targets) {
       const d = await unlessRefused(getDashboard(actor, { ...t, period, today }));
       if (d) readDashboard(o, overHttp<DashboardJson>(d));
+    }
+    if (!account) continue;
+    for (const county of [null, ...o.counties.keys()]) {
+      const e = await unlessRefused(getEurostatTables(actor, { county, period, today }));
+      // As the CSV gives it: a value, or suppressed (without saying "<5" or "×").
+      if (e)
+        readEurostat(
+          o,
+          county ?? NATION_SCOPE,
+          year,
+          overHttp<{ rows: EurostatRowJson[] }>(e).rows.map((r) => ({
+            ...r,
+            count: { value: r.count.value, suppressed: r.count.suppressed },
+          })),
+        );
     }
   }
   return o;

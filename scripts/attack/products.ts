@@ -5,8 +5,11 @@
 /** A count as a product shows it (the API's `{ value, suppressed, reason }`). */
 export type ShownCount = { value: number | null; suppressed: boolean; reason?: string };
 
-/** What the attacker learns of one cell: its value, "<5" (small), or "×" (hidden otherwise). */
-export type Mark = { kind: 'value'; value: number } | { kind: 'small' } | { kind: 'hidden' };
+/**
+ * What the attacker learns of one cell: its value, "<5" (small), "×" (hidden otherwise), or —
+ * where a product does not say which (the Eurostat CSV's `suppressed`) — hidden, either of them.
+ */
+export type Mark = { kind: 'value'; value: number } | { kind: 'small' } | { kind: 'hidden' } | { kind: 'suppressed' };
 
 /** A cell: a scope (county code, `region:<name>` or `SE`) and a measure, in one calendar year. */
 export const cellKey = (year: number, scope: string, measure: string): string => `${year}|${scope}|${measure}`;
@@ -85,6 +88,7 @@ export function emptyObserved(): Observed {
 
 function markOf(c: ShownCount): Mark {
   if (!c.suppressed) return { kind: 'value', value: c.value ?? 0 };
+  if (c.reason === undefined) return { kind: 'suppressed' };
   return c.reason === 'small' ? { kind: 'small' } : { kind: 'hidden' };
 }
 
@@ -101,7 +105,9 @@ function see(o: Observed, key: string, count: ShownCount): void {
     return;
   }
   if (before.kind !== 'value' && mark.kind !== 'value') {
-    if (before.kind !== mark.kind) o.marks.set(key, { kind: 'small' }); // the narrower reading
+    // The more telling marker stands ("<5" or "×" over a bare "suppressed").
+    if (before.kind === 'suppressed') o.marks.set(key, mark);
+    else if (mark.kind !== 'suppressed' && mark.kind !== before.kind) throw new Error(`two markers for ${key}`);
     return;
   }
   o.exposed.add(key);
@@ -181,4 +187,34 @@ export function readOverview(o: Observed, v: OverviewJson): void {
   for (const r of v.regions) row(regionScope(r.key.replace(/^region:/, '')), r);
   row(NATION_SCOPE, v.nation);
   for (const pt of v.trend) see(o, cellKey(yearOfDate(pt.start), NATION_SCOPE, 'cases'), pt.value);
+}
+
+/** One row of the Eurostat export (`/api/export/statistics-eurostat.csv`: its columns, value and suppressed). */
+export type EurostatRowJson = {
+  table: string;
+  legalStatus: string | null;
+  sex: string | null;
+  citizenship: string | null;
+  exploitation: string | null;
+  age: string | null;
+  count: { value: number | null; suppressed: boolean };
+};
+
+/** The measure a Eurostat row counts, in the dashboard's names where it is the same figure (docs/statistics-mapping.md). */
+function eurostatMeasure(r: EurostatRowJson): string {
+  if (r.table === 'persons_by_legal_status') {
+    const base =
+      { victim: 'victims', suspected: 'perpetrators' }[r.legalStatus as 'victim' | 'suspected'] ??
+      `eurostat:${r.legalStatus}`;
+    return r.sex === 'total' ? base : `${base}.sex:${r.sex}`;
+  }
+  if (r.exploitation === 'total') return 'victims';
+  if (r.citizenship === 'total') return `eurostat:victims.form:${r.exploitation}`;
+  return `eurostat:victims.cell:${r.exploitation}.${r.citizenship}.${r.age}`;
+}
+
+/** Every count of the Eurostat export of a scope and year, as the CSV gives it (no "<5" or "×", only suppressed). */
+export function readEurostat(o: Observed, scope: string, year: number, rows: readonly EurostatRowJson[]): void {
+  for (const r of rows)
+    see(o, cellKey(year, scope, eurostatMeasure(r)), { value: r.count.value, suppressed: r.count.suppressed });
 }

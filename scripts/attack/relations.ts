@@ -114,6 +114,7 @@ export function relationsOf(o: Observed, year: number): Constraint[] {
         for (const part of of(`${status}.offence`)) out.push(atMost(name(`${part} ≤ ${status}`), [part], k(status)));
       }
     }
+    out.push(...eurostatRelations(measures, dims, k, name));
   }
   // Counties add up to their police region, the regions to the nation, for every measure.
   for (const m of measures) {
@@ -137,4 +138,63 @@ export function brokenBy(constraints: readonly Constraint[], value: (key: string
     const v = c.terms.reduce((s, [key, coef]) => s + coef * value(key), 0);
     return v < c.lower || v > c.upper;
   });
+}
+
+/** The Eurostat age groups in the register's age bands (docs/statistics-mapping.md). */
+const EUROSTAT_AGE: Record<string, (band: string) => boolean> = {
+  child: (b) => b === '0_14' || b === '15_17',
+  unknown: (b) => b === 'unknown',
+  adult: (b) => b !== '0_14' && b !== '15_17' && b !== 'unknown',
+};
+
+/**
+ * The Eurostat export's tables: victims by form × citizenship × age add up to each form and the
+ * forms to all victims, each age group to the dashboard's age bands; the perpetrators of cases
+ * that were prosecuted or convicted, by sex, at most the perpetrators (of that sex), and at least
+ * one per case that reached the step.
+ */
+function eurostatRelations(
+  measures: ReadonlySet<string>,
+  dims: ReadonlyMap<string, string[]>,
+  k: (m: string) => string,
+  name: (what: string) => string,
+): Constraint[] {
+  const out: Constraint[] = [];
+  const cells = dims.get('eurostat:victims.cell') ?? [];
+  if (cells.length > 0) {
+    const forms = dims.get('eurostat:victims.form') ?? [];
+    out.push(sum(name('Eurostat forms = victims'), forms.map(k), k('victims')));
+    for (const form of forms) {
+      const f = form.slice('eurostat:victims.form:'.length);
+      out.push(
+        sum(
+          name(`Eurostat ${f}`),
+          cells.filter((c) => c.slice(c.lastIndexOf(':') + 1).startsWith(`${f}.`)).map(k),
+          k(form),
+        ),
+      );
+    }
+    const bands = dims.get('victims.age') ?? [];
+    for (const [group, inGroup] of Object.entries(EUROSTAT_AGE)) {
+      const parts = cells.filter((c) => c.endsWith(`.${group}`)).map(k);
+      const whole = bands.filter((b) => inGroup(b.slice('victims.age:'.length))).map(k);
+      out.push({
+        name: name(`Eurostat age ${group} = age bands`),
+        terms: [...parts.map((p): [string, number] => [p, 1]), ...whole.map((w): [string, number] => [w, -1])],
+        lower: 0,
+        upper: 0,
+      });
+    }
+  }
+  for (const status of ['prosecuted', 'convicted']) {
+    const total = `eurostat:${status}`;
+    if (!measures.has(total)) continue;
+    out.push(sum(name(`${total} by sex`), dims.get(`${total}.sex`)?.map(k) ?? [], k(total)));
+    out.push(atMost(name(`${total} ≤ perpetrators`), [k(total)], k('perpetrators')));
+    for (const part of dims.get(`${total}.sex`) ?? [])
+      out.push(atMost(name(`${part} ≤ its perpetrators`), [k(part)], k(`perpetrators.sex:${part.split(':').at(-1)}`)));
+    if (measures.has(`funnel:${status}`))
+      out.push(atLeast(name(`${total} ≥ its cases`), [k(total)], k(`funnel:${status}`)));
+  }
+  return out;
 }

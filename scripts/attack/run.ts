@@ -5,6 +5,9 @@
 // viewer and year; with --assert, exits 1 when any cell is narrower than the rule
 // (threshold − 2), a product shows what another hides, or a viewer's hidden cells of a year are
 // not attacked at all.
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { users } from '@/db/schema';
 import { POLICE_REGIONS, parseScope } from '@/lib/regions';
 import { arg, describeDatabase, flag, runCli } from '../cli';
 import { attackYear, summarise, type Summary } from './attack';
@@ -42,7 +45,18 @@ async function viewersWanted(): Promise<Viewer[]> {
   });
 }
 
-const COLUMNS = ['viewer', 'year', 'hidden', 'attacked', 'narrower', 'pinned', 'exposed', 'seconds'] as const;
+/** An active analyst's account, as whom the analyst's exports are read (the audit log names it); none: no exports. */
+async function analystAccount(): Promise<string | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'national_analyst'), eq(users.active, true)))
+    .limit(1);
+  return row?.id;
+}
+
+const COLUMNS = ['viewer', 'year', 'hidden', 'attacked', 'narrower', 'pinned', 'exposed', 'seconds', 'cpu s'] as const;
 
 function line(cells: readonly (string | number)[]): string {
   return cells.map((c, i) => (i === 0 ? String(c).padEnd(18) : String(c).padStart(9))).join('');
@@ -51,6 +65,8 @@ function line(cells: readonly (string | number)[]): string {
 void runCli(async () => {
   const years = yearsWanted();
   const viewers = await viewersWanted();
+  const analyst = await analystAccount();
+  if (!analyst) console.log('No active analyst account: the Eurostat export is left out of the analyst’s products.');
   console.log(`Attacking ${describeDatabase()}: ${viewers.length} viewer(s), years ${years.join(', ')}.`);
   console.log(
     'narrower: integer range narrower than threshold − 2; pinned: exactly one value; exposed: hidden in one product, shown in another.',
@@ -59,13 +75,24 @@ void runCli(async () => {
   const results: (Summary & { viewer: string })[] = [];
   for (const v of viewers) {
     // The products of a year also show the year before (previous columns, trends).
-    const o = await collectProducts(v, [...new Set(years.flatMap((y) => [y, y + 1]))].sort(), today);
+    const t0 = performance.now();
+    const o = await collectProducts(
+      v,
+      [...new Set(years.flatMap((y) => [y, y + 1]))].sort(),
+      today,
+      v.kind === 'analyst' ? analyst : undefined,
+    );
+    console.log(`(${viewerName(v)}: products read in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     for (const year of years) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const s = summarise(await attackYear(o, year));
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const cpuSeconds = (process.cpuUsage(cpu).user / 1e6).toFixed(1);
       results.push({ ...s, viewer: viewerName(v) });
-      console.log(line([viewerName(v), year, s.hidden, s.attacked, s.narrower, s.pinned, s.exposed, seconds]));
+      console.log(
+        line([viewerName(v), year, s.hidden, s.attacked, s.narrower, s.pinned, s.exposed, seconds, cpuSeconds]),
+      );
     }
   }
   const total = (k: 'hidden' | 'attacked' | 'narrower' | 'pinned' | 'exposed') => results.reduce((n, r) => n + r[k], 0);
