@@ -32,15 +32,23 @@ export type YearAttack = {
 /** The width below which a cell counts as disclosed: the rule of issue 14 (at least threshold − 2 apart). */
 export const narrowerThanRule = (r: Range, threshold: number) => r.max - r.min < threshold - 2;
 
-/** Attack the hidden cells of one year with the relations of that year (or the given ones). */
-export async function attackYear(o: Observed, year: number, relations?: readonly Constraint[]): Promise<YearAttack> {
+/**
+ * Attack the hidden cells of one year with the relations of that year (or the given ones); `only`:
+ * attack just the hidden cells it accepts (the others still count as unknown).
+ */
+export async function attackYear(
+  o: Observed,
+  year: number,
+  relations?: readonly Constraint[],
+  only: (key: string) => boolean = () => true,
+): Promise<YearAttack> {
   const constraints = relations ?? relationsOf(o, year);
   const unknowns = new Map<string, Unknown>();
   const targets: CellResult[] = [];
   for (const [key, mark] of o.marks) {
     if (mark.kind === 'value' || parseCellKey(key).year !== year) continue;
     unknowns.set(key, markerBounds(mark.kind, o.threshold));
-    targets.push({ key, kind: mark.kind, range: { min: 0, max: 0 }, attacked: false });
+    if (only(key)) targets.push({ key, kind: mark.kind, range: { min: 0, max: 0 }, attacked: false });
   }
   // Cells no product shows at all (another county's breakdowns, for an insider): any whole count.
   for (const c of constraints)
