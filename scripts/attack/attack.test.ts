@@ -103,4 +103,26 @@ describe('the attacker (issue 14)', () => {
     const pinned = await attackYear(o, YEAR, relations);
     expect(summarise(pinned).pinned).toBe(4);
   });
+
+  it('gives a hidden cell that nothing bounds no maximum', async () => {
+    const o = emptyObserved();
+    o.threshold = 5;
+    const k = (m: string) => cellKey(YEAR, 'T', m);
+    o.marks.set(k('x'), { kind: 'hidden' });
+    o.marks.set(k('y'), { kind: 'hidden' });
+    const same: Constraint = {
+      name: 'x = y',
+      terms: [
+        [k('x'), 1],
+        [k('y'), -1],
+      ],
+      lower: 0,
+      upper: 0,
+    };
+    const result = await attackYear(o, YEAR, [same]);
+    expect(result.cells.map((c) => c.range)).toEqual([
+      { min: 5, max: Infinity },
+      { min: 5, max: Infinity },
+    ]);
+  });
 });

@@ -106,8 +106,13 @@ export async function integerRanges(
         const objective = Math.round(model.getObjectiveValue());
         const x = model.getSolution().colValue;
         model.changeColCost(j, 0); // (a change to the model clears its status and solution)
-        if (status === h.constants.modelStatus.unbounded) return sense === 'maximize' ? Infinity : -Infinity;
-        if (status !== h.constants.modelStatus.optimal) {
+        const { unbounded, unboundedOrInfeasible, optimal } = h.constants.modelStatus;
+        if (status === unbounded || status === unboundedOrInfeasible) {
+          // Presolve may not tell which: without an objective, a feasible model means unbounded.
+          model.run();
+          if (model.getModelStatus() === optimal) return sense === 'maximize' ? Infinity : -Infinity;
+        }
+        if (status !== optimal) {
           const names = compRows.slice(0, 5).map((r) => r.name);
           throw new Error(
             `no integer solution (HiGHS status ${status}) for a component of ${comp.length} cells: ${names.join('; ')}`,
