@@ -1,0 +1,220 @@
+// What a viewer is shown, as the attacker reads it: every count of every product (the statistics
+// API's dashboard JSON, the national overview), turned into one mark per cell of a calendar year.
+// The attacker knows only these products' JSON, never the protection's internal structures.
+
+/** A count as a product shows it (the API's `{ value, suppressed, reason }`). */
+export type ShownCount = { value: number | null; suppressed: boolean; reason?: string };
+
+/**
+ * What the attacker learns of one cell: its value, "<5" (small), "×" (hidden otherwise), or —
+ * where a product does not say which (the Eurostat CSV's `suppressed`) — hidden, either of them.
+ */
+export type Mark = { kind: 'value'; value: number } | { kind: 'small' } | { kind: 'hidden' } | { kind: 'suppressed' };
+
+/** A cell: a scope (county code, `region:<name>` or `SE`) and a measure, in one calendar year. */
+export const cellKey = (year: number, scope: string, measure: string): string => `${year}|${scope}|${measure}`;
+
+export function parseCellKey(key: string): { year: number; scope: string; measure: string } {
+  const [year, scope, ...rest] = key.split('|');
+  return { year: Number(year), scope: scope!, measure: rest.join('|') };
+}
+
+export const NATION_SCOPE = 'SE';
+export const regionScope = (name: string) => `region:${name}`;
+
+type Row = { key: string; current: ShownCount; previous: ShownCount };
+type PartyRows = { sex: Row[]; age: Row[]; origin: Row[] };
+
+/** The part of the statistics API's answer the attacker reads (README: "Statistics API"). */
+export type DashboardJson = {
+  scope: { kind: 'county' | 'nation' | 'region'; code: string; policeRegion: string | null };
+  period: { from: string; to: string };
+  threshold: number;
+  headline: { cases: Omit<Row, 'key'>; victims: Omit<Row, 'key'>; perpetrators: Omit<Row, 'key'> };
+  byOffence: Row[];
+  offenceCombinations: (Row & { offences: string[] })[];
+  coercion: Row[];
+  crimeEstablished: Row[];
+  reportingBodies: Row[];
+  victims: PartyRows;
+  perpetrators: PartyRows;
+  funnel: { step: string; current: ShownCount; previous: ShownCount }[];
+  persons: { status: string; current: ShownCount; previous: ShownCount; bySex: Row[]; byOffence: Row[] }[];
+  trend: { granularity: string; points: { start: string; value: ShownCount }[] };
+};
+
+type OverviewRowJson = {
+  key: string;
+  cases: { current: ShownCount; previous: ShownCount };
+  victims: ShownCount;
+  perpetrators: ShownCount;
+  convicted: ShownCount;
+};
+
+/** The part of the national overview the attacker reads: counties, police regions, nation, trend. */
+export type OverviewJson = {
+  period: { from: string; to: string };
+  threshold: number;
+  counties: (OverviewRowJson & { code: string; policeRegion: string })[];
+  regions: OverviewRowJson[];
+  nation: OverviewRowJson;
+  trend: { start: string; value: ShownCount }[];
+};
+
+/** The attacker's reading of what was shown: marks by cell, and what the product listings imply. */
+export type Observed = {
+  threshold: number;
+  marks: Map<string, Mark>;
+  /** Cells that one product hid and another showed (the shown value stands). */
+  exposed: Set<string>;
+  /** The counties and their police regions, as the overview lists them. */
+  counties: Map<string, string>;
+  /** Offence combinations every dashboard of `year|scope` listed: any other is 0 (a dashboard lists one unless it is 0 in both years). */
+  listedCombos: Map<string, Set<string>>;
+  /** Every offence combination any product named, with its offences. */
+  combos: Map<string, readonly string[]>;
+};
+
+export function emptyObserved(): Observed {
+  return {
+    threshold: 0,
+    marks: new Map(),
+    exposed: new Set(),
+    counties: new Map(),
+    listedCombos: new Map(),
+    combos: new Map(),
+  };
+}
+
+function markOf(c: ShownCount): Mark {
+  if (!c.suppressed) return { kind: 'value', value: c.value ?? 0 };
+  if (c.reason === undefined) return { kind: 'suppressed' };
+  return c.reason === 'small' ? { kind: 'small' } : { kind: 'hidden' };
+}
+
+/** One more sighting of a cell: a value beats a marker; two different values are an error in the products. */
+function see(o: Observed, key: string, count: ShownCount): void {
+  const mark = markOf(count);
+  const before = o.marks.get(key);
+  if (!before) {
+    o.marks.set(key, mark);
+    return;
+  }
+  if (before.kind === 'value' && mark.kind === 'value') {
+    if (before.value !== mark.value) throw new Error(`two values for ${key}: ${before.value} and ${mark.value}`);
+    return;
+  }
+  if (before.kind !== 'value' && mark.kind !== 'value') {
+    // The more telling marker stands ("<5" or "×" over a bare "suppressed").
+    if (before.kind === 'suppressed') o.marks.set(key, mark);
+    else if (mark.kind !== 'suppressed' && mark.kind !== before.kind) throw new Error(`two markers for ${key}`);
+    return;
+  }
+  o.exposed.add(key);
+  if (mark.kind === 'value') o.marks.set(key, mark);
+}
+
+const yearOfDate = (d: string) => Number(d.slice(0, 4));
+
+function threshold(o: Observed, t: number): void {
+  if (o.threshold && o.threshold !== t) throw new Error(`products disagree on the threshold: ${o.threshold} and ${t}`);
+  o.threshold = t;
+}
+
+/** Every count of a dashboard (API JSON): the year's figures, the previous year's, and the trend's years. */
+export function readDashboard(o: Observed, d: DashboardJson): void {
+  threshold(o, d.threshold);
+  const year = yearOfDate(d.period.from);
+  const scope =
+    d.scope.kind === 'nation'
+      ? NATION_SCOPE
+      : d.scope.kind === 'region'
+        ? regionScope(d.scope.policeRegion!)
+        : d.scope.code;
+  const both = (measure: string, r: { current: ShownCount; previous: ShownCount }) => {
+    see(o, cellKey(year, scope, measure), r.current);
+    see(o, cellKey(year - 1, scope, measure), r.previous);
+  };
+  const rows = (prefix: string, list: Row[]) => {
+    for (const r of list) both(`${prefix}:${r.key}`, r);
+  };
+  both('cases', d.headline.cases);
+  both('victims', d.headline.victims);
+  both('perpetrators', d.headline.perpetrators);
+  rows('offence', d.byOffence);
+  rows('combo', d.offenceCombinations);
+  const listed = new Set(d.offenceCombinations.map((r) => r.key));
+  for (const r of d.offenceCombinations) o.combos.set(r.key, r.offences);
+  // A combination left out is 0 in both years; two listings of one year: only what both list may be more.
+  for (const k of [`${year}|${scope}`, `${year - 1}|${scope}`]) {
+    const before = o.listedCombos.get(k);
+    o.listedCombos.set(k, before ? new Set([...before].filter((c) => listed.has(c))) : new Set(listed));
+  }
+  rows('coercion', d.coercion);
+  rows('crime', d.crimeEstablished);
+  rows('body', d.reportingBodies);
+  for (const [role, p] of [
+    ['victims', d.victims],
+    ['perpetrators', d.perpetrators],
+  ] as const) {
+    rows(`${role}.sex`, p.sex);
+    rows(`${role}.age`, p.age);
+    rows(`${role}.origin`, p.origin);
+  }
+  for (const f of d.funnel) if (f.step !== 'reported') both(`funnel:${f.step}`, f);
+  for (const p of d.persons) {
+    both(`persons:${p.status}`, p);
+    rows(`persons:${p.status}.sex`, p.bySex);
+    rows(`persons:${p.status}.offence`, p.byOffence);
+  }
+  if (d.trend.granularity === 'year')
+    for (const pt of d.trend.points) see(o, cellKey(yearOfDate(pt.start), scope, 'cases'), pt.value);
+}
+
+/** Every count of the national overview: each county, police region and the nation, and the nation's trend. */
+export function readOverview(o: Observed, v: OverviewJson): void {
+  threshold(o, v.threshold);
+  const year = yearOfDate(v.period.from);
+  for (const c of v.counties) o.counties.set(c.code, c.policeRegion);
+  const row = (scope: string, r: OverviewRowJson) => {
+    see(o, cellKey(year, scope, 'cases'), r.cases.current);
+    see(o, cellKey(year - 1, scope, 'cases'), r.cases.previous);
+    see(o, cellKey(year, scope, 'victims'), r.victims);
+    see(o, cellKey(year, scope, 'perpetrators'), r.perpetrators);
+    see(o, cellKey(year, scope, 'funnel:convicted'), r.convicted);
+  };
+  for (const c of v.counties) row(c.code, c);
+  for (const r of v.regions) row(regionScope(r.key.replace(/^region:/, '')), r);
+  row(NATION_SCOPE, v.nation);
+  for (const pt of v.trend) see(o, cellKey(yearOfDate(pt.start), NATION_SCOPE, 'cases'), pt.value);
+}
+
+/** One row of the Eurostat export (`/api/export/statistics-eurostat.csv`: its columns, value and suppressed). */
+export type EurostatRowJson = {
+  table: string;
+  legalStatus: string | null;
+  sex: string | null;
+  citizenship: string | null;
+  exploitation: string | null;
+  age: string | null;
+  count: { value: number | null; suppressed: boolean };
+};
+
+/** The measure a Eurostat row counts, in the dashboard's names where it is the same figure (docs/statistics-mapping.md). */
+function eurostatMeasure(r: EurostatRowJson): string {
+  if (r.table === 'persons_by_legal_status') {
+    const base =
+      { victim: 'victims', suspected: 'perpetrators' }[r.legalStatus as 'victim' | 'suspected'] ??
+      `eurostat:${r.legalStatus}`;
+    return r.sex === 'total' ? base : `${base}.sex:${r.sex}`;
+  }
+  if (r.exploitation === 'total') return 'victims';
+  if (r.citizenship === 'total') return `eurostat:victims.form:${r.exploitation}`;
+  return `eurostat:victims.cell:${r.exploitation}.${r.citizenship}.${r.age}`;
+}
+
+/** Every count of the Eurostat export of a scope and year, as the CSV gives it (no "<5" or "×", only suppressed). */
+export function readEurostat(o: Observed, scope: string, year: number, rows: readonly EurostatRowJson[]): void {
+  for (const r of rows)
+    see(o, cellKey(year, scope, eurostatMeasure(r)), { value: r.count.value, suppressed: r.count.suppressed });
+}
