@@ -252,7 +252,7 @@ describe('audit log', () => {
     const rows = rowsOf<{ action: string }>(
       await db.execute(sql`select action from audit_log where entity_id = ${entityId}`),
     );
-    expect(rows).toEqual([{ action: 'test.append' }]);
+    expect(rows).toEqual([{ action: 'case.read' }]);
   });
 });
 

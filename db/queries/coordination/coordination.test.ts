@@ -1321,16 +1321,22 @@ describe('the form schemas', () => {
     const bad = MeetingSchema.safeParse(
       meetingForm(randomUUID(), { startTime: '14:00', endTime: '13:00', otherGuests: '-1', date: '2025-02-30' }),
     );
+    // The order of the times is checked in the same round as the fields' own errors (issue 18).
     expect(bad.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['date', 'validation.date'],
       ['otherGuests', 'validation.wholeNumber'],
+      ['endTime', 'validation.endBeforeStart'],
     ]);
     const order = MeetingSchema.safeParse(meetingForm(randomUUID(), { startTime: '14:00', endTime: '13:00' }));
     expect(order.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['endTime', 'validation.endBeforeStart'],
     ]);
     const group = GroupSchema.safeParse(groupForm({ activeFrom: '2020-01-01', activeTo: '2019-12-31', kind: '' }));
-    expect(group.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['kind', 'validation.required']]);
+    // Both at once: the range is checked in the same round as a missing kind (issue 18).
+    expect(group.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['kind', 'validation.required'],
+      ['activeTo', 'validation.activeToBeforeFrom'],
+    ]);
     const range = GroupSchema.safeParse(groupForm({ activeFrom: '2020-01-01', activeTo: '2019-12-31' }));
     expect(range.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['activeTo', 'validation.activeToBeforeFrom'],

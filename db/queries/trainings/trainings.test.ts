@@ -502,9 +502,11 @@ describe('the form schema', () => {
         endsOn: '2025-03-09',
       }),
     );
+    // The end before the start is said in the same round as the fields' own errors (issue 18).
     expect(bad.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['themes', 'validation.themeRequired'],
       ['participants.1.participants', 'validation.wholeNumber'],
+      ['endsOn', 'validation.endsBeforeStarts'],
     ]);
     const dup = TrainingSchema.safeParse(
       form({
