@@ -444,20 +444,32 @@ test('every action and route answers hostile input below 500, logs no error and 
   // Four requests in flight, as a few people at once.
   const failures: string[] = [];
   let next = 0;
+  let resets = 0;
   const started = Date.now();
+  // A reused keep-alive connection the server closed at that very moment resets before any answer;
+  // a browser sends such a request again on a new connection, and so does this (once). The answer
+  // to the second is what counts.
+  const send = (probe: (typeof probes)[number]) =>
+    probe.send().catch((error: Error) => {
+      if (!/ECONNRESET|socket hang up/.test(error.message)) throw error;
+      resets++;
+      return probe.send();
+    });
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       while (next < probes.length) {
         const probe = probes[next++]!;
         if (next % 1000 === 0) console.log(`${next} sent, ${Math.round((Date.now() - started) / 1000)} s`);
-        const { status, text } = await probe.send().catch((error: Error) => ({ status: 599, text: error.message }));
+        const { status, text } = await send(probe).catch((error: Error) => ({ status: 599, text: error.message }));
         // A 5xx, or an error Next rendered into a page it had already begun answering with 200.
         if (status >= 500 || /data-dgst="\d+"|"digest":"\d+"/.test(text))
           failures.push(`${status} [${probe.cls}] ${probe.what}: ${text.slice(0, 160)}`);
       }
     }),
   );
-  console.log(`sent in ${Math.round((Date.now() - started) / 1000)} s, ${failures.length} failures`);
+  console.log(
+    `sent in ${Math.round((Date.now() - started) / 1000)} s, ${failures.length} failures, ${resets} connection resets sent again`,
+  );
   // A request the server did not answer at all: what it wrote last says why.
   if (failures.some((failure) => failure.startsWith('599')))
     console.log(server.output().subarray(-4000).toString('utf8'));
