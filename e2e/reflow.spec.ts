@@ -89,8 +89,6 @@ async function addressOf(page: Page, route: string): Promise<string> {
 
 for (const width of [390, 320]) {
   test.describe(`at ${width} px`, () => {
-    // Layout does not depend on the database: CI's second run (PostgreSQL) leaves these out (~3 min).
-    test.skip(Boolean(process.env.TEST_DATABASE_URL), 'layout is the same on either database');
     test.use({ viewport: { width, height: 800 } });
     for (const route of ROUTES) {
       const who = REACH[route]?.as ?? 'national';

@@ -1,5 +1,6 @@
 import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
 import { isMessageKey } from '@/lib/i18n';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export type HistoryRow = {
   id: number;
@@ -60,8 +61,7 @@ export async function HistoryTable({
       {entries.length === 0 ? (
         <p className="mt-2">{tCommon('none')}</p>
       ) : (
-        // Focusable, so that keyboard users can scroll a table wider than a phone's screen.
-        <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-labelledby={id}>
+        <TableScroll labelledBy={id} className="mt-3">
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t.has('caption') ? t('caption') : tCommon('caption')}</caption>
             <thead>
@@ -91,7 +91,7 @@ export async function HistoryTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

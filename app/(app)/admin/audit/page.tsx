@@ -9,6 +9,7 @@ import { queryString } from '@/components/records/list-controls';
 import { buttonClass } from '@/components/ui/field';
 import { listAuditEntriesForActor, listAuditFilterOptions, type AuditRow } from '@/db/queries/audit-log';
 import { listCounties } from '@/db/queries/counties';
+import { auditLabelKey } from '@/lib/audit-events';
 import { isMessageKey } from '@/lib/i18n';
 import { can } from '@/lib/policy';
 import { AuditFilterSchema, toAuditFilter } from '@/lib/schemas/audit-log';
@@ -50,7 +51,7 @@ export default async function AuditPage({
   // Every kind the app writes has words (lib/audit-events.ts; messages.test.ts checks it); a code
   // written by an older version, or by hand, is shown as it is.
   const words = (kind: 'actions' | 'entities', code: string) => {
-    const key = `admin.audit.${kind}.${code.replaceAll('.', '_')}`; // auditLabelKey, for any code
+    const key = `admin.audit.${kind}.${auditLabelKey(code)}`;
     return isMessageKey(messages, key) ? tAll(key) : code;
   };
   const actionLabel = (code: string) => words('actions', code);

@@ -14,6 +14,7 @@ import { DERIVED_STATUSES } from '@/lib/justice';
 import type { CaseStatus } from '@/lib/enums';
 import { savedParam } from '@/lib/forms/fields';
 import { SavedNotice } from '@/components/records/saved-notice';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases.list');
@@ -167,8 +168,7 @@ async function PartiesTable({
       {parties.length === 0 ? (
         <p className="mt-2">{empty}</p>
       ) : (
-        // Focusable, so that keyboard users can scroll a table wider than a phone's screen.
-        <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-labelledby={id}>
+        <TableScroll labelledBy={id} className="mt-3">
           <table className="min-w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b-2 border-slate-400">
@@ -229,7 +229,7 @@ async function PartiesTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
