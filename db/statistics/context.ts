@@ -10,7 +10,7 @@ import { knownCounties } from './access';
 import { addScopeSums, buildCube, emptyScopeSums, NATION, type Cube, type ScopeSums } from './cube';
 import { loadPersonRows, loadPersonRowsByYear, personFiguresOf, personRelations, type PersonRow } from './persons';
 import { loadCountySums, loadCountySumsByYear, type Counties, type CountySums } from './rollups';
-import { suppressionThreshold } from './suppression';
+import { suppressionThreshold } from './protection';
 
 // What every statistics read of one request shares: the counties, the threshold, the counties
 // the viewer knows anyway, and the suppressed cubes of calendar years, each computed once.

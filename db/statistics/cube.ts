@@ -10,6 +10,7 @@ import {
   CASE_DIMENSIONS,
   CITIZENSHIP_GROUPS,
   EXPLOITATION_FORMS,
+  FUNNEL_STEPS,
   PARTY_DIMENSIONS,
   ROLLUP_COLUMNS,
   exploitationOf,
@@ -17,14 +18,12 @@ import {
   type RollupSums,
 } from './measures';
 import {
-  CELL_COMPLEMENTARY,
-  CELL_SHOWN,
-  CELL_SMALL,
-  CELL_UNPUBLISHED,
-  suppress,
-  type CellState,
-  type Group,
-} from './suppression';
+  protect,
+  type MeasureRelation,
+  type Protection,
+  type ProtectionInput,
+  type ProtectionScope,
+} from './protection';
 
 /** Rollup sums per offence combination (mask) plus the additive figures kept elsewhere (trainings, coordination). */
 export type ScopeSums = { byMask: Map<number, RollupSums>; extra: Record<string, number> };
@@ -126,6 +125,7 @@ function relationsOf(
     });
   }
   out.push(...extraGroups);
+  for (const r of SLACKS) out.push({ parts: [r.part, slackMeasure(r)], whole: r.whole });
   return out.filter((g) => g.parts.length > 0);
 }
 
@@ -184,6 +184,8 @@ function tableOf(options: CubeOptions): Table {
   const byCounty = new Map(
     options.counties.map((c) => [c.code, measuresOf(options.sums.get(c.code) ?? emptyScopeSums(), masks)]),
   );
+  for (const figures of byCounty.values())
+    for (const r of SLACKS) figures.set(slackMeasure(r), (figures.get(r.whole) ?? 0) - (figures.get(r.part) ?? 0));
   const perScope = scopes.map((scope) => {
     if (scope.counties.length === 1 && scope.key === scope.counties[0]) return byCounty.get(scope.key)!;
     const total = new Map<string, number>();
@@ -204,72 +206,139 @@ function tableOf(options: CubeOptions): Table {
       // Auxiliary cells carry the value their relation gives them, and are never published.
       const i = si * M + index.get(`aux_age_${a}`)!;
       values[i] = AGE_BANDS_BY_GROUP[a].reduce((n, b) => n + (perScope[si]!.get(`v_age_${b}`) ?? 0), 0);
-      unpublished[i] = true;
     }
+    // Breakdowns are published for the nation and for police regions of at least BREAKDOWN_CASES
+    // cases; a county's and a smaller region's figures are their case count (decision 017).
+    const county = scopes[si]!.counties.length === 1 && scopes[si]!.key === scopes[si]!.counties[0];
+    if (county || (scopes[si]!.key !== NATION && (perScope[si]!.get('cases') ?? 0) < BREAKDOWN_CASES))
+      for (const [m, mi] of index) if (!COUNTY_MEASURES.has(m) && !UNPROTECTED.test(m)) unpublished[si * M + mi] = true;
   });
   const scopeIndex = new Map(scopes.map((s, i) => [s.key, i]));
   return { scopes, masks, measureNames, index, scopeIndex, M, values, unpublished };
 }
 
-/** The published cells of the counties the viewer works in. */
-function knownCells(t: Table, counties: readonly string[]): boolean[] {
-  const known = t.values.map(() => false);
-  for (const code of counties) {
-    const si = t.scopeIndex.get(code);
-    if (si === undefined) continue;
-    for (let j = 0; j < t.M; j++) known[si * t.M + j] = !t.unpublished[si * t.M + j];
-  }
-  return known;
-}
+/** The figures of a county (and of a small police region) a protected viewer is shown (decision 017). */
+export const COUNTY_MEASURES: ReadonlySet<string> = new Set(['cases']);
 
-/** The relations inside each scope, and across scopes: counties → their region, regions → the nation, counties → the nation. */
-function groupsOf(t: Table, options: CubeOptions): Group[] {
-  const cell = (scope: number, measure: string) => scope * t.M + t.index.get(measure)!;
-  const groups: Group[] = [];
-  const relations = relationsOf(t.masks, options.extraGroups);
-  t.scopes.forEach((_, si) => {
-    for (const r of relations) {
-      const parts = r.parts.filter((p) => t.index.has(p));
-      if (parts.length > 0 && t.index.has(r.whole))
-        groups.push({ parts: parts.map((p) => cell(si, p)), whole: cell(si, r.whole) });
+/** A police region's breakdowns are shown to protected viewers from this many cases in the year. */
+export const BREAKDOWN_CASES = 20;
+
+/** Figures that are not about persons (trainings, meetings, action items): shown as they are (issue 14). */
+const UNPROTECTED =
+  /^(trainings|participants|participants_.*|theme_.*|meetings|organisations|action_open|action_overdue)$/;
+
+/** Case counts at least this large are never hidden in a county (the nation's and the regions' never, unless small). */
+export const ALWAYS_SHOWN_CASES = 20;
+
+/**
+ * What readers know beside the sums, as sums with an unpublished slack (whole − part ≥ 0): a
+ * funnel step is reached by at most the cases; each case that reached prosecution or a
+ * conviction has at least one perpetrator who did; those perpetrators, by sex, are perpetrators.
+ */
+const SLACKS: readonly { part: string; whole: string }[] = [
+  ...FUNNEL_STEPS.map((f) => ({ part: `reached_${f}`, whole: 'cases' })),
+  ...(['prosecuted', 'convicted'] as const).flatMap((step) => [
+    { part: `reached_${step}`, whole: `p_${step}` },
+    ...SEXES.map((s) => ({ part: `p_${step}_sex_${s}`, whole: `p_sex_${s}` })),
+  ]),
+];
+const slackMeasure = (r: { part: string; whole: string }) => `aux_slack_${r.part}_${r.whole}`;
+
+/**
+ * What a county insider can work out whatever is hidden, because a police region's case count is
+ * always shown (issue 14): the rest of their region's cases. When that is fewer than threshold − 2,
+ * every other county of the region and the region itself are within fewer values than the rule
+ * asks; when one other county holds all of it, that county's case count is exact (decision 017).
+ */
+function alsoKnownOf(t: Table, scopes: readonly ProtectionScope[], threshold: number): Map<number, number[]> {
+  const cases = t.index.get('cases')!;
+  const casesOf = (sc: number) => t.values[sc * t.M + cases]!;
+  const out = new Map<number, number[]>();
+  const knows = (cell: number, insider: number) => (out.get(cell) ?? out.set(cell, []).get(cell)!).push(insider);
+  scopes.forEach((region, r) => {
+    if (region.kind !== 'region' || casesOf(r) < threshold) return; // a small region's count is hidden
+    const members = scopes.flatMap((x, i) => (x.kind === 'county' && x.region === r ? [i] : []));
+    for (const insider of members) {
+      const others = members.filter((c) => c !== insider);
+      if (casesOf(r) - casesOf(insider) < threshold - 2) {
+        for (const sc of [r, ...others]) for (let m = 0; m < t.M; m++) knows(sc * t.M + m, insider);
+      } else {
+        const withCases = others.filter((c) => casesOf(c) > 0);
+        if (withCases.length === 1) knows(withCases[0]! * t.M + cases, insider);
+      }
     }
   });
-  const nation = t.scopeIndex.get(NATION)!;
-  const regionScopes = t.scopes.filter((s) => s.key.startsWith('region:'));
-  const scopeCell = (key: string, m: string) => cell(t.scopeIndex.get(key)!, m);
-  for (const m of t.measureNames) {
-    for (const r of regionScopes)
-      groups.push({ parts: r.counties.map((c) => scopeCell(c, m)), whole: scopeCell(r.key, m) });
-    groups.push({ parts: regionScopes.map((r) => scopeCell(r.key, m)), whole: cell(nation, m) });
-    groups.push({ parts: options.counties.map((c) => scopeCell(c.code, m)), whole: cell(nation, m) });
+  return out;
+}
+
+/** The relations inside each scope and across scopes, as protect() reads them (by measure index). */
+function protectionInputOf(t: Table, options: CubeOptions): ProtectionInput {
+  const scopeIndex = t.scopeIndex;
+  const scopes: ProtectionScope[] = t.scopes.map((s) => {
+    if (s.key === NATION) return { kind: 'nation' };
+    if (s.key.startsWith('region:')) return { kind: 'region' };
+    const region = options.counties.find((c) => c.code === s.key)!.policeRegion;
+    return { kind: 'county', region: scopeIndex.get(regionKey(region))! };
+  });
+  const relations: MeasureRelation[] = [];
+  for (const r of relationsOf(t.masks, options.extraGroups)) {
+    const parts = r.parts.filter((p) => t.index.has(p)).map((p) => t.index.get(p)!);
+    const whole = t.index.get(r.whole);
+    if (parts.length > 0 && whole !== undefined) relations.push({ parts, whole });
   }
-  return groups;
+  const unprotected = t.measureNames.map((m) => UNPROTECTED.test(m));
+  const cases = t.index.get('cases')!;
+  const keepShown = t.values.map((v, i) => {
+    if (i % t.M !== cases || v < options.threshold) return false;
+    return scopes[Math.floor(i / t.M)]!.kind !== 'county' || v >= ALWAYS_SHOWN_CASES;
+  });
+  return {
+    threshold: options.threshold,
+    scopes,
+    alsoKnown: alsoKnownOf(t, scopes, options.threshold),
+    measureCount: t.M,
+    values: t.values,
+    relations,
+    unpublished: t.unpublished,
+    unprotected,
+    keepShown,
+  };
+}
+
+/** The protection of a year's figures with the grid's names (for the benchmark and the decision record's figures). */
+export function protectionOf(
+  options: CubeOptions,
+): Protection & { cells: number; name: (i: number) => string; value: (i: number) => number } {
+  const t = tableOf(options);
+  const input = protectionInputOf(t, options);
+  const p = protect(input);
+  return {
+    ...p,
+    cells: t.values.length - t.unpublished.filter(Boolean).length,
+    name: (i) => `${t.scopes[Math.floor(i / t.M)]!.key}|${t.measureNames[i % t.M]}`,
+    value: (i) => t.values[i]!,
+  };
 }
 
 /**
- * Suppress the figures of all scopes together. `known`: the counties the viewer works in (their
- * figures are shown, and count as known when the relations are solved).
+ * Protect the figures of all scopes together: one pattern for every protected viewer (decision
+ * 017). `known`: the counties the viewer works in, whose figures they are shown in full.
  */
 export function buildCube(options: CubeOptions): Cube {
   const t = tableOf(options);
   // The same figures give the same pattern: keep recent patterns (the figures are read live, so
   // the key is the figures themselves, and any change to the rows gives a new key).
-  const key = `${options.threshold}|${(options.known ?? []).join(',')}|${t.measureNames.join(',')}|${t.scopes.map((s) => s.key).join(',')}|${fingerprint(t.values)}`;
-  let state = SUPPRESSION_CACHE.get(key);
-  if (state) {
-    SUPPRESSION_CACHE.delete(key);
+  const key = `${options.threshold}|${t.measureNames.join(',')}|${t.scopes.map((s) => s.key).join(',')}|${fingerprint(t.values)}`;
+  let hidden = PROTECTION_CACHE.get(key);
+  if (hidden) {
+    PROTECTION_CACHE.delete(key);
   } else {
-    state = suppress({
-      values: t.values,
-      groups: groupsOf(t, options),
-      threshold: options.threshold,
-      known: knownCells(t, options.known ?? []),
-      unpublished: t.unpublished,
-    });
-    if (SUPPRESSION_CACHE.size >= CACHE_SIZE) SUPPRESSION_CACHE.delete(SUPPRESSION_CACHE.keys().next().value!);
+    hidden = protect(protectionInputOf(t, options)).hidden;
+    if (PROTECTION_CACHE.size >= CACHE_SIZE) PROTECTION_CACHE.delete(PROTECTION_CACHE.keys().next().value!);
   }
-  SUPPRESSION_CACHE.set(key, state);
-  const cells = state;
+  PROTECTION_CACHE.set(key, hidden);
+  const pattern = hidden;
+  const known = new Set(options.known ?? []);
   return {
     threshold: options.threshold,
     masks: t.masks,
@@ -279,13 +348,19 @@ export function buildCube(options: CubeOptions): Cube {
       if (si === undefined) throw new Error(`unknown scope ${scope}`);
       if (mi === undefined) return { value: 0, suppressed: false };
       const i = si * t.M + mi;
-      return countOf(t.values[i]!, cells[i]!);
+      if (known.has(scope) && !t.measureNames[mi]!.startsWith('aux_'))
+        return { value: t.values[i]!, suppressed: false };
+      if (t.unpublished[i]) return NOT_PUBLISHED;
+      return pattern[i] ? HIDDEN : { value: t.values[i]!, suppressed: false };
     },
   };
 }
 
+const HIDDEN: Count = { value: null, suppressed: true, reason: 'protected' };
+const NOT_PUBLISHED: Count = { value: null, suppressed: true, reason: 'unpublished' };
+
 const CACHE_SIZE = 256;
-const SUPPRESSION_CACHE = new Map<string, CellState[]>();
+const PROTECTION_CACHE = new Map<string, boolean[]>();
 
 /** Two independent 32-bit FNV-1a hashes over the values and their positions. */
 function fingerprint(values: readonly number[]): string {
@@ -299,9 +374,6 @@ function fingerprint(values: readonly number[]): string {
   return `${values.length}:${a.toString(36)}:${b.toString(36)}:${values.reduce((x, y) => x + y, 0)}`;
 }
 
-export function countOf(value: number, state: CellState = CELL_SHOWN): Count {
-  if (state === CELL_SMALL) return { value: null, suppressed: true, reason: 'small' };
-  if (state === CELL_COMPLEMENTARY || state === CELL_UNPUBLISHED)
-    return { value: null, suppressed: true, reason: 'complementary' };
+export function countOf(value: number): Count {
   return { value, suppressed: false };
 }

@@ -37,6 +37,9 @@ async function exportFigures(actor: Actor, input: ExportInput) {
   return { access, ctx, scope, get };
 }
 
+/** A figure the scope publishes: outside one's scope a county's breakdowns are not published (decision 017). */
+const published = (c: Count) => c.reason !== 'unpublished';
+
 /** Every export is in the audit log: who, which scope and period, in full or suppressed. */
 function auditExport(ctx: StatisticsContext, actor: Actor, input: ExportInput, changes: Record<string, unknown>) {
   return writeAudit(ctx.db, {
@@ -110,7 +113,7 @@ export async function getEurostatTables(
   input: ExportInput,
 ): Promise<{ access: Access; rows: EurostatRow[]; scope: StatisticsScope }> {
   const { access, ctx, scope, get } = await exportFigures(actor, input);
-  const rows = [...legalStatusRows(get), ...victimRows(get)];
+  const rows = [...legalStatusRows(get), ...victimRows(get)].filter((r) => published(r.count));
   await auditExport(ctx, actor, input, { format: 'eurostat', period: input.period, access });
   return { access, rows, scope };
 }
@@ -190,7 +193,9 @@ export async function getHtcdsExport(
   aggregates: { dimension: string; code: string; count: Count }[];
 }> {
   const { access, ctx, scope, get } = await exportFigures(actor, input);
-  const aggregates = htcds.aggregates.map((a) => ({ dimension: a.dimension, code: a.code, count: get(a.measure) }));
+  const aggregates = htcds.aggregates
+    .map((a) => ({ dimension: a.dimension, code: a.code, count: get(a.measure) }))
+    .filter((a) => published(a.count));
   const { cases, truncated } = access === 'full' ? await loadHtcdsCases(ctx, input) : { cases: null, truncated: false };
   await auditExport(ctx, actor, input, { format: 'htcds', period: input.period, access, records: cases?.length ?? 0 });
   return { access, scope, cases, truncated, aggregates };

@@ -401,7 +401,7 @@ describe('who sees what', () => {
   it('shows the analyst every county, suppressed, for calendar years only and without offence filters', async () => {
     const d = await getDashboard(analyst, { county: Y, period: yearPeriod(1996), today: TODAY });
     expect(d.access).toBe('suppressed');
-    expect(d.headline.cases.current).toEqual({ value: null, suppressed: true, reason: 'small' });
+    expect(d.headline.cases.current).toEqual({ value: null, suppressed: true, reason: 'protected' });
     expect(d.headline.casesPer100k.current).toEqual({ value: null, suppressed: true });
     expect(d.headline.crimeEstablishedShare.current.suppressed).toBe(true);
     expect(d.headline.cases.change.suppressed).toBe(true);
@@ -442,7 +442,7 @@ describe('who sees what', () => {
     expect(analystView.counties.find((c) => c.code === Y)!.cases.current).toEqual({
       value: null,
       suppressed: true,
-      reason: 'small',
+      reason: 'protected',
     });
     expect(analystView.counties.every((c) => c.mayOpen)).toBe(true);
   });

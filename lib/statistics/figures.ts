@@ -3,7 +3,7 @@
 // and the data layer read the same types.
 
 /** A count as every product shows it: the number, or null and suppressed. */
-export type Count = { value: number | null; suppressed: boolean; reason?: 'small' | 'complementary' };
+export type Count = { value: number | null; suppressed: boolean; reason?: 'protected' | 'unpublished' };
 /** A share, rate, change or median: hidden whenever a count it is built on is hidden. */
 export type Ratio = { value: number | null; suppressed: boolean };
 export type Figure = { current: Count; previous: Count; change: Ratio };

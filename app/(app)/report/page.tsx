@@ -174,9 +174,7 @@ function ReportMap({
                 <th scope="row" className="py-0.5 pr-3 font-normal">
                   {countyName(c, locale)}
                 </th>
-                <td className="py-0.5 pr-3 text-right tabular-nums">
-                  {countText(c.cases.current, format, overview.threshold)}
-                </td>
+                <td className="py-0.5 pr-3 text-right tabular-nums">{countText(c.cases.current, format)}</td>
                 <td className="py-0.5 pr-3 text-right tabular-nums">{ratioText(c.per100k, format, 'rate')}</td>
               </tr>
             ))}

@@ -189,7 +189,6 @@ function MapSection({ view, measure }: { view: View; measure: MapMeasureKey }) {
         : countSpoken(
             measure === 'cases' ? c.cases.current : measure === 'participants' ? c.participants : c.meetings,
             format,
-            overview.threshold,
             t,
           )
       : t(`measureValue.${measure}`, { value: numberText(m.value ?? 0) });
@@ -287,7 +286,6 @@ function NationFigures({
   previousLabel: string;
 }) {
   const n = overview.nation;
-  const threshold = overview.threshold;
   const item = (label: string, value: string, sub?: string) => (
     <div className="rounded border border-slate-300 p-4">
       <dt className="text-sm text-slate-700">{label}</dt>
@@ -299,15 +297,15 @@ function NationFigures({
     <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       {item(
         t('figures.cases'),
-        countText(n.cases.current, format, threshold),
-        `${previousLabel}: ${countText(n.cases.previous, format, threshold)} (${ratioText(n.cases.change, format, 'change')})`,
+        countText(n.cases.current, format),
+        `${previousLabel}: ${countText(n.cases.previous, format)} (${ratioText(n.cases.change, format, 'change')})`,
       )}
       {item(t('figures.per100k'), ratioText(n.per100k, format, 'rate'))}
-      {item(t('figures.victims'), countText(n.victims, format, threshold))}
-      {item(t('figures.perpetrators'), countText(n.perpetrators, format, threshold))}
-      {item(t('figures.convicted'), countText(n.convicted, format, threshold))}
-      {item(t('figures.participants'), countText(n.participants, format, threshold))}
-      {item(t('figures.meetings'), countText(n.meetings, format, threshold))}
+      {item(t('figures.victims'), countText(n.victims, format))}
+      {item(t('figures.perpetrators'), countText(n.perpetrators, format))}
+      {item(t('figures.convicted'), countText(n.convicted, format))}
+      {item(t('figures.participants'), countText(n.participants, format))}
+      {item(t('figures.meetings'), countText(n.meetings, format))}
       {item(t('figures.coverage'), `${overview.coverage.activeGroups}/${overview.coverage.counties}`)}
     </dl>
   );

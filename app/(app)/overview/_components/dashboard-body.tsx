@@ -147,7 +147,7 @@ function CasesSection({ d, common, tEnum }: SectionProps) {
 }
 
 function FunnelSection({ d, common }: SectionProps) {
-  const { t, format, threshold } = common;
+  const { t, format } = common;
   return (
     <section aria-labelledby="dash-funnel" className="mt-8 break-inside-avoid">
       <h2 id="dash-funnel" className="text-xl font-semibold">
@@ -160,7 +160,7 @@ function FunnelSection({ d, common }: SectionProps) {
           steps={d.funnel.map((f) => ({
             label: t(`steps.${f.step}`),
             value: f.current.suppressed ? null : f.current.value,
-            valueText: countText(f.current, format, threshold),
+            valueText: countText(f.current, format),
             share: f.shareOfReported.value,
           }))}
         />
@@ -172,7 +172,7 @@ function FunnelSection({ d, common }: SectionProps) {
 
 /** The funnel's text alternative, with the median days from each step to the next. */
 function FunnelTable({ d, common }: Omit<SectionProps, 'tEnum'>) {
-  const { t, format, threshold } = common;
+  const { t, format } = common;
   const cell = 'py-1 pr-3 text-right tabular-nums';
   return (
     <TableScroll label={t('dashboard.funnel')}>
@@ -205,9 +205,9 @@ function FunnelTable({ d, common }: Omit<SectionProps, 'tEnum'>) {
                 <th scope="row" className="py-1 pr-3 font-normal">
                   {t(`steps.${f.step}`)}
                 </th>
-                <td className={cell}>{countText(f.current, format, threshold)}</td>
+                <td className={cell}>{countText(f.current, format)}</td>
                 <td className={cell}>{ratioText(f.shareOfReported, format, 'percent')}</td>
-                <td className={cell}>{countText(f.previous, format, threshold)}</td>
+                <td className={cell}>{countText(f.previous, format)}</td>
                 <td className={cell}>
                   {median
                     ? `${ratioText(median.current, format, 'days')} (${t(`steps.${median.from}`).toLowerCase()} → ${t(`steps.${median.to}`).toLowerCase()})`
@@ -227,7 +227,7 @@ function FunnelTable({ d, common }: Omit<SectionProps, 'tEnum'>) {
  * once per case; said under the figure, since a person in two cases is two here.
  */
 function PersonsSection({ d, common, tEnum }: SectionProps) {
-  const { t, format, threshold } = common;
+  const { t, format } = common;
   const label = (status: Dashboard['persons'][number]['status']) =>
     status === 'suspected' ? t('dashboard.suspected') : tEnum(`justiceStep.${status}`);
   const chartSteps = d.persons.filter((p) => ['suspected', 'prosecuted', 'convicted'].includes(p.status));
@@ -254,7 +254,7 @@ function PersonsSection({ d, common, tEnum }: SectionProps) {
           steps={chartSteps.map((p) => ({
             label: label(p.status),
             value: p.current.suppressed ? null : p.current.value,
-            valueText: countText(p.current, format, threshold),
+            valueText: countText(p.current, format),
             share: null,
           }))}
         />
@@ -288,11 +288,11 @@ function PersonsSection({ d, common, tEnum }: SectionProps) {
                   <th scope="row" className="py-1 pr-3 font-normal">
                     {label(p.status)}
                   </th>
-                  <td className={cell}>{countText(p.current, format, threshold)}</td>
-                  <td className={cell}>{countText(p.previous, format, threshold)}</td>
+                  <td className={cell}>{countText(p.current, format)}</td>
+                  <td className={cell}>{countText(p.previous, format)}</td>
                   {shown.map((s) => (
                     <td key={s} className={cell}>
-                      {countText(p.bySex.find((r) => r.key === s)!.current, format, threshold)}
+                      {countText(p.bySex.find((r) => r.key === s)!.current, format)}
                     </td>
                   ))}
                   <td className={cell}>
@@ -328,7 +328,7 @@ function PersonsSection({ d, common, tEnum }: SectionProps) {
                   </th>
                   {chartSteps.map((p) => (
                     <td key={p.status} className={cell}>
-                      {countText(p.byOffence.find((r) => r.key === o)!.current, format, threshold)}
+                      {countText(p.byOffence.find((r) => r.key === o)!.current, format)}
                     </td>
                   ))}
                 </tr>
@@ -432,7 +432,7 @@ function PlainFigure({ label, children }: { label: string; children: React.React
 }
 
 function CoordinationSection({ d, common }: SectionProps) {
-  const { t, format, threshold } = common;
+  const { t, format } = common;
   const { coordination: c } = d;
   return (
     <section aria-labelledby="dash-coordination" className="mt-8 break-inside-avoid">
@@ -442,12 +442,8 @@ function CoordinationSection({ d, common }: SectionProps) {
       <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <KeyFigure label={t('figures.meetings')} figure={c.meetings} {...common} />
         <KeyFigure label={t('figures.organisations')} figure={c.organisations} {...common} />
-        <PlainFigure label={t('figures.openActionItems')}>
-          {countText(c.openActionItems, format, threshold)}
-        </PlainFigure>
-        <PlainFigure label={t('figures.overdueActionItems')}>
-          {countText(c.overdueActionItems, format, threshold)}
-        </PlainFigure>
+        <PlainFigure label={t('figures.openActionItems')}>{countText(c.openActionItems, format)}</PlainFigure>
+        <PlainFigure label={t('figures.overdueActionItems')}>{countText(c.overdueActionItems, format)}</PlainFigure>
         <PlainFigure label={t('figures.coverage')}>
           {d.scope.kind === 'county' ? (c.activeGroups ? t('yes') : t('no')) : `${c.activeGroups}/${c.counties}`}
         </PlainFigure>

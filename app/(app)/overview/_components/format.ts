@@ -17,15 +17,15 @@ export type FigureContext = {
   previousLabel: string;
 };
 
-/** A count as shown: the number in Swedish format, "<5" for a small count, "×" for a complement. */
-export function countText(c: Count, format: Formatter, threshold: number): string {
-  if (c.suppressed) return c.reason === 'small' ? `<${threshold}` : '×';
+/** A count as shown: the number in the language's format, "×" for a protected one, "–" for one not published (decision 017). */
+export function countText(c: Count, format: Formatter): string {
+  if (c.suppressed) return c.reason === 'unpublished' ? '–' : '×';
   return format.number(c.value ?? 0);
 }
 
 /** What a screen reader hears for a hidden count. */
-export function countSpoken(c: Count, format: Formatter, threshold: number, t: Translator): string {
-  if (c.suppressed) return c.reason === 'small' ? t('hidden.small', { threshold }) : t('hidden.complementary');
+export function countSpoken(c: Count, format: Formatter, t: Translator): string {
+  if (c.suppressed) return t(c.reason === 'unpublished' ? 'hidden.unpublished' : 'hidden.protected');
   return format.number(c.value ?? 0);
 }
 

@@ -9,7 +9,6 @@ export function KeyFigure({
   label,
   figure,
   format,
-  threshold,
   t,
   previousLabel,
 }: { label: string; figure: Figure } & Omit<FigureContext, 'currentLabel'>) {
@@ -19,15 +18,15 @@ export function KeyFigure({
       <dd className="text-3xl font-semibold tabular-nums">
         {figure.current.suppressed ? (
           <>
-            <span aria-hidden="true">{countText(figure.current, format, threshold)}</span>
-            <span className="sr-only">{countSpoken(figure.current, format, threshold, t)}</span>
+            <span aria-hidden="true">{countText(figure.current, format)}</span>
+            <span className="sr-only">{countSpoken(figure.current, format, t)}</span>
           </>
         ) : (
-          countText(figure.current, format, threshold)
+          countText(figure.current, format)
         )}
       </dd>
       <dd className="text-sm text-slate-700">
-        {previousLabel}: {countText(figure.previous, format, threshold)} ({ratioText(figure.change, format, 'change')})
+        {previousLabel}: {countText(figure.previous, format)} ({ratioText(figure.change, format, 'change')})
       </dd>
     </div>
   );
@@ -66,7 +65,6 @@ export function CategorySection<Key extends string>({
   rows,
   labelOf,
   format,
-  threshold,
   t,
   currentLabel,
   previousLabel,
@@ -95,7 +93,7 @@ export function CategorySection<Key extends string>({
               label: labelOf(r.key),
               value: r.current.value,
               previous: r.previous.value,
-              valueText: countText(r.current, format, threshold),
+              valueText: countText(r.current, format),
             }))}
           />
           <TableScroll label={title}>
@@ -123,8 +121,8 @@ export function CategorySection<Key extends string>({
                     <th scope="row" className="py-1 pr-3 font-normal">
                       {labelOf(r.key)}
                     </th>
-                    <td className="py-1 pr-3 text-right tabular-nums">{countText(r.current, format, threshold)}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{countText(r.previous, format, threshold)}</td>
+                    <td className="py-1 pr-3 text-right tabular-nums">{countText(r.current, format)}</td>
+                    <td className="py-1 pr-3 text-right tabular-nums">{countText(r.previous, format)}</td>
                     <td className="py-1 pr-3 text-right tabular-nums">{ratioText(r.change, format, 'change')}</td>
                   </tr>
                 ))}
@@ -141,7 +139,7 @@ export function CategorySection<Key extends string>({
 export function SuppressionNote({ threshold, t }: { threshold: number; t: Translator }) {
   return (
     <p className="mt-4 rounded border border-amber-700 bg-amber-50 p-3 text-sm" role="note">
-      {t('suppressionNote', { threshold, symbol: `<${threshold}` })}
+      {t('suppressionNote', { threshold })}
     </p>
   );
 }

@@ -28,10 +28,7 @@ export function tableRow(
   t: Translator,
   coverage?: Overview['coverage'],
 ): TableRow {
-  const count = (c: OverviewRow['victims']) => ({
-    text: countText(c, format, threshold),
-    sort: c.suppressed ? null : c.value,
-  });
+  const count = (c: OverviewRow['victims']) => ({ text: countText(c, format), sort: c.suppressed ? null : c.value });
   return {
     key: r.key,
     name,

@@ -31,7 +31,7 @@ export function TrendBlock({
         columns={points.map((p) => ({
           label: label(p.start),
           value: p.value.suppressed ? null : p.value.value,
-          valueText: countText(p.value, format, threshold),
+          valueText: countText(p.value, format),
         }))}
       />
       <div className="max-h-80 overflow-y-auto" tabIndex={0} role="region" aria-label={t('trendTable')}>
@@ -53,7 +53,7 @@ export function TrendBlock({
                 <th scope="row" className="py-1 pr-3 font-normal">
                   {label(p.start)}
                 </th>
-                <td className="py-1 pr-3 text-right tabular-nums">{countText(p.value, format, threshold)}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{countText(p.value, format)}</td>
               </tr>
             ))}
           </tbody>

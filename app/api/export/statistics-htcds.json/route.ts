@@ -1,5 +1,5 @@
 import { getHtcdsExport } from '@/db/statistics/exports';
-import { suppressionThreshold } from '@/db/statistics/suppression';
+import { suppressionThreshold } from '@/db/statistics/protection';
 import { statisticsExportRoute } from '../../statistics/params';
 
 export const dynamic = 'force-dynamic';
