@@ -60,6 +60,9 @@ async function unlessRefused<T>(p: Promise<T>): Promise<T | null> {
  * Everything the viewer is shown for the years (and, through "previous" columns and trends, the
  * years before). `account`: the id of an account of the viewer's role, as whom the exports are
  * read (every export is in the audit log under the person who made it); without one, no exports.
+ * An insider (issue 14's threat model) sees every product a protected viewer can reach — the
+ * analyst's — and knows their own county's (or region's and its counties') full figures, read
+ * from their own dashboards.
  */
 export async function collectProducts(
   v: Viewer,
@@ -67,6 +70,21 @@ export async function collectProducts(
   today: string,
   account?: string,
 ): Promise<Observed> {
+  if (v.kind === 'county' || v.kind === 'region') {
+    const o = await collectProducts({ kind: 'analyst' }, years, today, account);
+    const insider = actorOf(v, randomUUID());
+    const own =
+      v.kind === 'county'
+        ? [{ county: v.county }]
+        : [{ county: null, region: v.region }, ...v.counties.map((county) => ({ county }))];
+    for (const year of years)
+      for (const t of own) {
+        const d = await getDashboard(insider, { ...t, period: yearPeriod(year), today });
+        if (d.access !== 'full') throw new Error(`${viewerName(v)} does not see their own figures in full`);
+        readDashboard(o, overHttp<DashboardJson>(d), true);
+      }
+    return o;
+  }
   const o = emptyObserved();
   const actor = actorOf(v, account ?? randomUUID());
   for (const year of years) {
@@ -85,7 +103,7 @@ export async function collectProducts(
     if (!account) continue;
     for (const county of [null, ...o.counties.keys()]) {
       const e = await unlessRefused(getEurostatTables(actor, { county, period, today }));
-      // As the CSV gives it: a value, or suppressed (without saying "<5" or "×").
+      // As the CSV gives it: a value, or suppressed (without saying why).
       if (e)
         readEurostat(
           o,

@@ -6,10 +6,17 @@
 export type ShownCount = { value: number | null; suppressed: boolean; reason?: string };
 
 /**
- * What the attacker learns of one cell: its value, "<5" (small), "×" (hidden otherwise), or —
- * where a product does not say which (the Eurostat CSV's `suppressed`) — hidden, either of them.
+ * What the attacker learns of one cell: its value; "×" (protected: some whole number ≥ 0, decision
+ * 017); a bare `suppressed` (the Eurostat CSV), the same. The superseded rule's markers (the
+ * test fixture of decision 006) are "<5" (small: 1..threshold − 1) and "×" there meaning a
+ * count not below the threshold (hidden).
  */
-export type Mark = { kind: 'value'; value: number } | { kind: 'small' } | { kind: 'hidden' } | { kind: 'suppressed' };
+export type Mark =
+  | { kind: 'value'; value: number }
+  | { kind: 'protected' }
+  | { kind: 'suppressed' }
+  | { kind: 'small' }
+  | { kind: 'hidden' };
 
 /** A cell: a scope (county code, `region:<name>` or `SE`) and a measure, in one calendar year. */
 export const cellKey = (year: number, scope: string, measure: string): string => `${year}|${scope}|${measure}`;
@@ -73,6 +80,10 @@ export type Observed = {
   listedCombos: Map<string, Set<string>>;
   /** Every offence combination any product named, with its offences. */
   combos: Map<string, readonly string[]>;
+  /** Cells the viewer knows as an insider (their own county or region in full). */
+  known: Set<string>;
+  /** Cells a product says it does not publish (README: a region's breakdowns only from 20 cases). */
+  unpublished: Set<string>;
 };
 
 export function emptyObserved(): Observed {
@@ -83,18 +94,40 @@ export function emptyObserved(): Observed {
     counties: new Map(),
     listedCombos: new Map(),
     combos: new Map(),
+    known: new Set(),
+    unpublished: new Set(),
   };
 }
 
-function markOf(c: ShownCount): Mark {
+/** The mark a count gives, or null for a figure the product says it does not publish. */
+function markOf(c: ShownCount): Mark | null {
   if (!c.suppressed) return { kind: 'value', value: c.value ?? 0 };
+  if (c.reason === 'unpublished') return null;
+  if (c.reason === 'protected') return { kind: 'protected' };
   if (c.reason === undefined) return { kind: 'suppressed' };
-  return c.reason === 'small' ? { kind: 'small' } : { kind: 'hidden' };
+  throw new Error(`a marker the attacker does not know: ${c.reason}`);
 }
 
-/** One more sighting of a cell: a value beats a marker; two different values are an error in the products. */
-function see(o: Observed, key: string, count: ShownCount): void {
+/**
+ * One more sighting of a cell: a value beats a marker; two different values are an error in the
+ * products. `known`: what an insider knows of their own county or region (their full figures),
+ * which is not a product showing what another hides.
+ */
+function see(o: Observed, key: string, count: ShownCount, known = false): void {
   const mark = markOf(count);
+  if (!mark) {
+    o.unpublished.add(key);
+    return;
+  }
+  if (known && mark.kind === 'value') {
+    const before = o.marks.get(key);
+    if (before?.kind === 'value' && before.value !== mark.value)
+      throw new Error(`two values for ${key}: ${before.value} and ${mark.value}`);
+    o.marks.set(key, mark);
+    o.known.add(key);
+    return;
+  }
+  if (o.known.has(key)) return;
   const before = o.marks.get(key);
   if (!before) {
     o.marks.set(key, mark);
@@ -121,8 +154,11 @@ function threshold(o: Observed, t: number): void {
   o.threshold = t;
 }
 
-/** Every count of a dashboard (API JSON): the year's figures, the previous year's, and the trend's years. */
-export function readDashboard(o: Observed, d: DashboardJson): void {
+/**
+ * Every count of a dashboard (API JSON): the year's figures, the previous year's, and the trend's
+ * years. `known`: an insider's own full dashboard (what they know, not what a product shows).
+ */
+export function readDashboard(o: Observed, d: DashboardJson, known = false): void {
   threshold(o, d.threshold);
   const year = yearOfDate(d.period.from);
   const scope =
@@ -132,8 +168,8 @@ export function readDashboard(o: Observed, d: DashboardJson): void {
         ? regionScope(d.scope.policeRegion!)
         : d.scope.code;
   const both = (measure: string, r: { current: ShownCount; previous: ShownCount }) => {
-    see(o, cellKey(year, scope, measure), r.current);
-    see(o, cellKey(year - 1, scope, measure), r.previous);
+    see(o, cellKey(year, scope, measure), r.current, known);
+    see(o, cellKey(year - 1, scope, measure), r.previous, known);
   };
   const rows = (prefix: string, list: Row[]) => {
     for (const r of list) both(`${prefix}:${r.key}`, r);
@@ -145,6 +181,12 @@ export function readDashboard(o: Observed, d: DashboardJson): void {
   rows('combo', d.offenceCombinations);
   const listed = new Set(d.offenceCombinations.map((r) => r.key));
   for (const r of d.offenceCombinations) o.combos.set(r.key, r.offences);
+  // An insider's own full dashboard leaves out a combination that is 0 in both years: they know it.
+  if (known)
+    for (const combo of o.combos.keys())
+      if (!listed.has(combo))
+        for (const y of [year, year - 1])
+          see(o, cellKey(y, scope, `combo:${combo}`), { value: 0, suppressed: false }, true);
   // A combination left out is 0 in both years; two listings of one year: only what both list may be more.
   for (const k of [`${year}|${scope}`, `${year - 1}|${scope}`]) {
     const before = o.listedCombos.get(k);
@@ -168,7 +210,7 @@ export function readDashboard(o: Observed, d: DashboardJson): void {
     rows(`persons:${p.status}.offence`, p.byOffence);
   }
   if (d.trend.granularity === 'year')
-    for (const pt of d.trend.points) see(o, cellKey(yearOfDate(pt.start), scope, 'cases'), pt.value);
+    for (const pt of d.trend.points) see(o, cellKey(yearOfDate(pt.start), scope, 'cases'), pt.value, known);
 }
 
 /** Every count of the national overview: each county, police region and the nation, and the nation's trend. */

@@ -115,6 +115,9 @@ export function relationsOf(o: Observed, year: number): Constraint[] {
       }
     }
     out.push(...eurostatRelations(measures, dims, k, name));
+    // A police region's breakdowns are published from 20 cases in the year (README): none, fewer.
+    if (scope.startsWith('region:') && o.unpublished.has(k('victims')) && !o.known.has(k('cases')))
+      out.push({ name: name('no breakdowns: fewer than 20 cases'), terms: [[k('cases'), 1]], lower: 0, upper: 19 });
   }
   // Counties add up to their police region, the regions to the nation, for every measure.
   for (const m of measures) {

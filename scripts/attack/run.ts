@@ -1,16 +1,16 @@
-// npm run attack [-- --years 2024,2025] [--viewers analyst,01,09,Syd] [--assert] — the
+// npm run attack [-- --years 2024,2025] [--viewers analyst,01,09,Syd] [--assert] [--show] — the
 // integer-programming attacker (issue 14) against the configured database: for each viewer (the
 // analyst, every county insider, every police-region insider) and year, every hidden cell's
 // integer minimum and maximum over what that viewer is shown and knows. Prints one line per
 // viewer and year; with --assert, exits 1 when any cell is narrower than the rule
 // (threshold − 2), a product shows what another hides, or a viewer's hidden cells of a year are
-// not attacked at all.
+// not attacked at all; --show lists the cells narrower than the rule.
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { POLICE_REGIONS, parseScope } from '@/lib/regions';
 import { arg, describeDatabase, flag, runCli } from '../cli';
-import { attackYear, summarise, type Summary } from './attack';
+import { attackYear, narrowerThanRule, summarise, type Summary } from './attack';
 import { collectProducts, regionCounties, viewerName, type Viewer } from './collect';
 
 const today = arg('today') ?? new Date().toISOString().slice(0, 10);
@@ -56,7 +56,18 @@ async function analystAccount(): Promise<string | undefined> {
   return row?.id;
 }
 
-const COLUMNS = ['viewer', 'year', 'hidden', 'attacked', 'narrower', 'pinned', 'exposed', 'seconds', 'cpu s'] as const;
+const COLUMNS = [
+  'viewer',
+  'year',
+  'hidden',
+  'attacked',
+  'exempt',
+  'narrower',
+  'pinned',
+  'exposed',
+  'seconds',
+  'cpu s',
+] as const;
 
 function line(cells: readonly (string | number)[]): string {
   return cells.map((c, i) => (i === 0 ? String(c).padEnd(18) : String(c).padStart(9))).join('');
@@ -76,28 +87,50 @@ void runCli(async () => {
   for (const v of viewers) {
     // The products of a year also show the year before (previous columns, trends).
     const t0 = performance.now();
-    const o = await collectProducts(
-      v,
-      [...new Set(years.flatMap((y) => [y, y + 1]))].sort(),
-      today,
-      v.kind === 'analyst' ? analyst : undefined,
-    );
+    const o = await collectProducts(v, [...new Set(years.flatMap((y) => [y, y + 1]))].sort(), today, analyst);
     console.log(`(${viewerName(v)}: products read in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     for (const year of years) {
       const started = performance.now();
       const cpu = process.cpuUsage();
-      const s = summarise(await attackYear(o, year));
+      const attack = await attackYear(o, year, undefined, undefined, { ruleOnly: flag('assert') });
+      const s = summarise(attack);
+      // The cells narrower than the rule, with their ranges (what an analyst would look at first).
+      if (flag('show'))
+        for (const c of attack.cells.filter((x) => !x.exempt && narrowerThanRule(x.range, attack.threshold)))
+          console.log(`  ${c.key}: ${c.range.min}–${c.range.max}`);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const cpuSeconds = (process.cpuUsage(cpu).user / 1e6).toFixed(1);
       results.push({ ...s, viewer: viewerName(v) });
       console.log(
-        line([viewerName(v), year, s.hidden, s.attacked, s.narrower, s.pinned, s.exposed, seconds, cpuSeconds]),
+        line([
+          viewerName(v),
+          year,
+          s.hidden,
+          s.attacked,
+          s.exempt,
+          s.narrower,
+          s.pinned,
+          s.exposed,
+          seconds,
+          cpuSeconds,
+        ]),
       );
     }
   }
-  const total = (k: 'hidden' | 'attacked' | 'narrower' | 'pinned' | 'exposed') => results.reduce((n, r) => n + r[k], 0);
+  const total = (k: 'hidden' | 'attacked' | 'exempt' | 'narrower' | 'pinned' | 'exposed') =>
+    results.reduce((n, r) => n + r[k], 0);
   console.log(
-    line(['total', '', total('hidden'), total('attacked'), total('narrower'), total('pinned'), total('exposed'), '']),
+    line([
+      'total',
+      '',
+      total('hidden'),
+      total('attacked'),
+      total('exempt'),
+      total('narrower'),
+      total('pinned'),
+      total('exposed'),
+      '',
+    ]),
   );
   if (flag('assert')) {
     const failed = results.filter((r) => r.narrower > 0 || r.exposed > 0 || (r.hidden > 0 && r.attacked === 0));

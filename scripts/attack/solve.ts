@@ -33,13 +33,16 @@ function components(n: number, rows: readonly { indices: number[] }[]): number[]
 /**
  * The integer minimum and maximum of each target over the unknowns, the known values already
  * moved into the constraints' bounds. Targets: keys of `unknowns`. Throws when the constraints
- * admit no solution at all (then a relation or a marker's meaning is wrong).
+ * admit no solution at all (then a relation or a marker's meaning is wrong). `enough`: a cell
+ * whose solutions found so far already span that much is not solved further (its range is then
+ * the span seen, a lower bound of its width: all a check against the rule needs).
  */
 export async function integerRanges(
   unknowns: ReadonlyMap<string, Unknown>,
   constraints: readonly Constraint[],
   known: (key: string) => number | undefined,
   targets: readonly string[],
+  enough = Infinity,
 ): Promise<Map<string, Range>> {
   const h = await highs();
   const keys = [...unknowns.keys()];
@@ -128,6 +131,11 @@ export async function integerRanges(
       for (const i of wanted) {
         const j = local.get(i)!;
         const u = unknowns.get(keys[i]!)!;
+        // Solutions found already span `enough`: the cell is at least that wide (all a rule check asks).
+        if (seenMax[j]! - seenMin[j]! >= enough) {
+          out.set(keys[i]!, { min: seenMin[j]!, max: seenMax[j]! });
+          continue;
+        }
         const min = seenMin[j] === u.lower ? u.lower : solveFor(j, 'minimize');
         const max = seenMax[j] === u.upper ? u.upper : solveFor(j, 'maximize');
         out.set(keys[i]!, { min, max });
