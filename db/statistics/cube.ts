@@ -20,7 +20,6 @@ import {
 import {
   protect,
   type MeasureRelation,
-  type Protection,
   type ProtectionInput,
   type ProtectionScope,
 } from './protection';
@@ -302,21 +301,6 @@ function protectionInputOf(t: Table, options: CubeOptions): ProtectionInput {
     unpublished: t.unpublished,
     unprotected,
     keepShown,
-  };
-}
-
-/** The protection of a year's figures with the grid's names (for the benchmark and the decision record's figures). */
-export function protectionOf(
-  options: CubeOptions,
-): Protection & { cells: number; name: (i: number) => string; value: (i: number) => number } {
-  const t = tableOf(options);
-  const input = protectionInputOf(t, options);
-  const p = protect(input);
-  return {
-    ...p,
-    cells: t.values.length - t.unpublished.filter(Boolean).length,
-    name: (i) => `${t.scopes[Math.floor(i / t.M)]!.key}|${t.measureNames[i % t.M]}`,
-    value: (i) => t.values[i]!,
   };
 }
 
