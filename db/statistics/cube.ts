@@ -17,12 +17,7 @@ import {
   offenceBit,
   type RollupSums,
 } from './measures';
-import {
-  protect,
-  type MeasureRelation,
-  type ProtectionInput,
-  type ProtectionScope,
-} from './protection';
+import { protect, type MeasureRelation, type ProtectionInput, type ProtectionScope } from './protection';
 
 /** Rollup sums per offence combination (mask) plus the additive figures kept elsewhere (trainings, coordination). */
 export type ScopeSums = { byMask: Map<number, RollupSums>; extra: Record<string, number> };
