@@ -212,17 +212,17 @@ function tableOf(options: CubeOptions): Table {
 }
 
 /** The figures of a county (and of a small police region) a protected viewer is shown (decision 017). */
-export const COUNTY_MEASURES: ReadonlySet<string> = new Set(['cases']);
+const COUNTY_MEASURES: ReadonlySet<string> = new Set(['cases']);
 
 /** A police region's breakdowns are shown to protected viewers from this many cases in the year. */
-export const BREAKDOWN_CASES = 20;
+const BREAKDOWN_CASES = 20;
 
 /** Figures that are not about persons (trainings, meetings, action items): shown as they are (issue 14). */
 const UNPROTECTED =
   /^(trainings|participants|participants_.*|theme_.*|meetings|organisations|action_open|action_overdue)$/;
 
 /** Case counts at least this large are never hidden in a county (the nation's and the regions' never, unless small). */
-export const ALWAYS_SHOWN_CASES = 20;
+const ALWAYS_SHOWN_CASES = 20;
 
 /**
  * What readers know beside the sums, as sums with an unpublished slack (whole − part ≥ 0): a
@@ -327,10 +327,9 @@ export function buildCube(options: CubeOptions): Cube {
       if (si === undefined) throw new Error(`unknown scope ${scope}`);
       if (mi === undefined) return { value: 0, suppressed: false };
       const i = si * t.M + mi;
-      if (known.has(scope) && !t.measureNames[mi]!.startsWith('aux_'))
-        return { value: t.values[i]!, suppressed: false };
+      if (known.has(scope) && !t.measureNames[mi]!.startsWith('aux_')) return countOf(t.values[i]!);
       if (t.unpublished[i]) return NOT_PUBLISHED;
-      return pattern[i] ? HIDDEN : { value: t.values[i]!, suppressed: false };
+      return pattern[i] ? HIDDEN : countOf(t.values[i]!);
     },
   };
 }

@@ -74,8 +74,6 @@ export type Protection = {
   hidden: boolean[];
   /** Hidden cells for which no witness of the rule's width was found against some viewer. */
   unprotected: number[];
-  /** Per hidden cell, the smallest width its witnesses move it against any viewer. */
-  width: Map<number, number>;
   /** Cells kept shown where possible that had to be hidden to protect another. */
   keptShownHidden: number[];
 };
@@ -355,7 +353,7 @@ export function protect(input: ProtectionInput): Protection {
   };
 
   /** The same search over single cells (any shape of witness), for what no product protects. */
-  const searchCells = (cell: number, forbidden: (scope: number) => boolean, up: number, down: number) => {
+  const searchCells = (cell: number, up: number, down: number) => {
     const move = new Map<number, number>();
     const residual = new Map<number, number>();
     const apply = (i: number, d: number) => {
@@ -366,11 +364,7 @@ export function protect(input: ProtectionInput): Protection {
       }
     };
     const allowed = (i: number, d: number) =>
-      !move.has(i) &&
-      movable(i) &&
-      !forbidden(scopeOf(i)) &&
-      !(knowersOfCell(i) & (1 << viewer)) &&
-      cur[i]! >= (d > 0 ? up : down);
+      !move.has(i) && movable(i) && !(knowersOfCell(i) & (1 << viewer)) && cur[i]! >= (d > 0 ? up : down);
     if (!allowed(cell, 1)) return null;
     move.set(cell, 1);
     apply(cell, 1);
@@ -544,7 +538,7 @@ export function protect(input: ProtectionInput): Protection {
       if (widthWith(cell, bit, merges) >= need) return merges;
     }
     const find = (up: number, down: number) =>
-      searchProduct(cell, forbidden, up, down) ?? (relax === 0 ? searchCells(cell, forbidden, up, down) : null);
+      searchProduct(cell, forbidden, up, down) ?? (relax === 0 ? searchCells(cell, up, down) : null);
     const top = Math.min(values[cell]!, need);
     for (const p of [...new Set([top, Math.floor(top / 2), 0])]) {
       const w = find(p, need - p);
@@ -604,18 +598,9 @@ export function protect(input: ProtectionInput): Protection {
       }
     }
   }
-  const width = new Map<number, number>();
-  for (let i = 0; i < N; i++) {
-    if (!hidden[i]) continue;
-    const wanted = v.all & ~knowersOfCell(i);
-    let w = Infinity;
-    for (let bit = 0; bit < v.count; bit++) if (wanted & (1 << bit)) w = Math.min(w, widthWith(i, bit, []));
-    width.set(i, w);
-  }
   return {
     hidden,
     unprotected: [...failed].sort((a, b) => a - b),
-    width,
     keptShownHidden: keepShown.flatMap((k, i) => (k && hidden[i] ? [i] : [])),
   };
 }
