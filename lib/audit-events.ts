@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = [
   'training.restore',
   'training.export',
   'statistics.export',
+  'statistics.release',
+  'statistics.release_day',
   'auth.sign_in',
   'auth.sign_out',
   'auth.sign_in_failed',

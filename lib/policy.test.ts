@@ -113,6 +113,14 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
     county_staff: 'all',
     regional_coordinator: 'all',
   },
+  'statistics.release': {
+    admin: '-',
+    national_coordinator: 'all',
+    national_analyst: '-',
+    county_coordinator: '-',
+    county_staff: '-',
+    regional_coordinator: '-',
+  },
   'user.manage': {
     admin: 'all',
     national_coordinator: '-',

@@ -32,6 +32,8 @@ export const ACTIONS = [
   'statistics.read',
   /** Figures with small counts suppressed, as shown outside a county. */
   'statistics.read_suppressed',
+  /** Release a year's protected figures, and set the day they are released automatically. */
+  'statistics.release',
   'user.manage',
   'audit.read',
 ] as const;
@@ -64,6 +66,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     'coordination.delete',
     'training.delete',
     'statistics.read_suppressed',
+    'statistics.release',
     'audit.read',
   ]),
   national_analyst: grant('any-county', ['statistics.read_suppressed']),

@@ -5,3 +5,4 @@ export * from './cases';
 export * from './coordination';
 export * from './statistics';
 export * from './security';
+export * from './releases';

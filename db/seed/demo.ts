@@ -7,6 +7,8 @@ import type { Role } from '@/lib/roles';
 import { users } from '@/db/schema';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoCoordination } from './demo-coordination';
+import { releaseUnreleasedYears } from '@/db/statistics/releases';
+import { todayInStockholm } from '@/lib/forms/fields';
 
 // Published in the README: demo installations only. A PostgreSQL database never gets these
 // without `npm run db:seed -- --demo`.
@@ -76,6 +78,8 @@ export async function seedDemo(): Promise<number> {
   }
   await seedDemoCases(await getDb(), await findUserIdByEmail(DEMO_CASES_CREATOR));
   await seedDemoCoordination(await getDb(), await findUserIdByEmail(DEMO_COORDINATION_CREATOR));
+  // Every complete year released, so the protected views (the analyst's, other counties') show figures at once.
+  await releaseUnreleasedYears(await getDb(), todayInStockholm());
   return created;
 }
 

@@ -1,15 +1,16 @@
 import 'server-only';
 import { getDb, type Db } from '@/db';
 import { counties as countiesTable, type County } from '@/db/schema';
-import { TRAINING_AUDIENCES } from '@/lib/enums';
 import { AppError } from '@/lib/errors';
 import type { Period } from '@/lib/periods';
 import type { Actor } from '@/lib/policy';
 import { regionSlug, type PoliceRegion } from '@/lib/regions';
 import { knownCounties } from './access';
-import { addScopeSums, buildCube, emptyScopeSums, NATION, type Cube, type ScopeSums } from './cube';
-import { loadPersonRows, loadPersonRowsByYear, personFiguresOf, personRelations, type PersonRow } from './persons';
-import { loadCountySums, loadCountySumsByYear, type Counties, type CountySums } from './rollups';
+import { addScopeSums, emptyScopeSums, measuresOf, NATION, releasedCube, type Cube, type ScopeSums } from './cube';
+import { latestReleases, type ReleaseInfo, type ReleaseRow } from './releases';
+import { loadPersonRows } from './persons';
+import { loadCountySums, type Counties } from './rollups';
+import { addPersonRow, loadYearSums } from './year-sums';
 import { suppressionThreshold } from './protection';
 
 // What every statistics read of one request shares: the counties, the threshold, the counties
@@ -20,6 +21,8 @@ export type StatisticsContext = {
   counties: County[];
   threshold: number;
   cubes: Map<number, Promise<Cube>>;
+  /** The releases the cubes were read from, by year. */
+  releases: Map<number, ReleaseRow>;
   known: string[];
   today: string;
 };
@@ -27,58 +30,66 @@ export type StatisticsContext = {
 export async function statisticsContext(actor: Actor, today: string): Promise<StatisticsContext> {
   const db = await getDb();
   const counties = await db.select().from(countiesTable).orderBy(countiesTable.code);
-  return { db, counties, threshold: suppressionThreshold(), cubes: new Map(), known: knownCounties(actor), today };
+  return {
+    db,
+    counties,
+    threshold: suppressionThreshold(),
+    cubes: new Map(),
+    releases: new Map(),
+    known: knownCounties(actor),
+    today,
+  };
 }
 
-/** Participants by audience add up to all participants: a relation the cube keeps beside the rollups' own. */
-const EXTRA_GROUPS = [{ parts: TRAINING_AUDIENCES.map((a) => `participants_${a}`), whole: 'participants' }];
-
-/** The suppressed figures of every scope for calendar years (each computed once per request; their figures loaded together). */
+/**
+ * The figures a protected viewer is shown for calendar years: each year's latest release (issue
+ * 14), with the viewer's own counties live and in full; a year not released shows nothing.
+ */
 export function cubesFor(ctx: StatisticsContext, years: readonly number[]): Promise<Cube[]> {
   const missing = years.filter((y) => !ctx.cubes.has(y));
   if (missing.length > 0) {
-    const range = { from: `${Math.min(...missing)}-01-01`, to: `${Math.max(...missing)}-12-31` };
     const loaded = Promise.all([
-      loadCountySumsByYear(ctx.db, missing, ctx.today),
-      loadPersonRowsByYear(ctx.db, range),
-    ]).then(([byYear, persons]) => {
-      for (const r of persons) {
-        const byCounty = byYear.get(Number(r.y));
-        if (byCounty) addPersonRow(byCounty, r);
-      }
-      return byYear;
-    });
+      latestReleases(ctx.db, missing, ctx.today),
+      ctx.known.length > 0 ? loadYearSums(ctx.db, missing, ctx.today) : null,
+    ]);
     for (const y of missing) {
       ctx.cubes.set(
         y,
-        loaded.then((byYear) =>
-          buildCube({
-            counties: ctx.counties,
-            sums: byYear.get(y)!,
-            threshold: ctx.threshold,
-            known: ctx.known,
-            extraGroups: [...EXTRA_GROUPS, ...personRelations(extraKeys(byYear.get(y)!))],
-          }),
-        ),
+        loaded.then(([releases, live]) => {
+          const release = releases.get(y) ?? null;
+          if (release) ctx.releases.set(y, release);
+          const known = new Map(
+            ctx.known.map((code) => {
+              const sums = live?.get(y)?.get(code) ?? emptyScopeSums();
+              return [code, measuresOf(sums, [...sums.byMask.keys()])];
+            }),
+          );
+          return releasedCube(release, release?.threshold ?? ctx.threshold, known);
+        }),
       );
     }
   }
   return Promise.all(years.map((y) => ctx.cubes.get(y)!));
 }
 
-/** Persons by legal status into the county's extra figures (decision 014). */
-function addPersonRow(byCounty: CountySums, row: PersonRow): void {
-  let sums = byCounty.get(row.county_code);
-  if (!sums) byCounty.set(row.county_code, (sums = emptyScopeSums()));
-  for (const [k, n] of personFiguresOf(row)) sums.extra[k] = (sums.extra[k] ?? 0) + n;
-}
-
-function extraKeys(byCounty: CountySums): Set<string> {
-  return new Set([...byCounty.values()].flatMap((s) => Object.keys(s.extra)));
+/** The release a protected view of the year is read from (after cubesFor), or null when it has none. */
+export function releaseShown(ctx: StatisticsContext, year: number): ReleaseInfo | null {
+  const r = ctx.releases.get(year);
+  return r
+    ? { year: r.year, version: r.version, releasedAt: r.releasedAt.toISOString(), automatic: r.automatic }
+    : null;
 }
 
 export function cubeFor(ctx: StatisticsContext, year: number): Promise<Cube> {
   return cubesFor(ctx, [year]).then(([c]) => c!);
+}
+
+/** The cube of the year a protected view is of: refused (4xx) while the year is not released. */
+export async function releasedCubeFor(ctx: StatisticsContext, year: number): Promise<Cube> {
+  const cube = await cubeFor(ctx, year);
+  if (!ctx.releases.has(year))
+    throw new AppError('invalid', 'not_released', { message: 'statistics.errors.notReleased', year });
+  return cube;
 }
 
 /** The unsuppressed sums of a scope (some counties, or all) for a period. */

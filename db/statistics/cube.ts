@@ -151,11 +151,10 @@ export function scopesOf(counties: readonly { code: string; policeRegion: string
   ];
 }
 
-type CubeOptions = {
+export type CubeOptions = {
   counties: readonly { code: string; policeRegion: string }[];
   sums: ReadonlyMap<string, ScopeSums>;
   threshold: number;
-  known?: readonly string[];
   extraGroups?: readonly { parts: string[]; whole: string }[];
 };
 
@@ -299,46 +298,95 @@ function protectionInputOf(t: Table, options: CubeOptions): ProtectionInput {
   };
 }
 
+/** A release's content (issue 14): every cell as published, never a hidden value. */
+export type ReleaseContent = {
+  scopes: string[];
+  measures: string[];
+  /** A count, or PROTECTED_CELL ("×"), or UNPUBLISHED_CELL ("–"). */
+  cells: number[];
+  hiddenCells: number;
+  /** Of the full figures it was made from. */
+  fingerprint: string;
+};
+
+const PROTECTED_CELL = -1;
+const UNPUBLISHED_CELL = -2;
+
+/** The fingerprint of the full figures, to tell whether a year changed since its last release. */
+export function figuresFingerprint(options: CubeOptions): string {
+  const t = tableOf(options);
+  // Open and overdue action items depend on the day they are counted, not on a correction.
+  const values = t.values.filter((_, i) => !t.measureNames[i % t.M]!.startsWith('action_'));
+  return `${options.threshold}|${t.measureNames.join(',')}|${t.scopes.map((s) => s.key).join(',')}|${fingerprint(values)}`;
+}
+
 /**
  * Protect the figures of all scopes together: one pattern for every protected viewer (decision
- * 017). `known`: the counties the viewer works in, whose figures they are shown in full.
+ * 017), frozen as a release. `earlier`: the year's last release, whose hidden cells stay hidden
+ * (a cell shown now but hidden before would give its old value away where it did not change).
  */
-export function buildCube(options: CubeOptions): Cube {
+export function releaseContentOf(
+  options: CubeOptions,
+  earlier?: Pick<ReleaseContent, 'scopes' | 'measures' | 'cells'>,
+): ReleaseContent {
   const t = tableOf(options);
-  // The same figures give the same pattern: keep recent patterns (the figures are read live, so
-  // the key is the figures themselves, and any change to the rows gives a new key).
-  const key = `${options.threshold}|${t.measureNames.join(',')}|${t.scopes.map((s) => s.key).join(',')}|${fingerprint(t.values)}`;
-  let hidden = PROTECTION_CACHE.get(key);
-  if (hidden) {
-    PROTECTION_CACHE.delete(key);
-  } else {
-    hidden = protect(protectionInputOf(t, options)).hidden;
-    if (PROTECTION_CACHE.size >= CACHE_SIZE) PROTECTION_CACHE.delete(PROTECTION_CACHE.keys().next().value!);
+  const input = protectionInputOf(t, options);
+  const carried = new Array<boolean>(t.values.length).fill(false);
+  if (earlier) {
+    const E = earlier.measures.length;
+    earlier.cells.forEach((c, i) => {
+      if (c !== PROTECTED_CELL) return;
+      const si = t.scopeIndex.get(earlier.scopes[Math.floor(i / E)]!);
+      const mi = t.index.get(earlier.measures[i % E]!);
+      if (si !== undefined && mi !== undefined) carried[si * t.M + mi] = true;
+    });
   }
-  PROTECTION_CACHE.set(key, hidden);
-  const pattern = hidden;
-  const known = new Set(options.known ?? []);
+  const { hidden } = protect({ ...input, hidden: carried });
+  const cells = t.values.map((v, i) => (t.unpublished[i] ? UNPUBLISHED_CELL : hidden[i] ? PROTECTED_CELL : v));
   return {
-    threshold: options.threshold,
-    masks: t.masks,
+    scopes: t.scopes.map((s) => s.key),
+    measures: t.measureNames,
+    cells,
+    hiddenCells: cells.filter((c) => c === PROTECTED_CELL).length,
+    fingerprint: figuresFingerprint(options),
+  };
+}
+
+/**
+ * The figures a protected viewer is shown for a year: its release's, or none ("–") when the year
+ * is not released; `known`: the viewer's own counties' full figures (live), shown in full.
+ */
+export function releasedCube(
+  content: Pick<ReleaseContent, 'scopes' | 'measures' | 'cells'> | null,
+  threshold: number,
+  known: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(),
+): Cube {
+  const scopeIndex = new Map((content?.scopes ?? []).map((s, i) => [s, i]));
+  const index = new Map((content?.measures ?? []).map((m, i) => [m, i]));
+  const M = index.size;
+  const masks = [...index.keys()].filter((m) => m.startsWith('combo_')).map((m) => Number(m.slice(6)));
+  for (const figures of known.values())
+    for (const m of figures.keys())
+      if (m.startsWith('combo_') && (figures.get(m) ?? 0) > 0) masks.push(Number(m.slice(6)));
+  return {
+    threshold,
+    masks: [...new Set(masks)].sort((a, b) => a - b),
     get(scope, measure) {
-      const si = t.scopeIndex.get(scope);
-      const mi = t.index.get(measure);
-      if (si === undefined) throw new Error(`unknown scope ${scope}`);
-      if (mi === undefined) return { value: 0, suppressed: false };
-      const i = si * t.M + mi;
-      if (known.has(scope) && !t.measureNames[mi]!.startsWith('aux_')) return countOf(t.values[i]!);
-      if (t.unpublished[i]) return NOT_PUBLISHED;
-      return pattern[i] ? HIDDEN : countOf(t.values[i]!);
+      const own = known.get(scope);
+      if (own && !measure.startsWith('aux_')) return countOf(own.get(measure) ?? 0);
+      if (!content) return NOT_PUBLISHED;
+      const si = scopeIndex.get(scope);
+      if (si === undefined) return NOT_PUBLISHED;
+      const mi = index.get(measure);
+      if (mi === undefined) return countOf(0);
+      const c = content.cells[si * M + mi]!;
+      return c === PROTECTED_CELL ? HIDDEN : c === UNPUBLISHED_CELL ? NOT_PUBLISHED : countOf(c);
     },
   };
 }
 
 const HIDDEN: Count = { value: null, suppressed: true, reason: 'protected' };
 const NOT_PUBLISHED: Count = { value: null, suppressed: true, reason: 'unpublished' };
-
-const CACHE_SIZE = 256;
-const PROTECTION_CACHE = new Map<string, boolean[]>();
 
 /** Two independent 32-bit FNV-1a hashes over the values and their positions. */
 function fingerprint(values: readonly number[]): string {

@@ -34,9 +34,12 @@ import {
   type RatioFigure,
 } from '@/lib/statistics/figures';
 import { requireStatisticsAccess, type Access } from './access';
+import type { ReleaseInfo } from './releases';
 import {
   cubeFor,
   cubesFor,
+  releasedCubeFor,
+  releaseShown,
   fullSums,
   regionScopeOf,
   scopeOf,
@@ -67,6 +70,8 @@ export type Dashboard = {
   scope: StatisticsScope;
   access: Access;
   threshold: number;
+  /** For protected views: the release the figures are read from (issue 14); null in full. */
+  release: ReleaseInfo | null;
   period: Period;
   previousPeriod: Period;
   offenceFilter: Offence[];
@@ -162,7 +167,7 @@ async function suppressedLookups(ctx: StatisticsContext, scope: string, period: 
     ctx,
     [...new Set([year - 1, ...years])].sort((a, b) => a - b),
   ).then((all) => all.slice(-years.length));
-  const [cc, pc] = [cubes.at(-1)!, await cubeFor(ctx, year - 1)];
+  const [cc, pc] = [await releasedCubeFor(ctx, year), await cubeFor(ctx, year - 1)];
   return {
     cur: (m) => cc.get(scope, m),
     prev: (m) => pc.get(scope, m),
@@ -321,6 +326,7 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
     scope,
     access,
     threshold: ctx.threshold,
+    release: access === 'full' ? null : releaseShown(ctx, yearOf(input.period)),
     period: input.period,
     previousPeriod: r.previous,
     offenceFilter: offences,

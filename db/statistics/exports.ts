@@ -6,7 +6,14 @@ import { yearOf, type Period } from '@/lib/periods';
 import type { Actor } from '@/lib/policy';
 import type { Count, Lookup } from '@/lib/statistics/figures';
 import { requireStatisticsAccess, type Access } from './access';
-import { cubeFor, fullSums, scopeOf, statisticsContext, type StatisticsContext, type StatisticsScope } from './context';
+import {
+  fullSums,
+  releasedCubeFor,
+  scopeOf,
+  statisticsContext,
+  type StatisticsContext,
+  type StatisticsScope,
+} from './context';
 import { countOf, measuresOf } from './cube';
 import { htcds } from './htcds';
 import { AGE_GROUPS, CITIZENSHIP_GROUPS, EXPLOITATION_FORMS } from './measures';
@@ -31,7 +38,7 @@ async function exportFigures(actor: Actor, input: ExportInput) {
     const m = measuresOf(sums, [...sums.byMask.keys()]);
     get = (x) => countOf(m.get(x) ?? 0);
   } else {
-    const cube = await cubeFor(ctx, yearOf(input.period));
+    const cube = await releasedCubeFor(ctx, yearOf(input.period));
     get = (x) => cube.get(scope.code, x);
   }
   return { access, ctx, scope, get };

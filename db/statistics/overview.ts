@@ -4,7 +4,16 @@ import { previousPeriod, yearOf, type Period } from '@/lib/periods';
 import type { Actor } from '@/lib/policy';
 import { change, ratio, type Count, type Figure, type Ratio } from '@/lib/statistics/figures';
 import { knownCounties, requireStatisticsAccess, statisticsAccess, type Access } from './access';
-import { cubeFor, cubesFor, statisticsContext, NATION_NAMES, type StatisticsContext } from './context';
+import {
+  cubeFor,
+  cubesFor,
+  releasedCubeFor,
+  releaseShown,
+  statisticsContext,
+  NATION_NAMES,
+  type StatisticsContext,
+} from './context';
+import type { ReleaseInfo } from './releases';
 import { addScopeSums, countOf, emptyScopeSums, measuresOf, NATION, regionKey, scopesOf } from './cube';
 import { loadActiveGroups, loadCountySums, loadTrend, type CountySums } from './rollups';
 
@@ -38,6 +47,8 @@ export type OverviewCounty = OverviewRow & {
 export type Overview = {
   access: Access;
   threshold: number;
+  /** For protected views: the release the figures are read from (issue 14); null in full. */
+  release: ReleaseInfo | null;
   period: Period;
   previousPeriod: Period;
   counties: OverviewCounty[];
@@ -96,7 +107,7 @@ export async function suppressedFigures(
     [...new Set([year - 1, year, ...trendYears])].sort((a, b) => a - b),
   );
   const cubes = all.slice(all.length - trendYears.length);
-  const cc = await cubeFor(ctx, year);
+  const cc = await releasedCubeFor(ctx, year);
   const pc = await cubeFor(ctx, year - 1);
   return {
     cur: (s, m) => cc.get(s, m),
@@ -151,6 +162,7 @@ export async function getNationalOverview(
   return {
     access,
     threshold: ctx.threshold,
+    release: access === 'full' ? null : releaseShown(ctx, yearOf(input.period)),
     period: input.period,
     previousPeriod: previousPeriod(input.period),
     counties: ctx.counties.map((c) => ({

@@ -8,7 +8,7 @@ import { rowsOf } from '@/db/rows';
 import { demoCounties } from '@/db/seed/demo-cases';
 import { generateCases } from '@/db/synth/generate';
 import { insertCases } from '@/db/synth/insert';
-import { makeUser } from '@/db/test/helpers';
+import { makeUser, releaseNow } from '@/db/test/helpers';
 import { AGE_BANDS, OFFENCES, ORIGIN_REGIONS, SEXES, type Offence } from '@/lib/enums';
 import { AppError } from '@/lib/errors';
 import { yearPeriod, type Period } from '@/lib/periods';
@@ -180,6 +180,7 @@ describe('persons by legal status on the dashboard', () => {
   });
 
   it('hides small person counts from viewers outside the county, and the medians taken over them', async () => {
+    await releaseNow(2001, TODAY);
     const d = await getDashboard(analyst, { county: A, period: yearPeriod(2001), today: TODAY });
     expect(d.access).toBe('suppressed');
     const prosecuted = d.persons.find((p) => p.status === 'prosecuted')!;

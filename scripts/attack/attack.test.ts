@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { seedDemoCases } from '@/db/seed/demo-cases';
 import { DEMO_TODAY } from '@/db/synth/profiles';
-import { makeUser } from '@/db/test/helpers';
+import { makeUser, releaseNow } from '@/db/test/helpers';
 import { attackYear, narrowerThanRule, summarise } from './attack';
 import { collectProducts } from './collect';
 import { supersededView } from './fixtures/superseded-products';
@@ -29,6 +29,8 @@ const truthOf = (key: string): number => {
 
 beforeAll(async () => {
   await seedDemoCases(await getDb());
+  // Protected viewers see releases: the two years attacked, as they are now.
+  for (const year of [2024, YEAR]) await releaseNow(year, DEMO_TODAY);
   const national = await makeUser('national_coordinator');
   truth = await collectProducts({ kind: 'full' }, [2024, YEAR, YEAR + 1], DEMO_TODAY, national.id);
 }, 120_000);

@@ -51,7 +51,9 @@ async function unlessRefused<T>(p: Promise<T>): Promise<T | null> {
   try {
     return await p;
   } catch (error) {
+    // Refused (403, 404), or a year not released yet (shown to nobody outside its scope).
     if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'not_found')) return null;
+    if (error instanceof AppError && error.message === 'not_released') return null;
     throw error;
   }
 }
@@ -80,6 +82,7 @@ export async function collectProducts(
     for (const year of years)
       for (const t of own) {
         const d = await getDashboard(insider, { ...t, period: yearPeriod(year), today });
+        // Their own figures are live, released or not.
         if (d.access !== 'full') throw new Error(`${viewerName(v)} does not see their own figures in full`);
         readDashboard(o, overHttp<DashboardJson>(d), true);
       }

@@ -12,7 +12,7 @@ import { statisticsAccess } from '@/db/statistics/access';
 import { getDashboard } from '@/db/statistics/dashboard';
 import { getNationalOverview } from '@/db/statistics/overview';
 import { getRegionComparison } from '@/db/statistics/region';
-import { makeRegionalCoordinator, makeUser, readUser, uniqueEmail } from '@/db/test/helpers';
+import { makeRegionalCoordinator, makeUser, readUser, releaseNow, uniqueEmail } from '@/db/test/helpers';
 import { AppError } from '@/lib/errors';
 import { yearPeriod } from '@/lib/periods';
 import { ACTIONS, can, countyScope, type Action, type Actor } from '@/lib/policy';
@@ -43,6 +43,7 @@ const INSIDE: Record<Action, boolean> = {
   'training.delete': false,
   'statistics.read': true,
   'statistics.read_suppressed': true,
+  'statistics.release': false,
   'user.manage': false,
   'audit.read': false,
 };
@@ -218,6 +219,7 @@ describe('figures in and out of the region', () => {
     expect(await refusal(getDashboard(nord, { county: null, region: 'Syd', period, today: TODAY }))).toBe('forbidden');
     expect(await refusal(getRegionComparison(nord, { region: 'Syd', period, today: TODAY }))).toBe('forbidden');
     expect(await refusal(getDashboard(nord, { county: null, period, today: TODAY }))).toBe('forbidden');
+    await releaseNow(YEAR, TODAY);
     const overview = await getNationalOverview(nord, { period, today: TODAY, trendYears: 1 });
     expect(overview.access).toBe('suppressed');
     expect(overview.counties.filter((c) => c.own).map((c) => c.code)).toEqual(['22', '23', '24', '25']);
@@ -226,6 +228,7 @@ describe('figures in and out of the region', () => {
 
   it('a regional dashboard: in full for the national coordinator, protected for the analyst, refused to county roles', async () => {
     expect((await getDashboard(national, { county: null, region: 'Syd', period, today: TODAY })).access).toBe('full');
+    await releaseNow(YEAR, TODAY);
     const protectedView = await getDashboard(analyst, { county: null, region: 'Syd', period, today: TODAY });
     expect(protectedView.access).toBe('suppressed');
     expect((await getRegionComparison(analyst, { region: 'Syd', period, today: TODAY })).access).toBe('suppressed');
