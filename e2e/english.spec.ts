@@ -139,6 +139,7 @@ test.describe('in English', () => {
       '/trainings/new',
       '/overview',
       '/overview/01',
+      '/overview/releases',
       '/report?scope=01&year=2025',
     ]) {
       await page.goto(path);

@@ -59,6 +59,7 @@ const REACH: Record<string, { as: DemoKey; from?: { list: string; link: RegExp }
   },
   '/overview': { as: 'national' },
   '/overview/[scope]': { as: 'national', from: { list: '/overview', link: /^\/overview\/01(\?|$)/ } },
+  '/overview/releases': { as: 'national' },
   '/report': { as: 'national' },
   '/trainings': { as: 'national' },
   '/trainings/new': { as: 'coordinatorAB' },

@@ -5,6 +5,7 @@ import { writeAudit } from '@/db/audit';
 import { query } from './rollups';
 import { appSettings, counties as countiesTable, statisticsReleases, users, type StatisticsRelease } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { isReleaseDay } from '@/lib/schemas/releases';
 import { assertCan, can, type Actor } from '@/lib/policy';
 import { figuresFingerprint, releaseContentOf } from './cube';
 import { suppressionThreshold } from './protection';
@@ -24,14 +25,6 @@ const RELEASE_DAY_KEY = 'statistics.release_day';
 
 /** 'MM-DD' (a day that exists every year), or null: releases only by hand. */
 export type ReleaseDay = string | null;
-
-export function isReleaseDay(day: string): boolean {
-  const m = /^(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return false;
-  const [month, date] = [Number(m[1]), Number(m[2])];
-  const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return month >= 1 && month <= 12 && date >= 1 && date <= days[month - 1]!;
-}
 
 async function releaseDaySetting(db: Db): Promise<{ day: ReleaseDay; version: number }> {
   const [row] = await db.select().from(appSettings).where(eq(appSettings.key, RELEASE_DAY_KEY));
@@ -109,15 +102,20 @@ async function makeRelease(
   return { release: created, created: true };
 }
 
-/** Per process: the day the due automatic releases were last made (a new release day or setting checks again). */
-let checkedOn: string | null = null;
+/**
+ * Per process: the day and release day setting the due automatic releases were last made for.
+ * The setting is read each time (one row), so that a change made through another server process
+ * is seen at once.
+ */
+let checked: string | null = null;
 
 /** Make the automatic releases that are due: every complete year without one whose release day has come. */
 async function releaseDueYears(db: Db, today: string): Promise<void> {
-  if (checkedOn === today) return;
-  const { day } = await releaseDaySetting(db);
+  const { day, version } = await releaseDaySetting(db);
+  const key = `${today}|${version}`;
+  if (checked === key) return;
   if (day !== null) await releaseUnreleasedYears(db, today, (year) => `${year + 1}-${day}` <= today);
-  checkedOn = today;
+  checked = key;
 }
 
 /**
@@ -155,7 +153,7 @@ export async function latestReleases(
 }
 
 /** The years a protected viewer can be shown: those with a release, newest first. */
-export async function releasedYears(today: string): Promise<number[]> {
+async function releasedYears(today: string): Promise<number[]> {
   const db = await getDb();
   await releaseDueYears(db, today);
   const rows = await db
@@ -185,6 +183,8 @@ function infoOf(r: ReleaseRow): ReleaseInfo {
 export type ReleaseVersion = ReleaseInfo & { releasedBy: string | null; hiddenCells: number; threshold: number };
 
 export type ReleaseList = {
+  /** The threshold the figures are protected below. */
+  threshold: number;
   releaseDay: ReleaseDay;
   settingVersion: number;
   /** May release and set the release day (the national coordinator). */
@@ -231,6 +231,7 @@ export async function listReleases(actor: Actor, today: string): Promise<Release
   }
   const allYears = [...new Set([...years, ...rows.map((r) => r.year)])].sort((a, b) => b - a);
   return {
+    threshold: suppressionThreshold(),
     releaseDay: setting.day,
     settingVersion: setting.version,
     mayRelease,
@@ -256,13 +257,17 @@ export async function listReleases(actor: Actor, today: string): Promise<Release
 }
 
 /** Set the release day (or none: by hand only); `version`: the setting's as the form was loaded. */
-export async function setReleaseDay(actor: Actor, input: { day: ReleaseDay; version: number }): Promise<void> {
+export async function setReleaseDay(
+  actor: Actor,
+  input: { day: ReleaseDay; version: number },
+): Promise<{ version: number }> {
   assertCan(actor, 'statistics.release');
   if (input.day !== null && !isReleaseDay(input.day))
     throw new AppError('invalid', 'release_day', { field: 'day', message: 'statistics.releases.errors.day' });
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const value = { day: input.day };
+    let saved: number;
     if (input.version === 0) {
       const [row] = await tx
         .insert(appSettings)
@@ -270,6 +275,7 @@ export async function setReleaseDay(actor: Actor, input: { day: ReleaseDay; vers
         .onConflictDoNothing()
         .returning();
       if (!row) throw new AppError('conflict', 'stale', { message: 'errors.conflict' });
+      saved = row.version;
     } else {
       const [row] = await tx
         .update(appSettings)
@@ -277,6 +283,7 @@ export async function setReleaseDay(actor: Actor, input: { day: ReleaseDay; vers
         .where(and(eq(appSettings.key, RELEASE_DAY_KEY), eq(appSettings.version, input.version)))
         .returning();
       if (!row) throw new AppError('conflict', 'stale', { message: 'errors.conflict' });
+      saved = row.version;
     }
     await writeAudit(tx, {
       actorId: actor.id,
@@ -284,6 +291,20 @@ export async function setReleaseDay(actor: Actor, input: { day: ReleaseDay; vers
       entityType: 'statistics',
       changes: { day: input.day },
     });
+    return { version: saved };
   });
-  checkedOn = null;
+}
+
+/**
+ * For a page: the years a protected view may show (null in full) and whether the chosen one is
+ * released, so that the page says so instead of asking for figures nobody may be shown.
+ */
+export async function releaseGate(
+  access: 'full' | 'suppressed',
+  year: number,
+  today: string,
+): Promise<{ years: number[] | null; released: boolean }> {
+  if (access === 'full') return { years: null, released: true };
+  const years = await releasedYears(today);
+  return { years, released: years.includes(year) };
 }

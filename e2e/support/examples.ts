@@ -238,6 +238,8 @@ export const EXAMPLES: Record<string, Example> = {
   resetPasswordAction: { account: 'admin', input: (r) => ({ id: r.userId }) },
   resetTwoFactorAction: { account: 'admin', input: (r) => ({ id: r.userId }) },
   setTwoFactorRolesAction: { account: 'admin', input: () => ({ roles: [] }) },
+  releaseYearAction: { account: 'national', input: () => ({ year: 2024 }) },
+  setReleaseDayAction: { account: 'national', input: () => ({ automatic: true, month: '3', day: '1', version: 0 }) },
   changePasswordAction: {
     account: 'account',
     input: () => ({

@@ -14,7 +14,9 @@ import { getRegionComparison } from '@/db/statistics/region';
 import { RegionCounties } from '../overview/_components/region-counties';
 import { DashboardBody } from '../overview/_components/dashboard-body';
 import { countText, periodLabel, ratioText, type Formatter, type Translator } from '../overview/_components/format';
-import { SuppressionNote } from '../overview/_components/sections';
+import { NotReleasedView, SuppressionNote } from '../overview/_components/sections';
+import { releaseGate } from '@/db/statistics/releases';
+import { yearOf } from '@/lib/periods';
 import { parseStatisticsParams } from '@/lib/schemas/statistics';
 import { PrintButton } from './print-button';
 import { summarise } from './summary';
@@ -53,9 +55,33 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const region = scope.kind === 'region' ? scope.region : undefined;
   const today = todayInStockholm();
   const p = parseStatisticsParams(raw, today);
-  const { period, offences } = allowedStatisticsRequest(actor, dashboardTarget(scope), p) ?? forbidden();
-  // The map beside it, for those who may see the national overview, as they may see it.
-  const map = allowedStatisticsRequest(actor, { view: 'overview' }, { period });
+  const { access, period, offences } = allowedStatisticsRequest(actor, dashboardTarget(scope), p) ?? forbidden();
+  // The map beside it, for those who may see the national overview, as they may see it: protected,
+  // only where the year is released.
+  const overviewRequest = allowedStatisticsRequest(actor, { view: 'overview' }, { period });
+  const [gate, mapGate] = await Promise.all([
+    releaseGate(access, yearOf(period), today),
+    overviewRequest ? releaseGate(overviewRequest.access, yearOf(overviewRequest.period), today) : null,
+  ]);
+  if (!gate.released) {
+    const [t, tEnum, format] = await Promise.all([
+      getTranslations('statistics'),
+      getTranslations('enums'),
+      getFormatter(),
+    ]);
+    return (
+      <NotReleasedView
+        heading={t('releases.reportHeading', { period: periodLabel(period, format, t) })}
+        action="/report"
+        query={{ scope: typeof raw.scope === 'string' && raw.scope ? raw.scope : home }}
+        period={period}
+        years={gate.years!}
+        t={t}
+        tEnum={tEnum}
+      />
+    );
+  }
+  const map = mapGate?.released ? overviewRequest : null;
   const [d, comparison, overview, t, tEnum, format, locale] = await Promise.all([
     loadForPage(getDashboard(actor, { county, region, period, offences, granularity: p.granularity, today })),
     region ? loadForPage(getRegionComparison(actor, { region, period, today })) : null,
@@ -89,7 +115,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         </div>
         <PrintButton label={t('report.print')} />
       </div>
-      {d.access === 'suppressed' ? <SuppressionNote threshold={threshold} t={t} /> : null}
+      {d.access === 'suppressed' ? (
+        <SuppressionNote threshold={threshold} release={d.release} format={format} t={t} />
+      ) : null}
 
       <section aria-labelledby="report-summary" className="mt-6">
         <h2 id="report-summary" className="text-xl font-semibold">

@@ -12,7 +12,9 @@ import { getNationalOverview, type Overview, type OverviewCounty, type OverviewR
 import { statisticsYears } from '@/db/statistics/rollups';
 import { countSpoken, countText, periodLabel, ratioText, type Formatter, type Translator } from '../_components/format';
 import { PeriodForm } from '../_components/period-form';
-import { SuppressionNote } from '../_components/sections';
+import { NotReleasedView, SuppressionNote } from '../_components/sections';
+import { releaseGate } from '@/db/statistics/releases';
+import { yearOf } from '@/lib/periods';
 import { TrendBlock } from '../_components/trend';
 import { COLUMNS, tableRow, type TableSource } from '../_components/table-rows';
 import { CountyTable } from './county-table';
@@ -41,9 +43,28 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const params = parseStatisticsParams(await searchParams, today);
   const { access, period } =
     allowedStatisticsRequest(actor, { view: 'overview' }, { period: params.period }) ?? forbidden();
+  const gate = await releaseGate(access, yearOf(period), today);
+  if (!gate.released) {
+    const [t, tEnum, format] = await Promise.all([
+      getTranslations('statistics'),
+      getTranslations('enums'),
+      getFormatter(),
+    ]);
+    return (
+      <NotReleasedView
+        heading={t('overview.heading', { period: periodLabel(period, format, t) })}
+        action="/overview"
+        period={period}
+        years={gate.years!}
+        measure={params.measure}
+        t={t}
+        tEnum={tEnum}
+      />
+    );
+  }
   const [overview, years, t, tEnum, format, locale] = await Promise.all([
     loadForPage(getNationalOverview(actor, { period, today })),
-    statisticsYears(today),
+    gate.years ?? statisticsYears(today),
     getTranslations('statistics'),
     getTranslations('enums'),
     getFormatter(),
@@ -87,7 +108,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         measure={params.measure}
       />
       <OverviewLinks view={view} own={actor.region ? undefined : own} region={actor.region?.name} />
-      {access === 'suppressed' ? <SuppressionNote threshold={overview.threshold} t={t} /> : null}
+      {access === 'suppressed' ? (
+        <SuppressionNote threshold={overview.threshold} release={overview.release} format={format} t={t} />
+      ) : null}
 
       <section aria-labelledby="key-figures" className="mt-8">
         <h2 id="key-figures" className="text-xl font-semibold">

@@ -14,7 +14,9 @@ import type { EnumTranslator } from '@/lib/i18n';
 import { DashboardBody } from '../_components/dashboard-body';
 import { periodLabel, type Formatter, type Translator } from '../_components/format';
 import { PeriodForm } from '../_components/period-form';
-import { SuppressionNote } from '../_components/sections';
+import { NotReleasedView, SuppressionNote } from '../_components/sections';
+import { releaseGate } from '@/db/statistics/releases';
+import { yearOf } from '@/lib/periods';
 import { parseStatisticsParams, periodParams, queryOf } from '@/lib/schemas/statistics';
 
 export const dynamic = 'force-dynamic';
@@ -38,11 +40,29 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const region = scope.kind === 'region' ? scope.region : undefined;
   const today = todayInStockholm();
   const p = parseStatisticsParams(await searchParams, today);
-  const { period, offences } = allowedStatisticsRequest(actor, dashboardTarget(scope), p) ?? forbidden();
+  const { access, period, offences } = allowedStatisticsRequest(actor, dashboardTarget(scope), p) ?? forbidden();
+  const gate = await releaseGate(access, yearOf(period), today);
+  if (!gate.released) {
+    const [t, tEnum, format] = await Promise.all([
+      getTranslations('statistics'),
+      getTranslations('enums'),
+      getFormatter(),
+    ]);
+    return (
+      <NotReleasedView
+        heading={t('releases.dashboardHeading', { period: periodLabel(period, format, t) })}
+        action={`/overview/${(await params).scope}`}
+        period={period}
+        years={gate.years!}
+        t={t}
+        tEnum={tEnum}
+      />
+    );
+  }
   const [d, comparison, years, t, tEnum, format, locale] = await Promise.all([
     loadForPage(getDashboard(actor, { county, region, period, offences, granularity: p.granularity, today })),
     region ? loadForPage(getRegionComparison(actor, { region, period, today })) : null,
-    statisticsYears(today),
+    gate.years ?? statisticsYears(today),
     getTranslations('statistics'),
     getTranslations('enums'),
     getFormatter(),
@@ -144,7 +164,9 @@ function DashboardView({
           </>
         )}
       </p>
-      {d.access === 'suppressed' ? <SuppressionNote threshold={threshold} t={t} /> : null}
+      {d.access === 'suppressed' ? (
+        <SuppressionNote threshold={threshold} release={d.release} format={format} t={t} />
+      ) : null}
       {comparison ? (
         <RegionCounties comparison={comparison} t={t} format={format} locale={locale} currentLabel={current} />
       ) : null}

@@ -1,5 +1,11 @@
 import 'server-only';
+import Link from 'next/link';
+import type { ReleaseInfo } from '@/db/statistics/releases';
 import { BarChart } from '@/components/charts/bar-chart';
+import type { EnumTranslator } from '@/lib/i18n';
+import { yearOf, yearPeriod, type Period } from '@/lib/periods';
+import { periodParams, queryOf, type MapMeasureKey } from '@/lib/schemas/statistics';
+import { PeriodForm } from './period-form';
 import type { CategoryRow, Figure, Ratio } from '@/lib/statistics/figures';
 import { countSpoken, countText, ratioText, type FigureContext, type Formatter, type Translator } from './format';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -136,10 +142,84 @@ export function CategorySection<Key extends string>({
 }
 
 /** The legend of the hidden values, shown wherever figures are suppressed. */
-export function SuppressionNote({ threshold, t }: { threshold: number; t: Translator }) {
+export function SuppressionNote({
+  threshold,
+  release,
+  format,
+  t,
+}: {
+  threshold: number;
+  release: ReleaseInfo | null;
+  format: Formatter;
+  t: Translator;
+}) {
   return (
     <p className="mt-4 rounded border border-amber-700 bg-amber-50 p-3 text-sm" role="note">
-      {t('suppressionNote', { threshold })}
+      {release
+        ? `${t(release.automatic ? 'releases.shownAutomatic' : 'releases.shown', {
+            year: String(release.year),
+            version: release.version,
+            date: format.dateTime(new Date(release.releasedAt), 'dateLong'),
+          })} `
+        : null}
+      {t('suppressionNote', { threshold })}{' '}
+      <Link href="/overview/releases" className="font-medium text-brand-700 underline">
+        {t('releases.link')}
+      </Link>
     </p>
+  );
+}
+
+/**
+ * A protected view of a year that is not released: said in words, the period form to choose a
+ * released year, and the latest release a link away.
+ */
+export function NotReleasedView({
+  heading,
+  action,
+  period,
+  years,
+  measure,
+  query,
+  t,
+  tEnum,
+}: {
+  heading: string;
+  action: string;
+  period: Period;
+  years: number[];
+  measure?: MapMeasureKey;
+  /** The page's other parameters, kept in the link; a page with them has no period form here. */
+  query?: Record<string, string>;
+  t: Translator;
+  tEnum: EnumTranslator;
+}) {
+  const year = yearOf(period);
+  const latest = years[0];
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{heading}</h1>
+      <div role="alert" className="mt-6 rounded border border-amber-700 bg-amber-50 p-4">
+        <p>{t('releases.notReleased', { year: String(year) })}</p>
+        <p className="mt-2">
+          {latest !== undefined ? (
+            <Link
+              href={`${action}${queryOf({ ...query, ...periodParams(yearPeriod(latest)), ...(measure ? { measure } : {}) })}`}
+              className="font-medium text-brand-700 underline"
+            >
+              {t('releases.latest', { year: String(latest) })}
+            </Link>
+          ) : (
+            t('releases.none')
+          )}{' '}
+          <Link href="/overview/releases" className="font-medium text-brand-700 underline">
+            {t('releases.link')}
+          </Link>
+        </p>
+      </div>
+      {latest !== undefined && !query ? (
+        <PeriodForm action={action} t={t} tEnum={tEnum} period={period} full={false} years={years} measure={measure} />
+      ) : null}
+    </>
   );
 }
