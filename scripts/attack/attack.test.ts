@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { seedDemoCases } from '@/db/seed/demo-cases';
+import { demoCounties, seedDemoCases } from '@/db/seed/demo-cases';
+import { generateCases } from '@/db/synth/generate';
+import { insertCases } from '@/db/synth/insert';
 import { DEMO_TODAY } from '@/db/synth/profiles';
 import { makeUser, releaseNow } from '@/db/test/helpers';
 import { attackYear, narrowerThanRule, summarise } from './attack';
-import { collectProducts } from './collect';
+import { collectProducts, regionCounties, type Viewer } from './collect';
 import { supersededView } from './fixtures/superseded-products';
 import { cellKey, emptyObserved, parseCellKey, type Observed } from './products';
 import { brokenBy, relationsOf, type Constraint } from './relations';
@@ -34,6 +36,99 @@ beforeAll(async () => {
   const national = await makeUser('national_coordinator');
   truth = await collectProducts({ kind: 'full' }, [2024, YEAR, YEAR + 1], DEMO_TODAY, national.id);
 }, 120_000);
+
+/** The analyst and three insiders: a large county (Stockholm), a small one (Gotland), a police region. */
+const VIEWERS: Viewer[] = [
+  { kind: 'analyst' },
+  { kind: 'county', county: '01' },
+  { kind: 'county', county: '09' },
+  { kind: 'region', region: 'Syd', counties: [] },
+];
+
+/** Attack each year as the viewer, stopping at the rule: nothing narrower, nothing shown in one product and hidden in another. */
+async function expectHolds(viewer: Viewer, years: readonly number[], account: string) {
+  // A region's counties, as the full overview lists them.
+  const v: Viewer =
+    viewer.kind === 'region' ? { ...viewer, counties: regionCounties(truth).get(viewer.region)! } : viewer;
+  const o = await collectProducts(v, [...new Set(years.flatMap((y) => [y, y + 1]))], DEMO_TODAY, account);
+  const results = [];
+  for (const year of years) {
+    const s = summarise(await attackYear(o, year, undefined, undefined, { ruleOnly: true }));
+    expect(s.hidden, `${viewerLabel(v)} ${year}: hidden cells`).toBeGreaterThan(0);
+    expect(s.attacked, `${viewerLabel(v)} ${year}: attacked`).toBe(s.hidden);
+    results.push({ year, narrower: s.narrower, exposed: s.exposed });
+  }
+  expect(results).toEqual(years.map((year) => ({ year, narrower: 0, exposed: 0 })));
+  return o;
+}
+
+const viewerLabel = (v: Viewer) =>
+  v.kind === 'county' ? `county ${v.county}` : v.kind === 'region' ? `region ${v.region}` : v.kind;
+
+describe('the released demo years hold against the analyst and three insiders (issue 14)', () => {
+  for (const v of VIEWERS)
+    it(`${viewerLabel(v)}, 2024 and ${YEAR}`, async () => {
+      const analyst = await makeUser('national_analyst');
+      await expectHolds(v, [2024, YEAR], analyst.id);
+    }, 180_000);
+});
+
+// A generated year of small counts (150 cases over 21 counties: most cells 0–4), owned by this
+// file. Released, corrected and released again: each release holds, and every cell the first
+// hid stays hidden in the second (the attacker gets every release).
+const SMALL_YEAR = 1999;
+
+describe('a generated small-count year, released twice, holds against the analyst and three insiders', () => {
+  let first: Map<Viewer, Observed>;
+  beforeAll(async () => {
+    const db = await getDb();
+    const creator = await makeUser('admin');
+    const cases = [
+      ...generateCases({
+        seed: 1999,
+        counties: demoCounties(),
+        from: `${SMALL_YEAR}-01-01`,
+        to: `${SMALL_YEAR}-12-31`,
+        total: 150,
+      }),
+    ];
+    await db.transaction((tx) => insertCases(tx, cases, { createdBy: creator.id }));
+    await releaseNow(SMALL_YEAR, DEMO_TODAY);
+    first = new Map();
+  }, 120_000);
+
+  for (const v of VIEWERS)
+    it(`${viewerLabel(v)}, the first release`, async () => {
+      const analyst = await makeUser('national_analyst');
+      first.set(v, await expectHolds(v, [SMALL_YEAR], analyst.id));
+    }, 180_000);
+
+  it('a corrected year is released as a new version that hides every cell the first hid, and holds', async () => {
+    const db = await getDb();
+    const creator = await makeUser('admin');
+    const more = [
+      ...generateCases({
+        seed: 2000,
+        counties: demoCounties(),
+        from: `${SMALL_YEAR}-06-01`,
+        to: `${SMALL_YEAR}-12-31`,
+        total: 12,
+      }),
+    ];
+    await db.transaction((tx) => insertCases(tx, more, { createdBy: creator.id }));
+    await releaseNow(SMALL_YEAR, DEMO_TODAY);
+    const analyst = await makeUser('national_analyst');
+    for (const v of VIEWERS) {
+      const before = first.get(v)!;
+      const after = await expectHolds(v, [SMALL_YEAR], analyst.id);
+      const shownNow = [...before.marks]
+        .filter(([key, m]) => m.kind !== 'value' && parseCellKey(key).year === SMALL_YEAR)
+        .filter(([key]) => after.marks.get(key)?.kind === 'value' && !after.known.has(key))
+        .map(([key]) => key);
+      expect(shownNow, `${viewerLabel(v)}: hidden in the first release, shown in the second`).toEqual([]);
+    }
+  }, 600_000);
+});
 
 describe('the attacker (issue 14)', () => {
   it('uses only relations that the true figures satisfy', () => {

@@ -190,6 +190,9 @@ function OverviewLinks({ view, own, region }: { view: View; own: OverviewCounty 
       >
         {t('overview.report')}
       </Link>
+      <Link href="/overview/releases" className="font-medium text-brand-700 underline">
+        {t('releases.title')}
+      </Link>
     </p>
   );
 }
