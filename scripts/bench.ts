@@ -1,4 +1,5 @@
 // npm run bench [-- --sql-only] [--base-url http://localhost:3000] [--warmup 5] [--runs 50] [--only <text>]
+//                [--release-years 2024,2025] [--releases-only]
 //
 // Response times of the pages that must stay fast on a large register: for each scenario, p50
 // and p95 of full page loads through the RUNNING app (signed in like a browser, via the Auth.js
@@ -18,7 +19,10 @@ import { listCasesForActor } from '../db/queries/cases/list';
 import { getDashboard } from '../db/statistics/dashboard';
 import { getNationalOverview } from '../db/statistics/overview';
 import { parsePeriod } from '../lib/periods';
-import { users } from '../db/schema';
+import { counties as countiesTable, users } from '../db/schema';
+import { NATION, releaseContentOf } from '../db/statistics/cube';
+import { suppressionThreshold } from '../db/statistics/protection';
+import { cubeOptionsOf, loadYearSums } from '../db/statistics/year-sums';
 import { DEMO_PASSWORD } from '../db/seed/demo';
 import { arg, flag, runCli } from './cli';
 
@@ -258,6 +262,37 @@ class Browser {
   }
 }
 
+// ── Release patterns (issue 14) ──────────────────────────────────────────────────────────────
+// What releasing a year costs: its full figures read from the rollups, and the protection pattern
+// computed over them (decision 017). Nothing is stored.
+
+async function releasePatterns(db: Db, years: readonly number[]): Promise<string[][]> {
+  const counties = await db.select().from(countiesTable).orderBy(countiesTable.code);
+  const rows: string[][] = [];
+  for (const year of years) {
+    const t0 = performance.now();
+    const sums = (await loadYearSums(db, [year], BENCH_TODAY)).get(year)!;
+    const options = cubeOptionsOf(counties, sums, suppressionThreshold());
+    const t1 = performance.now();
+    const content = releaseContentOf(options);
+    const t2 = performance.now();
+    const published = content.cells.filter((c) => c !== -2).length;
+    const nation = content.scopes.indexOf(NATION) * content.measures.length + content.measures.indexOf('cases');
+    rows.push([
+      String(year),
+      number.format(content.cells[nation] ?? 0),
+      number.format(published),
+      number.format(content.hiddenCells),
+      `${((100 * content.hiddenCells) / Math.max(1, published)).toFixed(1)} %`,
+      ms(t1 - t0),
+      `${((t2 - t1) / 1000).toFixed(2)} s`,
+    ]);
+  }
+  return rows;
+}
+
+const number = new Intl.NumberFormat('en-GB');
+
 // ── Output ───────────────────────────────────────────────────────────────────────────────────
 
 const ms = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(1)} ms`);
@@ -275,8 +310,10 @@ void runCli(async () => {
   const warmup = Number(arg('warmup') ?? 5);
   const runs = Number(arg('runs') ?? 50);
   const only = arg('only');
-  const scenarios = SCENARIOS.filter((s) => !only || s.name.includes(only));
-  if (!process.env.DATABASE_URL && !sqlOnly) {
+  const releasesOnly = flag('releases-only');
+  const scenarios = releasesOnly ? [] : SCENARIOS.filter((s) => !only || s.name.includes(only));
+  const releaseYears = (arg('release-years') ?? `${BENCH_YEAR - 1},${BENCH_YEAR}`).split(',').map(Number);
+  if (!process.env.DATABASE_URL && !sqlOnly && !releasesOnly) {
     throw new Error(
       'Set DATABASE_URL to the database the app uses: the embedded PGlite allows one process per folder, so the SQL part cannot share it with a running app.',
     );
@@ -299,7 +336,7 @@ void runCli(async () => {
   }
 
   const browsers = new Map<string, Browser>();
-  if (!sqlOnly) {
+  if (!sqlOnly && !releasesOnly) {
     try {
       await fetch(new URL('/api/health', baseUrl));
     } catch {
@@ -343,26 +380,34 @@ void runCli(async () => {
   );
   console.log(sqlOnly ? `App: not measured (--sql-only)` : `App: ${baseUrl}`);
   console.log(`Each figure: ${warmup} warm-up, then ${runs} sequential requests/calls.\n`);
+  if (results.length > 0)
+    console.log(
+      table(
+        ['scenario', 'app p50', 'app p95', 'SQL p50', 'SQL p95', 'app/SQL p95', 'raw SQL p95', 'app/raw p95', 'target'],
+        results.map((r) => {
+          const target = r.scenario.targetMs ?? TARGET_P95_MS;
+          const p95 = judged(r);
+          const ratioRaw = r.raw ? p95 / r.raw.p95 : undefined;
+          const met = p95 <= target && (ratioRaw === undefined || ratioRaw <= OVERVIEW_MAX_RATIO);
+          return [
+            r.scenario.name,
+            ms(r.app?.p50),
+            ms(r.app?.p95),
+            ms(r.sql.p50),
+            ms(r.sql.p95),
+            r.app ? `${(r.app.p95 / r.sql.p95).toFixed(1)}×` : '–',
+            ms(r.raw?.p95),
+            ratioRaw === undefined ? '–' : `${ratioRaw.toFixed(2)}×`,
+            `${met ? 'met' : 'MISSED'} (p95 ≤ ${target} ms${r.raw ? `, ≤ ${OVERVIEW_MAX_RATIO}× raw` : ''})${r.app ? '' : ' (SQL)'}`,
+          ];
+        }),
+      ),
+    );
+  console.log(`\nRelease patterns (issue 14): the year's full figures, then its protection; nothing stored.\n`);
   console.log(
     table(
-      ['scenario', 'app p50', 'app p95', 'SQL p50', 'SQL p95', 'app/SQL p95', 'raw SQL p95', 'app/raw p95', 'target'],
-      results.map((r) => {
-        const target = r.scenario.targetMs ?? TARGET_P95_MS;
-        const p95 = judged(r);
-        const ratioRaw = r.raw ? p95 / r.raw.p95 : undefined;
-        const met = p95 <= target && (ratioRaw === undefined || ratioRaw <= OVERVIEW_MAX_RATIO);
-        return [
-          r.scenario.name,
-          ms(r.app?.p50),
-          ms(r.app?.p95),
-          ms(r.sql.p50),
-          ms(r.sql.p95),
-          r.app ? `${(r.app.p95 / r.sql.p95).toFixed(1)}×` : '–',
-          ms(r.raw?.p95),
-          ratioRaw === undefined ? '–' : `${ratioRaw.toFixed(2)}×`,
-          `${met ? 'met' : 'MISSED'} (p95 ≤ ${target} ms${r.raw ? `, ≤ ${OVERVIEW_MAX_RATIO}× raw` : ''})${r.app ? '' : ' (SQL)'}`,
-        ];
-      }),
+      ['year', 'cases', 'cells published', 'hidden', 'share hidden', 'figures read', 'pattern', ''],
+      (await releasePatterns(db, releaseYears)).map((r) => [...r, '(target ≤ 60 s)']),
     ),
   );
 });

@@ -1,4 +1,4 @@
-// npm run db:synth -- --cases 1000000 [--seed 1] [--batch 5000] [--created-by <email>] [--no-analyze]
+// npm run db:synth -- --cases 1000000 [--seed 1] [--batch 5000] [--from 2008-01-01] [--to <today>] [--created-by <email>] [--no-analyze]
 //
 // Adds that many synthetic cases (with offences, parties and status events) to the configured
 // database, in the demo's proportions (db/synth), for load tests and benchmarks. References continue
@@ -12,6 +12,7 @@ import type { SynthCase } from '@/db/synth/case';
 import { generateCases } from '@/db/synth/generate';
 import { insertCases, timeOrderedIds, type InsertResult } from '@/db/synth/insert';
 import { sql } from 'drizzle-orm';
+import { isIsoDate } from '@/lib/forms/fields';
 import { arg, describeDatabase, flag, runCli } from './cli';
 
 const DEFAULT_SEED = 1;
@@ -94,7 +95,14 @@ void runCli(async () => {
     `Adding ${number.format(total)} synthetic cases to ${describeDatabase()} (seed ${seed}, batches of ${number.format(batchSize)}).`,
   );
 
-  const stream = generateCases({ seed, counties: demoCounties(), total });
+  // --from/--to: report dates within these days only (e.g. one year of small counts, for the protection's benchmark).
+  const [from, to] = [arg('from'), arg('to')];
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const)
+    if (value !== undefined && !isIsoDate(value)) throw new Error(`--${name} needs a date YYYY-MM-DD (got ${value})`);
+  const stream = generateCases({ seed, counties: demoCounties(), total, from, to });
   const newId = timeOrderedIds();
   const bar = progress(total);
   const sum: InsertResult = { cases: 0, offences: 0, parties: 0, events: 0, steps: 0 };
