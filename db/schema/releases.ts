@@ -24,6 +24,11 @@ export const statisticsReleases = pgTable(
     /** Each cell as published: a count (≥ 0), -1 protected ("×"), -2 not published ("–"). Never a hidden value. */
     cells: jsonb('cells').$type<number[]>().notNull(),
     hiddenCells: integer('hidden_cells').notNull(),
+    /**
+     * The median days to each step, by scope key, for the scopes whose breakdowns are published
+     * (the nation, police regions): frozen with the counts they are taken over.
+     */
+    medians: jsonb('medians').$type<ReleaseMedians>().notNull().default({}),
   },
   (t) => [
     unique('statistics_releases_year_version').on(t.year, t.version),
@@ -31,6 +36,12 @@ export const statisticsReleases = pgTable(
     check('statistics_releases_threshold_range', sql`${t.threshold} between 3 and 20`),
   ],
 );
+
+/** Per scope: the cases' median days to each step, and the persons' to each of their steps (null: none). */
+export type ReleaseMedians = Record<
+  string,
+  { steps: Record<string, number | null>; persons: Record<string, number | null> }
+>;
 
 export type StatisticsRelease = typeof statisticsReleases.$inferSelect;
 

@@ -297,6 +297,27 @@ function coordinationOf(
   };
 }
 
+type BothMedians = { steps: Medians; persons: PersonMedians };
+
+async function liveMedians(ctx: StatisticsContext, period: Period, r: Request): Promise<BothMedians> {
+  const [steps, persons] = await Promise.all([
+    loadMedians(ctx.db, period, r.counties, r.mask),
+    loadPersonMedians(ctx.db, period, r.counties, r.mask),
+  ]);
+  return { steps, persons };
+}
+
+/** A protected view's medians: frozen in the year's release with its counts (none for a county, or without a release). */
+async function releasedMedians(ctx: StatisticsContext, year: number, scope: string): Promise<BothMedians> {
+  const stored = ctx.releases.get(year)?.medians[scope];
+  const none = <K extends string>(keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, null])) as Record<K, null>;
+  return {
+    steps: { ...none(FUNNEL_STEPS), ...(stored?.steps as Partial<Medians>) },
+    persons: { ...none(PERSON_STATUSES), ...(stored?.persons as Partial<PersonMedians>) },
+  };
+}
+
 /** The county dashboard (or the nation's, or a police region's), each figure beside the previous period of the same length. */
 export async function getDashboard(actor: Actor, input: DashboardInput): Promise<Dashboard> {
   const offences = [...new Set(input.offences ?? [])].filter((o) => (OFFENCES as readonly string[]).includes(o));
@@ -315,12 +336,10 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
   };
   const cubeScope = input.region ? regionKey(input.region) : scope.code;
   const lookups = access === 'full' ? await fullLookups(ctx, r) : await suppressedLookups(ctx, cubeScope, input.period);
-  const [curMedians, prevMedians, activeGroups, curPersonMedians, prevPersonMedians] = await Promise.all([
-    loadMedians(ctx.db, input.period, r.counties, r.mask),
-    loadMedians(ctx.db, r.previous, r.counties, r.mask),
+  const [activeGroups, curMedians, prevMedians] = await Promise.all([
     loadActiveGroups(ctx.db, input.period),
-    loadPersonMedians(ctx.db, input.period, r.counties, r.mask),
-    loadPersonMedians(ctx.db, r.previous, r.counties, r.mask),
+    access === 'full' ? liveMedians(ctx, input.period, r) : releasedMedians(ctx, yearOf(input.period), cubeScope),
+    access === 'full' ? liveMedians(ctx, r.previous, r) : releasedMedians(ctx, yearOf(input.period) - 1, cubeScope),
   ]);
   return {
     scope,
@@ -333,8 +352,8 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
     headline: headlineOf(lookups, { value: scope.population, suppressed: false }),
     ...breakdownsOf(lookups),
     funnel: funnelOf(lookups),
-    medians: mediansOf(lookups, curMedians, prevMedians),
-    persons: personsOf(lookups, curPersonMedians, prevPersonMedians),
+    medians: mediansOf(lookups, curMedians.steps, prevMedians.steps),
+    persons: personsOf(lookups, curMedians.persons, prevMedians.persons),
     trend: lookups.trend,
     trainings: trainingsOf(lookups),
     coordination: coordinationOf(lookups, r.counties, activeGroups, ctx.counties.length),

@@ -7,7 +7,11 @@ import { appSettings, counties as countiesTable, statisticsReleases, users, type
 import { AppError } from '@/lib/errors';
 import { isReleaseDay } from '@/lib/schemas/releases';
 import { assertCan, can, type Actor } from '@/lib/policy';
-import { figuresFingerprint, releaseContentOf } from './cube';
+import { figuresFingerprint, NATION, regionKey, releaseContentOf } from './cube';
+import { loadPersonMedians } from './persons';
+import { loadMedians, type Counties } from './rollups';
+import { yearPeriod } from '@/lib/periods';
+import type { County, ReleaseMedians } from '@/db/schema';
 import { suppressionThreshold } from './protection';
 import { cubeOptionsOf, loadYearSums } from './year-sums';
 
@@ -70,6 +74,7 @@ async function makeRelease(
   const latest = await latestOf(db, year);
   if (latest && latest.sourceFingerprint === figuresFingerprint(options)) return { release: latest, created: false };
   const content = releaseContentOf(options, latest ?? undefined);
+  const medians = await releaseMediansOf(db, year, counties);
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(statisticsReleases)
@@ -84,6 +89,7 @@ async function makeRelease(
         measures: content.measures,
         cells: content.cells,
         hiddenCells: content.hiddenCells,
+        medians,
       })
       .onConflictDoNothing()
       .returning();
@@ -100,6 +106,32 @@ async function makeRelease(
   // Someone else made this version a moment ago: theirs is the release.
   if (!created) return { release: (await latestOf(db, year))!, created: false };
   return { release: created, created: true };
+}
+
+/**
+ * The medians a release freezes with its counts: of the nation and of each police region (the
+ * scopes whose breakdowns are published outside them; a county's are not).
+ */
+async function releaseMediansOf(db: Db, year: number, counties: readonly County[]): Promise<ReleaseMedians> {
+  const regions = [...new Set(counties.map((c) => c.policeRegion))];
+  const scopes: [string, Counties][] = [
+    [NATION, 'all'],
+    ...regions.map((r): [string, Counties] => [
+      regionKey(r),
+      counties.filter((c) => c.policeRegion === r).map((c) => c.code),
+    ]),
+  ];
+  const period = yearPeriod(year);
+  const entries = await Promise.all(
+    scopes.map(async ([key, scope]) => {
+      const [steps, persons] = await Promise.all([
+        loadMedians(db, period, scope, null),
+        loadPersonMedians(db, period, scope, null),
+      ]);
+      return [key, { steps, persons }] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
 }
 
 /**

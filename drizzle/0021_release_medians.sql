@@ -1,0 +1,1 @@
+ALTER TABLE "statistics_releases" ADD COLUMN "medians" jsonb DEFAULT '{}'::jsonb NOT NULL;
