@@ -34,8 +34,14 @@ export const ReleaseDaySchema = z
     day: selected(1, 31),
     version: z
       .union([z.string(), z.number()], { error: 'validation.recordVersion' })
-      .transform((v) => Number(v))
-      .pipe(z.number().int('validation.recordVersion').min(0, 'validation.recordVersion')),
+      // '' is no version (Number('') would be 0, "never set").
+      .transform((v) => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v)))
+      .pipe(
+        z
+          .number({ error: 'validation.recordVersion' })
+          .int('validation.recordVersion')
+          .min(0, 'validation.recordVersion'),
+      ),
   })
   .superRefine((v, ctx) => {
     if (v.automatic && !isReleaseDay(`${pad(v.month)}-${pad(v.day)}`))
