@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/policy';
 import { regionSlug, type PoliceRegion } from '@/lib/regions';
 import { knownCounties } from './access';
 import { addScopeSums, emptyScopeSums, measuresOf, NATION, releasedCube, type Cube, type ScopeSums } from './cube';
-import { latestReleases, type ReleaseInfo, type ReleaseRow } from './releases';
+import { latestReleases, releaseInfoOf, type ReleaseInfo, type ReleaseRow } from './releases';
 import { loadPersonRows } from './persons';
 import { loadCountySums, type Counties } from './rollups';
 import { addPersonRow, loadYearSums } from './year-sums';
@@ -75,9 +75,7 @@ export function cubesFor(ctx: StatisticsContext, years: readonly number[]): Prom
 /** The release a protected view of the year is read from (after cubesFor), or null when it has none. */
 export function releaseShown(ctx: StatisticsContext, year: number): ReleaseInfo | null {
   const r = ctx.releases.get(year);
-  return r
-    ? { year: r.year, version: r.version, releasedAt: r.releasedAt.toISOString(), automatic: r.automatic }
-    : null;
+  return r ? releaseInfoOf(r) : null;
 }
 
 export function cubeFor(ctx: StatisticsContext, year: number): Promise<Cube> {

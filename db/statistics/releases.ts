@@ -205,10 +205,10 @@ export async function releaseYear(
   if (!Number.isInteger(input.year) || input.year < 1990 || input.year >= thisYear)
     throw new AppError('invalid', 'year_not_complete', { message: 'statistics.releases.errors.notComplete' });
   const { release, created } = await makeRelease(await getDb(), input.year, input.today, actor.id);
-  return { release: infoOf(release), created };
+  return { release: releaseInfoOf(release), created };
 }
 
-function infoOf(r: ReleaseRow): ReleaseInfo {
+export function releaseInfoOf(r: Pick<ReleaseRow, 'year' | 'version' | 'releasedAt' | 'automatic'>): ReleaseInfo {
   return { year: r.year, version: r.version, releasedAt: r.releasedAt.toISOString(), automatic: r.automatic };
 }
 
@@ -273,10 +273,7 @@ export async function listReleases(actor: Actor, today: string): Promise<Release
       return {
         year,
         versions: versions.map((r) => ({
-          year: r.year,
-          version: r.version,
-          releasedAt: r.releasedAt.toISOString(),
-          automatic: r.automatic,
+          ...releaseInfoOf(r),
           hiddenCells: r.hiddenCells,
           threshold: r.threshold,
           // Names of who released are for those who release; others see that a person did.
