@@ -437,7 +437,8 @@ describe('the release day form', () => {
 
 describe('medians in a release', () => {
   it('shows a protected viewer the medians frozen with the release, the national coordinator live ones', async () => {
-    // Five cases of C (region Öst) whose investigation began 10, 20, 30, 40 and 50 days after the report.
+    // Twelve cases of C (region Öst) whose investigation began 10, 20, … 120 days after the report:
+    // enough that the region's count of them is shown (a small one could be hidden, and its median with it).
     const investigated = async (delay: number) => {
       const reportedOn = `${YEAR}-02-01`;
       const c = await createCase(national, CaseSchema.parse(form({ reportedOn })));
@@ -447,7 +448,7 @@ describe('medians in a release', () => {
         StatusStepSchema.parse({ id: c.id, version: '1', status: 'investigation', occurredOn: day, note: '' }),
       );
     };
-    for (const delay of [10, 20, 30, 40, 50]) await investigated(delay);
+    for (let delay = 10; delay <= 120; delay += 10) await investigated(delay);
     await releaseYear(national, { year: YEAR, today: TODAY });
     const [row] = await releasesOf(YEAR);
     const frozen = row!.medians['region:Öst']!.steps.investigation;
