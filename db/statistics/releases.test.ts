@@ -453,17 +453,24 @@ describe('medians in a release', () => {
     const [row] = await releasesOf(YEAR);
     const frozen = row!.medians['region:Öst']!.steps.investigation;
     expect(typeof frozen).toBe('number');
-    const median = async (actor: Actor) => {
-      const d = await getDashboard(actor, { county: null, region: 'Öst', period: yearPeriod(YEAR), today: TODAY });
-      return d.medians.find((m) => m.to === 'investigation')!.current;
-    };
-    expect(await median(analyst)).toEqual({ value: frozen, suppressed: false });
+    const dashboard = (actor: Actor) =>
+      getDashboard(actor, { county: null, region: 'Öst', period: yearPeriod(YEAR), today: TODAY });
+    const median = async (actor: Actor) =>
+      (await dashboard(actor)).medians.find((m) => m.to === 'investigation')!.current;
+    // The release stores the median of the moment: the national coordinator's live one.
     expect(await median(national)).toEqual({ value: frozen, suppressed: false });
+    // The analyst sees the stored median wherever the count it is taken over is shown. (Whether
+    // that count is shown depends on the pattern, which other files' cases of the year change:
+    // in this file alone it is; in a full run another region's small count may hide it.)
+    const base = (await dashboard(analyst)).funnel.find((s) => s.step === 'investigation')!.current;
+    const protectedMedian = base.suppressed ? { value: null, suppressed: true } : { value: frozen, suppressed: false };
+    expect(await median(analyst)).toEqual(protectedMedian);
 
-    // A late registration moves the live median; the protected view keeps the release's.
+    // A late registration moves the live median; the protected view and the release keep theirs.
     await investigated(200);
     expect((await median(national)).value).not.toBe(frozen);
-    expect(await median(analyst)).toEqual({ value: frozen, suppressed: false });
+    expect(await median(analyst)).toEqual(protectedMedian);
+    expect((await releasesOf(YEAR))[0]!.medians['region:Öst']!.steps.investigation).toBe(frozen);
     // A county's medians are never published outside it (its breakdowns are not).
     const county = await getDashboard(analyst, { county: C, period: yearPeriod(YEAR), today: TODAY });
     expect(county.medians.every((m) => m.current.suppressed)).toBe(true);
