@@ -80,21 +80,18 @@ describe('the released demo years hold against the analyst and three insiders (i
 // hid stays hidden in the second (the attacker gets every release).
 const SMALL_YEAR = 2006;
 
+/** Generated cases of the small-count year from `from` on, in one transaction (as db:synth writes them). */
+async function addGenerated(seed: number, from: string, total: number): Promise<void> {
+  const db = await getDb();
+  const creator = await makeUser('admin');
+  const cases = [...generateCases({ seed, counties: demoCounties(), from, to: `${SMALL_YEAR}-12-31`, total })];
+  await db.transaction((tx) => insertCases(tx, cases, { createdBy: creator.id }));
+}
+
 describe('a generated small-count year, released twice, holds against the analyst and three insiders', () => {
   let first: Map<Viewer, Observed>;
   beforeAll(async () => {
-    const db = await getDb();
-    const creator = await makeUser('admin');
-    const cases = [
-      ...generateCases({
-        seed: 2006,
-        counties: demoCounties(),
-        from: `${SMALL_YEAR}-01-01`,
-        to: `${SMALL_YEAR}-12-31`,
-        total: 150,
-      }),
-    ];
-    await db.transaction((tx) => insertCases(tx, cases, { createdBy: creator.id }));
+    await addGenerated(2006, `${SMALL_YEAR}-01-01`, 150);
     await releaseNow(SMALL_YEAR, DEMO_TODAY);
     first = new Map();
   }, 120_000);
@@ -106,18 +103,7 @@ describe('a generated small-count year, released twice, holds against the analys
     }, 180_000);
 
   it('a corrected year is released as a new version that hides every cell the first hid, and holds', async () => {
-    const db = await getDb();
-    const creator = await makeUser('admin');
-    const more = [
-      ...generateCases({
-        seed: 2007,
-        counties: demoCounties(),
-        from: `${SMALL_YEAR}-06-01`,
-        to: `${SMALL_YEAR}-12-31`,
-        total: 12,
-      }),
-    ];
-    await db.transaction((tx) => insertCases(tx, more, { createdBy: creator.id }));
+    await addGenerated(2007, `${SMALL_YEAR}-06-01`, 12);
     await releaseNow(SMALL_YEAR, DEMO_TODAY);
     const analyst = await makeUser('national_analyst');
     for (const v of VIEWERS) {

@@ -64,20 +64,13 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     overviewRequest ? releaseGate(overviewRequest.access, yearOf(overviewRequest.period), today) : null,
   ]);
   if (!gate.released) {
-    const [t, tEnum, format] = await Promise.all([
-      getTranslations('statistics'),
-      getTranslations('enums'),
-      getFormatter(),
-    ]);
     return (
       <NotReleasedView
-        heading={t('releases.reportHeading', { period: periodLabel(period, format, t) })}
+        heading="releases.reportHeading"
         action="/report"
         query={{ scope: typeof raw.scope === 'string' && raw.scope ? raw.scope : home }}
         period={period}
         years={gate.years!}
-        t={t}
-        tEnum={tEnum}
       />
     );
   }

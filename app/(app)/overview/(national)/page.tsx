@@ -45,20 +45,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     allowedStatisticsRequest(actor, { view: 'overview' }, { period: params.period }) ?? forbidden();
   const gate = await releaseGate(access, yearOf(period), today);
   if (!gate.released) {
-    const [t, tEnum, format] = await Promise.all([
-      getTranslations('statistics'),
-      getTranslations('enums'),
-      getFormatter(),
-    ]);
     return (
       <NotReleasedView
-        heading={t('overview.heading', { period: periodLabel(period, format, t) })}
+        heading="overview.heading"
         action="/overview"
         period={period}
         years={gate.years!}
         measure={params.measure}
-        t={t}
-        tEnum={tEnum}
       />
     );
   }

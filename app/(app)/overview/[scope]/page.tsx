@@ -43,19 +43,12 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const { access, period, offences } = allowedStatisticsRequest(actor, dashboardTarget(scope), p) ?? forbidden();
   const gate = await releaseGate(access, yearOf(period), today);
   if (!gate.released) {
-    const [t, tEnum, format] = await Promise.all([
-      getTranslations('statistics'),
-      getTranslations('enums'),
-      getFormatter(),
-    ]);
     return (
       <NotReleasedView
-        heading={t('releases.dashboardHeading', { period: periodLabel(period, format, t) })}
+        heading="releases.dashboardHeading"
         action={`/overview/${(await params).scope}`}
         period={period}
         years={gate.years!}
-        t={t}
-        tEnum={tEnum}
       />
     );
   }

@@ -2,12 +2,20 @@ import 'server-only';
 import Link from 'next/link';
 import type { ReleaseInfo } from '@/db/statistics/releases';
 import { BarChart } from '@/components/charts/bar-chart';
-import type { EnumTranslator } from '@/lib/i18n';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { yearOf, yearPeriod, type Period } from '@/lib/periods';
 import { periodParams, queryOf, type MapMeasureKey } from '@/lib/schemas/statistics';
 import { PeriodForm } from './period-form';
 import type { CategoryRow, Figure, Ratio } from '@/lib/statistics/figures';
-import { countSpoken, countText, ratioText, type FigureContext, type Formatter, type Translator } from './format';
+import {
+  countSpoken,
+  countText,
+  periodLabel,
+  ratioText,
+  type FigureContext,
+  type Formatter,
+  type Translator,
+} from './format';
 import { TableScroll } from '@/components/ui/table-scroll';
 
 /** A key figure: the count, the previous period's and the change. */
@@ -174,31 +182,33 @@ export function SuppressionNote({
  * A protected view of a year that is not released: said in words, the period form to choose a
  * released year, and the latest release a link away.
  */
-export function NotReleasedView({
+export async function NotReleasedView({
   heading,
   action,
   period,
   years,
   measure,
   query,
-  t,
-  tEnum,
 }: {
-  heading: string;
+  /** The page's heading, of the period. */
+  heading: 'overview.heading' | 'releases.dashboardHeading' | 'releases.reportHeading';
   action: string;
   period: Period;
   years: number[];
   measure?: MapMeasureKey;
   /** The page's other parameters, kept in the link; a page with them has no period form here. */
   query?: Record<string, string>;
-  t: Translator;
-  tEnum: EnumTranslator;
 }) {
+  const [t, tEnum, format] = await Promise.all([
+    getTranslations('statistics'),
+    getTranslations('enums'),
+    getFormatter(),
+  ]);
   const year = yearOf(period);
   const latest = years[0];
   return (
     <>
-      <h1 className="text-2xl font-semibold">{heading}</h1>
+      <h1 className="text-2xl font-semibold">{t(heading, { period: periodLabel(period, format, t) })}</h1>
       <div role="alert" className="mt-6 rounded border border-amber-700 bg-amber-50 p-4">
         <p>{t('releases.notReleased', { year: String(year) })}</p>
         <p className="mt-2">
