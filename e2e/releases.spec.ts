@@ -8,6 +8,7 @@ import { caseInput } from './support/examples';
 // automatic release. This spec owns the year 2016 (no other spec writes there).
 
 const OWN_YEAR = 2016;
+const COUNTY_CODES = '01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25'.split(' ');
 
 test.describe('national analyst', () => {
   test.use({ storageState: stateOf('analyst') });
@@ -42,6 +43,60 @@ test.describe('national analyst', () => {
       expect(res.status(), url).toBeGreaterThanOrEqual(400);
       expect(res.status(), url).toBeLessThan(500);
     }
+  });
+
+  test('the case count of the nation, each police region and each county of 20 cases or more is shown, exactly or rounded', async ({
+    page,
+    request,
+    browser,
+  }) => {
+    // The truth, as the national coordinator's statistics API gives it (no spec writes 2025 cases).
+    const national = await browser.newContext({ storageState: stateOf('national') });
+    const params = 'from=2025-01-01&to=2025-12-31';
+    const scopes = [
+      '',
+      ...['Nord', 'Mitt', 'Bergslagen', 'Stockholm', 'Öst', 'Väst', 'Syd'].map(
+        (r) => `&region=${encodeURIComponent(r)}`,
+      ),
+      ...COUNTY_CODES.map((c) => `&county=${c}`),
+    ];
+    type Count = { value: number | null; suppressed: boolean; reason?: string; range?: { low: number; high: number } };
+    type Answer = { scope: { kind: string; nameSv: string }; headline: { cases: { current: Count } } };
+    const rounded: { name: string; text: string }[] = [];
+    for (const scope of scopes) {
+      const truth = (await (await national.request.get(`/api/statistics?${params}${scope}`)).json()) as Answer;
+      const shown = (await (await request.get(`/api/statistics?${params}${scope}`)).json()) as Answer;
+      const cases = truth.headline.cases.current.value!;
+      const c = shown.headline.cases.current;
+      const name = shown.scope.nameSv;
+      if (cases < 20 && shown.scope.kind === 'county') continue;
+      if (c.reason === 'rounded') {
+        expect(
+          c.range!.low <= cases && cases <= c.range!.high,
+          `${name}: ${cases} in ${c.range!.low}–${c.range!.high}`,
+        ).toBe(true);
+        // The threshold (5) or twice, four or eight times it, from a multiple of that width.
+        const width = c.range!.high - c.range!.low + 1;
+        expect([5, 10, 20, 40], name).toContain(width);
+        expect(c.range!.low % width, name).toBe(0);
+        if (shown.scope.kind === 'county') rounded.push({ name, text: `${c.range!.low}–${c.range!.high}` });
+      } else if (cases >= 20) expect({ name, shown: c.value }).toEqual({ name, shown: cases });
+    }
+    await national.close();
+    // A rounded county reads as its interval in the national overview's table, in words for a screen reader on the map.
+    await page.goto('/overview?year=2025');
+    const table = page.getByRole('table', { name: 'Länen med nyckeltal, 2025' });
+    for (const { name, text } of rounded) {
+      await expect(table.getByRole('row', { name: new RegExp(`^${name}`) })).toContainText(text);
+      const [low, high] = text.split('–');
+      await expect(
+        page
+          .getByRole('group', { name: /Karta över Sveriges län/ })
+          .getByRole('button', { name: `${name}: mellan ${low} och ${high}, avrundat` }),
+      ).toBeVisible();
+    }
+    await expect(page.getByRole('note')).toContainText('visas den avrundad, som ett intervall');
+    await expectNoAxeViolations(page);
   });
 
   test('reads the releases, without a way to release or to change the release day', async ({ page }) => {

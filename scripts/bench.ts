@@ -284,6 +284,7 @@ async function releasePatterns(db: Db, years: readonly number[]): Promise<string
       number.format(published),
       number.format(content.hiddenCells),
       `${((100 * content.hiddenCells) / Math.max(1, published)).toFixed(1)} %`,
+      number.format(content.roundedCells),
       ms(t1 - t0),
       `${((t2 - t1) / 1000).toFixed(2)} s`,
     ]);
@@ -406,7 +407,7 @@ void runCli(async () => {
   console.log(`\nRelease patterns (issue 14): the year's full figures, then its protection; nothing stored.\n`);
   console.log(
     table(
-      ['year', 'cases', 'cells published', 'hidden', 'share hidden', 'figures read', 'pattern', ''],
+      ['year', 'cases', 'cells published', 'hidden', 'share hidden', 'rounded', 'figures read', 'pattern', ''],
       (await releasePatterns(db, releaseYears)).map((r) => [...r, '(target ≤ 60 s)']),
     ),
   );

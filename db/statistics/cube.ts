@@ -17,7 +17,14 @@ import {
   offenceBit,
   type RollupSums,
 } from './measures';
-import { protect, type MeasureRelation, type ProtectionInput, type ProtectionScope } from './protection';
+import {
+  protect,
+  roundedInterval,
+  roundingWidths,
+  type MeasureRelation,
+  type ProtectionInput,
+  type ProtectionScope,
+} from './protection';
 
 /** Rollup sums per offence combination (mask) plus the additive figures kept elsewhere (trainings, coordination). */
 export type ScopeSums = { byMask: Map<number, RollupSums>; extra: Record<string, number> };
@@ -302,15 +309,34 @@ function protectionInputOf(t: Table, options: CubeOptions): ProtectionInput {
 export type ReleaseContent = {
   scopes: string[];
   measures: string[];
-  /** A count, or PROTECTED_CELL ("×"), or UNPUBLISHED_CELL ("–"). */
+  /** A count, or PROTECTED_CELL ("×"), or UNPUBLISHED_CELL ("–"), or a rounded count (roundedCell). */
   cells: number[];
   hiddenCells: number;
+  /** Case counts shown as an interval, so that no case count readers rely on is hidden. */
+  roundedCells: number;
   /** Of the full figures it was made from. */
   fingerprint: string;
 };
 
 const PROTECTED_CELL = -1;
 const UNPUBLISHED_CELL = -2;
+/**
+ * A count shown rounded to `width` = threshold × 2^k (k from 0 to 3, roundingWidths) is stored as
+ * −3 − (4 × the low end of its interval + k); the release's threshold gives the width back.
+ */
+function roundedCell(value: number, width: number, threshold: number): number {
+  const k = Math.log2(width / threshold);
+  if (!Number.isInteger(k) || k < 0 || k > 3) throw new Error(`no rounding width ${width} at threshold ${threshold}`);
+  return -3 - (4 * roundedInterval(value, width).low + k);
+}
+const isRoundedCell = (c: number) => c <= -3;
+/** The interval of a stored rounded cell. */
+function intervalOfCell(c: number, threshold: number): { low: number; high: number } {
+  const x = -3 - c;
+  const k = x % 4;
+  const low = (x - k) / 4;
+  return { low, high: low + threshold * 2 ** k - 1 };
+}
 
 /** The fingerprint of the full figures, to tell whether a year changed since its last release. */
 export function figuresFingerprint(options: CubeOptions): string {
@@ -327,27 +353,52 @@ export function figuresFingerprint(options: CubeOptions): string {
  */
 export function releaseContentOf(
   options: CubeOptions,
-  earlier?: Pick<ReleaseContent, 'scopes' | 'measures' | 'cells'>,
+  earlier?: Pick<ReleaseContent, 'scopes' | 'measures' | 'cells'> & { threshold: number },
 ): ReleaseContent {
   const t = tableOf(options);
   const input = protectionInputOf(t, options);
-  const carried = new Array<boolean>(t.values.length).fill(false);
-  if (earlier) {
+  // What the earlier version hid stays hidden, and what it rounded stays rounded.
+  const carried = <T>(which: (c: number) => T | null, none: T) => {
+    const out = new Array<T>(t.values.length).fill(none);
+    if (!earlier) return out;
     const E = earlier.measures.length;
     earlier.cells.forEach((c, i) => {
-      if (c !== PROTECTED_CELL) return;
+      const x = which(c);
+      if (x === null) return;
       const si = t.scopeIndex.get(earlier.scopes[Math.floor(i / E)]!);
       const mi = t.index.get(earlier.measures[i % E]!);
-      if (si !== undefined && mi !== undefined) carried[si * t.M + mi] = true;
+      if (si !== undefined && mi !== undefined) out[si * t.M + mi] = x;
     });
-  }
-  const { hidden } = protect({ ...input, hidden: carried });
-  const cells = t.values.map((v, i) => (t.unpublished[i] ? UNPUBLISHED_CELL : hidden[i] ? PROTECTED_CELL : v));
+    return out;
+  };
+  const widthOfCell = (c: number) => {
+    if (!isRoundedCell(c)) return null;
+    const { low, high } = intervalOfCell(c, earlier!.threshold);
+    return high - low + 1;
+  };
+  const { hidden, rounded } = protect({
+    ...input,
+    hidden: carried((c) => (c === PROTECTED_CELL ? true : null), false),
+    // An earlier version made at another threshold: its rounded counts stay rounded, as wide as this one allows.
+    rounded: carried(widthOfCell, 0).map((w) =>
+      w === 0 ? 0 : (roundingWidths(options.threshold).find((x) => x >= w) ?? roundingWidths(options.threshold).at(-1)!),
+    ),
+  });
+  const cells = t.values.map((v, i) =>
+    t.unpublished[i]
+      ? UNPUBLISHED_CELL
+      : hidden[i]
+        ? PROTECTED_CELL
+        : rounded[i]
+          ? roundedCell(v, rounded[i]!, options.threshold)
+          : v,
+  );
   return {
     scopes: t.scopes.map((s) => s.key),
     measures: t.measureNames,
     cells,
     hiddenCells: cells.filter((c) => c === PROTECTED_CELL).length,
+    roundedCells: cells.filter(isRoundedCell).length,
     fingerprint: figuresFingerprint(options),
   };
 }
@@ -380,6 +431,7 @@ export function releasedCube(
       const mi = index.get(measure);
       if (mi === undefined) return countOf(0);
       const c = content.cells[si * M + mi]!;
+      if (isRoundedCell(c)) return roundedCount(intervalOfCell(c, threshold));
       return c === PROTECTED_CELL ? HIDDEN : c === UNPUBLISHED_CELL ? NOT_PUBLISHED : countOf(c);
     },
   };
@@ -387,6 +439,13 @@ export function releasedCube(
 
 const HIDDEN: Count = { value: null, suppressed: true, reason: 'protected' };
 const NOT_PUBLISHED: Count = { value: null, suppressed: true, reason: 'unpublished' };
+/** A count shown as the interval it lies in: not a number anything is computed from (shares, changes). */
+const roundedCount = (range: { low: number; high: number }): Count => ({
+  value: null,
+  suppressed: true,
+  reason: 'rounded',
+  range,
+});
 
 /** Two independent 32-bit FNV-1a hashes over the values and their positions. */
 function fingerprint(values: readonly number[]): string {

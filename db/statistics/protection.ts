@@ -24,6 +24,22 @@
 //  - as a last resort, the same search over single cells.
 // Every hidden cell gets witnesses moving it at least threshold − 2 against the analyst and
 // against every single county and police-region insider, or it is reported as unprotected.
+//
+// The case counts readers rely on (keepShown) are never hidden. Where protecting a cell needs one
+// of them to move, it is shown rounded instead: as the interval it lies in, `width` values from a
+// multiple of the width (roundedInterval: 25–29 at the default 5), which the witnesses then move
+// it within. The width is the threshold, or where that is not room enough twice, four or eight
+// times it (30–39, 20–39): the intervals of each width are fixed and nested, so a reader learns
+// from "25–29" that the count is one of those values, and nothing more from the rounding rule.
+
+/** The widths a count may be rounded to, narrowest first: the threshold times 1, 2, 4 and 8. */
+export const roundingWidths = (threshold: number) => [1, 2, 4, 8].map((k) => k * threshold);
+
+/** The interval a rounded count is shown as: `width` values from the multiple of the width at or below it. */
+export function roundedInterval(value: number, width: number): { low: number; high: number } {
+  const low = width * Math.floor(value / width);
+  return { low, high: low + width - 1 };
+}
 
 const DEFAULT_THRESHOLD = 5;
 
@@ -60,6 +76,8 @@ export type ProtectionInput = {
   keepShown?: readonly boolean[];
   /** Cells hidden already (in an earlier release of the same year): they stay hidden. */
   hidden?: readonly boolean[];
+  /** Per cell, the width it was rounded to in an earlier release of the same year (0: none): it stays so (or hidden). */
+  rounded?: readonly number[];
   /**
    * Per cell, the county scopes whose insiders can work it out from what is shown whatever is
    * hidden (decision 017: their police region's case count is shown, and the rest of it is too
@@ -72,9 +90,11 @@ export type ProtectionInput = {
 export type Protection = {
   /** Per cell: hidden (published cells only; unpublished cells are never shown anyway). */
   hidden: boolean[];
+  /** Per cell: 0, or the width of the roundedInterval it is shown as (kept-shown counts a witness had to move). */
+  rounded: number[];
   /** Hidden cells for which no witness of the rule's width was found against some viewer. */
   unprotected: number[];
-  /** Cells kept shown where possible that had to be hidden to protect another. */
+  /** Cells kept shown that are hidden all the same (hidden in an earlier release of the year). */
   keptShownHidden: number[];
 };
 
@@ -230,7 +250,12 @@ export function protect(input: ProtectionInput): Protection {
     if (unpublished[i] || unprotected[i % M]) return false;
     return (input.hidden?.[i] ?? false) || (x >= 1 && x < threshold);
   });
+  const rounded = values.map((_, i) => (hidden[i] || unpublished[i] ? 0 : (input.rounded?.[i] ?? 0)));
+  const widths = roundingWidths(threshold);
+  // How far protection may go for a cell: hidden; a kept-shown county's case count rounded (from
+  // level 1), a region's (from level 2), both to twice the threshold (3), four times (4), eight (5).
   let relax = 0;
+  const LAST_RELAX = 5;
   // A region whose shown case count an insider exception rests on (alsoKnown) keeps it shown.
   const exceptional = new Set(
     [...(input.alsoKnown?.keys() ?? [])].map((i) => {
@@ -238,31 +263,62 @@ export function protect(input: ProtectionInput): Protection {
       return scopes[sc]!.kind === 'region' ? sc : regionOf(sc);
     }),
   );
-  /** A cell may move when it is unpublished, or about persons and not (at this level of relaxing) kept shown. */
-  const movable = (i: number) => {
-    if (unpublished[i]) return true;
-    if (unprotected[i % M]) return false;
-    if (!keepShown[i]) return true;
+  /** The width a kept-shown count may be rounded to at this level of relaxing (0: it stays exact). */
+  const allowedWidth = (i: number) => {
+    if (!keepShown[i] || hidden[i]) return 0;
     const sc = scopeOf(i);
     const kind = scopes[sc]!.kind;
-    return kind === 'county' ? relax >= 1 : kind === 'region' ? relax >= 2 && !exceptional.has(sc) : false;
+    const from = kind === 'county' ? 1 : kind === 'region' && !exceptional.has(sc) ? 2 : Infinity;
+    return relax < from ? 0 : widths[Math.max(0, relax - 2)]!;
+  };
+  /** The width a witness may move a cell within: what it is rounded to already, or may be now (0: not rounded). */
+  const widthOf = (i: number) => Math.max(rounded[i]!, allowedWidth(i));
+  /** A cell may move when it is unpublished, or about persons and not (at this level of relaxing) kept shown. */
+  const movable = (i: number) => {
+    if (unpublished[i] || rounded[i]) return true;
+    if (unprotected[i % M]) return false;
+    return !keepShown[i] || hidden[i] || allowedWidth(i) > 0;
+  };
+  // The bounds every witness keeps a cell within: ≥ 0, and a rounded one within its interval.
+  const lowOf = (i: number) => {
+    const w = widthOf(i);
+    return w === 0 ? 0 : w * Math.floor(values[i]! / w);
+  };
+  const highOf = (i: number) => {
+    const w = widthOf(i);
+    return w === 0 ? Infinity : w * Math.floor(values[i]! / w) + w - 1;
   };
   // The table the searches read: the truth, or the truth moved by the steps of a walk so far.
   const cur = Float64Array.from(values);
-  const newCost = (i: number) => (hidden[i] || unpublished[i] ? 0 : 1 + values[i]!);
+  const newCost = (i: number) => (hidden[i] || rounded[i] || unpublished[i] ? 0 : 1 + values[i]!);
   const costOf = (w: Witness) => w.move.reduce((n, [i]) => n + newCost(i), 0);
 
-  /** The range of k for which truth + k·d has no negative cell. */
+  /** The range of k for which truth + k·d keeps every cell within its bounds (no negative cell; a rounded one in its interval). */
   const rangeOf = (move: Iterable<readonly [number, number]>): [number, number] => {
     let lo = -Infinity;
     let hi = Infinity;
     for (const [i, d] of move) {
-      // cur[i] + k·d ≥ 0
-      if (d > 0) lo = Math.max(lo, Math.ceil(-cur[i]! / d));
-      else if (d < 0) hi = Math.min(hi, Math.floor(cur[i]! / -d));
+      // lowOf(i) − cur[i] ≤ k·d ≤ highOf(i) − cur[i]
+      const a = lowOf(i) - cur[i]!;
+      const b = highOf(i) - cur[i]!;
+      if (d > 0) {
+        lo = Math.max(lo, Math.ceil(a / d));
+        hi = Math.min(hi, Math.floor(b / d));
+      } else if (d < 0) {
+        lo = Math.max(lo, Math.ceil(b / d));
+        hi = Math.min(hi, Math.floor(a / d));
+      }
     }
     return [lo, hi];
   };
+  /**
+   * Whether a cell moving with sign e has the room a witness asks for: the cell it protects goes
+   * `up` down and `down` up (the names of the searches below: room below and above the truth).
+   */
+  const hasRoom = (i: number, e: number, up: number, down: number) =>
+    e > 0
+      ? cur[i]! - lowOf(i) >= up && highOf(i) - cur[i]! >= down
+      : cur[i]! - lowOf(i) >= down && highOf(i) - cur[i]! >= up;
   const scopeMoves = new Map<number, Move[]>();
   const movesOfScope = (sc: number) => {
     let list = scopeMoves.get(sc);
@@ -280,7 +336,7 @@ export function protect(input: ProtectionInput): Protection {
     const fits = (mx: number, sign: number) => {
       for (const [sc, ws] of w) {
         const i = sc * M + mx;
-        if (!movable(i) || cur[i]! < (ws * sign > 0 ? up : down)) return false;
+        if (!movable(i) || !hasRoom(i, ws * sign, up, down)) return false;
       }
       return true;
     };
@@ -364,7 +420,7 @@ export function protect(input: ProtectionInput): Protection {
       }
     };
     const allowed = (i: number, d: number) =>
-      !move.has(i) && movable(i) && !(knowersOfCell(i) & (1 << viewer)) && cur[i]! >= (d > 0 ? up : down);
+      !move.has(i) && movable(i) && !(knowersOfCell(i) & (1 << viewer)) && hasRoom(i, d, up, down);
     if (!allowed(cell, 1)) return null;
     move.set(cell, 1);
     apply(cell, 1);
@@ -419,7 +475,9 @@ export function protect(input: ProtectionInput): Protection {
     }
     for (const [i, d] of move) if (d === 0) move.delete(i);
     for (const i of move.keys()) if (!movable(i)) return null;
-    return move.size === 0 ? null : { move: [...move], lo: 0, hi: 1 };
+    // A rounded cell cannot move by a whole county's figures out of its interval.
+    if (move.size === 0 || rangeOf(move)[1] < 1) return null;
+    return { move: [...move], lo: 0, hi: 1 };
   };
   /** Pairs that move a region (and each of its counties) into another region (and one of its counties). */
   const regionPairs = (from: number, to: number, forbidden: (scope: number) => boolean) => {
@@ -473,7 +531,9 @@ export function protect(input: ProtectionInput): Protection {
     const holds = validFor(w);
     for (const [i] of w.move) {
       if (unpublished[i]) continue;
-      if (!hidden[i]) {
+      // A kept-shown count is shown rounded and needs no witnesses of its own; any other is hidden.
+      if (keepShown[i] && !hidden[i]) rounded[i] = widthOf(i);
+      else if (!hidden[i] && !rounded[i]) {
         hidden[i] = true;
         queue.push(i);
       }
@@ -589,10 +649,11 @@ export function protect(input: ProtectionInput): Protection {
     for (let bit = 0; bit < v.count; bit++) {
       if (!(wanted & (1 << bit)) || widthWith(cell, bit, []) >= need) continue;
       let chosen: Witness[] | null = null;
-      for (relax = 0; relax <= 2; relax++) if ((chosen = witnessesFor(cell, bit))) break;
-      relax = 0;
+      for (relax = 0; relax <= LAST_RELAX; relax++) if ((chosen = witnessesFor(cell, bit))) break;
+      // Accepted at the level they were found at: the counts they round get that level's width.
       if (chosen) for (const w of chosen) accept(w);
-      else {
+      relax = 0;
+      if (!chosen) {
         failed.add(cell);
         break;
       }
@@ -600,6 +661,7 @@ export function protect(input: ProtectionInput): Protection {
   }
   return {
     hidden,
+    rounded,
     unprotected: [...failed].sort((a, b) => a - b),
     keptShownHidden: keepShown.flatMap((k, i) => (k && hidden[i] ? [i] : [])),
   };

@@ -2,8 +2,16 @@
 // API, exports), and the shares, rates and changes built on them. Pure and client-safe: the pages
 // and the data layer read the same types.
 
-/** A count as every product shows it: the number, or null and suppressed. */
-export type Count = { value: number | null; suppressed: boolean; reason?: 'protected' | 'unpublished' };
+/**
+ * A count as every product shows it: the number, or null and suppressed — protected ("×"), not
+ * published ("–"), or rounded: shown as the interval `range` it lies in (decision 017).
+ */
+export type Count = {
+  value: number | null;
+  suppressed: boolean;
+  reason?: 'protected' | 'unpublished' | 'rounded';
+  range?: { low: number; high: number };
+};
 /** A share, rate, change or median: hidden whenever a count it is built on is hidden. */
 export type Ratio = { value: number | null; suppressed: boolean };
 export type Figure = { current: Count; previous: Count; change: Ratio };

@@ -1,6 +1,6 @@
 // The attack on one viewer's products for one calendar year: every relation, every marker's
 // meaning, whole non-negative counts, and the integer minimum and maximum of each hidden cell.
-import { cellKey, parseCellKey, type Observed } from './products';
+import { cellKey, parseCellKey, type Mark, type Observed } from './products';
 import { relationsOf, type Constraint } from './relations';
 import { integerRanges, type Range, type Unknown } from './solve';
 
@@ -17,6 +17,11 @@ export function markerBounds(kind: HiddenKind, threshold: number): Unknown {
 
 type HiddenKind = 'protected' | 'suppressed' | 'small' | 'hidden';
 
+/** What the attacker knows of a cell that is not shown as a value: its marker's bounds, or a rounded count's interval. */
+function boundsOf(mark: Exclude<Mark, { kind: 'value' }>, threshold: number): Unknown {
+  return mark.kind === 'rounded' ? { lower: mark.low, upper: mark.high } : markerBounds(mark.kind, threshold);
+}
+
 /** A hidden cell and its integer range; `attacked` when a relation holds it (else its marker's bounds stand). */
 export type CellResult = { key: string; kind: HiddenKind; range: Range; attacked: boolean; exempt: boolean };
 
@@ -25,6 +30,8 @@ export type YearAttack = {
   threshold: number;
   /** Every hidden cell of the year with its integer range. */
   cells: CellResult[];
+  /** Counts shown rounded (an interval): unknowns within it, not attacked (they are not small counts). */
+  rounded: number;
   /** Cells one product hid and another showed. */
   exposed: number;
 };
@@ -49,10 +56,12 @@ export async function attackYear(
   const constraints = relations ?? relationsOf(o, year);
   const unknowns = new Map<string, Unknown>();
   const targets: CellResult[] = [];
+  let rounded = 0;
   for (const [key, mark] of o.marks) {
     if (mark.kind === 'value' || parseCellKey(key).year !== year) continue;
-    unknowns.set(key, markerBounds(mark.kind, o.threshold));
-    if (only(key))
+    unknowns.set(key, boundsOf(mark, o.threshold));
+    if (mark.kind === 'rounded') rounded++;
+    else if (only(key))
       targets.push({ key, kind: mark.kind, range: { min: 0, max: 0 }, attacked: false, exempt: exempt(key) });
   }
   // Cells no product shows at all (another county's breakdowns, for an insider): any whole count.
@@ -76,7 +85,7 @@ export async function attackYear(
     t.range = r ?? { min: unknowns.get(t.key)!.lower, max: unknowns.get(t.key)!.upper };
   }
   const exposed = [...o.exposed].filter((k) => parseCellKey(k).year === year).length;
-  return { year, threshold: o.threshold, cells: targets, exposed };
+  return { year, threshold: o.threshold, cells: targets, rounded, exposed };
 }
 
 /**
@@ -115,6 +124,8 @@ export function insiderExemptions(o: Observed, year: number): (key: string) => b
 export type Summary = {
   year: number;
   hidden: number;
+  /** Counts shown rounded, as an interval. */
+  rounded: number;
   attacked: number;
   /** Hidden cells no protection can keep from this insider (insiderExemptions): not counted as narrower. */
   exempt: number;
@@ -128,6 +139,7 @@ export function summarise(a: YearAttack): Summary {
   return {
     year: a.year,
     hidden: a.cells.length,
+    rounded: a.rounded,
     attacked: a.cells.filter((c) => c.attacked).length,
     exempt: a.cells.filter((c) => c.exempt).length,
     narrower: a.cells.filter((c) => !c.exempt && narrowerThanRule(c.range, a.threshold)).length,

@@ -2,17 +2,24 @@
 // API's dashboard JSON, the national overview), turned into one mark per cell of a calendar year.
 // The attacker knows only these products' JSON, never the protection's internal structures.
 
-/** A count as a product shows it (the API's `{ value, suppressed, reason }`). */
-export type ShownCount = { value: number | null; suppressed: boolean; reason?: string };
+/** A count as a product shows it (the API's `{ value, suppressed, reason, range }`). */
+export type ShownCount = {
+  value: number | null;
+  suppressed: boolean;
+  reason?: string;
+  range?: { low: number; high: number };
+};
 
 /**
  * What the attacker learns of one cell: its value; "×" (protected: some whole number ≥ 0, decision
  * 017); a bare `suppressed` (the Eurostat CSV), the same. The superseded rule's markers (the
  * test fixture of decision 006) are "<5" (small: 1..threshold − 1) and "×" there meaning a
- * count not below the threshold (hidden).
+ * count not below the threshold (hidden). A rounded count ("25–29") is one of the values of its
+ * interval: not hidden, but not a value either.
  */
 export type Mark =
   | { kind: 'value'; value: number }
+  | { kind: 'rounded'; low: number; high: number }
   | { kind: 'protected' }
   | { kind: 'suppressed' }
   | { kind: 'small' }
@@ -104,6 +111,7 @@ function markOf(c: ShownCount): Mark | null {
   if (!c.suppressed) return { kind: 'value', value: c.value ?? 0 };
   if (c.reason === 'unpublished') return null;
   if (c.reason === 'protected') return { kind: 'protected' };
+  if (c.reason === 'rounded' && c.range) return { kind: 'rounded', low: c.range.low, high: c.range.high };
   if (c.reason === undefined) return { kind: 'suppressed' };
   throw new Error(`a marker the attacker does not know: ${c.reason}`);
 }
@@ -140,7 +148,8 @@ function see(o: Observed, key: string, count: ShownCount, known = false): void {
   if (before.kind !== 'value' && mark.kind !== 'value') {
     // The more telling marker stands ("<5" or "×" over a bare "suppressed").
     if (before.kind === 'suppressed') o.marks.set(key, mark);
-    else if (mark.kind !== 'suppressed' && mark.kind !== before.kind) throw new Error(`two markers for ${key}`);
+    else if (mark.kind !== 'suppressed' && JSON.stringify(mark) !== JSON.stringify(before))
+      throw new Error(`two markers for ${key}`);
     return;
   }
   o.exposed.add(key);

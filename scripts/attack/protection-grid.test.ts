@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { protect, suppressionThreshold, type ProtectionInput, type ProtectionScope } from '@/db/statistics/protection';
+import {
+  protect,
+  roundedInterval,
+  suppressionThreshold,
+  type ProtectionInput,
+  type ProtectionScope,
+} from '@/db/statistics/protection';
 import { narrowerThanRule } from './attack';
 import type { Constraint } from './relations';
 import { integerRanges, type Unknown } from './solve';
@@ -112,16 +118,29 @@ const VIEWERS: { name: string; knows: number[] }[] = [
   ...REGIONS.map((r) => ({ name: `region ${r}`, knows: [r, ...COUNTIES.filter((c) => REGION_OF[c] === r)] })),
 ];
 
-async function narrowCells(values: number[], hidden: boolean[], threshold: number, unprotected: Set<number>) {
+/** The hidden cells some viewer narrows below the rule; a rounded cell is known to lie in its interval. */
+async function narrowCells(
+  values: number[],
+  hidden: boolean[],
+  threshold: number,
+  unprotected: Set<number>,
+  rounded: number[] = [],
+) {
   const constraints = constraintsOf();
   const found: string[] = [];
   for (const viewer of VIEWERS) {
     const knows = (i: number) => viewer.knows.includes(Math.floor(i / M));
     const unknowns = new Map<string, Unknown>();
     const targets: string[] = [];
-    values.forEach((_, i) => {
-      if (!hidden[i] || knows(i)) return;
+    values.forEach((v, i) => {
+      if (knows(i)) return;
       const key = `${Math.floor(i / M)}|${i % M}`;
+      if (rounded[i]) {
+        const { low, high } = roundedInterval(v, rounded[i]!);
+        unknowns.set(key, { lower: low, upper: high });
+        return;
+      }
+      if (!hidden[i]) return;
       unknowns.set(key, { lower: 0, upper: Infinity });
       if (!unprotected.has(i)) targets.push(key);
     });
@@ -184,12 +203,56 @@ describe('the protection of small counts (decision 017)', () => {
       expect(hiddenCells).toBeGreaterThan(0);
     }, 120_000);
 
-  it('keeps the case counts it is asked to keep shown, unless nothing else protects a cell', () => {
-    const values = randomGrid(4242, false);
+  it('never hides a case count it is asked to keep shown: it rounds one where nothing else protects a cell', async () => {
+    let roundedCells = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const values = randomGrid(seed * 104729, seed % 2 === 0);
+      // Every case count from the threshold up: a county's, a region's and the nation's.
+      const keepShown = values.map((v, i) => i % M === 0 && v >= 5);
+      const p = protect({ threshold: 5, scopes: SCOPES, measureCount: M, values, relations: RELATIONS, keepShown });
+      keepShown.forEach((k, i) => {
+        if (k) expect(p.hidden[i]).toBe(false);
+        // Only kept-shown counts are rounded, to the threshold or twice, four or eight times it.
+        if (p.rounded[i]) {
+          expect(k).toBe(true);
+          expect([5, 10, 20, 40]).toContain(p.rounded[i]);
+        }
+      });
+      expect(p.keptShownHidden).toEqual([]);
+      roundedCells += p.rounded.filter(Boolean).length;
+      expect({ seed, narrow: await narrowCells(values, p.hidden, 5, new Set(p.unprotected), p.rounded) }).toEqual({
+        seed,
+        narrow: [],
+      });
+    }
+    // Keeping every case count shown exactly would leave small cells recoverable: some are rounded.
+    expect(roundedCells).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('shows a rounded count as `width` values from the multiple of the width at or below it', () => {
+    expect(roundedInterval(26, 5)).toEqual({ low: 25, high: 29 });
+    expect(roundedInterval(20, 5)).toEqual({ low: 20, high: 24 });
+    expect(roundedInterval(84, 20)).toEqual({ low: 80, high: 99 });
+    expect(roundedInterval(36, 10)).toEqual({ low: 30, high: 39 });
+    expect(roundedInterval(9, 3)).toEqual({ low: 9, high: 11 });
+  });
+
+  it('keeps a cell rounded in an earlier release rounded, and one hidden there hidden', () => {
+    const values = randomGrid(31337, false);
     const keepShown = values.map((v, i) => i % M === 0 && v >= 20);
-    const p = protect({ threshold: 5, scopes: SCOPES, measureCount: M, values, relations: RELATIONS, keepShown });
-    for (const i of p.keptShownHidden) expect(keepShown[i]).toBe(true);
-    // The nation's case count is never hidden.
-    expect(p.hidden[7 * M]).toBe(false);
+    const carriedRounded = keepShown.map((k, i) => (k && i === keepShown.indexOf(true) ? 10 : 0));
+    const carriedHidden = values.map((v, i) => i === M + 1 && v > 0);
+    const p = protect({
+      threshold: 5,
+      scopes: SCOPES,
+      measureCount: M,
+      values,
+      relations: RELATIONS,
+      keepShown,
+      rounded: carriedRounded,
+      hidden: carriedHidden,
+    });
+    carriedRounded.forEach((r, i) => r && expect(p.rounded[i]).toBeGreaterThanOrEqual(r));
+    carriedHidden.forEach((h, i) => h && expect(p.hidden[i]).toBe(true));
   });
 });

@@ -68,6 +68,7 @@ const COLUMNS = [
   'viewer',
   'year',
   'hidden',
+  'rounded',
   'attacked',
   'exempt',
   'narrower',
@@ -88,7 +89,7 @@ void runCli(async () => {
   if (!analyst) console.log('No active analyst account: the Eurostat export is left out of the analyst’s products.');
   console.log(`Attacking ${describeDatabase()}: ${viewers.length} viewer(s), years ${years.join(', ')}.`);
   console.log(
-    'narrower: integer range narrower than threshold − 2; pinned: exactly one value; exposed: hidden in one product, shown in another.',
+    'rounded: case counts shown as an interval; narrower: integer range narrower than threshold − 2; pinned: exactly one value; exposed: hidden in one product, shown in another.',
   );
   console.log(line(COLUMNS));
   const results: (Summary & { viewer: string })[] = [];
@@ -124,6 +125,7 @@ void runCli(async () => {
           viewerName(v),
           year,
           s.hidden,
+          s.rounded,
           s.attacked,
           s.exempt,
           s.narrower,
@@ -135,13 +137,14 @@ void runCli(async () => {
       );
     }
   }
-  const total = (k: 'hidden' | 'attacked' | 'exempt' | 'narrower' | 'pinned' | 'exposed') =>
+  const total = (k: 'hidden' | 'rounded' | 'attacked' | 'exempt' | 'narrower' | 'pinned' | 'exposed') =>
     results.reduce((n, r) => n + r[k], 0);
   console.log(
     line([
       'total',
       '',
       total('hidden'),
+      total('rounded'),
       total('attacked'),
       total('exempt'),
       total('narrower'),

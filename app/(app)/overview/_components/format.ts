@@ -17,14 +17,19 @@ export type FigureContext = {
   previousLabel: string;
 };
 
-/** A count as shown: the number in the language's format, "×" for a protected one, "–" for one not published (decision 017). */
+/**
+ * A count as shown: the number in the language's format, "×" for a protected one, "–" for one not
+ * published, "25–29" for a rounded one (decision 017).
+ */
 export function countText(c: Count, format: Formatter): string {
+  if (c.range) return `${format.number(c.range.low)}–${format.number(c.range.high)}`;
   if (c.suppressed) return c.reason === 'unpublished' ? '–' : '×';
   return format.number(c.value ?? 0);
 }
 
-/** What a screen reader hears for a hidden count. */
+/** What a screen reader hears for a hidden or rounded count. */
 export function countSpoken(c: Count, format: Formatter, t: Translator): string {
+  if (c.range) return t('hidden.rounded', { low: format.number(c.range.low), high: format.number(c.range.high) });
   if (c.suppressed) return t(c.reason === 'unpublished' ? 'hidden.unpublished' : 'hidden.protected');
   return format.number(c.value ?? 0);
 }
