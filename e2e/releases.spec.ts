@@ -63,7 +63,7 @@ test.describe('national analyst', () => {
     ];
     type Count = { value: number | null; suppressed: boolean; reason?: string; range?: { low: number; high: number } };
     type Answer = { scope: { kind: string; nameSv: string }; headline: { cases: { current: Count } } };
-    const rounded: { name: string; text: string }[] = [];
+    const rounded: { name: string; text: string; code: string }[] = [];
     for (const scope of scopes) {
       const [truth, shown] = (await Promise.all(
         [national.request, request].map(async (r) => (await r.get(`/api/statistics?${params}${scope}`)).json()),
@@ -81,7 +81,8 @@ test.describe('national analyst', () => {
         const width = c.range!.high - c.range!.low + 1;
         expect([5, 10, 20, 40], name).toContain(width);
         expect(c.range!.low % width, name).toBe(0);
-        if (shown.scope.kind === 'county') rounded.push({ name, text: `${c.range!.low}–${c.range!.high}` });
+        if (shown.scope.kind === 'county')
+          rounded.push({ name, text: `${c.range!.low}–${c.range!.high}`, code: scope.slice('&county='.length) });
       } else if (cases >= 20) expect({ name, shown: c.value }).toEqual({ name, shown: cases });
     }
     await national.close();
@@ -105,6 +106,11 @@ test.describe('national analyst', () => {
     }
     await expect(page.getByRole('note')).toContainText('visas den avrundad, som ett intervall');
     await expectNoAxeViolations(page);
+    // The situation report says it in words.
+    for (const { code, text } of rounded.slice(0, 1)) {
+      await page.goto(`/report?scope=${code}&year=2025`);
+      await expect(page.getByRole('main')).toContainText(`${text} anmälningar (avrundat`);
+    }
   });
 
   test('reads the releases, without a way to release or to change the release day', async ({ page }) => {

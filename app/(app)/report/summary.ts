@@ -28,6 +28,9 @@ export function summarise(d: Dashboard, t: Translator, format: Formatter, tEnum:
     } else {
       out.push(t('summary.cases', { cases: n(cases.current.value) }));
     }
+  } else if (cases.current.range) {
+    // Rounded (decision 017): said as the interval, and nothing is computed from it.
+    out.push(t('summary.casesRounded', { low: n(cases.current.range.low), high: n(cases.current.range.high) }));
   } else {
     out.push(t('summary.casesHidden'));
     return out;
