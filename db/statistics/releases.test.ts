@@ -18,7 +18,7 @@ import type { Actor } from '@/lib/policy';
 import { CaseSchema, StatusStepSchema, type CaseInput } from '@/lib/schemas/cases';
 import { ReleaseDaySchema, releaseDayOf } from '@/lib/schemas/releases';
 import type { Count } from '@/lib/statistics/figures';
-import { releaseContentOf } from './cube';
+import { releasedCube, releaseContentOf } from './cube';
 import { getDashboard } from './dashboard';
 import { getNationalOverview, type Overview } from './overview';
 import { suppressionThreshold } from './protection';
@@ -316,6 +316,25 @@ describe('releasing a year', () => {
       first.created ? [first.version, first.version + 1] : [first.version + 1],
     );
     expect(rows[0]).toMatchObject({ entityType: 'statistics', changes: { automatic: false } });
+  });
+});
+
+describe('a stored release', () => {
+  it('reads a rounded case count as its interval, at the release’s threshold, and nothing computes with it', () => {
+    // The stored form (decision 017): −3 − (4 × the interval's low end + k), the width threshold × 2^k.
+    const content = { scopes: ['SE', '01', '12'], measures: ['cases'], cells: [183, -3 - (4 * 80 + 1), -3 - 4 * 25] };
+    const five = releasedCube(content, 5);
+    expect(five.get('01', 'cases')).toEqual({
+      value: null,
+      suppressed: true,
+      reason: 'rounded',
+      range: { low: 80, high: 89 },
+    });
+    expect(five.get('12', 'cases').range).toEqual({ low: 25, high: 29 });
+    expect(five.get('SE', 'cases')).toEqual({ value: 183, suppressed: false });
+    // A release made at threshold 8 reads its cells 8 wide.
+    const eight = releasedCube({ scopes: ['12'], measures: ['cases'], cells: [-3 - 4 * 24] }, 8);
+    expect(eight.get('12', 'cases').range).toEqual({ low: 24, high: 31 });
   });
 });
 
