@@ -381,7 +381,9 @@ export function releaseContentOf(
     hidden: carried((c) => (c === PROTECTED_CELL ? true : null), false),
     // An earlier version made at another threshold: its rounded counts stay rounded, as wide as this one allows.
     rounded: carried(widthOfCell, 0).map((w) =>
-      w === 0 ? 0 : (roundingWidths(options.threshold).find((x) => x >= w) ?? roundingWidths(options.threshold).at(-1)!),
+      w === 0
+        ? 0
+        : (roundingWidths(options.threshold).find((x) => x >= w) ?? roundingWidths(options.threshold).at(-1)!),
     ),
   });
   const cells = t.values.map((v, i) =>
