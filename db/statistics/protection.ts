@@ -253,9 +253,10 @@ export function protect(input: ProtectionInput): Protection {
   const rounded = values.map((_, i) => (hidden[i] || unpublished[i] ? 0 : (input.rounded?.[i] ?? 0)));
   const widths = roundingWidths(threshold);
   // How far protection may go for a cell: hidden; a kept-shown county's case count rounded (from
-  // level 1), a region's (from level 2), both to twice the threshold (3), four times (4), eight (5).
+  // level 1), a region's (from level 2), both to twice the threshold (3), four times (4), eight (5);
+  // as a last resort, where no rounding leaves room, a county's hidden (6), a region's (7).
   let relax = 0;
-  const LAST_RELAX = 5;
+  const LAST_RELAX = 7;
   // A region whose shown case count an insider exception rests on (alsoKnown) keeps it shown.
   const exceptional = new Set(
     [...(input.alsoKnown?.keys() ?? [])].map((i) => {
@@ -269,7 +270,9 @@ export function protect(input: ProtectionInput): Protection {
     const sc = scopeOf(i);
     const kind = scopes[sc]!.kind;
     const from = kind === 'county' ? 1 : kind === 'region' && !exceptional.has(sc) ? 2 : Infinity;
-    return relax < from ? 0 : widths[Math.max(0, relax - 2)]!;
+    if (relax < from) return 0;
+    // Infinity: hidden (no bound but ≥ 0).
+    return relax >= from + 5 ? Infinity : widths[Math.min(3, Math.max(0, relax - 2))]!;
   };
   /** The width a witness may move a cell within: what it is rounded to already, or may be now (0: not rounded). */
   const widthOf = (i: number) => Math.max(rounded[i]!, allowedWidth(i));
@@ -282,11 +285,11 @@ export function protect(input: ProtectionInput): Protection {
   // The bounds every witness keeps a cell within: ≥ 0, and a rounded one within its interval.
   const lowOf = (i: number) => {
     const w = widthOf(i);
-    return w === 0 ? 0 : w * Math.floor(values[i]! / w);
+    return w === 0 || w === Infinity ? 0 : w * Math.floor(values[i]! / w);
   };
   const highOf = (i: number) => {
     const w = widthOf(i);
-    return w === 0 ? Infinity : w * Math.floor(values[i]! / w) + w - 1;
+    return w === 0 || w === Infinity ? Infinity : w * Math.floor(values[i]! / w) + w - 1;
   };
   // The table the searches read: the truth, or the truth moved by the steps of a walk so far.
   const cur = Float64Array.from(values);
@@ -531,9 +534,11 @@ export function protect(input: ProtectionInput): Protection {
     const holds = validFor(w);
     for (const [i] of w.move) {
       if (unpublished[i]) continue;
-      // A kept-shown count is shown rounded and needs no witnesses of its own; any other is hidden.
-      if (keepShown[i] && !hidden[i]) rounded[i] = widthOf(i);
-      else if (!hidden[i] && !rounded[i]) {
+      // A kept-shown count is shown rounded and needs no witnesses of its own (hidden only at the
+      // last levels, where no rounding leaves room); any other is hidden.
+      if (keepShown[i] && !hidden[i] && widthOf(i) !== Infinity) rounded[i] = widthOf(i);
+      else if (!hidden[i] && (!rounded[i] || keepShown[i])) {
+        rounded[i] = 0;
         hidden[i] = true;
         queue.push(i);
       }
