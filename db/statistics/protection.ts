@@ -25,8 +25,9 @@
 // Every hidden cell gets witnesses moving it at least threshold − 2 against the analyst and
 // against every single county and police-region insider, or it is reported as unprotected.
 //
-// The case counts readers rely on (keepShown) are never hidden. Where protecting a cell needs one
-// of them to move, it is shown rounded instead: as the interval it lies in, `width` values from a
+// The case counts readers rely on (keepShown) are not hidden. Where protecting a cell needs one
+// of them to move, it is shown rounded instead (hidden only as a last resort, where no width leaves
+// room): as the interval it lies in, `width` values from a
 // multiple of the width (roundedInterval: 25–29 at the default 5), which the witnesses then move
 // it within. The width is the threshold, or where that is not room enough twice, four or eight
 // times it (30–39, 20–39): the intervals of each width are fixed and nested, so a reader learns
