@@ -25,6 +25,11 @@ export const statisticsReleases = pgTable(
     cells: jsonb('cells').$type<number[]>().notNull(),
     hiddenCells: integer('hidden_cells').notNull(),
     /**
+     * 2: case counts readers rely on are never hidden, rounded cells coded in base 32; 1 (before
+     * 2026-12-04): they could be hidden, rounded cells in base 4 (decision 017, cube.ts).
+     */
+    format: smallint('format').notNull().default(1),
+    /**
      * The median days to each step, by scope key, for the scopes whose breakdowns are published
      * (the nation, police regions): frozen with the counts they are taken over.
      */
@@ -34,6 +39,7 @@ export const statisticsReleases = pgTable(
     unique('statistics_releases_year_version').on(t.year, t.version),
     check('statistics_releases_version_positive', sql`${t.version} >= 1`),
     check('statistics_releases_threshold_range', sql`${t.threshold} between 3 and 20`),
+    check('statistics_releases_format_known', sql`${t.format} in (1, 2)`),
   ],
 );
 

@@ -20,7 +20,6 @@ import {
 import {
   protect,
   roundedInterval,
-  roundingWidths,
   type MeasureRelation,
   type ProtectionInput,
   type ProtectionScope,
@@ -229,6 +228,9 @@ const UNPROTECTED =
 
 /** Case counts at least this large are never hidden in a county (the nation's and the regions' never, unless small). */
 const ALWAYS_SHOWN_CASES = 20;
+/** The case count from which a scope's is never hidden (keepShown). */
+const keptShownFrom = (scope: ProtectionScope, threshold: number) =>
+  scope.kind === 'county' ? Math.max(threshold, ALWAYS_SHOWN_CASES) : threshold;
 
 /**
  * What readers know beside the sums, as sums with an unpublished slack (whole − part ≥ 0): a
@@ -288,10 +290,9 @@ function protectionInputOf(t: Table, options: CubeOptions): ProtectionInput {
   }
   const unprotected = t.measureNames.map((m) => UNPROTECTED.test(m));
   const cases = t.index.get('cases')!;
-  const keepShown = t.values.map((v, i) => {
-    if (i % t.M !== cases || v < options.threshold) return false;
-    return scopes[Math.floor(i / t.M)]!.kind !== 'county' || v >= ALWAYS_SHOWN_CASES;
-  });
+  const keepShown = t.values.map(
+    (v, i) => v >= keptShownFrom(scopes[Math.floor(i / t.M)]!, options.threshold) && i % t.M === cases,
+  );
   return {
     threshold: options.threshold,
     scopes,
@@ -307,6 +308,11 @@ function protectionInputOf(t: Table, options: CubeOptions): ProtectionInput {
 
 /** A release's content (issue 14): every cell as published, never a hidden value. */
 export type ReleaseContent = {
+  /**
+   * 2: kept-shown case counts are never hidden and rounded cells are coded in base 32 (roundedCell);
+   * 1 (releases made before 2026-12-04): a case count may be hidden, rounded cells in base 4.
+   */
+  format: number;
   scopes: string[];
   measures: string[];
   /** A count, or PROTECTED_CELL ("×"), or UNPUBLISHED_CELL ("–"), or a rounded count (roundedCell). */
@@ -320,21 +326,27 @@ export type ReleaseContent = {
 
 const PROTECTED_CELL = -1;
 const UNPUBLISHED_CELL = -2;
+const FORMAT = 2;
+/** The base rounded cells are coded in, by release format: k of width = threshold × 2^k is below it. */
+const roundingBase = (format: number | undefined) => ((format ?? 1) >= 2 ? 32 : 4);
 /**
- * A count shown rounded to `width` = threshold × 2^k (k from 0 to 3, roundingWidths) is stored as
- * −3 − (4 × the low end of its interval + k); the release's threshold gives the width back.
+ * A count shown rounded to `width` = threshold × 2^k (roundingWidths) is stored as
+ * −3 − (base × the low end of its interval + k); the release's threshold gives the width back.
  */
 function roundedCell(value: number, width: number, threshold: number): number {
+  const base = roundingBase(FORMAT);
   const k = Math.log2(width / threshold);
-  if (!Number.isInteger(k) || k < 0 || k > 3) throw new Error(`no rounding width ${width} at threshold ${threshold}`);
-  return -3 - (4 * roundedInterval(value, width).low + k);
+  if (!Number.isInteger(k) || k < 0 || k >= base)
+    throw new Error(`no rounding width ${width} at threshold ${threshold}`);
+  return -3 - (base * roundedInterval(value, width).low + k);
 }
 const isRoundedCell = (c: number) => c <= -3;
 /** The interval of a stored rounded cell. */
-function intervalOfCell(c: number, threshold: number): { low: number; high: number } {
+function intervalOfCell(c: number, threshold: number, format: number | undefined): { low: number; high: number } {
+  const base = roundingBase(format);
   const x = -3 - c;
-  const k = x % 4;
-  const low = (x - k) / 4;
+  const k = x % base;
+  const low = (x - k) / base;
   return { low, high: low + threshold * 2 ** k - 1 };
 }
 
@@ -346,56 +358,62 @@ export function figuresFingerprint(options: CubeOptions): string {
   return `${options.threshold}|${t.measureNames.join(',')}|${t.scopes.map((s) => s.key).join(',')}|${fingerprint(values)}`;
 }
 
+/** What releaseContentOf needs of a year's last release. */
+export type EarlierRelease = Pick<ReleaseContent, 'scopes' | 'measures' | 'cells'> & {
+  threshold: number;
+  format?: number | null;
+};
+
 /**
  * Protect the figures of all scopes together: one pattern for every protected viewer (decision
  * 017), frozen as a release. `earlier`: the year's last release, whose hidden cells stay hidden
- * (a cell shown now but hidden before would give its old value away where it did not change).
+ * (a cell shown now but hidden before would give its old value away where it did not change) and
+ * whose rounded counts stay rounded. A case count kept shown now that it hid is either one that
+ * has changed since (it was below the count it would have been kept shown from), and is free, or
+ * is shown at the widest rounding, which tells no more than hiding it.
  */
-export function releaseContentOf(
-  options: CubeOptions,
-  earlier?: Pick<ReleaseContent, 'scopes' | 'measures' | 'cells'> & { threshold: number },
-): ReleaseContent {
+export function releaseContentOf(options: CubeOptions, earlier?: EarlierRelease): ReleaseContent {
   const t = tableOf(options);
   const input = protectionInputOf(t, options);
-  // What the earlier version hid stays hidden, and what it rounded stays rounded.
-  const carried = <T>(which: (c: number) => T | null, none: T) => {
-    const out = new Array<T>(t.values.length).fill(none);
-    if (!earlier) return out;
+  const hidden = new Array<boolean>(t.values.length).fill(false);
+  const rounded = new Array<number>(t.values.length).fill(0);
+  let largest = 0;
+  if (earlier) {
     const E = earlier.measures.length;
     earlier.cells.forEach((c, i) => {
-      const x = which(c);
-      if (x === null) return;
       const si = t.scopeIndex.get(earlier.scopes[Math.floor(i / E)]!);
       const mi = t.index.get(earlier.measures[i % E]!);
-      if (si !== undefined && mi !== undefined) out[si * t.M + mi] = x;
+      if (si === undefined || mi === undefined) return;
+      const cell = si * t.M + mi;
+      if (isRoundedCell(c)) {
+        const { low, high } = intervalOfCell(c, earlier.threshold, earlier.format ?? undefined);
+        rounded[cell] = high - low + 1;
+      } else if (c === PROTECTED_CELL) {
+        const changed =
+          (earlier.format ?? 1) >= 2 &&
+          input.keepShown![cell] &&
+          t.values[cell]! >= keptShownFrom(input.scopes[si]!, earlier.threshold);
+        hidden[cell] = !changed;
+      }
+      if (t.scopes[si]!.key === NATION && t.measureNames[mi] === 'cases')
+        largest = Math.max(
+          largest,
+          c >= 0 ? c : isRoundedCell(c) ? intervalOfCell(c, earlier.threshold, earlier.format ?? undefined).high : 0,
+        );
     });
-    return out;
-  };
-  const widthOfCell = (c: number) => {
-    if (!isRoundedCell(c)) return null;
-    const { low, high } = intervalOfCell(c, earlier!.threshold);
-    return high - low + 1;
-  };
-  const { hidden, rounded } = protect({
-    ...input,
-    hidden: carried((c) => (c === PROTECTED_CELL ? true : null), false),
-    // An earlier version made at another threshold: its rounded counts stay rounded, as wide as this one allows.
-    rounded: carried(widthOfCell, 0).map((w) =>
-      w === 0
-        ? 0
-        : (roundingWidths(options.threshold).find((x) => x >= w) ?? roundingWidths(options.threshold).at(-1)!),
-    ),
-  });
+  }
+  const protection = protect({ ...input, hidden, rounded, largest });
   const cells = t.values.map((v, i) =>
     t.unpublished[i]
       ? UNPUBLISHED_CELL
-      : hidden[i]
+      : protection.hidden[i]
         ? PROTECTED_CELL
-        : rounded[i]
-          ? roundedCell(v, rounded[i]!, options.threshold)
+        : protection.rounded[i]
+          ? roundedCell(v, protection.rounded[i]!, options.threshold)
           : v,
   );
   return {
+    format: FORMAT,
     scopes: t.scopes.map((s) => s.key),
     measures: t.measureNames,
     cells,
@@ -410,7 +428,7 @@ export function releaseContentOf(
  * is not released; `known`: the viewer's own counties' full figures (live), shown in full.
  */
 export function releasedCube(
-  content: Pick<ReleaseContent, 'scopes' | 'measures' | 'cells'> | null,
+  content: (Pick<ReleaseContent, 'scopes' | 'measures' | 'cells'> & { format?: number | null }) | null,
   threshold: number,
   known: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(),
 ): Cube {
@@ -433,7 +451,7 @@ export function releasedCube(
       const mi = index.get(measure);
       if (mi === undefined) return countOf(0);
       const c = content.cells[si * M + mi]!;
-      if (isRoundedCell(c)) return roundedCount(intervalOfCell(c, threshold));
+      if (isRoundedCell(c)) return roundedCount(intervalOfCell(c, threshold, content.format ?? undefined));
       return c === PROTECTED_CELL ? HIDDEN : c === UNPUBLISHED_CELL ? NOT_PUBLISHED : countOf(c);
     },
   };

@@ -25,16 +25,32 @@
 // Every hidden cell gets witnesses moving it at least threshold − 2 against the analyst and
 // against every single county and police-region insider, or it is reported as unprotected.
 //
-// The case counts readers rely on (keepShown) are not hidden. Where protecting a cell needs one
-// of them to move, it is shown rounded instead (hidden only as a last resort, where no width leaves
-// room): as the interval it lies in, `width` values from a
+// The case counts readers rely on (keepShown) are never hidden. Where protecting a cell needs one
+// of them to move, it is shown rounded instead: as the interval it lies in, `width` values from a
 // multiple of the width (roundedInterval: 25–29 at the default 5), which the witnesses then move
-// it within. The width is the threshold, or where that is not room enough twice, four or eight
-// times it (30–39, 20–39): the intervals of each width are fixed and nested, so a reader learns
-// from "25–29" that the count is one of those values, and nothing more from the rounding rule.
+// it within. The width is the threshold, or where that is not room enough twice, four, eight …
+// times it (30–39, 20–39), up to the first width beyond the nation's count: that interval
+// (0–639) says no more than the nation's count and whole, non-negative counts say anyway, so it
+// leaves a witness all the room hiding would. The intervals of each width are fixed and nested,
+// so a reader learns from "25–29" that the count is one of those values, and nothing more from
+// the rounding rule.
 
-/** The widths a count may be rounded to, narrowest first: the threshold times 1, 2, 4 and 8. */
-export const roundingWidths = (threshold: number) => [1, 2, 4, 8].map((k) => k * threshold);
+/**
+ * The widths a count may be rounded to, narrowest first: the threshold times 1, 2, 4, 8 …, up to
+ * the first that is more than `largest` (whose interval from 0 holds every count up to it).
+ */
+export function roundingWidths(threshold: number, largest: number): number[] {
+  const widths = [threshold];
+  while (widths.at(-1)! <= largest) widths.push(2 * widths.at(-1)!);
+  return widths;
+}
+
+/** The narrowest width of roundingWidths at least `width` wide (a rounded count stays at least as wide). */
+export function widthAtLeast(threshold: number, width: number): number {
+  let w = threshold;
+  while (w < width) w *= 2;
+  return w;
+}
 
 /** The interval a rounded count is shown as: `width` values from the multiple of the width at or below it. */
 export function roundedInterval(value: number, width: number): { low: number; high: number } {
@@ -75,10 +91,16 @@ export type ProtectionInput = {
    * only when nothing else protects a cell, a region's only after that, the nation's never.
    */
   keepShown?: readonly boolean[];
-  /** Cells hidden already (in an earlier release of the same year): they stay hidden. */
+  /**
+   * Cells hidden already (in an earlier release of the same year): they stay hidden, or a
+   * kept-shown one is shown at the widest rounding (an interval from 0 beyond every version's
+   * nation count, which tells no more than hiding it).
+   */
   hidden?: readonly boolean[];
-  /** Per cell, the width it was rounded to in an earlier release of the same year (0: none): it stays so (or hidden). */
+  /** Per cell, the width it was rounded to in an earlier release of the same year (0: none): it stays so, at least as wide. */
   rounded?: readonly number[];
+  /** The nation's case count in earlier releases of the year, when larger: the widest rounding reaches beyond it too. */
+  largest?: number;
   /**
    * Per cell, the county scopes whose insiders can work it out from what is shown whatever is
    * hidden (decision 017: their police region's case count is shown, and the rest of it is too
@@ -89,14 +111,12 @@ export type ProtectionInput = {
 };
 
 export type Protection = {
-  /** Per cell: hidden (published cells only; unpublished cells are never shown anyway). */
+  /** Per cell: hidden (published cells only; unpublished cells are never shown anyway). Never a kept-shown one. */
   hidden: boolean[];
   /** Per cell: 0, or the width of the roundedInterval it is shown as (kept-shown counts a witness had to move). */
   rounded: number[];
   /** Hidden cells for which no witness of the rule's width was found against some viewer. */
   unprotected: number[];
-  /** Cells kept shown that are hidden all the same (hidden in an earlier release of the year). */
-  keptShownHidden: number[];
 };
 
 /** The viewers a witness must hold against: bit 0 the analyst, then one bit per county and per region scope. */
@@ -247,17 +267,26 @@ export function protect(input: ProtectionInput): Protection {
     for (const p of new Set([...g.parts, g.whole])) relationsOfMeasure[p]!.push(gi);
   });
 
+  // The widest rounding reaches beyond the largest kept-shown count (the nation's) of every version.
+  const widths = roundingWidths(
+    threshold,
+    values.reduce((n, x, i) => (keepShown[i] ? Math.max(n, x) : n), input.largest ?? 0),
+  );
+  const widest = widths.at(-1)!;
   const hidden = values.map((x, i) => {
-    if (unpublished[i] || unprotected[i % M]) return false;
+    if (unpublished[i] || unprotected[i % M] || keepShown[i]) return false;
     return (input.hidden?.[i] ?? false) || (x >= 1 && x < threshold);
   });
-  const rounded = values.map((_, i) => (hidden[i] || unpublished[i] ? 0 : (input.rounded?.[i] ?? 0)));
-  const widths = roundingWidths(threshold);
-  // How far protection may go for a cell: hidden; a kept-shown county's case count rounded (from
-  // level 1), a region's (from level 2), both to twice the threshold (3), four times (4), eight (5);
-  // as a last resort, where no rounding leaves room, a county's hidden (6), a region's (7).
+  const rounded = values.map((_, i) => {
+    if (unpublished[i] || hidden[i]) return 0;
+    const earlier = keepShown[i] && input.hidden?.[i] ? widest : (input.rounded?.[i] ?? 0);
+    return earlier && widthAtLeast(threshold, earlier);
+  });
+  // How far protection may go for a cell: hidden; a kept-shown county's case count rounded to the
+  // threshold (from level 1), a region's (from level 2), both to twice the threshold (3), four
+  // times (4), and so on up to the widest rounding, which leaves a witness the room hiding would.
   let relax = 0;
-  const LAST_RELAX = 7;
+  const LAST_RELAX = widths.length + 1;
   // A region whose shown case count an insider exception rests on (alsoKnown) keeps it shown.
   const exceptional = new Set(
     [...(input.alsoKnown?.keys() ?? [])].map((i) => {
@@ -272,8 +301,7 @@ export function protect(input: ProtectionInput): Protection {
     const kind = scopes[sc]!.kind;
     const from = kind === 'county' ? 1 : kind === 'region' && !exceptional.has(sc) ? 2 : Infinity;
     if (relax < from) return 0;
-    // Infinity: hidden (no bound but ≥ 0).
-    return relax >= from + 5 ? Infinity : widths[Math.min(3, Math.max(0, relax - 2))]!;
+    return widths[Math.max(0, relax - 2)]!;
   };
   /** The width a witness may move a cell within: what it is rounded to already, or may be now (0: not rounded). */
   const widthOf = (i: number) => Math.max(rounded[i]!, allowedWidth(i));
@@ -286,11 +314,11 @@ export function protect(input: ProtectionInput): Protection {
   // The bounds every witness keeps a cell within: ≥ 0, and a rounded one within its interval.
   const lowOf = (i: number) => {
     const w = widthOf(i);
-    return w === 0 || w === Infinity ? 0 : w * Math.floor(values[i]! / w);
+    return w === 0 ? 0 : w * Math.floor(values[i]! / w);
   };
   const highOf = (i: number) => {
     const w = widthOf(i);
-    return w === 0 || w === Infinity ? Infinity : w * Math.floor(values[i]! / w) + w - 1;
+    return w === 0 ? Infinity : w * Math.floor(values[i]! / w) + w - 1;
   };
   // The table the searches read: the truth, or the truth moved by the steps of a walk so far.
   const cur = Float64Array.from(values);
@@ -535,11 +563,9 @@ export function protect(input: ProtectionInput): Protection {
     const holds = validFor(w);
     for (const [i] of w.move) {
       if (unpublished[i]) continue;
-      // A kept-shown count is shown rounded and needs no witnesses of its own (hidden only at the
-      // last levels, where no rounding leaves room); any other is hidden.
-      if (keepShown[i] && !hidden[i] && widthOf(i) !== Infinity) rounded[i] = widthOf(i);
-      else if (!hidden[i] && (!rounded[i] || keepShown[i])) {
-        rounded[i] = 0;
+      // A kept-shown count is shown rounded and needs no witnesses of its own; any other is hidden.
+      if (keepShown[i]) rounded[i] = widthOf(i);
+      else if (!hidden[i] && !rounded[i]) {
         hidden[i] = true;
         queue.push(i);
       }
@@ -665,12 +691,7 @@ export function protect(input: ProtectionInput): Protection {
       }
     }
   }
-  return {
-    hidden,
-    rounded,
-    unprotected: [...failed].sort((a, b) => a - b),
-    keptShownHidden: keepShown.flatMap((k, i) => (k && hidden[i] ? [i] : [])),
-  };
+  return { hidden, rounded, unprotected: [...failed].sort((a, b) => a - b) };
 }
 
 function scopeRank(s: ProtectionScope): number {

@@ -88,6 +88,7 @@ async function makeRelease(
         scopes: content.scopes,
         measures: content.measures,
         cells: content.cells,
+        format: content.format,
         hiddenCells: content.hiddenCells,
         medians,
       })

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   protect,
   roundedInterval,
+  roundingWidths,
   suppressionThreshold,
+  widthAtLeast,
   type ProtectionInput,
   type ProtectionScope,
 } from '@/db/statistics/protection';
@@ -40,12 +42,21 @@ const RELATIONS = [
 function randomGrid(seed: number, small: boolean): number[] {
   let state = seed;
   const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  return gridOf(
+    COUNTIES.map(() => {
+      const part = () => Math.floor(next() * (small ? 4 : 12));
+      const [a, b, c] = [part(), part(), part()];
+      return [a, b, c, Math.floor(next() * (a + b + c + 1))] as const;
+    }),
+  );
+}
+
+/** The grid of counties' parts (a, b, c of the cases, x of them in the second breakdown), with its sums. */
+function gridOf(parts: readonly (readonly [number, number, number, number])[]): number[] {
   const values = new Array<number>(SCOPES.length * M).fill(0);
-  for (const c of COUNTIES) {
-    const part = () => Math.floor(next() * (small ? 4 : 12));
-    const [a, b, cc] = [part(), part(), part()];
+  COUNTIES.forEach((c) => {
+    const [a, b, cc, x] = parts[c]!;
     const cases = a + b + cc;
-    const x = Math.floor(next() * (cases + 1));
     for (const [m, v] of [
       [0, cases],
       [1, a],
@@ -55,7 +66,7 @@ function randomGrid(seed: number, small: boolean): number[] {
       [5, cases - x],
     ] as const)
       values[c * M + m] = v;
-  }
+  });
   for (let m = 0; m < M; m++) {
     for (const r of REGIONS)
       values[r * M + m] = COUNTIES.filter((c) => REGION_OF[c] === r).reduce((n, c) => n + values[c * M + m]!, 0);
@@ -204,30 +215,52 @@ describe('the protection of small counts (decision 017)', () => {
     }, 120_000);
 
   it('never hides a case count it is asked to keep shown: it rounds one where nothing else protects a cell', async () => {
+    // Generated grids, and one where a large county lies at the foot of every interval beside a
+    // small neighbour alone in their region (Västra Götaland's 160 beside Halland's 2).
+    const grids = Array.from({ length: 12 }, (_, s) => randomGrid((s + 1) * 104729, s % 2 === 1));
+    grids.push(
+      gridOf([
+        [3, 4, 5, 6],
+        [2, 6, 7, 5],
+        [8, 1, 4, 3],
+        [60, 60, 40, 80],
+        [1, 1, 0, 1],
+      ]),
+    );
     let roundedCells = 0;
-    for (let seed = 1; seed <= 12; seed++) {
-      const values = randomGrid(seed * 104729, seed % 2 === 0);
+    for (const [g, values] of grids.entries()) {
       // Every case count from the threshold up: a county's, a region's and the nation's.
       const keepShown = values.map((v, i) => i % M === 0 && v >= 5);
       const p = protect({ threshold: 5, scopes: SCOPES, measureCount: M, values, relations: RELATIONS, keepShown });
       keepShown.forEach((k, i) => {
         if (k) expect(p.hidden[i]).toBe(false);
-        // Only kept-shown counts are rounded, to the threshold or twice, four or eight times it.
+        // Only kept-shown counts are rounded, to the threshold or twice, four, eight … times it.
         if (p.rounded[i]) {
           expect(k).toBe(true);
-          expect([5, 10, 20, 40]).toContain(p.rounded[i]);
+          expect(Number.isInteger(Math.log2(p.rounded[i]! / 5))).toBe(true);
         }
       });
-      expect(p.keptShownHidden).toEqual([]);
       roundedCells += p.rounded.filter(Boolean).length;
-      expect({ seed, narrow: await narrowCells(values, p.hidden, 5, new Set(p.unprotected), p.rounded) }).toEqual({
-        seed,
+      expect({ g, narrow: await narrowCells(values, p.hidden, 5, new Set(p.unprotected), p.rounded) }).toEqual({
+        g,
         narrow: [],
       });
+      // The large county at the foot of its intervals leaves its small neighbour protected, not given up.
+      if (g === grids.length - 1) expect(p.unprotected).toEqual([]);
     }
     // Keeping every case count shown exactly would leave small cells recoverable: some are rounded.
     expect(roundedCells).toBeGreaterThan(0);
   }, 120_000);
+
+  it('rounds to the threshold times 1, 2, 4, 8 … up to the first width beyond the largest count', () => {
+    expect(roundingWidths(5, 30)).toEqual([5, 10, 20, 40]);
+    expect(roundingWidths(5, 40)).toEqual([5, 10, 20, 40, 80]);
+    expect(roundingWidths(3, 0)).toEqual([3]);
+    expect(widthAtLeast(5, 12)).toBe(20);
+    expect(widthAtLeast(5, 5)).toBe(5);
+    // An earlier release at threshold 4 rounded to 8: at threshold 5, the next width that holds it.
+    expect(widthAtLeast(5, 8)).toBe(10);
+  });
 
   it('shows a rounded count as `width` values from the multiple of the width at or below it', () => {
     expect(roundedInterval(26, 5)).toEqual({ low: 25, high: 29 });
@@ -237,11 +270,14 @@ describe('the protection of small counts (decision 017)', () => {
     expect(roundedInterval(9, 3)).toEqual({ low: 9, high: 11 });
   });
 
-  it('keeps a cell rounded in an earlier release rounded, and one hidden there hidden', () => {
+  it('keeps a cell rounded in an earlier release rounded, one hidden there hidden, and a kept-shown one hidden there at the widest rounding', () => {
     const values = randomGrid(31337, false);
     const keepShown = values.map((v, i) => i % M === 0 && v >= 20);
-    const carriedRounded = keepShown.map((k, i) => (k && i === keepShown.indexOf(true) ? 10 : 0));
-    const carriedHidden = values.map((v, i) => i === M + 1 && v > 0);
+    const first = keepShown.indexOf(true);
+    const last = keepShown.lastIndexOf(true) === 7 * M ? keepShown.slice(0, 7 * M).lastIndexOf(true) : -1;
+    const carriedRounded = keepShown.map((_, i) => (i === first ? 10 : 0));
+    const carriedHidden = values.map((v, i) => (i === M + 1 && v > 0) || i === last);
+    const nation = values[7 * M]!;
     const p = protect({
       threshold: 5,
       scopes: SCOPES,
@@ -251,8 +287,15 @@ describe('the protection of small counts (decision 017)', () => {
       keepShown,
       rounded: carriedRounded,
       hidden: carriedHidden,
+      largest: nation + 50,
     });
+    expect(last).toBeGreaterThan(first);
     carriedRounded.forEach((r, i) => r && expect(p.rounded[i]).toBeGreaterThanOrEqual(r));
-    carriedHidden.forEach((h, i) => h && expect(p.hidden[i]).toBe(true));
+    carriedHidden.forEach((h, i) => h && i !== last && expect(p.hidden[i]).toBe(true));
+    // The kept-shown count hidden before: an interval from 0 beyond every version's nation count.
+    expect(p.hidden[last]).toBe(false);
+    expect(roundedInterval(values[last]!, p.rounded[last]!).low).toBe(0);
+    expect(p.rounded[last]).toBeGreaterThan(nation + 50);
+    expect(p.rounded[last]! / 2).toBeLessThanOrEqual(nation + 50);
   });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "statistics_releases" ADD COLUMN "format" smallint DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "statistics_releases" ADD CONSTRAINT "statistics_releases_format_known" CHECK ("statistics_releases"."format" in (1, 2));
