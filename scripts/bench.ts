@@ -294,6 +294,37 @@ async function releasePatterns(db: Db, years: readonly number[]): Promise<string
 
 const number = new Intl.NumberFormat('en-GB');
 
+// ── Framework ceiling (issue 21) ─────────────────────────────────────────────────────────────
+// The national overview's page beside the same page (layout, HTML) rendered from figures the
+// server loaded once (app/(app)/overview/(national)/ceiling): how near the page is to what Next.js, React, the
+// layout and the session cost on their own. Single-user, so the share is one of requests a second.
+
+async function ceilingRows(browser: Browser | undefined, warmup: number, runs: number): Promise<string[][]> {
+  if (!browser) return [];
+  const probe = await browser.get('/overview/ceiling');
+  if (probe.status !== 200) {
+    console.log('\n(No framework ceiling: start the server with BENCH_CEILING=1 to measure it.)');
+    return [];
+  }
+  const page = `/overview?year=${BENCH_YEAR}`;
+  const timed = (path: string) =>
+    measure(warmup, runs, async () => {
+      const { status } = await browser.get(path);
+      if (status !== 200) throw new Error(`GET ${path} answered ${status}`);
+    });
+  const [ceiling, overview] = [await timed('/overview/ceiling'), await timed(page)];
+  const bytes = [(await browser.get('/overview/ceiling')).body.length, (await browser.get(page)).body.length];
+  return [
+    [`ceiling (${number.format(bytes[0]!)} bytes of HTML)`, ms(ceiling.p50), ms(ceiling.p95), '100 %'],
+    [
+      `national overview ${BENCH_YEAR} (national coordinator, ${number.format(bytes[1]!)} bytes)`,
+      ms(overview.p50),
+      ms(overview.p95),
+      `${((100 * ceiling.p50) / overview.p50).toFixed(0)} %`,
+    ],
+  ];
+}
+
 // ── Output ───────────────────────────────────────────────────────────────────────────────────
 
 const ms = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(1)} ms`);
@@ -404,6 +435,13 @@ void runCli(async () => {
         }),
       ),
     );
+  const ceiling = sqlOnly || releasesOnly ? [] : await ceilingRows(browsers.get(NATIONAL), warmup, runs);
+  if (ceiling.length > 0) {
+    console.log(
+      `\nFramework ceiling (issue 21): the national overview beside the same page from figures loaded once (/overview/ceiling, server started with BENCH_CEILING=1).\n`,
+    );
+    console.log(table(['page', 'p50', 'p95', 'share of the ceiling (p50)'], ceiling));
+  }
   console.log(`\nRelease patterns (issue 14): the year's full figures, then its protection; nothing stored.\n`);
   console.log(
     table(
