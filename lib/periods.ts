@@ -147,6 +147,28 @@ export function splitByMonths(p: { from: string; to: string }): {
   return { months: [firstWhole, `${lastEnd.slice(0, 7)}-01`], days };
 }
 
+/**
+ * A period as whole calendar years (the first day of the first and of the last), the whole months
+ * before and after them, and the days at either end of those: what the yearly, monthly and daily
+ * rollups are read for (decision 005).
+ */
+export function splitByYears(p: { from: string; to: string }): {
+  years: [string, string] | null;
+  months: [string, string][];
+  days: [string, string][];
+} {
+  const { months, days } = splitByMonths(p);
+  if (!months) return { years: null, months: [], days };
+  const [m0, m1] = months;
+  const y0 = Number(m0.slice(0, 4)) + (m0.endsWith('-01-01') ? 0 : 1);
+  const y1 = Number(m1.slice(0, 4)) - (m1.slice(5, 7) === '12' ? 0 : 1);
+  if (y0 > y1) return { years: null, months: [months], days };
+  const around: [string, string][] = [];
+  if (m0 < `${y0}-01-01`) around.push([m0, `${y0 - 1}-12-01`]);
+  if (m1 > `${y1}-12-01`) around.push([`${y1 + 1}-01-01`, m1]);
+  return { years: [`${y0}-01-01`, `${y1}-01-01`], months: around, days };
+}
+
 function nextMonthStart(iso: string): string {
   const y = Number(iso.slice(0, 4));
   const m = Number(iso.slice(5, 7));

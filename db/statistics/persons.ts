@@ -1,10 +1,10 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { OFFENCES, SEXES } from '@/lib/enums';
-import { splitByMonths, type Period } from '@/lib/periods';
+import type { Period } from '@/lib/periods';
 import { offenceBit, PERSON_COLUMNS, PERSON_STATUSES, personMeasure, type PersonStatus } from './measures';
-import { countyCondition, query, type Counties } from './rollups';
+import { countyCondition, periodRows, query, type Counties, type RollupTables } from './rollups';
 
 // Persons by legal status (decision 014), read from the person rollups: each perpetrator once per
 // case, in the period of each step (suspected: of the report). They join a scope's sums as extra
@@ -18,26 +18,19 @@ export type PersonRow = { y: number; county_code: string; status: PersonStatus; 
 const sums = sql.raw(PERSON_COLUMNS.map((c) => `sum(${c})::int as ${c}`).join(', '));
 const maskCondition = (mask: number | null) => (mask ? sql` and offence_mask & ${mask} <> 0` : sql``);
 
-/** The person sums of a period per county, status and offence combination (whole months, then the days at the edges). */
+const PERSON_ROLLUPS: RollupTables = {
+  years: 'stat_person_years',
+  months: 'stat_person_months',
+  days: 'stat_person_days',
+};
+
+/** The person sums of a period per county, status and offence combination (whole years, months, then the days at the edges). */
 export function loadPersonRows(db: Db, period: Period, counties: Counties, mask: number | null): Promise<PersonRow[]> {
-  const split = splitByMonths(period);
   const filter = sql`${countyCondition('county_code', counties)}${maskCondition(mask)}`;
-  const parts: SQL[] = [];
   const cols = sql.raw(['county_code', 'status', 'offence_mask', ...PERSON_COLUMNS].join(', '));
-  if (split.months)
-    parts.push(
-      sql`select ${cols} from stat_person_months where month between ${split.months[0]}::date and ${split.months[1]}::date${filter}`,
-    );
-  if (split.days.length > 0) {
-    const ranges = sql.join(
-      split.days.map(([a, b]) => sql`day between ${a}::date and ${b}::date`),
-      sql` or `,
-    );
-    parts.push(sql`select ${cols} from stat_person_days where (${ranges})${filter}`);
-  }
   return query<PersonRow>(
     db,
-    sql`select 0 as y, county_code, status::text as status, offence_mask, ${sums} from (${sql.join(parts, sql` union all `)}) r group by 2, 3, 4`,
+    sql`select 0 as y, county_code, status::text as status, offence_mask, ${sums} from (${periodRows(period, PERSON_ROLLUPS, cols, filter, 'year')}) r group by 2, 3, 4`,
   );
 }
 

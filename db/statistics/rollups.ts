@@ -1,10 +1,10 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
-import { splitByMonths, type Granularity, type Period } from '@/lib/periods';
+import { splitByMonths, splitByYears, type Granularity, type Period } from '@/lib/periods';
 import { emptyScopeSums, type ScopeSums } from './cube';
 import { ROLLUP_COLUMNS, type FunnelStep, type RollupSums } from './measures';
-import { rowsOf } from '@/db/rows';
+import { preparedRowsOf } from '@/db/rows';
 
 // What the figures are made of, read live (decision 005): the case rollups (stat_case_days,
 // stat_case_months, stat_case_years, stat_case_facts), trainings and coordination, per county.
@@ -13,8 +13,9 @@ import { rowsOf } from '@/db/rows';
 export type Counties = readonly string[] | 'all';
 export type CountySums = Map<string, ScopeSums>;
 
-export async function query<T>(db: Db, statement: SQL): Promise<T[]> {
-  return rowsOf<T>(await db.execute(statement));
+/** The statistics' reads: prepared statements the connection keeps (their texts take values as parameters). */
+export function query<T>(db: Db, statement: SQL): Promise<T[]> {
+  return preparedRowsOf<T>(db, statement);
 }
 
 const list = (values: readonly string[]) =>
@@ -33,30 +34,65 @@ function maskCondition(mask: number | null): SQL {
   return mask ? sql` and offence_mask & ${mask} <> 0` : sql``;
 }
 
-/** The rollup rows of a period: whole months from stat_case_months, the days at either end from stat_case_days. */
+/** The tables of one rollup at its three grains, each keyed by county, period start and offence combination. */
+export type RollupTables = { years: string; months: string; days: string };
+
+/**
+ * The rows of a period from a rollup: whole years from the yearly table (unless the rows are
+ * bucketed finer than years), whole months around them from the monthly one, the days at either
+ * end from the daily one. Each row: `columns`, then its period start as d.
+ */
+export function periodRows(
+  period: { from: string; to: string },
+  tables: RollupTables,
+  columns: SQL,
+  filter: SQL,
+  finest: 'year' | 'month',
+): SQL {
+  const split = finest === 'year' ? splitByYears(period) : monthsOnly(period);
+  const within = (column: string, ranges: readonly [string, string][]) =>
+    sql.join(
+      ranges.map(([a, b]) => sql`${sql.raw(column)} between ${a}::date and ${b}::date`),
+      sql` or `,
+    );
+  const parts: SQL[] = [];
+  if (split.years)
+    parts.push(
+      sql`select ${columns}, year as d from ${sql.raw(tables.years)} where (${within('year', [split.years])})${filter}`,
+    );
+  if (split.months.length > 0)
+    parts.push(
+      sql`select ${columns}, month as d from ${sql.raw(tables.months)} where (${within('month', split.months)})${filter}`,
+    );
+  if (split.days.length > 0)
+    parts.push(
+      sql`select ${columns}, day as d from ${sql.raw(tables.days)} where (${within('day', split.days)})${filter}`,
+    );
+  return sql.join(parts, sql` union all `);
+}
+
+function monthsOnly(period: { from: string; to: string }): ReturnType<typeof splitByYears> {
+  const { months, days } = splitByMonths(period);
+  return { years: null, months: months ? [months] : [], days };
+}
+
+const CASE_ROLLUPS: RollupTables = { years: 'stat_case_years', months: 'stat_case_months', days: 'stat_case_days' };
+
+/** The case rollup rows of a period (county_code, offence_mask, the columns, d). */
 function rollupSource(
   period: { from: string; to: string },
   counties: Counties,
   mask: number | null,
   columns: readonly string[],
+  finest: 'year' | 'month' = 'year',
 ): SQL {
-  const split = splitByMonths(period);
-  const cols = sql.raw(columns.join(', '));
-  const parts: SQL[] = [];
-  const filter = sql`${countyCondition('county_code', counties)}${maskCondition(mask)}`;
-  if (split.months) {
-    parts.push(
-      sql`select county_code, month as d, offence_mask, ${cols} from stat_case_months where month between ${split.months[0]}::date and ${split.months[1]}::date${filter}`,
-    );
-  }
-  if (split.days.length > 0) {
-    const ranges = sql.join(
-      split.days.map(([a, b]) => sql`day between ${a}::date and ${b}::date`),
-      sql` or `,
-    );
-    parts.push(sql`select county_code, day as d, offence_mask, ${cols} from stat_case_days where (${ranges})${filter}`);
-  }
-  return sql.join(parts, sql` union all `);
+  return periodRows(
+    period,
+    CASE_ROLLUPS,
+    sql.raw(['county_code', 'offence_mask', ...columns].join(', ')),
+    sql`${countyCondition('county_code', counties)}${maskCondition(mask)}`,
+    finest,
+  );
 }
 
 const sumColumns = (columns: readonly string[]) => sql.raw(columns.map((c) => `sum(${c})::int as ${c}`).join(', '));
@@ -136,27 +172,20 @@ export async function loadCountySumsByYear(
   return out;
 }
 
-type ExtraRow = { y: number; county_code: string; k: string; n: number };
-type Extras = {
-  trainings: ExtraRow[];
-  audiences: ExtraRow[];
-  themes: ExtraRow[];
-  meetings: ExtraRow[];
-  organisations: ExtraRow[];
-  items: { county_code: string; open: number; overdue: number }[];
-};
+/** A figure not about cases, per county: y its calendar year (0 for a period read as one; null: every year). */
+type ExtraRow = { y: number | null; county_code: string; k: string; n: number };
 
 /**
- * Trainings and coordination per county (additive), per calendar year when `yearly` (else y is 0).
- * Action items are as of today, whatever the period.
+ * Trainings and coordination per county (additive), per calendar year when `yearly` (else y is 0),
+ * in one query. Action items are as of today, whatever the period.
  */
-async function loadExtras(
+function loadExtras(
   db: Db,
   range: { from: string; to: string },
   counties: Counties,
   today: string,
   yearly: boolean,
-): Promise<Extras> {
+): Promise<ExtraRow[]> {
   const { from, to } = range;
   const tc = countyCondition('t.county_code', counties);
   const gc = countyCondition('g.county_code', counties);
@@ -165,63 +194,45 @@ async function loadExtras(
     ? sql`extract(year from (m.starts_at at time zone 'Europe/Stockholm'))::int`
     : sql.raw('0');
   const inTrainings = sql`t.deleted_at is null and t.starts_on between ${from}::date and ${to}::date${tc}`;
-  const inMeetings = sql`m.deleted_at is null and g.deleted_at is null and (m.starts_at at time zone 'Europe/Stockholm')::date between ${from}::date and ${to}::date${gc}`;
-  const [trainings, audiences, themes, meetings, organisations, items] = await Promise.all([
-    query<ExtraRow>(
-      db,
-      sql`select ${trainingYear} as y, t.county_code, count(*)::int as n from trainings t where ${inTrainings} group by 1, 2`,
-    ),
-    query<ExtraRow>(
-      db,
-      sql`select ${trainingYear} as y, t.county_code, tp.audience::text as k, sum(tp.participants)::int as n from trainings t join training_participants tp on tp.training_id = t.id
-          where ${inTrainings} group by 1, 2, 3`,
-    ),
-    query<ExtraRow>(
-      db,
-      sql`select ${trainingYear} as y, t.county_code, th.theme::text as k, sum(tp.participants)::int as n
+  // Meetings on the period's days in Sweden, as a range of starts_at (meetings_starts_idx).
+  const inMeetings = sql`m.deleted_at is null and g.deleted_at is null and m.starts_at >= (${from}::date::timestamp at time zone 'Europe/Stockholm') and m.starts_at < ((${to}::date + 1)::timestamp at time zone 'Europe/Stockholm')${gc}`;
+  return query<ExtraRow>(
+    db,
+    sql`select ${trainingYear} as y, t.county_code, 'trainings' as k, count(*)::int as n from trainings t where ${inTrainings} group by 1, 2
+        union all
+        select ${trainingYear}, t.county_code, 'participants_' || tp.audience::text, sum(tp.participants)::int
+          from trainings t join training_participants tp on tp.training_id = t.id where ${inTrainings} group by 1, 2, 3
+        union all
+        select ${trainingYear}, t.county_code, 'theme_' || th.theme::text, sum(tp.participants)::int
           from trainings t cross join lateral unnest(t.themes) as th(theme) join training_participants tp on tp.training_id = t.id
-          where ${inTrainings} group by 1, 2, 3`,
-    ),
-    query<ExtraRow>(
-      db,
-      sql`select ${meetingYear} as y, g.county_code, count(*)::int as n from meetings m join coordination_groups g on g.id = m.group_id
-          where ${inMeetings} group by 1, 2`,
-    ),
-    query<ExtraRow>(
-      db,
-      sql`select ${meetingYear} as y, g.county_code, count(distinct a.member_id)::int as n from meeting_attendance a join meetings m on m.id = a.meeting_id join coordination_groups g on g.id = m.group_id
-          where ${inMeetings} group by 1, 2`,
-    ),
-    query<Extras['items'][number]>(
-      db,
-      sql`select g.county_code, count(*)::int as open, count(*) filter (where i.due_on < ${today}::date)::int as overdue
+          where ${inTrainings} group by 1, 2, 3
+        union all
+        select ${meetingYear}, g.county_code, 'meetings', count(*)::int from meetings m join coordination_groups g on g.id = m.group_id
+          where ${inMeetings} group by 1, 2
+        union all
+        select ${meetingYear}, g.county_code, 'organisations', count(distinct a.member_id)::int
+          from meeting_attendance a join meetings m on m.id = a.meeting_id join coordination_groups g on g.id = m.group_id
+          where ${inMeetings} group by 1, 2
+        union all
+        select null, g.county_code, x.k, x.n from (
+          select g.county_code, count(*)::int as open, count(*) filter (where i.due_on < ${today}::date)::int as overdue
           from action_items i join meetings m on m.id = i.raised_meeting_id and m.deleted_at is null join coordination_groups g on g.id = i.group_id and g.deleted_at is null
-          where i.status in ('open', 'in_progress')${gc} group by 1`,
-    ),
-  ]);
-  return { trainings, audiences, themes, meetings, organisations, items };
+          where i.status in ('open', 'in_progress')${gc} group by 1
+        ) g cross join lateral (values ('action_open', g.open), ('action_overdue', g.overdue)) as x(k, n)`,
+  );
 }
 
-/** The extras into each wanted year's sums; the open action items (as of today) into every year. */
-function addExtras(sink: Sink, extras: Extras, years: readonly number[]): void {
+/** The extras into each wanted year's sums (a training's participants also into their total); the open action items (as of today) into every year. */
+function addExtras(sink: Sink, extras: readonly ExtraRow[], years: readonly number[]): void {
   const add = (y: number, code: string, key: string, n: number) => {
-    const target = sink(Number(y), code);
+    const target = sink(y, code);
     if (target) target.extra[key] = (target.extra[key] ?? 0) + Number(n);
   };
-  for (const r of extras.trainings) add(r.y, r.county_code, 'trainings', r.n);
-  for (const r of extras.audiences) {
-    add(r.y, r.county_code, `participants_${r.k}`, r.n);
-    add(r.y, r.county_code, 'participants', r.n);
-  }
-  for (const r of extras.themes) add(r.y, r.county_code, `theme_${r.k}`, r.n);
-  for (const r of extras.meetings) add(r.y, r.county_code, 'meetings', r.n);
-  for (const r of extras.organisations) add(r.y, r.county_code, 'organisations', r.n);
-  for (const y of years) {
-    for (const r of extras.items) {
-      add(y, r.county_code, 'action_open', r.open);
-      add(y, r.county_code, 'action_overdue', r.overdue);
+  for (const r of extras)
+    for (const y of r.y === null ? years : [Number(r.y)]) {
+      add(y, r.county_code, r.k, r.n);
+      if (r.k.startsWith('participants_')) add(y, r.county_code, 'participants', r.n);
     }
-  }
 }
 
 /** Counties with a county coordination group active at some point of the period. */
@@ -260,7 +271,7 @@ export async function loadTrend(
   const rows = await query<{ bucket: string | Date; n: number }>(
     db,
     sql`select to_char(date_trunc(${granularity}, d::timestamp), 'YYYY-MM-DD') as bucket, sum(cases)::int as n
-        from (${rollupSource(period, counties, mask, ['cases'])}) r group by 1 order by 1`,
+        from (${rollupSource(period, counties, mask, ['cases'], granularity === 'year' ? 'year' : 'month')}) r group by 1 order by 1`,
   );
   return new Map(rows.map((r) => [String(r.bucket), Number(r.n)]));
 }
