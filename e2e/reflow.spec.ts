@@ -70,12 +70,23 @@ const REACH: Record<string, { as: DemoKey; from?: { list: string; link: RegExp }
   },
 };
 
-const ROUTES = pageRoutes(path.resolve(__dirname, '../app')).sort();
+/** Pages only the benchmark's server serves (BENCH_CEILING=1, `npm run bench`): everywhere else 404. */
+const BENCHMARK_ONLY = ['/overview/ceiling'];
+const ALL_ROUTES = pageRoutes(path.resolve(__dirname, '../app')).sort();
+const ROUTES = ALL_ROUTES.filter((r) => !BENCHMARK_ONLY.includes(r));
 
 test('every page of the app has a way to reach it here', () => {
   expect(ROUTES.length).toBeGreaterThan(20);
   expect(ROUTES.filter((r) => !REACH[r])).toEqual([]);
   expect(Object.keys(REACH).filter((r) => !ROUTES.includes(r))).toEqual([]);
+  expect(BENCHMARK_ONLY.filter((r) => !ALL_ROUTES.includes(r))).toEqual([]);
+});
+
+test.describe('the benchmark-only pages', () => {
+  test.use({ storageState: stateOf('national') });
+  test('are not served outside the benchmark: 404', async ({ page }) => {
+    for (const route of BENCHMARK_ONLY) expect((await page.goto(route))?.status(), route).toBe(404);
+  });
 });
 
 async function addressOf(page: Page, route: string): Promise<string> {
