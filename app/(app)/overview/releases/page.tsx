@@ -153,7 +153,7 @@ function ReleaseTable({ list, format, t }: { list: ReleaseList; format: Formatte
                         {latest ? (
                           <p className="mb-2 text-sm">{t(changed ? 'releases.changed' : 'releases.unchanged')}</p>
                         ) : null}
-                        {!latest || changed ? <ReleaseYearButton year={year} again={Boolean(latest)} /> : null}
+                        <ReleaseYearButton year={year} again={Boolean(latest)} offered={!latest || Boolean(changed)} />
                       </td>
                     ) : null}
                   </tr>

@@ -11,8 +11,12 @@ import { applyActionError } from '@/lib/forms/action-result';
 import { ReleaseDaySchema, type ReleaseDayInput, type ReleaseDayOutput } from '@/lib/schemas/releases';
 import { releaseYearAction, setReleaseDayAction } from './actions';
 
-/** Release a complete year, or a new version of it: the outcome said in words beside the button. */
-export function ReleaseYearButton({ year, again }: { year: number; again: boolean }) {
+/**
+ * Release a complete year, or a new version of it: the outcome said in words beside the button.
+ * Mounted whether or not the button is offered (`offered`: the year has no release yet, or its
+ * figures changed), so that the outcome stays in place when the page, refreshed, no longer offers it.
+ */
+export function ReleaseYearButton({ year, again, offered }: { year: number; again: boolean; offered: boolean }) {
   const t = useTranslations('statistics.releases');
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -35,9 +39,16 @@ export function ReleaseYearButton({ year, again }: { year: number; again: boolea
   };
   return (
     <div>
-      <button type="button" onClick={release} disabled={pending} className={again ? secondaryButtonClass : buttonClass}>
-        {t(again ? 'releaseAgain' : 'release', { year: String(year) })}
-      </button>
+      {offered || pending ? (
+        <button
+          type="button"
+          onClick={release}
+          disabled={pending}
+          className={again ? secondaryButtonClass : buttonClass}
+        >
+          {t(again ? 'releaseAgain' : 'release', { year: String(year) })}
+        </button>
+      ) : null}
       {outcome?.ok ? <FormSaved message={outcome.text} /> : <FormAlert message={outcome?.text} />}
     </div>
   );
