@@ -1,4 +1,5 @@
 import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './types';
 
 /** The rows of a raw `db.execute(sql…)`: postgres.js returns an array, PGlite an object with rows. */
@@ -6,15 +7,8 @@ export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-type PreparingSession = {
-  dialect: { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } };
-  prepareQuery(
-    query: { sql: string; params: unknown[] },
-    fields: undefined,
-    name: string,
-    arrayMode: boolean,
-  ): { execute(): Promise<unknown> };
-};
+/** Statements to SQL text and parameters, as the client's own dialect makes them (no casing option). */
+const dialect = new PgDialect();
 
 /**
  * The rows of a raw statement run as a statement its connection keeps prepared: parsed and
@@ -24,8 +18,5 @@ type PreparingSession = {
  * (not parameters) would fill the connection's cache.
  */
 export async function preparedRowsOf<T>(db: Db | Tx, statement: SQL): Promise<T[]> {
-  const session = (db as unknown as { _: { session: PreparingSession } })._.session;
-  return rowsOf<T>(
-    await session.prepareQuery(session.dialect.sqlToQuery(statement), undefined, 'kept', false).execute(),
-  );
+  return rowsOf<T>(await db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, 'kept', false).execute());
 }
