@@ -1,6 +1,6 @@
 import { bigint, char, date, index, integer, pgEnum, pgTable, primaryKey, smallint, uuid } from 'drizzle-orm/pg-core';
 import { PARTY_COLUMNS, PERSON_COLUMNS, PERSON_STATUSES, ROLLUP_COLUMNS } from '../statistics/measures';
-import { coercionDegree, crimeEstablished, reportingBody, sex } from './cases';
+import { caseStatus, coercionDegree, crimeEstablished, reportingBody, sex } from './cases';
 import { counties } from './counties';
 
 // Rollups of the case register for the overviews (decision 005). Triggers on cases, case_offences,
@@ -101,6 +101,28 @@ export const statCaseYears = pgTable(
   (t) => [primaryKey({ columns: [t.countyCode, t.year, t.offenceMask] }), index('stat_case_years_year_idx').on(t.year)],
 );
 
+/**
+ * How many cases of a county and report month took how many days to a funnel step (from the step
+ * before): the medians of the whole months of a period, the facts giving the days at either end
+ * (decision 018). No offence combination: a dashboard filtered by offence reads the facts.
+ */
+export const statCaseStepMonths = pgTable(
+  'stat_case_step_months',
+  {
+    countyCode: char('county_code', { length: 2 })
+      .notNull()
+      .references(() => counties.code),
+    month: date('month').notNull(),
+    step: caseStatus('step').notNull(),
+    days: integer('days').notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.month, t.step, t.days] }),
+    index('stat_case_step_months_month_idx').on(t.month, t.step, t.days, t.cases),
+  ],
+);
+
 // ── Persons by legal status (decision 014) ──────────────────────────────────────────────────
 // Kept by the triggers of the custom migration "person_figures_triggers" (SQL made by
 // db/statistics/person-sql.ts): each perpetrator once per case and status, in the year of the step.
@@ -185,6 +207,24 @@ export const statPersonYears = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyCode, t.year, t.status, t.offenceMask] }),
     index('stat_person_years_year_idx').on(t.year),
+  ],
+);
+
+/** The same for the persons: how many took how many days to a status (from their step before), per month of the step (decision 018). */
+export const statPersonStepMonths = pgTable(
+  'stat_person_step_months',
+  {
+    countyCode: char('county_code', { length: 2 })
+      .notNull()
+      .references(() => counties.code),
+    month: date('month').notNull(),
+    status: personStatus('status').notNull(),
+    days: integer('days').notNull(),
+    persons: integer('persons').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.month, t.status, t.days] }),
+    index('stat_person_step_months_month_idx').on(t.month, t.status, t.days, t.persons),
   ],
 );
 

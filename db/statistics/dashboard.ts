@@ -57,8 +57,8 @@ import {
   type FunnelStep,
   type PersonStatus,
 } from './measures';
-import { loadPersonMedians, type PersonMedians } from './persons';
-import { loadActiveGroups, loadMedians, loadTrend, type Counties, type Medians } from './rollups';
+import { loadMedians, type BothMedians, type Medians, type PersonMedians } from './medians';
+import { loadActiveGroups, loadTrend, type Counties } from './rollups';
 
 // The county dashboard (or the nation's): every figure beside the previous period of the same
 // length, in full or suppressed as access.ts decides.
@@ -297,18 +297,8 @@ function coordinationOf(
   };
 }
 
-type BothMedians = { steps: Medians; persons: PersonMedians };
-
-async function liveMedians(ctx: StatisticsContext, period: Period, r: Request): Promise<BothMedians> {
-  const [steps, persons] = await Promise.all([
-    loadMedians(ctx.db, period, r.counties, r.mask),
-    loadPersonMedians(ctx.db, period, r.counties, r.mask),
-  ]);
-  return { steps, persons };
-}
-
 /** A protected view's medians: frozen in the year's release with its counts (none for a county, or without a release). */
-async function releasedMedians(ctx: StatisticsContext, year: number, scope: string): Promise<BothMedians> {
+function releasedMedians(ctx: StatisticsContext, year: number, scope: string): BothMedians {
   const stored = ctx.releases.get(year)?.medians[scope];
   const none = <K extends string>(keys: readonly K[]) =>
     Object.fromEntries(keys.map((k) => [k, null])) as Record<K, null>;
@@ -335,17 +325,21 @@ export async function getDashboard(actor: Actor, input: DashboardInput): Promise
     mask: offences.length > 0 ? maskOf(offences) : null,
   };
   const cubeScope = input.region ? regionKey(input.region) : scope.code;
-  const lookups = access === 'full' ? await fullLookups(ctx, r) : await suppressedLookups(ctx, cubeScope, input.period);
-  const [activeGroups, curMedians, prevMedians] = await Promise.all([
+  // Every read at once; a protected view's medians come with the releases its cubes are read from.
+  const year = yearOf(input.period);
+  const [[lookups, [curMedians, prevMedians]], activeGroups] = await Promise.all([
+    access === 'full'
+      ? Promise.all([fullLookups(ctx, r), loadMedians(ctx.db, [input.period, r.previous] as const, r.counties, r.mask)])
+      : suppressedLookups(ctx, cubeScope, input.period).then(
+          (l) => [l, [releasedMedians(ctx, year, cubeScope), releasedMedians(ctx, year - 1, cubeScope)]] as const,
+        ),
     loadActiveGroups(ctx.db, input.period),
-    access === 'full' ? liveMedians(ctx, input.period, r) : releasedMedians(ctx, yearOf(input.period), cubeScope),
-    access === 'full' ? liveMedians(ctx, r.previous, r) : releasedMedians(ctx, yearOf(input.period) - 1, cubeScope),
   ]);
   return {
     scope,
     access,
     threshold: ctx.threshold,
-    release: access === 'full' ? null : releaseShown(ctx, yearOf(input.period)),
+    release: access === 'full' ? null : releaseShown(ctx, year),
     period: input.period,
     previousPeriod: r.previous,
     offenceFilter: offences,

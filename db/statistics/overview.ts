@@ -154,9 +154,10 @@ export async function getNationalOverview(
   const last = yearOf({ from: input.period.to });
   // A suppressed trend needs a whole cube per year (decision 006): five years for those, ten in full.
   const years = { first: Math.max(1990, last - (input.trendYears ?? (access === 'full' ? 10 : 5)) + 1), last };
-  const figures =
-    access === 'full' ? await fullFigures(ctx, input.period, years) : await suppressedFigures(ctx, input.period, years);
-  const active = await loadActiveGroups(ctx.db, input.period);
+  const [figures, active] = await Promise.all([
+    access === 'full' ? fullFigures(ctx, input.period, years) : suppressedFigures(ctx, input.period, years),
+    loadActiveGroups(ctx.db, input.period),
+  ]);
   const own = knownCounties(actor);
   const regions = [...new Set(ctx.counties.map((c) => c.policeRegion))];
   return {

@@ -201,7 +201,13 @@ describe('persons by legal status on the dashboard', () => {
 /** Rows of the rollup tables that differ from a GROUP BY over the persons' steps and the cases' perpetrators. */
 const differences = personRollupDifferences;
 
-const NONE = { stat_person_days: 0, stat_person_months: 0, stat_person_years: 0, stat_person_pending: 0 };
+const NONE = {
+  stat_person_days: 0,
+  stat_person_months: 0,
+  stat_person_years: 0,
+  stat_person_step_months: 0,
+  stat_person_pending: 0,
+};
 
 /** Persons per status of a period in some counties, from the rows (the dashboard's raw twin). */
 async function rawPersons(counties: readonly string[], period: Period) {

@@ -93,33 +93,3 @@ export function personRelations(measures: Iterable<string>): { parts: string[]; 
   for (const s of SEXES) out.push({ parts: [personMeasure('suspected', `sex_${s}`)], whole: `p_sex_${s}` });
   return out;
 }
-
-export type PersonMedians = Record<PersonStatus, number | null>;
-
-/**
- * Every status but 'suspected', as a list: the index leads with the status, and an equality per
- * status is a range scan each, where `<> 'suspected'` reads the whole index (7× slower at 1 M cases).
- */
-const LATER_STATUSES = sql.join(
-  PERSON_STATUSES.filter((s) => s !== 'suspected').map((s) => sql`${s}::person_status`),
-  sql`, `,
-);
-
-/** The median days from each person's step before (the report for a first step), over the steps of the period. */
-export async function loadPersonMedians(
-  db: Db,
-  period: Period,
-  counties: Counties,
-  mask: number | null,
-): Promise<PersonMedians> {
-  const rows = await query<{ status: PersonStatus; median: number | string | null }>(
-    db,
-    sql`select status::text as status, percentile_cont(0.5) within group (order by days) as median
-        from stat_person_facts
-        where status in (${LATER_STATUSES}) and occurred_on between ${period.from}::date and ${period.to}::date${countyCondition('county_code', counties)}${maskCondition(mask)}
-        group by status`,
-  );
-  const out = Object.fromEntries(PERSON_STATUSES.map((s) => [s, null])) as PersonMedians;
-  for (const r of rows) out[r.status] = r.median === null ? null : Number(r.median);
-  return out;
-}

@@ -8,8 +8,8 @@ import { AppError } from '@/lib/errors';
 import { isReleaseDay } from '@/lib/schemas/releases';
 import { assertCan, can, type Actor } from '@/lib/policy';
 import { figuresFingerprint, NATION, regionKey, releaseContentOf } from './cube';
-import { loadPersonMedians } from './persons';
-import { loadMedians, type Counties } from './rollups';
+import { loadMedians } from './medians';
+import type { Counties } from './rollups';
 import { yearPeriod } from '@/lib/periods';
 import type { County, ReleaseMedians } from '@/db/schema';
 import { suppressionThreshold } from './protection';
@@ -125,11 +125,8 @@ async function releaseMediansOf(db: Db, year: number, counties: readonly County[
   const period = yearPeriod(year);
   const entries = await Promise.all(
     scopes.map(async ([key, scope]) => {
-      const [steps, persons] = await Promise.all([
-        loadMedians(db, period, scope, null),
-        loadPersonMedians(db, period, scope, null),
-      ]);
-      return [key, { steps, persons }] as const;
+      const [medians] = await loadMedians(db, [period] as const, scope, null);
+      return [key, medians] as const;
     }),
   );
   return Object.fromEntries(entries);

@@ -10,7 +10,7 @@
 //     stat_case_pending under its transaction id.
 //  2. At commit one deferred trigger (stat_apply_pending) takes the touched cases' rows in id
 //     order, recomputes their person facts and applies those sums (person-sql.ts), then their case
-//     facts and these sums: days, months, years, each in key order. Every writer takes the row
+//     facts and these sums: days, months, years, then the median histogram, each in key order. Every writer takes the row
 //     locks in that one global order, and holds no rollup row before its commit.
 import { OFFENCES } from '../../lib/enums';
 import {
@@ -177,6 +177,26 @@ function upsertSql(table: RollupTable, source: string): string {
     on conflict (county_code, ${period}, offence_mask) do update set ${ROLLUP_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`;
 }
 
+/** Each facts row's (alias f) days to the funnel steps it reached, one row per step (the median histogram, decision 018). */
+const STEP_DAYS_OF_FACTS = `cross join lateral (values ${FUNNEL_STEPS.map((s) => `('${s}'::case_status, f.${STEP_COLUMN[s]})`).join(', ')}) as s(step, days)`;
+
+/** The median histogram's change from the old facts to the fresh ones, applied in key order; the rows it empties go. */
+function stepMonthsSql(facts: string): string {
+  const side = (source: string, sign: string, where = 'true') =>
+    `select f.county_code, date_trunc('month', f.reported_on)::date as month, s.step, s.days, ${sign} as n from ${source} f ${STEP_DAYS_OF_FACTS} where ${where} and s.days is not null`;
+  return `with up as (
+    insert into stat_case_step_months as t (county_code, month, step, days, cases)
+    select county_code, month, step, days, sum(n)
+    from (${side('stat_case_facts', '-1', 'f.case_id = any(ids)')} union all ${side(facts, '1')}) d
+    group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
+    on conflict (county_code, month, step, days) do update set cases = t.cases + excluded.cases
+    returning t.county_code, t.month, t.step, t.days, t.cases
+  ) select jsonb_agg(jsonb_build_object('county_code', county_code, 'month', month, 'step', step, 'days', days)) into emptied from up where up.cases = 0;
+  for key in select * from jsonb_to_recordset(coalesce(emptied, '[]'::jsonb)) as x(county_code char(2), month date, step case_status, days int) loop
+    delete from stat_case_step_months where county_code = key.county_code and month = key.month and step = key.step and days = key.days and cases = 0;
+  end loop`;
+}
+
 /** The function that brings the facts and rollups of some cases up to date (at commit, stat_apply_pending). */
 function refreshFunctionSql(): string {
   const facts = 'jsonb_populate_recordset(null::stat_case_facts, fresh)';
@@ -231,11 +251,12 @@ begin
       from ${facts} f
     ) f group by 1, 2, 3
   ) x;
-  -- One table after the other, each in key order: the same order in every transaction. The rows
-  -- this refresh emptied go (it holds their locks already; never another writer's rows).
+  -- One table after the other, each in key order (the median histogram last): the same order in
+  -- every transaction. The rows this refresh emptied go (it holds their locks already; never another writer's rows).
   ${upsertAndClean('stat_case_days')};
   ${upsertAndClean('stat_case_months')};
   ${upsertAndClean('stat_case_years')};
+  ${stepMonthsSql(facts)};
   delete from stat_case_facts where case_id = any(ids);
   insert into stat_case_facts (${FACT_COLUMNS.join(', ')}) select ${FACT_COLUMNS.join(', ')} from ${facts};
 end
@@ -301,7 +322,7 @@ end
 $fn$`,
     `create or replace function stat_reset() returns trigger language plpgsql as $fn$
 begin
-  truncate stat_case_facts, stat_case_days, stat_case_months, stat_case_years, stat_case_pending;
+  truncate stat_case_facts, stat_case_days, stat_case_months, stat_case_years, stat_case_step_months, stat_case_pending;
   return null;
 end
 $fn$`,
@@ -344,7 +365,9 @@ function triggersSql(): string[] {
 /** Rebuild from the rows: what the triggers would have made had they always been there. */
 function rebuildSql(): string[] {
   const statements: string[] = [];
-  statements.push(`truncate stat_case_facts, stat_case_days, stat_case_months, stat_case_years, stat_case_pending`);
+  statements.push(
+    `truncate stat_case_facts, stat_case_days, stat_case_months, stat_case_years, stat_case_step_months, stat_case_pending`,
+  );
   statements.push(
     `insert into stat_case_facts (${FACT_COLUMNS.join(', ')})\nselect ${FACT_COLUMNS.map((c) => `x.${c}`).join(', ')} from (\n  ${factsSelectSql('true', true)}\n) x`,
   );
@@ -357,10 +380,14 @@ select f.county_code, ${PERIOD_OF[table].replace('reported_on', 'f.reported_on')
       .join(', ')}
 from stat_case_facts f group by 1, 2, 3`);
   }
+  statements.push(`insert into stat_case_step_months (county_code, month, step, days, cases)
+select f.county_code, date_trunc('month', f.reported_on)::date, s.step, s.days, count(*)
+from stat_case_facts f ${STEP_DAYS_OF_FACTS} where s.days is not null group by 1, 2, 3, 4`);
   statements.push(`analyze stat_case_facts`);
   statements.push(`analyze stat_case_days`);
   statements.push(`analyze stat_case_months`);
   statements.push(`analyze stat_case_years`);
+  statements.push(`analyze stat_case_step_months`);
   return statements;
 }
 

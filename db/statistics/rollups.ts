@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { splitByMonths, splitByYears, type Granularity, type Period } from '@/lib/periods';
 import { emptyScopeSums, type ScopeSums } from './cube';
-import { ROLLUP_COLUMNS, type FunnelStep, type RollupSums } from './measures';
+import { ROLLUP_COLUMNS, type RollupSums } from './measures';
 import { preparedRowsOf } from '@/db/rows';
 
 // What the figures are made of, read live (decision 005): the case rollups (stat_case_days,
@@ -243,21 +243,6 @@ export async function loadActiveGroups(db: Db, period: Period): Promise<Set<stri
         where g.deleted_at is null and g.kind = 'county' and g.active_from <= ${period.to}::date and (g.active_to is null or g.active_to >= ${period.from}::date)`,
   );
   return new Set(rows.map((r) => r.county_code));
-}
-
-export type Medians = Record<FunnelStep, number | null>;
-
-/** The median days to each step, over the cases of the period that reached it. */
-export async function loadMedians(db: Db, period: Period, counties: Counties, mask: number | null): Promise<Medians> {
-  const [row] = await query<Record<string, number | string | null>>(
-    db,
-    sql`select percentile_cont(0.5) within group (order by investigation_days) as investigation,
-               percentile_cont(0.5) within group (order by prosecuted_days) as prosecuted,
-               percentile_cont(0.5) within group (order by convicted_days) as convicted
-        from stat_case_facts where reported_on between ${period.from}::date and ${period.to}::date${countyCondition('county_code', counties)}${maskCondition(mask)}`,
-  );
-  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return { investigation: n(row?.investigation), prosecuted: n(row?.prosecuted), convicted: n(row?.convicted) };
 }
 
 /** Cases per step of the trend (full viewers). */
