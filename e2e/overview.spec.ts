@@ -121,8 +121,8 @@ test.describe('national analyst', () => {
     expect(quarter.status()).toBe(400);
     expect((await quarter.json()).parameter).toBe('from');
     const htcds = await (await request.get('/api/export/statistics-htcds.json?from=2009-01-01&to=2009-12-31')).json();
-    expect(htcds.cases).toBeNull();
-    expect(htcds.suppression.applied).toBe(true);
+    expect(htcds.records).toBeNull();
+    expect(htcds.lagesbild_figures.protection.applied).toBe(true);
     const csv = await request.get('/api/export/statistics-eurostat.csv?from=2009-01-01&to=2009-12-31');
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain(

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '@/db/audit';
-import { SEXES } from '@/lib/enums';
+import { AGE_BANDS, OFFENCES, SEXES, type ControlMethod, type Offence } from '@/lib/enums';
 import { yearOf, type Period } from '@/lib/periods';
 import type { Actor } from '@/lib/policy';
 import type { Count, Lookup } from '@/lib/statistics/figures';
@@ -15,8 +15,8 @@ import {
   type StatisticsScope,
 } from './context';
 import { countOf, measuresOf } from './cube';
-import { htcds } from './htcds';
-import { AGE_GROUPS, CITIZENSHIP_GROUPS, EXPLOITATION_FORMS } from './measures';
+import { HTCDS_OFFENCES, htcdsRecordOf, type HtcdsRecord, type HtcdsSource } from './htcds';
+import { AGE_GROUPS, CITIZENSHIP_GROUPS, EXPLOITATION_FORMS, FUNNEL_STEPS } from './measures';
 import { countyCondition, query } from './rollups';
 
 // Comparable statistics, Eurostat (crim_thb) and HTCDS: the dashboard's figures of a scope and
@@ -129,65 +129,73 @@ export async function getEurostatTables(
 
 const HTCDS_EXPORT_CAP = 100_000;
 
-export type HtcdsCase = {
-  cas_YearOfRegistration: number;
-  cas_Country: 'SE';
-  cas_Region: string;
-  cas_Status: string;
-  cas_ReferringOrganisation: string;
-  cas_CrimeEstablished: string;
-  cas_CoercionDegree: string;
-  cas_Offences: string[];
-  vic_TypeOfExploitation: string;
-  vic_MethodsOfControl: string[];
-  parties: {
-    per_Role: 'Victim' | 'Perpetrator';
-    prs_Gender: string;
-    prs_AgeBand: string;
-    prs_CitizenshipGroup: string;
-    prs_OriginRegion: string;
-    per_RoleInProcess: string | null;
-  }[];
-};
-
-type HtcdsRow = {
-  year: number;
-  county: string;
-  status: string;
-  body: string;
-  crime: string;
-  degree: string;
-  offences: string[] | string;
-  methods: string[] | string;
-  parties: unknown;
-};
-
-/** The cases of the scope and period in HTCDS codes, at most HTCDS_EXPORT_CAP of them. */
-async function loadHtcdsCases(ctx: StatisticsContext, input: ExportInput) {
+/** The trafficking and exploitation cases of the scope and period as HTCDS records, at most HTCDS_EXPORT_CAP of them. */
+async function loadHtcdsRecords(ctx: StatisticsContext, input: ExportInput) {
   const countyFilter = countyCondition('c.county_code', input.county === null ? 'all' : [input.county]);
-  const found = await query<HtcdsRow>(
+  const offences = sql.join(
+    HTCDS_OFFENCES.map((o) => sql`${o}::offence`),
+    sql`, `,
+  );
+  const found = await query<
+    Omit<HtcdsSource, 'offences' | 'methods'> & {
+      offences: string[] | string;
+      methods: string[] | string;
+      parties: unknown;
+    }
+  >(
     ctx.db,
-    // Ordered by what is exported, never by date or reference: the order gives nothing away.
-    sql`select extract(year from c.reported_on)::int as year, c.county_code as county, c.status::text as status, c.reporting_body::text as body,
+    sql`select extract(year from c.reported_on)::int as year, k.letter as "countyLetter", c.status::text as status, c.reporting_body::text as body,
                c.crime_established::text as crime, c.coercion_degree::text as degree, c.control_methods::text[] as methods,
                coalesce((select array_agg(o.offence::text order by o.offence) from case_offences o where o.case_id = c.id), '{}') as offences,
-               coalesce((select json_agg(json_build_object('role', p.role, 'sex', p.sex, 'age', p.age_band, 'origin', p.origin_region, 'citizenship', p.citizenship, 'perpetratorRole', p.perpetrator_role) order by p.role, p.sex, p.age_band, p.origin_region)
+               coalesce((select json_agg(json_build_object('role', p.role, 'sex', p.sex, 'age', p.age_band, 'origin', p.origin_region,
+                           'citizenship', p.citizenship, 'perpetratorRole', p.perpetrator_role,
+                           'steps', coalesce((select json_agg(json_build_object('lagesbild_Step', s.step, 'lagesbild_Year', extract(year from s.occurred_on)::int) order by s.occurred_on, s.step)
+                                              from perpetrator_steps s where s.party_id = p.id), '[]')))
                          from case_parties p where p.case_id = c.id), '[]') as parties
-        from cases c
+        from cases c join counties k on k.code = c.county_code
         where c.deleted_at is null and c.reported_on between ${input.period.from}::date and ${input.period.to}::date${countyFilter}
-        order by 1, 2, 3, 4, 5, 6
+          and exists (select 1 from case_offences o where o.case_id = c.id and o.offence in (${offences}))
         limit ${HTCDS_EXPORT_CAP + 1}`,
   );
-  return {
-    cases: found.slice(0, HTCDS_EXPORT_CAP).map((r) => htcds.toCase(r, ctx.counties)),
-    truncated: found.length > HTCDS_EXPORT_CAP,
-  };
+  const records = found
+    .slice(0, HTCDS_EXPORT_CAP)
+    .map((r) =>
+      htcdsRecordOf({
+        ...r,
+        year: Number(r.year),
+        offences: arrayOf(r.offences) as Offence[],
+        methods: arrayOf(r.methods) as ControlMethod[],
+        parties: (typeof r.parties === 'string' ? JSON.parse(r.parties) : r.parties) as HtcdsSource['parties'],
+      }),
+    );
+  // Ordered by what is exported, never by date, reference or storage: the order gives nothing away.
+  const keyed = records.map((r) => [JSON.stringify(r), r] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { records: keyed.map(([, r]) => r), truncated: found.length > HTCDS_EXPORT_CAP };
 }
 
+/** A PostgreSQL array as text ("{a,b}") when a driver leaves it so. */
+function arrayOf(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',') : [];
+}
+
+/** The register's own figures beside the records (for everyone; protected outside one's scope): never called HTCDS. */
+const FIGURES = [
+  'cases',
+  ...OFFENCES.map((o) => `offence_${o}`),
+  ...FUNNEL_STEPS.map((s) => `reached_${s}`),
+  'victims',
+  ...SEXES.map((s) => `v_sex_${s}`),
+  ...AGE_BANDS.map((a) => `v_age_${a}`),
+  'perpetrators',
+  ...SEXES.map((s) => `p_sex_${s}`),
+];
+
 /**
- * HTCDS records (full viewers only: their own county, or the nation for the national
- * coordinator) — without references, police report numbers, ids or dates finer than the year —
- * and aggregates in HTCDS codes for everyone, suppressed for viewers outside the county.
+ * HTCDS records of the trafficking and exploitation cases (full viewers only: their own county,
+ * or the nation for the national coordinator), and the register's own figures for everyone,
+ * protected as the dashboard is for viewers outside the county.
  */
 export async function getHtcdsExport(
   actor: Actor,
@@ -195,15 +203,19 @@ export async function getHtcdsExport(
 ): Promise<{
   access: Access;
   scope: StatisticsScope;
-  cases: HtcdsCase[] | null;
+  records: HtcdsRecord[] | null;
   truncated: boolean;
-  aggregates: { dimension: string; code: string; count: Count }[];
+  figures: { figure: string; count: Count }[];
 }> {
   const { access, ctx, scope, get } = await exportFigures(actor, input);
-  const aggregates = htcds.aggregates
-    .map((a) => ({ dimension: a.dimension, code: a.code, count: get(a.measure) }))
-    .filter((a) => published(a.count));
-  const { cases, truncated } = access === 'full' ? await loadHtcdsCases(ctx, input) : { cases: null, truncated: false };
-  await auditExport(ctx, actor, input, { format: 'htcds', period: input.period, access, records: cases?.length ?? 0 });
-  return { access, scope, cases, truncated, aggregates };
+  const figures = FIGURES.map((figure) => ({ figure, count: get(figure) })).filter((f) => published(f.count));
+  const { records, truncated } =
+    access === 'full' ? await loadHtcdsRecords(ctx, input) : { records: null, truncated: false };
+  await auditExport(ctx, actor, input, {
+    format: 'htcds',
+    period: input.period,
+    access,
+    records: records?.length ?? 0,
+  });
+  return { access, scope, records, truncated, figures };
 }

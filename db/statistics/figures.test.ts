@@ -364,23 +364,29 @@ describe('the county dashboard on a small dataset (Jämtland 1996)', () => {
     });
   });
 
-  it('exports HTCDS records without references, report numbers, ids or dates', async () => {
+  it('exports the trafficking and exploitation cases as HTCDS records, without references, report numbers, ids or dates', async () => {
     const out = await getHtcdsExport(coordinatorY, { county: Y, period: yearPeriod(1996), today: TODAY });
-    expect(out.cases).toHaveLength(3);
-    const text = JSON.stringify(out.cases);
+    // Of the three live cases of 1996 only the first has a trafficking offence (procuring and sex
+    // purchase are other offences); the deleted trafficking case is not there.
+    expect(out.records).toHaveLength(1);
+    const text = JSON.stringify(out.records);
     expect(text).not.toMatch(/Z-1996-|[0-9a-f]{8}-[0-9a-f]{4}-|1996-\d\d-\d\d/);
-    expect(out.cases!.map((c) => c.cas_Status).sort()).toEqual([
-      'Convicted',
-      'InvestigationDiscontinued',
-      'Prosecuted',
-    ]);
-    const first = out.cases!.find((c) => c.cas_Status === 'Convicted')!;
-    expect(first.vic_TypeOfExploitation).toBe('SexualExploitation');
-    expect(first.parties.map((p) => `${p.per_Role}/${p.prs_Gender}/${p.prs_CitizenshipGroup}`).sort()).toEqual([
-      'Perpetrator/Male/ReportingCountry',
-      'Victim/Female/NonEU',
-      'Victim/Female/OtherEU',
-    ]);
+    const [record] = out.records!;
+    expect(record).toMatchObject({
+      cas_Status: 'Active',
+      cas_ReferringOrganisation: { org_Type: 'LawEnforcement' },
+      lagesbild_ReportYear: 1996,
+      lagesbild_CaseStatus: 'convicted',
+      lagesbild_Offences: ['trafficking_sexual', 'procuring_gross'],
+    });
+    expect(
+      record!.lagesbild_Victims
+        .map((p) => `${p.prs_Gender}/${p.prs_Citizenship.join()}/${p.vic_TypeOfExploitation.join()}`)
+        .sort(),
+    ).toEqual(['Feminine/NG/SexualExploitation', 'Feminine/RO/SexualExploitation']);
+    expect(
+      record!.lagesbild_Perpetrators.map((p) => [p.prs_Gender, p.lagesbild_JusticeSteps.map((s) => s.lagesbild_Step)]),
+    ).toEqual([['Masculine', ['prosecuted', 'convicted']]]);
   });
 });
 
@@ -455,8 +461,8 @@ describe('who sees what', () => {
     expect(d.access).toBe('full');
     expect(v(d.headline.cases.current)).toBe(3);
     const analystExport = await getHtcdsExport(analyst, { county: null, period: yearPeriod(1996), today: TODAY });
-    expect(analystExport.cases).toBeNull();
-    expect(analystExport.aggregates.length).toBeGreaterThan(10);
+    expect(analystExport.records).toBeNull();
+    expect(analystExport.figures.length).toBeGreaterThan(10);
   });
 });
 

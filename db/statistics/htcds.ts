@@ -1,164 +1,164 @@
-// The register's categories in the codes of the UN/IOM Human Trafficking Case Data Standard
-// (HTCDS); docs/statistics-mapping.md lists them. Pure.
-import type { AgeBand, CaseStatus, ControlMethod, Offence, PerpetratorRole, ReportingBody, Sex } from '@/lib/enums';
+// The register's trafficking and human-exploitation cases as HTCDS 2.0 records (UN Migration /
+// IOM Human Trafficking Case Data Standard, version 2.0 of 24 December 2021; "Human Trafficking
+// Case Data Standard (HTCDS) by IOM", CC BY 4.0). Every field name and picklist value is the
+// standard's own (../shared/reference/htcds-2.0-fields.csv, checked by htcds.test.ts); what the
+// register holds and HTCDS does not is under the extension prefix `lagesbild_`, never as if it were
+// HTCDS. docs/statistics-mapping.md is the crosswalk. Pure.
 import {
-  CITIZENSHIP_BY_ORIGIN,
-  OTHER_EU_COUNTRIES,
-  exploitationOf,
-  maskOf,
-  type CitizenshipGroup,
-  type ExploitationForm,
-} from './measures';
-import { AGE_BANDS, REPORTING_BODIES, SEXES } from '@/lib/enums';
+  OFFENCES,
+  type AgeBand,
+  type CaseStatus,
+  type ControlMethod,
+  type JusticeStep,
+  type Offence,
+  type OriginRegion,
+  type PerpetratorRole,
+  type ReportingBody,
+  type Sex,
+} from '@/lib/enums';
 
-const HTCDS_GENDER: Record<Sex, string> = { woman: 'Female', man: 'Male', other: 'Other', unknown: 'Unknown' };
+/** The extension prefix of everything the register adds to HTCDS. */
+export const HTCDS_EXTENSION_PREFIX = 'lagesbild_';
 
-const HTCDS_STATUS: Record<CaseStatus, string> = {
-  reported: 'Reported',
-  investigation: 'UnderInvestigation',
-  discontinued: 'InvestigationDiscontinued',
-  prosecuted: 'Prosecuted',
-  convicted: 'Convicted',
-  acquitted: 'Acquitted',
-  closed: 'Closed',
+/** The cases HTCDS is a standard for: trafficking (BrB 4 kap. 1 a §) and human exploitation (1 b §). */
+export const HTCDS_OFFENCES: readonly Offence[] = ['trafficking_sexual', 'trafficking_other', 'exploitation'];
+
+/** prs_Gender: the register records sex as woman, man, other or unknown. */
+const GENDER: Record<Sex, string> = {
+  woman: 'Feminine',
+  man: 'Masculine',
+  other: 'NonConforming',
+  unknown: 'NonSpecifiedUnknown',
 };
 
-const HTCDS_REFERRING_ORGANISATION: Record<ReportingBody, string> = {
-  police: 'LawEnforcement',
-  prosecutor: 'Prosecutor',
-  social_services: 'SocialServices',
-  health_care: 'HealthCare',
-  migration_agency: 'Immigration',
-  customs: 'Customs',
-  coast_guard: 'CoastGuard',
-  ngo: 'NGO',
-  school_youth: 'School',
-  county_board: 'GovernmentAgency',
-  victim: 'SelfReferral',
-  other: 'Other',
+/**
+ * vic_TypeOfExploitation from the trafficking purpose the offence names: for sexual purposes →
+ * SexualExploitation; for other purposes and human exploitation the register does not say which
+ * (forced labour, begging, crime, organ removal …), so Other.
+ */
+const EXPLOITATION: Partial<Record<Offence, string>> = {
+  trafficking_sexual: 'SexualExploitation',
+  trafficking_other: 'Other',
+  exploitation: 'Other',
 };
 
-const HTCDS_METHODS_OF_CONTROL: Record<ControlMethod, string> = {
+/** vic_MethodsOfControl; 'restricts_movement' has no HTCDS value (RestrictsFinancialAccess and the like are others) → Other. */
+const METHODS_OF_CONTROL: Record<ControlMethod, string> = {
   physical_abuse: 'PhysicalAbuse',
   sexual_abuse: 'SexualAbuse',
   physical_threats: 'PhysicalThreats',
-  threats_family: 'ThreatsToFamily',
-  threats_authorities: 'ThreatOfLawEnforcement',
+  threats_family: 'ThreatensChildrenFamily',
+  threats_authorities: 'ThreatsLawEnforcement',
   false_promises: 'FalsePromises',
   debt_bondage: 'DebtBondage',
   takes_earnings: 'TakesEarnings',
   withholds_documents: 'WithholdsDocuments',
-  restricts_movement: 'RestrictsMovement',
+  restricts_movement: 'Other',
   psychoactive_substances: 'PsychoactiveSubstance',
   psychological_abuse: 'PsychologicalAbuse',
   other: 'Other',
 };
 
-const HTCDS_ROLE_IN_PROCESS: Record<PerpetratorRole, string> = {
-  recruiter: 'Recruiter',
+/**
+ * per_RoleInProcess: a buyer of a sexual service is not HTCDS's BoughtIndividual (a person who
+ * bought the victim), so Other, as the register's 'other'; 'unknown' gives no value.
+ */
+const ROLE_IN_PROCESS: Record<PerpetratorRole, string | null> = {
+  recruiter: 'RecruiterOrIntermediary',
   transporter: 'Transporter',
-  harbourer: 'Harbourer',
+  harbourer: 'HarbouredIndividual',
   exploiter: 'Exploiter',
-  buyer: 'Buyer',
+  buyer: 'Other',
   other: 'Other',
-  unknown: 'Unknown',
+  unknown: null,
 };
 
-const HTCDS_EXPLOITATION: Record<ExploitationForm, string> = {
-  sexual: 'SexualExploitation',
-  labour: 'ForcedLabour',
-  other: 'OtherExploitation',
+/** org_Type of the organisation the case came from (cas_ReferringOrganisation); none for the victim themself or 'other'. */
+const ORGANISATION_TYPE: Record<ReportingBody, string | null> = {
+  police: 'LawEnforcement',
+  prosecutor: 'CentralGovernmentOrganisation',
+  social_services: 'LocalGovernmentOrganisation',
+  health_care: 'HealthServiceOrganisation',
+  migration_agency: 'ImmigrationService',
+  customs: 'LawEnforcement',
+  coast_guard: 'LawEnforcement',
+  ngo: 'NGO',
+  school_youth: 'SchoolOrCollege',
+  county_board: 'CentralGovernmentOrganisation',
+  victim: null,
+  other: null,
 };
 
-const HTCDS_CITIZENSHIP: Record<CitizenshipGroup, string> = {
-  swedish: 'ReportingCountry',
-  other_eu: 'OtherEU',
-  non_eu: 'NonEU',
-  unknown: 'Unknown',
-};
+/**
+ * cas_Status is the case-management status: Active while the case is open, Closed once closed.
+ * ClosedReferred (moved to another organisation) and FollowUp are not used: the register has no
+ * referral out of it yet (issue 19), nor a follow-up state.
+ */
+const caseStatusOf = (status: CaseStatus) => (status === 'closed' ? 'Closed' : 'Active');
 
-/** The Eurostat citizenship group of a party: from the ISO code, else from the origin region. */
-function citizenshipGroup(citizenship: string | null, origin: string): CitizenshipGroup {
-  if (citizenship === 'SE') return 'swedish';
-  if (citizenship && (OTHER_EU_COUNTRIES as readonly string[]).includes(citizenship)) return 'other_eu';
-  if (citizenship) return 'non_eu';
-  return CITIZENSHIP_BY_ORIGIN[origin as keyof typeof CITIZENSHIP_BY_ORIGIN] ?? 'unknown';
-}
-
-type Row = {
+/** What the export reads of one case (the export's query). */
+export type HtcdsSource = {
   year: number;
-  county: string;
-  status: string;
-  body: string;
+  countyLetter: string;
+  status: CaseStatus;
+  body: ReportingBody;
   crime: string;
   degree: string;
-  offences: string[] | string;
-  methods: string[] | string;
-  parties: unknown;
+  offences: Offence[];
+  methods: ControlMethod[];
+  parties: {
+    role: 'victim' | 'perpetrator';
+    sex: Sex;
+    age: AgeBand;
+    origin: OriginRegion;
+    citizenship: string | null;
+    perpetratorRole: PerpetratorRole | null;
+    /** The person's justice steps, each with the year only. */
+    steps: { lagesbild_Step: JusticeStep; lagesbild_Year: number }[];
+  }[];
 };
 
-type PartyRow = {
-  role: 'victim' | 'perpetrator';
-  sex: Sex;
-  age: AgeBand;
-  origin: string;
-  citizenship: string | null;
-  perpetratorRole: PerpetratorRole | null;
-};
+type Party = HtcdsSource['parties'][number];
 
-/** A PostgreSQL array as text ("{a,b}") when a driver leaves it so. */
-function arrayOf(value: string[] | string): string[] {
-  if (Array.isArray(value)) return value;
-  const inner = value.replace(/^\{|\}$/g, '');
-  return inner ? inner.split(',') : [];
-}
+const person = (p: Party) => ({
+  prs_Gender: GENDER[p.sex],
+  // ISO 3166-1 alpha-2 where the register has it; none where it has the origin region only.
+  prs_Citizenship: p.citizenship ? [p.citizenship] : [],
+  lagesbild_AgeBand: p.age,
+  lagesbild_OriginRegion: p.origin,
+});
 
-function toCase(r: Row, counties: readonly { code: string; nameSv: string }[]) {
-  const offences = arrayOf(r.offences) as Offence[];
-  const parties = (typeof r.parties === 'string' ? JSON.parse(r.parties) : r.parties) as PartyRow[];
+const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
+
+/** One case as an HTCDS record: no reference, report number, id or date finer than the year. */
+export function htcdsRecordOf(c: HtcdsSource) {
+  const exploitation = unique(c.offences.map((o) => EXPLOITATION[o] ?? null));
+  const methods = unique(c.methods.map((m) => METHODS_OF_CONTROL[m]));
+  const organisation = ORGANISATION_TYPE[c.body];
   return {
-    cas_YearOfRegistration: Number(r.year),
-    cas_Country: 'SE' as const,
-    cas_Region: counties.find((c) => c.code === r.county)?.nameSv ?? r.county,
-    cas_Status: HTCDS_STATUS[r.status as CaseStatus],
-    cas_ReferringOrganisation: HTCDS_REFERRING_ORGANISATION[r.body as ReportingBody],
-    cas_CrimeEstablished: r.crime,
-    cas_CoercionDegree: r.degree,
-    cas_Offences: offences,
-    vic_TypeOfExploitation: HTCDS_EXPLOITATION[exploitationOf(maskOf(offences))],
-    vic_MethodsOfControl: arrayOf(r.methods).map((m) => HTCDS_METHODS_OF_CONTROL[m as ControlMethod]),
-    parties: parties.map((p) => ({
-      per_Role: p.role === 'victim' ? ('Victim' as const) : ('Perpetrator' as const),
-      prs_Gender: HTCDS_GENDER[p.sex],
-      prs_AgeBand: p.age,
-      prs_CitizenshipGroup: HTCDS_CITIZENSHIP[citizenshipGroup(p.citizenship, p.origin)],
-      prs_OriginRegion: p.origin,
-      per_RoleInProcess: p.perpetratorRole ? HTCDS_ROLE_IN_PROCESS[p.perpetratorRole] : null,
-    })),
+    cas_Status: caseStatusOf(c.status),
+    cas_ReferringOrganisation: organisation ? { org_Type: organisation } : null,
+    lagesbild_ReportYear: c.year,
+    // ISO 3166-2:SE, the county's letter code.
+    lagesbild_County: `SE-${c.countyLetter}`,
+    lagesbild_CaseStatus: c.status,
+    lagesbild_ReportingBody: c.body,
+    lagesbild_Offences: OFFENCES.filter((o) => c.offences.includes(o)),
+    lagesbild_CrimeEstablished: c.crime,
+    lagesbild_CoercionDegree: c.degree,
+    lagesbild_ControlMethods: c.methods,
+    lagesbild_Victims: c.parties
+      .filter((p) => p.role === 'victim')
+      .map((p) => ({ ...person(p), vic_TypeOfExploitation: exploitation, vic_MethodsOfControl: methods })),
+    lagesbild_Perpetrators: c.parties
+      .filter((p) => p.role === 'perpetrator')
+      .map((p) => ({
+        ...person(p),
+        per_RoleInProcess: unique([p.perpetratorRole ? ROLE_IN_PROCESS[p.perpetratorRole] : null]),
+        lagesbild_PerpetratorRole: p.perpetratorRole,
+        lagesbild_JusticeSteps: p.steps,
+      })),
   };
 }
 
-/** The aggregates every viewer gets: HTCDS dimension, code, and the measure of the figures behind it. */
-const aggregates: { dimension: string; code: string; measure: string }[] = [
-  { dimension: 'cas_Total', code: 'Cases', measure: 'cases' },
-  ...REPORTING_BODIES.map((b) => ({
-    dimension: 'cas_ReferringOrganisation',
-    code: HTCDS_REFERRING_ORGANISATION[b],
-    measure: `body_${b}`,
-  })),
-  { dimension: 'cas_Status', code: 'UnderInvestigation', measure: 'reached_investigation' },
-  { dimension: 'cas_Status', code: 'Prosecuted', measure: 'reached_prosecuted' },
-  { dimension: 'cas_Status', code: 'Convicted', measure: 'reached_convicted' },
-  { dimension: 'vic_Total', code: 'Victims', measure: 'victims' },
-  ...SEXES.map((s) => ({ dimension: 'vic_prs_Gender', code: HTCDS_GENDER[s], measure: `v_sex_${s}` })),
-  ...AGE_BANDS.map((a) => ({ dimension: 'vic_prs_AgeBand', code: a, measure: `v_age_${a}` })),
-  ...(['sexual', 'labour', 'other'] as const).map((f) => ({
-    dimension: 'vic_TypeOfExploitation',
-    code: HTCDS_EXPLOITATION[f],
-    measure: `eu_form_${f}`,
-  })),
-  { dimension: 'per_Total', code: 'Perpetrators', measure: 'perpetrators' },
-  ...SEXES.map((s) => ({ dimension: 'per_prs_Gender', code: HTCDS_GENDER[s], measure: `p_sex_${s}` })),
-];
-
-export const htcds = { toCase, aggregates };
+export type HtcdsRecord = ReturnType<typeof htcdsRecordOf>;
