@@ -125,9 +125,13 @@ test.describe('national analyst', () => {
     expect(htcds.lagesbild_figures.protection.applied).toBe(true);
     const csv = await request.get('/api/export/statistics-eurostat.csv?from=2009-01-01&to=2009-12-31');
     expect(csv.headers()['content-type']).toContain('text/csv');
-    expect(await csv.text()).toContain(
-      'table;geo;period_from;period_to;leg_stat;sex;citizen;exploitation;age;value;suppressed',
+    // Eurostat crim_thb as SDMX-CSV, for the country only.
+    expect((await csv.text()).split('\r\n')[0]).toBe(
+      'freq,unit,leg_stat,sex,citizen,age,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG',
     );
+    const byCounty = await request.get('/api/export/statistics-eurostat.csv?from=2009-01-01&to=2009-12-31&county=25');
+    expect(byCounty.status()).toBe(400);
+    expect((await byCounty.json()).parameter).toBe('county');
   });
 });
 

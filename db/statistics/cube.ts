@@ -13,8 +13,12 @@ import {
   FUNNEL_STEPS,
   PARTY_DIMENSIONS,
   ROLLUP_COLUMNS,
+  THB_STATUSES,
+  TRAFFICKING_MASK,
   exploitationOf,
   offenceBit,
+  personMeasure,
+  thbMeasure,
   type RollupSums,
 } from './measures';
 import {
@@ -58,8 +62,22 @@ export function measuresOf(sums: ScopeSums, masks: readonly number[]): Map<strin
     out.set(`eu_form_${f}`, 0);
     for (const c of CITIZENSHIP_GROUPS) for (const a of AGE_GROUPS) out.set(euCell(f, c, a), 0);
   }
+  out.set(thbMeasure('victims'), 0);
+  for (const x of SEXES) out.set(thbMeasure('victims', `sex_${x}`), 0);
+  for (const c of CITIZENSHIP_GROUPS) out.set(thbMeasure('victims', `cit_${c}`), 0);
+  for (const a of AGE_GROUPS) out.set(thbMeasure('victims', `age_${a}`), 0);
   const add = (k: string, v: number) => out.set(k, (out.get(k) ?? 0) + v);
   for (const [mask, s] of sums.byMask) {
+    // The victims of trafficking cases (crim_thb): by sex, citizenship group and age group.
+    if (mask & TRAFFICKING_MASK) {
+      add(thbMeasure('victims'), s.victims ?? 0);
+      for (const x of SEXES) add(thbMeasure('victims', `sex_${x}`), s[`v_sex_${x}`] ?? 0);
+      for (const c of CITIZENSHIP_GROUPS)
+        for (const a of AGE_GROUPS) {
+          add(thbMeasure('victims', `cit_${c}`), s[`v_cit_${c}_${a}`] ?? 0);
+          add(thbMeasure('victims', `age_${a}`), s[`v_cit_${c}_${a}`] ?? 0);
+        }
+    }
     for (const c of ROLLUP_COLUMNS) if (!UNSHOWN_COLUMNS.has(c)) add(c, s[c] ?? 0);
     add(`combo_${mask}`, s.cases ?? 0);
     for (const o of OFFENCES) if (mask & offenceBit(o)) add(`offence_${o}`, s.cases ?? 0);
@@ -81,6 +99,11 @@ export function measuresOf(sums: ScopeSums, masks: readonly number[]): Map<strin
     sexCols('p_convicted_sex').reduce((n, c) => n + (out.get(c) ?? 0), 0),
   );
   for (const [k, v] of Object.entries(sums.extra)) out.set(k, v);
+  for (const a of AGE_GROUPS)
+    out.set(
+      `aux_age_${a}`,
+      AGE_BANDS_BY_GROUP[a].reduce((n, b) => n + (out.get(`v_age_${b}`) ?? 0), 0),
+    );
   return out;
 }
 
@@ -124,6 +147,13 @@ function relationsOf(
       whole: `aux_age_${a}`,
     });
   }
+  // crim_thb: the trafficking victims by sex, citizenship group and age group; the persons of each status by sex.
+  for (const part of ['sex', 'cit', 'age'] as const) {
+    const values = { sex: SEXES, cit: CITIZENSHIP_GROUPS, age: AGE_GROUPS }[part];
+    out.push({ parts: values.map((v) => thbMeasure('victims', `${part}_${v}`)), whole: thbMeasure('victims') });
+  }
+  for (const st of THB_STATUSES)
+    out.push({ parts: SEXES.map((x) => thbMeasure(st, `sex_${x}`)), whole: thbMeasure(st) });
   out.push(...extraGroups);
   for (const r of SLACKS) out.push({ parts: [r.part, slackMeasure(r)], whole: r.whole });
   return out.filter((g) => g.parts.length > 0);
@@ -209,6 +239,9 @@ function tableOf(options: CubeOptions): Table {
     // Breakdowns are published for the nation and for police regions of at least BREAKDOWN_CASES
     // cases; a county's and a smaller region's figures are their case count (decision 017).
     const county = scopes[si]!.counties.length === 1 && scopes[si]!.key === scopes[si]!.counties[0];
+    // crim_thb is published for the country only (the Eurostat export is national).
+    if (scopes[si]!.key !== NATION)
+      for (const [m, mi] of index) if (m.startsWith('thb_')) unpublished[si * M + mi] = true;
     if (county || (scopes[si]!.key !== NATION && (perScope[si]!.get('cases') ?? 0) < BREAKDOWN_CASES))
       for (const [m, mi] of index) if (!COUNTY_MEASURES.has(m) && !UNPROTECTED.test(m)) unpublished[si * M + mi] = true;
   });
@@ -233,11 +266,28 @@ const keptShownFrom = (scope: ProtectionScope, threshold: number) =>
   scope.kind === 'county' ? Math.max(threshold, ALWAYS_SHOWN_CASES) : threshold;
 
 /**
+ * crim_thb's figures are a part of the dashboard's: the trafficking victims (of a sex, an age
+ * group) of all victims (of that sex, those age bands); the persons suspected and prosecuted for
+ * trafficking (of a sex) of all persons suspected and prosecuted. (A conviction for trafficking
+ * may be on appeal, so the convicted have no single whole.)
+ */
+const THB_SLACKS: readonly { part: string; whole: string }[] = [
+  { part: thbMeasure('victims'), whole: 'victims' },
+  ...SEXES.map((x) => ({ part: thbMeasure('victims', `sex_${x}`), whole: `v_sex_${x}` })),
+  ...AGE_GROUPS.map((a) => ({ part: thbMeasure('victims', `age_${a}`), whole: `aux_age_${a}` })),
+  { part: thbMeasure('suspected'), whole: 'perpetrators' },
+  ...SEXES.map((x) => ({ part: thbMeasure('suspected', `sex_${x}`), whole: `p_sex_${x}` })),
+  { part: thbMeasure('prosecuted'), whole: personMeasure('prosecuted') },
+  ...SEXES.map((x) => ({ part: thbMeasure('prosecuted', `sex_${x}`), whole: personMeasure('prosecuted', `sex_${x}`) })),
+];
+
+/**
  * What readers know beside the sums, as sums with an unpublished slack (whole − part ≥ 0): a
  * funnel step is reached by at most the cases; each case that reached prosecution or a
  * conviction has at least one perpetrator who did; those perpetrators, by sex, are perpetrators.
  */
 const SLACKS: readonly { part: string; whole: string }[] = [
+  ...THB_SLACKS,
   ...FUNNEL_STEPS.map((f) => ({ part: `reached_${f}`, whole: 'cases' })),
   ...(['prosecuted', 'convicted'] as const).flatMap((step) => [
     { part: `reached_${step}`, whole: `p_${step}` },
@@ -449,7 +499,9 @@ export function releasedCube(
       const si = scopeIndex.get(scope);
       if (si === undefined) return NOT_PUBLISHED;
       const mi = index.get(measure);
-      if (mi === undefined) return countOf(0);
+      // A combination of offences the release does not name had no cases; a figure it does not
+      // have was not published in it (a release made before the figure existed).
+      if (mi === undefined) return measure.startsWith('combo_') ? countOf(0) : NOT_PUBLISHED;
       const c = content.cells[si * M + mi]!;
       if (isRoundedCell(c)) return roundedCount(intervalOfCell(c, threshold, content.format ?? undefined));
       return c === PROTECTED_CELL ? HIDDEN : c === UNPUBLISHED_CELL ? NOT_PUBLISHED : countOf(c);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '@/db/audit';
+import { AppError } from '@/lib/errors';
 import { AGE_BANDS, OFFENCES, SEXES, type ControlMethod, type Offence } from '@/lib/enums';
 import { yearOf, type Period } from '@/lib/periods';
 import type { Actor } from '@/lib/policy';
@@ -14,9 +15,11 @@ import {
   type StatisticsContext,
   type StatisticsScope,
 } from './context';
-import { countOf, measuresOf } from './cube';
+import { addScopeSums, countOf, emptyScopeSums, measuresOf, NATION } from './cube';
+import { eurostatObservations, type EurostatObservation } from './eurostat';
+import { loadYearSums } from './year-sums';
 import { HTCDS_OFFENCES, htcdsRecordOf, type HtcdsRecord, type HtcdsSource } from './htcds';
-import { AGE_GROUPS, CITIZENSHIP_GROUPS, EXPLOITATION_FORMS, FUNNEL_STEPS } from './measures';
+import { FUNNEL_STEPS } from './measures';
 import { countyCondition, query } from './rollups';
 
 // Comparable statistics, Eurostat (crim_thb) and HTCDS: the dashboard's figures of a scope and
@@ -48,7 +51,12 @@ async function exportFigures(actor: Actor, input: ExportInput) {
 const published = (c: Count) => c.reason !== 'unpublished';
 
 /** Every export is in the audit log: who, which scope and period, in full or suppressed. */
-function auditExport(ctx: StatisticsContext, actor: Actor, input: ExportInput, changes: Record<string, unknown>) {
+function auditExport(
+  ctx: StatisticsContext,
+  actor: Actor,
+  input: { county: string | null },
+  changes: Record<string, unknown>,
+) {
   return writeAudit(ctx.db, {
     actorId: actor.id,
     action: 'statistics.export',
@@ -60,69 +68,42 @@ function auditExport(ctx: StatisticsContext, actor: Actor, input: ExportInput, c
 
 // ── Eurostat ─────────────────────────────────────────────────────────────────────────────────
 
-const LEGAL_STATUSES = [
-  { status: 'victim', prefix: 'v_sex_', total: 'victims' },
-  { status: 'suspected', prefix: 'p_sex_', total: 'perpetrators' },
-  { status: 'prosecuted', prefix: 'p_prosecuted_sex_', total: 'p_prosecuted' },
-  { status: 'convicted', prefix: 'p_convicted_sex_', total: 'p_convicted' },
-] as const;
-
-export type EurostatRow = {
-  table: 'persons_by_legal_status' | 'victims_by_citizenship_exploitation_age';
-  legalStatus: string | null;
-  sex: string | null;
-  citizenship: string | null;
-  exploitation: string | null;
-  age: string | null;
-  count: Count;
-};
-
-/** Persons by legal status and sex, each status with its total. */
-function legalStatusRows(get: Lookup): EurostatRow[] {
-  const row = (legalStatus: string, sex: string, count: Count): EurostatRow => ({
-    table: 'persons_by_legal_status',
-    legalStatus,
-    sex,
-    citizenship: null,
-    exploitation: null,
-    age: null,
-    count,
-  });
-  return LEGAL_STATUSES.flatMap((l) => [
-    ...SEXES.map((s) => row(l.status, s, get(`${l.prefix}${s}`))),
-    row(l.status, 'total', get(l.total)),
-  ]);
-}
-
-/** Victims by form of exploitation, citizenship and age, each form with its total, and all victims. */
-function victimRows(get: Lookup): EurostatRow[] {
-  const row = (citizenship: string, exploitation: string, age: string, count: Count): EurostatRow => ({
-    table: 'victims_by_citizenship_exploitation_age',
-    legalStatus: 'victim',
-    sex: null,
-    citizenship,
-    exploitation,
-    age,
-    count,
-  });
-  return [
-    ...EXPLOITATION_FORMS.flatMap((f) => [
-      ...CITIZENSHIP_GROUPS.flatMap((c) => AGE_GROUPS.map((a) => row(c, f, a, get(`eu_${f}_${c}_${a}`)))),
-      row('total', f, 'total', get(`eu_form_${f}`)),
-    ]),
-    row('total', 'total', 'total', get('victims')),
-  ];
-}
-
-/** The two Eurostat crim_thb tables for a scope and period, suppressed as the dashboard is. */
+/**
+ * Eurostat crim_thb for the country and whole calendar years (eurostat.ts): in full for the
+ * national coordinator, from each year's release for everyone else.
+ */
 export async function getEurostatTables(
   actor: Actor,
-  input: ExportInput,
-): Promise<{ access: Access; rows: EurostatRow[]; scope: StatisticsScope }> {
-  const { access, ctx, scope, get } = await exportFigures(actor, input);
-  const rows = [...legalStatusRows(get), ...victimRows(get)].filter((r) => published(r.count));
-  await auditExport(ctx, actor, input, { format: 'eurostat', period: input.period, access });
-  return { access, rows, scope };
+  input: { period: Period; today: string },
+): Promise<{ access: Access; observations: EurostatObservation[] }> {
+  const access = requireStatisticsAccess(actor, { view: 'dashboard', county: null }, input);
+  const years = wholeYearsOf(input.period);
+  const ctx = await statisticsContext(actor, input.today);
+  let lookups: Lookup[];
+  if (access === 'full') {
+    const sums = await loadYearSums(ctx.db, years, input.today);
+    lookups = years.map((y) => {
+      const total = emptyScopeSums();
+      for (const s of sums.get(y)!.values()) addScopeSums(total, s);
+      const m = measuresOf(total, [...total.byMask.keys()]);
+      return (x: string) => countOf(m.get(x) ?? 0);
+    });
+  } else {
+    const cubes = await Promise.all(years.map((y) => releasedCubeFor(ctx, y)));
+    lookups = cubes.map((cube) => (x: string) => cube.get(NATION, x));
+  }
+  const observations = years.flatMap((y, i) => eurostatObservations(y, lookups[i]!)).filter((o) => published(o.count));
+  await auditExport(ctx, actor, { county: null }, { format: 'eurostat', period: input.period, access });
+  return { access, observations };
+}
+
+/** The calendar years a period is made of, or a 4xx when it is not whole years (crim_thb is annual). */
+function wholeYearsOf(period: Period): number[] {
+  const first = Number(period.from.slice(0, 4));
+  const last = Number(period.to.slice(0, 4));
+  if (!period.from.endsWith('-01-01') || !period.to.endsWith('-12-31'))
+    throw new AppError('invalid', 'whole_years_only');
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
 // ── HTCDS ────────────────────────────────────────────────────────────────────────────────────

@@ -162,3 +162,24 @@ export const PERSON_COLUMNS: readonly string[] = ['persons', ...col('sex', SEXES
 export function personMeasure(status: PersonStatus, part?: `sex_${string}` | `offence_${string}`): string {
   return part ? `persons_${status}_${part}` : `persons_${status}`;
 }
+
+// ── Eurostat crim_thb (issue 15) ────────────────────────────────────────────────────────────
+// Only persons connected to trafficking in human beings (BrB 4 kap. 1 a §): the victims of cases
+// with a trafficking offence (in the year of the report), and the perpetrators suspected,
+// prosecuted and convicted of it (in the year of each step, the step naming the offence).
+
+export const TRAFFICKING_OFFENCES = ['trafficking_sexual', 'trafficking_other'] as const satisfies readonly Offence[];
+export const TRAFFICKING_MASK = maskOf(TRAFFICKING_OFFENCES);
+
+/** The legal statuses crim_thb counts perpetrators in. */
+export const THB_STATUSES = ['suspected', 'prosecuted', 'convicted'] as const;
+export type ThbStatus = (typeof THB_STATUSES)[number];
+
+/** A crim_thb figure: `thb_victims[_sex_<sex> | _cit_<group> | _age_<group>]`, `thb_persons_<status>[_sex_<sex>]`. */
+export function thbMeasure(
+  who: 'victims' | ThbStatus,
+  part?: `sex_${string}` | `cit_${string}` | `age_${string}`,
+): string {
+  const base = who === 'victims' ? 'thb_victims' : `thb_persons_${who}`;
+  return part ? `${base}_${part}` : base;
+}

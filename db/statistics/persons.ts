@@ -3,7 +3,16 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { OFFENCES, SEXES } from '@/lib/enums';
 import type { Period } from '@/lib/periods';
-import { offenceBit, PERSON_COLUMNS, PERSON_STATUSES, personMeasure, type PersonStatus } from './measures';
+import {
+  offenceBit,
+  PERSON_COLUMNS,
+  PERSON_STATUSES,
+  personMeasure,
+  thbMeasure,
+  TRAFFICKING_MASK,
+  type PersonStatus,
+  type ThbStatus,
+} from './measures';
 import { countyCondition, periodRows, query, type Counties, type RollupTables } from './rollups';
 
 // Persons by legal status (decision 014), read from the person rollups: each perpetrator once per
@@ -92,4 +101,43 @@ export function personRelations(measures: Iterable<string>): { parts: string[]; 
   out.push({ parts: [personMeasure('suspected')], whole: 'perpetrators' });
   for (const s of SEXES) out.push({ parts: [personMeasure('suspected', `sex_${s}`)], whole: `p_sex_${s}` });
   return out;
+}
+
+export type ThbPersonRow = { y: number; county_code: string; status: ThbStatus; sex: string; n: number };
+
+/**
+ * crim_thb's perpetrators (issue 15): persons suspected, prosecuted and convicted of trafficking in
+ * human beings, each once per case and status, in the year of the step, the step naming a
+ * trafficking offence (the case's offences for the suspected). Convicted: at first instance, or on
+ * appeal after an acquittal (a person convicted at both counts once, at the first). Per calendar
+ * year when `yearly` (else y is 0).
+ */
+export function loadThbPersonRows(
+  db: Db,
+  range: { from: string; to: string },
+  counties: Counties,
+  yearly: boolean,
+): Promise<ThbPersonRow[]> {
+  const year = yearly ? sql`extract(year from f.occurred_on)::int` : sql.raw('0');
+  return query<ThbPersonRow>(
+    db,
+    sql`select ${year} as y, f.county_code,
+          (case f.status when 'suspected' then 'suspected' when 'prosecuted' then 'prosecuted' else 'convicted' end) as status,
+          f.sex::text as sex, count(*)::int as n
+        from stat_person_facts f
+        where f.status in ('suspected', 'prosecuted', 'convicted', 'convicted_on_appeal')
+          and f.occurred_on between ${range.from}::date and ${range.to}::date
+          and f.offence_mask & ${TRAFFICKING_MASK} <> 0${countyCondition('f.county_code', counties)}
+          and not (f.status = 'convicted_on_appeal' and exists (
+            select 1 from stat_person_facts g where g.party_id = f.party_id and g.status = 'convicted' and g.offence_mask & ${TRAFFICKING_MASK} <> 0))
+        group by 1, 2, 3, 4`,
+  );
+}
+
+/** A row's figures by name, into a county's extra figures. */
+export function thbFiguresOf(row: ThbPersonRow): [string, number][] {
+  return [
+    [thbMeasure(row.status), Number(row.n)],
+    [thbMeasure(row.status, `sex_${row.sex}`), Number(row.n)],
+  ];
 }

@@ -3,7 +3,15 @@ import type { Db } from '@/db';
 import type { County } from '@/db/schema';
 import { TRAINING_AUDIENCES } from '@/lib/enums';
 import { emptyScopeSums, type CubeOptions } from './cube';
-import { loadPersonRowsByYear, personFiguresOf, personRelations, type PersonRow } from './persons';
+import {
+  loadPersonRowsByYear,
+  loadThbPersonRows,
+  personFiguresOf,
+  personRelations,
+  thbFiguresOf,
+  type PersonRow,
+  type ThbPersonRow,
+} from './persons';
 import { loadCountySumsByYear, type CountySums } from './rollups';
 
 // The full figures of whole calendar years, as a release is made from them and as an insider's
@@ -15,13 +23,18 @@ const EXTRA_GROUPS = [{ parts: TRAINING_AUDIENCES.map((a) => `participants_${a}`
 /** The full figures of every county for calendar years, persons by legal status included. */
 export async function loadYearSums(db: Db, years: readonly number[], today: string): Promise<Map<number, CountySums>> {
   const range = { from: `${Math.min(...years)}-01-01`, to: `${Math.max(...years)}-12-31` };
-  const [byYear, persons] = await Promise.all([
+  const [byYear, persons, thb] = await Promise.all([
     loadCountySumsByYear(db, years, today),
     loadPersonRowsByYear(db, range),
+    loadThbPersonRows(db, range, 'all', true),
   ]);
   for (const r of persons) {
     const byCounty = byYear.get(Number(r.y));
     if (byCounty) addPersonRow(byCounty, r);
+  }
+  for (const r of thb) {
+    const byCounty = byYear.get(Number(r.y));
+    if (byCounty) addThbPersonRow(byCounty, r);
   }
   return byYear;
 }
@@ -33,9 +46,18 @@ export function cubeOptionsOf(counties: readonly County[], sums: CountySums, thr
 
 /** Persons by legal status into the county's extra figures (decision 014). */
 export function addPersonRow(byCounty: CountySums, row: PersonRow): void {
-  let sums = byCounty.get(row.county_code);
-  if (!sums) byCounty.set(row.county_code, (sums = emptyScopeSums()));
-  for (const [k, n] of personFiguresOf(row)) sums.extra[k] = (sums.extra[k] ?? 0) + n;
+  addExtras(byCounty, row.county_code, personFiguresOf(row));
+}
+
+function addExtras(byCounty: CountySums, county: string, figures: readonly [string, number][]): void {
+  let sums = byCounty.get(county);
+  if (!sums) byCounty.set(county, (sums = emptyScopeSums()));
+  for (const [k, n] of figures) sums.extra[k] = (sums.extra[k] ?? 0) + n;
+}
+
+/** crim_thb's persons into the county's extra figures (issue 15). */
+export function addThbPersonRow(byCounty: CountySums, row: ThbPersonRow): void {
+  addExtras(byCounty, row.county_code, thbFiguresOf(row));
 }
 
 function extraKeys(byCounty: CountySums): Set<string> {

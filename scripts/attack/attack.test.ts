@@ -18,7 +18,7 @@ import { brokenBy, relationsOf, type Constraint } from './relations';
 const YEAR = 2025;
 let truth: Observed;
 
-/** A cell's true value: from the full products; a police region's Eurostat figures (no export has them) from its counties. */
+/** A cell's true value: from the full products; a police region's figure no product shows, from its counties. */
 const truthOf = (key: string): number => {
   const m = truth.marks.get(key);
   if (m && m.kind !== 'value') throw new Error(`the full products hide ${key}`);

@@ -13,12 +13,11 @@ import type { Actor } from '@/lib/policy';
 import { POLICE_REGIONS, type PoliceRegion } from '@/lib/regions';
 import {
   emptyObserved,
-  NATION_SCOPE,
   readDashboard,
   readEurostat,
   readOverview,
   type DashboardJson,
-  type EurostatRowJson,
+  type EurostatObservationJson,
   type Observed,
   type OverviewJson,
 } from './products';
@@ -104,20 +103,16 @@ export async function collectProducts(
       if (d) readDashboard(o, overHttp<DashboardJson>(d));
     }
     if (!account) continue;
-    for (const county of [null, ...o.counties.keys()]) {
-      const e = await unlessRefused(getEurostatTables(actor, { county, period, today }));
-      // As the CSV gives it: a value, or suppressed (without saying why).
-      if (e)
-        readEurostat(
-          o,
-          county ?? NATION_SCOPE,
-          year,
-          overHttp<{ rows: EurostatRowJson[] }>(e).rows.map((r) => ({
-            ...r,
-            count: { value: r.count.value, suppressed: r.count.suppressed },
-          })),
-        );
-    }
+    const e = await unlessRefused(getEurostatTables(actor, { period, today }));
+    // As the CSV gives it: a value, or flagged confidential (without saying why).
+    if (e)
+      readEurostat(
+        o,
+        overHttp<{ observations: EurostatObservationJson[] }>(e).observations.map((r) => ({
+          ...r,
+          count: { value: r.count.value, suppressed: r.count.suppressed },
+        })),
+      );
   }
   return o;
 }

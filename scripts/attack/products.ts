@@ -240,32 +240,27 @@ export function readOverview(o: Observed, v: OverviewJson): void {
   for (const pt of v.trend) see(o, cellKey(yearOfDate(pt.start), NATION_SCOPE, 'cases'), pt.value);
 }
 
-/** One row of the Eurostat export (`/api/export/statistics-eurostat.csv`: its columns, value and suppressed). */
-export type EurostatRowJson = {
-  table: string;
-  legalStatus: string | null;
-  sex: string | null;
-  citizenship: string | null;
-  exploitation: string | null;
-  age: string | null;
+/** One observation of the Eurostat export (`/api/export/statistics-eurostat.csv`, SDMX-CSV: its codes, value and flag). */
+export type EurostatObservationJson = {
+  leg_stat: string;
+  sex: string;
+  citizen: string;
+  age: string;
+  year: number;
   count: { value: number | null; suppressed: boolean };
 };
 
-/** The measure a Eurostat row counts, in the dashboard's names where it is the same figure (docs/statistics-mapping.md). */
-function eurostatMeasure(r: EurostatRowJson): string {
-  if (r.table === 'persons_by_legal_status') {
-    const base =
-      { victim: 'victims', suspected: 'perpetrators' }[r.legalStatus as 'victim' | 'suspected'] ??
-      `eurostat:${r.legalStatus}`;
-    return r.sex === 'total' ? base : `${base}.sex:${r.sex}`;
-  }
-  if (r.exploitation === 'total') return 'victims';
-  if (r.citizenship === 'total') return `eurostat:victims.form:${r.exploitation}`;
-  return `eurostat:victims.cell:${r.exploitation}.${r.citizenship}.${r.age}`;
+/** The measure an observation counts: `eurostat:<leg_stat>[.sex:<code> | .citizen:<code> | .age:<code>]`. */
+function eurostatMeasure(r: EurostatObservationJson): string {
+  const base = `eurostat:${r.leg_stat}`;
+  if (r.sex !== 'T') return `${base}.sex:${r.sex}`;
+  if (r.citizen !== 'TOTAL') return `${base}.citizen:${r.citizen}`;
+  if (r.age !== 'TOTAL') return `${base}.age:${r.age}`;
+  return base;
 }
 
-/** Every count of the Eurostat export of a scope and year, as the CSV gives it (no "<5" or "×", only suppressed). */
-export function readEurostat(o: Observed, scope: string, year: number, rows: readonly EurostatRowJson[]): void {
-  for (const r of rows)
-    see(o, cellKey(year, scope, eurostatMeasure(r)), { value: r.count.value, suppressed: r.count.suppressed });
+/** Every observation of the Eurostat export (national), as the CSV gives it (a value, or the flag c). */
+export function readEurostat(o: Observed, observations: readonly EurostatObservationJson[]): void {
+  for (const r of observations)
+    see(o, cellKey(r.year, NATION_SCOPE, eurostatMeasure(r)), { value: r.count.value, suppressed: r.count.suppressed });
 }

@@ -119,8 +119,10 @@ export function relationsOf(o: Observed, year: number): Constraint[] {
     if (scope.startsWith('region:') && o.unpublished.has(k('victims')) && !o.known.has(k('cases')))
       out.push({ name: name('no breakdowns: fewer than 20 cases'), terms: [[k('cases'), 1]], lower: 0, upper: 19 });
   }
-  // Counties add up to their police region, the regions to the nation, for every measure.
+  // Counties add up to their police region, the regions to the nation, for every measure but
+  // Eurostat's (national only: no county or region has them, so the sums would tell nothing).
   for (const m of measures) {
+    if (m.startsWith('eurostat:')) continue;
     const k = (scope: string) => cellKey(year, scope, m);
     for (const [region, counties] of regions)
       out.push(sum(`${region} ${year}: ${m} by county`, counties.map(k), k(regionScope(region))));
@@ -145,16 +147,19 @@ export function brokenBy(constraints: readonly Constraint[], value: (key: string
 
 /** The Eurostat age groups in the register's age bands (docs/statistics-mapping.md). */
 const EUROSTAT_AGE: Record<string, (band: string) => boolean> = {
-  child: (b) => b === '0_14' || b === '15_17',
-  unknown: (b) => b === 'unknown',
-  adult: (b) => b !== '0_14' && b !== '15_17' && b !== 'unknown',
+  Y_LT18: (b) => b === '0_14' || b === '15_17',
+  UNK: (b) => b === 'unknown',
+  Y_GE18: (b) => b !== '0_14' && b !== '15_17' && b !== 'unknown',
 };
+const EUROSTAT_SEX: Record<string, string> = { F: 'woman', M: 'man', UNK: 'unknown' };
 
 /**
- * The Eurostat export's tables: victims by form × citizenship × age add up to each form and the
- * forms to all victims, each age group to the dashboard's age bands; the perpetrators of cases
- * that were prosecuted or convicted, by sex, at most the perpetrators (of that sex), and at least
- * one per case that reached the step.
+ * The Eurostat export (crim_thb, national; docs/statistics-mapping.md): trafficking victims and
+ * the persons suspected, prosecuted and convicted of trafficking. Each status's F + M + UNK is at
+ * most its total (a person of the register's sex "other" is in the total only); the victims'
+ * citizenship groups and age groups add up to them; each is a part of the dashboard's figure of all
+ * offences (victims, of that sex, of those age bands; perpetrators; persons prosecuted; persons
+ * convicted at first instance or on appeal).
  */
 function eurostatRelations(
   measures: ReadonlySet<string>,
@@ -163,41 +168,54 @@ function eurostatRelations(
   name: (what: string) => string,
 ): Constraint[] {
   const out: Constraint[] = [];
-  const cells = dims.get('eurostat:victims.cell') ?? [];
-  if (cells.length > 0) {
-    const forms = dims.get('eurostat:victims.form') ?? [];
-    out.push(sum(name('Eurostat forms = victims'), forms.map(k), k('victims')));
-    for (const form of forms) {
-      const f = form.slice('eurostat:victims.form:'.length);
-      out.push(
-        sum(
-          name(`Eurostat ${f}`),
-          cells.filter((c) => c.slice(c.lastIndexOf(':') + 1).startsWith(`${f}.`)).map(k),
-          k(form),
-        ),
-      );
+  const whole: Record<string, string[]> = {
+    PER_VICT: ['victims'],
+    PER_SUSP: ['perpetrators'],
+    PER_PRSC: ['persons:prosecuted'],
+    PER_CNV: ['persons:convicted', 'persons:convicted_on_appeal'],
+  };
+  const sexWhole: Record<string, (sex: string) => string[]> = {
+    PER_VICT: (x) => [`victims.sex:${x}`],
+    PER_SUSP: (x) => [`perpetrators.sex:${x}`],
+    PER_PRSC: (x) => [`persons:prosecuted.sex:${x}`],
+    PER_CNV: (x) => [`persons:convicted.sex:${x}`, `persons:convicted_on_appeal.sex:${x}`],
+  };
+  for (const status of Object.keys(whole)) {
+    const total = `eurostat:${status}`;
+    if (!measures.has(total)) continue;
+    const known = (ms: string[]) => ms.filter((m) => measures.has(m)).map(k);
+    const sexes = dims.get(`${total}.sex`) ?? [];
+    out.push(atMost(name(`${total}: F + M + UNK ≤ total`), sexes.map(k), k(total)));
+    const atMostSum = (what: string, part: string, wholes: string[]): Constraint => ({
+      name: name(what),
+      terms: [[part, 1], ...known(wholes).map((w): [string, number] => [w, -1])],
+      lower: -Infinity,
+      upper: 0,
+    });
+    if (whole[status]!.every((m) => measures.has(m)))
+      out.push(atMostSum(`${total} ≤ all offences`, k(total), whole[status]!));
+    for (const part of sexes) {
+      const sex = EUROSTAT_SEX[part.split(':').at(-1)!]!;
+      const wholes = sexWhole[status]!(sex);
+      if (wholes.every((m) => measures.has(m))) out.push(atMostSum(`${part} ≤ all offences`, k(part), wholes));
     }
+  }
+  const victims = 'eurostat:PER_VICT';
+  if (measures.has(victims)) {
+    for (const d of ['citizen', 'age'])
+      if (dims.has(`${victims}.${d}`))
+        out.push(sum(name(`${victims} by ${d}`), (dims.get(`${victims}.${d}`) ?? []).map(k), k(victims)));
     const bands = dims.get('victims.age') ?? [];
-    for (const [group, inGroup] of Object.entries(EUROSTAT_AGE)) {
-      const parts = cells.filter((c) => c.endsWith(`.${group}`)).map(k);
-      const whole = bands.filter((b) => inGroup(b.slice('victims.age:'.length))).map(k);
+    for (const part of dims.get(`${victims}.age`) ?? []) {
+      const inGroup = EUROSTAT_AGE[part.split(':').at(-1)!]!;
+      const wholes = bands.filter((b) => inGroup(b.slice('victims.age:'.length))).map(k);
       out.push({
-        name: name(`Eurostat age ${group} = age bands`),
-        terms: [...parts.map((p): [string, number] => [p, 1]), ...whole.map((w): [string, number] => [w, -1])],
-        lower: 0,
+        name: name(`${part} ≤ its age bands`),
+        terms: [[k(part), 1], ...wholes.map((w): [string, number] => [w, -1])],
+        lower: -Infinity,
         upper: 0,
       });
     }
-  }
-  for (const status of ['prosecuted', 'convicted']) {
-    const total = `eurostat:${status}`;
-    if (!measures.has(total)) continue;
-    out.push(sum(name(`${total} by sex`), dims.get(`${total}.sex`)?.map(k) ?? [], k(total)));
-    out.push(atMost(name(`${total} ≤ perpetrators`), [k(total)], k('perpetrators')));
-    for (const part of dims.get(`${total}.sex`) ?? [])
-      out.push(atMost(name(`${part} ≤ its perpetrators`), [k(part)], k(`perpetrators.sex:${part.split(':').at(-1)}`)));
-    if (measures.has(`funnel:${status}`))
-      out.push(atLeast(name(`${total} ≥ its cases`), [k(total)], k(`funnel:${status}`)));
   }
   return out;
 }

@@ -99,7 +99,7 @@ export type StatisticsRequest = { actor: Actor; params: ApiParams; counties: Cou
  */
 export function statisticsRoute(
   handle: (request: StatisticsRequest) => Promise<Response>,
-  options: { regions?: boolean } = { regions: true },
+  options: { regions?: boolean; national?: boolean } = { regions: true },
 ) {
   return authedRoute(
     {
@@ -109,8 +109,18 @@ export function statisticsRoute(
     async ({ request, actor }) => {
       const today = todayInStockholm();
       const counties = await listCounties();
+      // A national table: a county or a region is refused by name, whoever asks.
+      const url = new URL(request.url);
+      for (const parameter of ['county', 'region'])
+        if (options.national && url.searchParams.has(parameter)) {
+          const { error } = bad(
+            parameter,
+            'This table is for the country only (Eurostat publishes crim_thb nationally).',
+          );
+          return Response.json(error.body, { status: error.status });
+        }
       const parsed = parseApiParams(
-        new URL(request.url),
+        url,
         actor,
         today,
         counties.map((c) => c.code),
@@ -137,6 +147,15 @@ function filterRefusal(error: AppError): Response | null {
       },
       { status: 400 },
     );
+  if (error.code === 'invalid' && error.message === 'whole_years_only')
+    return Response.json(
+      {
+        error: 'invalid_parameter',
+        parameter: 'from',
+        message: 'This table is annual: from=YYYY-01-01&to=YYYY-12-31 (one or more whole calendar years).',
+      },
+      { status: 400 },
+    );
   if (error.code === 'invalid' && error.message === 'filter_not_allowed')
     return Response.json(
       {
@@ -149,7 +168,10 @@ function filterRefusal(error: AppError): Response | null {
   return null;
 }
 
-/** The statistics exports: one county or the nation, so a region is refused by name. */
-export function statisticsExportRoute(handle: (request: StatisticsRequest) => Promise<Response>) {
-  return statisticsRoute(handle, { regions: false });
+/** The statistics exports: one county or the nation (or, `national`, the nation only), so a region is refused by name. */
+export function statisticsExportRoute(
+  handle: (request: StatisticsRequest) => Promise<Response>,
+  options: { national?: boolean } = {},
+) {
+  return statisticsRoute(handle, { regions: false, ...options });
 }

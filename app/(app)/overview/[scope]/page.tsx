@@ -146,15 +146,18 @@ function DashboardView({
         <a href={`/api/statistics${apiQuery}`} className="font-medium text-brand-700 underline">
           {t('dashboard.json')}
         </a>
+        {d.scope.kind === 'nation' && d.period.kind === 'year' ? (
+          <a
+            href={`/api/export/statistics-eurostat.csv${queryOf({ from: d.period.from, to: d.period.to })}`}
+            className="font-medium text-brand-700 underline"
+          >
+            {t('dashboard.eurostat')}
+          </a>
+        ) : null}
         {d.scope.kind === 'region' ? null : (
-          <>
-            <a href={`/api/export/statistics-eurostat.csv${apiQuery}`} className="font-medium text-brand-700 underline">
-              {t('dashboard.eurostat')}
-            </a>
-            <a href={`/api/export/statistics-htcds.json${apiQuery}`} className="font-medium text-brand-700 underline">
-              {t('dashboard.htcds')}
-            </a>
-          </>
+          <a href={`/api/export/statistics-htcds.json${apiQuery}`} className="font-medium text-brand-700 underline">
+            {t('dashboard.htcds')}
+          </a>
         )}
       </p>
       {d.access === 'suppressed' ? (
