@@ -104,19 +104,19 @@ begin
   having sum(f.persons) <> 0 or sum(f.sex_woman) <> 0 or sum(f.sex_man) <> 0 or sum(f.sex_other) <> 0 or sum(f.sex_unknown) <> 0;
   -- The median histogram (decision 018), in key order: before the person rollups in every transaction.
   with up as (
-    insert into stat_person_step_months as t (county_code, month, status, days, persons)
-    select county_code, date_trunc('month', occurred_on)::date, status, days, sum(n)
+    insert into stat_person_step_years as t (county_code, year, status, days, persons)
+    select county_code, date_trunc('year', occurred_on)::date, status, days, sum(n)
     from (
       select f.county_code, f.occurred_on, f.status, f.days, -1 as n from stat_person_facts f where f.case_id = any(ids) and f.days is not null
       union all
       select f.county_code, f.occurred_on, f.status, f.days, 1 from jsonb_populate_recordset(null::stat_person_facts, fresh) f where f.days is not null
     ) d
     group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
-    on conflict (county_code, month, status, days) do update set persons = t.persons + excluded.persons
-    returning t.county_code, t.month, t.status, t.days, t.persons
-  ) select jsonb_agg(jsonb_build_object('county_code', county_code, 'month', month, 'status', status, 'days', days)) into emptied from up where up.persons = 0;
-  for key in select * from jsonb_to_recordset(coalesce(emptied, '[]'::jsonb)) as x(county_code char(2), month date, status person_status, days int) loop
-    delete from stat_person_step_months where county_code = key.county_code and month = key.month and status = key.status and days = key.days and persons = 0;
+    on conflict (county_code, year, status, days) do update set persons = t.persons + excluded.persons
+    returning t.county_code, t.year, t.status, t.days, t.persons
+  ) select jsonb_agg(jsonb_build_object('county_code', county_code, 'year', year, 'status', status, 'days', days)) into emptied from up where up.persons = 0;
+  for key in select * from jsonb_to_recordset(coalesce(emptied, '[]'::jsonb)) as x(county_code char(2), year date, status person_status, days int) loop
+    delete from stat_person_step_years where county_code = key.county_code and year = key.year and status = key.status and days = key.days and persons = 0;
   end loop;
   delete from stat_person_facts where case_id = any(ids);
   insert into stat_person_facts (party_id, status, case_id, county_code, occurred_on, offence_mask, sex, days) select party_id, status, case_id, county_code, occurred_on, offence_mask, sex, days from jsonb_populate_recordset(null::stat_person_facts, fresh);
@@ -200,12 +200,12 @@ $fn$;
 --> statement-breakpoint
 create or replace function stat_person_reset() returns trigger language plpgsql as $fn$
 begin
-  truncate stat_person_facts, stat_person_days, stat_person_months, stat_person_years, stat_person_step_months, stat_person_pending;
+  truncate stat_person_facts, stat_person_days, stat_person_months, stat_person_years, stat_person_step_years, stat_person_pending;
   return null;
 end
 $fn$;
 --> statement-breakpoint
-truncate stat_person_facts, stat_person_days, stat_person_months, stat_person_years, stat_person_step_months, stat_person_pending;
+truncate stat_person_facts, stat_person_days, stat_person_months, stat_person_years, stat_person_step_years, stat_person_pending;
 --> statement-breakpoint
 insert into stat_person_facts (party_id, status, case_id, county_code, occurred_on, offence_mask, sex, days)
 select x.party_id, x.status, x.case_id, x.county_code, x.occurred_on, x.offence_mask, x.sex, x.days from (
@@ -252,8 +252,8 @@ insert into stat_person_years (county_code, year, status, offence_mask, persons,
 select f.county_code, date_trunc('year', f.occurred_on)::date, f.status, f.offence_mask, sum(1), sum(1 * (f.sex = 'woman')::int), sum(1 * (f.sex = 'man')::int), sum(1 * (f.sex = 'other')::int), sum(1 * (f.sex = 'unknown')::int)
 from stat_person_facts f group by 1, 2, 3, 4;
 --> statement-breakpoint
-insert into stat_person_step_months (county_code, month, status, days, persons)
-select f.county_code, date_trunc('month', f.occurred_on)::date, f.status, f.days, count(*)
+insert into stat_person_step_years (county_code, year, status, days, persons)
+select f.county_code, date_trunc('year', f.occurred_on)::date, f.status, f.days, count(*)
 from stat_person_facts f where f.days is not null group by 1, 2, 3, 4;
 --> statement-breakpoint
 analyze stat_person_facts;
@@ -264,4 +264,4 @@ analyze stat_person_months;
 --> statement-breakpoint
 analyze stat_person_years;
 --> statement-breakpoint
-analyze stat_person_step_months;
+analyze stat_person_step_years;

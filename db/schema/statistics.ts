@@ -102,24 +102,25 @@ export const statCaseYears = pgTable(
 );
 
 /**
- * How many cases of a county and report month took how many days to a funnel step (from the step
- * before): the medians of the whole months of a period, the facts giving the days at either end
- * (decision 018). No offence combination: a dashboard filtered by offence reads the facts.
+ * How many cases of a county and report year took how many days to a funnel step (from the step
+ * before): the medians of the whole years of a period, the facts giving the days of the months
+ * around them (decision 018). No offence combination: a dashboard filtered by offence reads the facts.
  */
-export const statCaseStepMonths = pgTable(
-  'stat_case_step_months',
+export const statCaseStepYears = pgTable(
+  'stat_case_step_years',
   {
     countyCode: char('county_code', { length: 2 })
       .notNull()
       .references(() => counties.code),
-    month: date('month').notNull(),
+    year: date('year').notNull(),
     step: caseStatus('step').notNull(),
     days: integer('days').notNull(),
     cases: integer('cases').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.countyCode, t.month, t.step, t.days] }),
-    index('stat_case_step_months_month_idx').on(t.month, t.step, t.days, t.cases),
+    primaryKey({ columns: [t.countyCode, t.year, t.step, t.days] }),
+    // A county's year and the nation's, each read from the index alone.
+    index('stat_case_step_years_year_idx').on(t.year, t.countyCode, t.step, t.days, t.cases),
   ],
 );
 
@@ -210,21 +211,21 @@ export const statPersonYears = pgTable(
   ],
 );
 
-/** The same for the persons: how many took how many days to a status (from their step before), per month of the step (decision 018). */
-export const statPersonStepMonths = pgTable(
-  'stat_person_step_months',
+/** The same for the persons: how many took how many days to a status (from their step before), per year of the step (decision 018). */
+export const statPersonStepYears = pgTable(
+  'stat_person_step_years',
   {
     countyCode: char('county_code', { length: 2 })
       .notNull()
       .references(() => counties.code),
-    month: date('month').notNull(),
+    year: date('year').notNull(),
     status: personStatus('status').notNull(),
     days: integer('days').notNull(),
     persons: integer('persons').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.countyCode, t.month, t.status, t.days] }),
-    index('stat_person_step_months_month_idx').on(t.month, t.status, t.days, t.persons),
+    primaryKey({ columns: [t.countyCode, t.year, t.status, t.days] }),
+    index('stat_person_step_years_year_idx').on(t.year, t.countyCode, t.status, t.days, t.persons),
   ],
 );
 

@@ -630,7 +630,7 @@ describe('figures always equal a GROUP BY over the rows', () => {
       stat_case_days: 0,
       stat_case_months: 0,
       stat_case_years: 0,
-      stat_case_step_months: 0,
+      stat_case_step_years: 0,
     });
   });
 });

@@ -14,7 +14,7 @@ import {
   type StatisticsContext,
 } from './context';
 import type { ReleaseInfo } from './releases';
-import { addScopeSums, countOf, emptyScopeSums, measuresOf, NATION, regionKey, scopesOf } from './cube';
+import { countOf, emptyScopeSums, measuresOf, NATION, regionKey, scopesOf } from './cube';
 import { loadActiveGroups, loadCountySums, loadTrend, type CountySums } from './rollups';
 
 // The national overview: the map, the table of counties, police regions, the national trend and
@@ -67,21 +67,26 @@ export type Years = { first: number; last: number };
 export async function fullFigures(ctx: StatisticsContext, period: Period, years: Years): Promise<OverviewFigures> {
   const trendPeriod: Period = { kind: 'custom', from: `${years.first}-01-01`, to: `${years.last}-12-31` };
   const [c, p, t] = await Promise.all([
-    loadCountySums(ctx.db, period, 'all', null, ctx.today),
-    loadCountySums(ctx.db, previousPeriod(period), 'all', null, ctx.today),
+    loadCountySums(ctx.db, period, 'all', null, ctx.today, OVERVIEW_COLUMNS),
+    loadCountySums(ctx.db, previousPeriod(period), 'all', null, ctx.today, OVERVIEW_COLUMNS),
     loadTrend(ctx.db, trendPeriod, 'all', null, 'year'),
   ]);
   const scopes = scopesOf(ctx.counties);
+  // Each county's figures once; a police region's and the nation's are the sums of their counties'
+  // (every figure is a sum), and only the figures the overview shows.
   const measuresByScope = (sums: CountySums) => {
     const masks = [...new Set([...sums.values()].flatMap((s) => [...s.byMask.keys()]))];
+    const byCounty = new Map(
+      ctx.counties.map((county) => {
+        const all = measuresOf(sums.get(county.code) ?? emptyScopeSums(), masks);
+        return [county.code, OVERVIEW_MEASURES.map((m) => all.get(m) ?? 0)] as const;
+      }),
+    );
     return new Map(
       scopes.map((s) => {
-        const total = emptyScopeSums();
-        for (const code of s.counties) {
-          const x = sums.get(code);
-          if (x) addScopeSums(total, x);
-        }
-        return [s.key, measuresOf(total, masks)] as const;
+        const total = OVERVIEW_MEASURES.map(() => 0);
+        for (const code of s.counties) byCounty.get(code)?.forEach((v, i) => (total[i]! += v));
+        return [s.key, new Map<string, number>(OVERVIEW_MEASURES.map((m, i) => [m, total[i]!]))] as const;
       }),
     );
   };
@@ -115,6 +120,17 @@ export async function suppressedFigures(
     trend: trendYears.map((y, i) => ({ start: `${y}-01-01`, value: cubes[i]!.get(NATION, 'cases') })),
   };
 }
+
+/** The figures an overview row shows (rowOf), and the rollup columns they are made of. */
+const OVERVIEW_MEASURES = [
+  'cases',
+  'victims',
+  'perpetrators',
+  'reached_convicted',
+  'participants',
+  'meetings',
+] as const;
+const OVERVIEW_COLUMNS = ['cases', 'victims', 'perpetrators', 'reached_convicted'];
 
 export function rowOf(
   { cur, prev }: OverviewFigures,

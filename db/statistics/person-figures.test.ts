@@ -205,7 +205,7 @@ const NONE = {
   stat_person_days: 0,
   stat_person_months: 0,
   stat_person_years: 0,
-  stat_person_step_months: 0,
+  stat_person_step_years: 0,
   stat_person_pending: 0,
 };
 

@@ -76,24 +76,24 @@ function personDifferenceSql(table: string, column: string, of: (d: string) => s
 
 /** The median histogram of the cases (decision 018): days to each funnel step from the step before, from the status events. */
 const CASE_STEPS_SQL = `with e as (
-    select c.county_code, date_trunc('month', c.reported_on)::date as month, c.reported_on,
+    select c.county_code, date_trunc('year', c.reported_on)::date as year, c.reported_on,
       (select x.occurred_on from case_status_events x where x.case_id = c.id and x.status = 'investigation') as inv,
       (select x.occurred_on from case_status_events x where x.case_id = c.id and x.status = 'prosecuted') as pro,
       (select x.occurred_on from case_status_events x where x.case_id = c.id and x.status = 'convicted') as con
     from cases c where c.deleted_at is null
   ),
   raw as (
-    select county_code, month, step, days, count(*)::int as n
+    select county_code, year, step, days, count(*)::int as n
     from e cross join lateral (values ('investigation', inv - reported_on), ('prosecuted', pro - coalesce(inv, reported_on)),
       ('convicted', con - coalesce(pro, inv, reported_on))) as s(step, days)
     where days is not null group by 1, 2, 3, 4
   ),
-  rolled as (select county_code, month, step::text, days, cases from stat_case_step_months)
+  rolled as (select county_code, year, step::text, days, cases from stat_case_step_years)
   select count(*)::int as n from ((select * from raw except select * from rolled) union all (select * from rolled except select * from raw)) x`;
 
 /** The persons' (decision 018): days of each step from the person's step before (the report for a first step). */
 const PERSON_STEPS_SQL = `with raw as (
-    select c.county_code, date_trunc('month', s.occurred_on)::date as month, s.step::text as status,
+    select c.county_code, date_trunc('year', s.occurred_on)::date as year, s.step::text as status,
       s.occurred_on - case
         when s.step in ('convicted', 'acquitted') then coalesce(
           (select min(x.occurred_on) from perpetrator_steps x where x.party_id = s.party_id and x.step = 'prosecuted'), c.reported_on)
@@ -104,8 +104,8 @@ const PERSON_STEPS_SQL = `with raw as (
       1 as n
     from perpetrator_steps s join cases c on c.id = s.case_id where c.deleted_at is null
   ),
-  grouped as (select county_code, month, status, days, sum(n)::int as n from raw group by 1, 2, 3, 4),
-  rolled as (select county_code, month, status::text, days, persons from stat_person_step_months)
+  grouped as (select county_code, year, status, days, sum(n)::int as n from raw group by 1, 2, 3, 4),
+  rolled as (select county_code, year, status::text, days, persons from stat_person_step_years)
   select count(*)::int as n from ((select * from grouped except select * from rolled) union all (select * from rolled except select * from grouped)) x`;
 
 async function countOf(db: Db | Tx, statement: string): Promise<number> {
@@ -125,7 +125,7 @@ export async function caseRollupDifferences(db: Db | Tx): Promise<RollupDifferen
     );
     out[table] = row!.n;
   }
-  out.stat_case_step_months = await countOf(db, CASE_STEPS_SQL);
+  out.stat_case_step_years = await countOf(db, CASE_STEPS_SQL);
   return out;
 }
 
@@ -137,7 +137,7 @@ export async function personRollupDifferences(db: Db | Tx): Promise<RollupDiffer
     const [row] = rowsOf<{ n: number }>(await db.execute(sql.raw(personDifferenceSql(table, p.column, p.of))));
     out[table] = row!.n;
   }
-  out.stat_person_step_months = await countOf(db, PERSON_STEPS_SQL);
+  out.stat_person_step_years = await countOf(db, PERSON_STEPS_SQL);
   out.stat_person_pending = await countOf(db, 'select count(*)::int as n from stat_person_pending');
   return out;
 }

@@ -183,17 +183,17 @@ const STEP_DAYS_OF_FACTS = `cross join lateral (values ${FUNNEL_STEPS.map((s) =>
 /** The median histogram's change from the old facts to the fresh ones, applied in key order; the rows it empties go. */
 function stepMonthsSql(facts: string): string {
   const side = (source: string, sign: string, where = 'true') =>
-    `select f.county_code, date_trunc('month', f.reported_on)::date as month, s.step, s.days, ${sign} as n from ${source} f ${STEP_DAYS_OF_FACTS} where ${where} and s.days is not null`;
+    `select f.county_code, date_trunc('year', f.reported_on)::date as year, s.step, s.days, ${sign} as n from ${source} f ${STEP_DAYS_OF_FACTS} where ${where} and s.days is not null`;
   return `with up as (
-    insert into stat_case_step_months as t (county_code, month, step, days, cases)
-    select county_code, month, step, days, sum(n)
+    insert into stat_case_step_years as t (county_code, year, step, days, cases)
+    select county_code, year, step, days, sum(n)
     from (${side('stat_case_facts', '-1', 'f.case_id = any(ids)')} union all ${side(facts, '1')}) d
     group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
-    on conflict (county_code, month, step, days) do update set cases = t.cases + excluded.cases
-    returning t.county_code, t.month, t.step, t.days, t.cases
-  ) select jsonb_agg(jsonb_build_object('county_code', county_code, 'month', month, 'step', step, 'days', days)) into emptied from up where up.cases = 0;
-  for key in select * from jsonb_to_recordset(coalesce(emptied, '[]'::jsonb)) as x(county_code char(2), month date, step case_status, days int) loop
-    delete from stat_case_step_months where county_code = key.county_code and month = key.month and step = key.step and days = key.days and cases = 0;
+    on conflict (county_code, year, step, days) do update set cases = t.cases + excluded.cases
+    returning t.county_code, t.year, t.step, t.days, t.cases
+  ) select jsonb_agg(jsonb_build_object('county_code', county_code, 'year', year, 'step', step, 'days', days)) into emptied from up where up.cases = 0;
+  for key in select * from jsonb_to_recordset(coalesce(emptied, '[]'::jsonb)) as x(county_code char(2), year date, step case_status, days int) loop
+    delete from stat_case_step_years where county_code = key.county_code and year = key.year and step = key.step and days = key.days and cases = 0;
   end loop`;
 }
 
@@ -322,7 +322,7 @@ end
 $fn$`,
     `create or replace function stat_reset() returns trigger language plpgsql as $fn$
 begin
-  truncate stat_case_facts, stat_case_days, stat_case_months, stat_case_years, stat_case_step_months, stat_case_pending;
+  truncate stat_case_facts, stat_case_days, stat_case_months, stat_case_years, stat_case_step_years, stat_case_pending;
   return null;
 end
 $fn$`,
@@ -366,7 +366,7 @@ function triggersSql(): string[] {
 function rebuildSql(): string[] {
   const statements: string[] = [];
   statements.push(
-    `truncate stat_case_facts, stat_case_days, stat_case_months, stat_case_years, stat_case_step_months, stat_case_pending`,
+    `truncate stat_case_facts, stat_case_days, stat_case_months, stat_case_years, stat_case_step_years, stat_case_pending`,
   );
   statements.push(
     `insert into stat_case_facts (${FACT_COLUMNS.join(', ')})\nselect ${FACT_COLUMNS.map((c) => `x.${c}`).join(', ')} from (\n  ${factsSelectSql('true', true)}\n) x`,
@@ -380,14 +380,14 @@ select f.county_code, ${PERIOD_OF[table].replace('reported_on', 'f.reported_on')
       .join(', ')}
 from stat_case_facts f group by 1, 2, 3`);
   }
-  statements.push(`insert into stat_case_step_months (county_code, month, step, days, cases)
-select f.county_code, date_trunc('month', f.reported_on)::date, s.step, s.days, count(*)
+  statements.push(`insert into stat_case_step_years (county_code, year, step, days, cases)
+select f.county_code, date_trunc('year', f.reported_on)::date, s.step, s.days, count(*)
 from stat_case_facts f ${STEP_DAYS_OF_FACTS} where s.days is not null group by 1, 2, 3, 4`);
   statements.push(`analyze stat_case_facts`);
   statements.push(`analyze stat_case_days`);
   statements.push(`analyze stat_case_months`);
   statements.push(`analyze stat_case_years`);
-  statements.push(`analyze stat_case_step_months`);
+  statements.push(`analyze stat_case_step_years`);
   return statements;
 }
 

@@ -113,7 +113,8 @@ function addCaseRows(sink: Sink, rows: readonly CaseRow[]): void {
 
 /**
  * Everything additive per county for a period: case rollups per offence combination, trainings,
- * meetings and action items. `counties` limits the counties read.
+ * meetings and action items. `counties` limits the counties read; `columns` the rollup columns
+ * (the others read as 0: a page that shows four figures need not parse a hundred).
  */
 export async function loadCountySums(
   db: Db,
@@ -121,13 +122,11 @@ export async function loadCountySums(
   counties: Counties,
   mask: number | null,
   today: string,
+  columns: readonly string[] = ROLLUP_COLUMNS,
 ): Promise<CountySums> {
-  const source = rollupSource(period, counties, mask, ROLLUP_COLUMNS);
+  const source = rollupSource(period, counties, mask, columns);
   const [caseRows, extras] = await Promise.all([
-    query<CaseRow>(
-      db,
-      sql`select county_code, offence_mask, ${sumColumns(ROLLUP_COLUMNS)} from (${source}) r group by 1, 2`,
-    ),
+    query<CaseRow>(db, sql`select county_code, offence_mask, ${sumColumns(columns)} from (${source}) r group by 1, 2`),
     loadExtras(db, period, counties, today, false),
   ]);
   const out: CountySums = new Map();
