@@ -106,31 +106,32 @@ export function personRelations(measures: Iterable<string>): { parts: string[]; 
 export type ThbPersonRow = { y: number; county_code: string; status: ThbStatus; sex: string; n: number };
 
 /**
- * crim_thb's perpetrators (issue 15): persons suspected, prosecuted and convicted of trafficking in
- * human beings, each once per case and status, in the year of the step, the step naming a
+ * crim_thb's perpetrators (issue 15) per calendar year of the step: persons suspected, prosecuted
+ * and convicted of trafficking in human beings, each once per case and status, the step naming a
  * trafficking offence (the case's offences for the suspected). Convicted: at first instance, or on
- * appeal after an acquittal (a person convicted at both counts once, at the first). Per calendar
- * year when `yearly` (else y is 0).
+ * appeal after an acquittal (a person convicted at both counts once, at the first). `range`: whole
+ * calendar years.
  */
-export function loadThbPersonRows(
-  db: Db,
-  range: { from: string; to: string },
-  counties: Counties,
-  yearly: boolean,
-): Promise<ThbPersonRow[]> {
-  const year = yearly ? sql`extract(year from f.occurred_on)::int` : sql.raw('0');
+export function loadThbPersonRows(db: Db, range: { from: string; to: string }): Promise<ThbPersonRow[]> {
+  const bySex = sql.raw(
+    `unnest(array[${SEXES.map((x) => `'${x}'`).join(', ')}]) as sex, unnest(array[${SEXES.map((x) => `sex_${x}`).join(', ')}]) as n`,
+  );
   return query<ThbPersonRow>(
     db,
-    sql`select ${year} as y, f.county_code,
-          (case f.status when 'suspected' then 'suspected' when 'prosecuted' then 'prosecuted' else 'convicted' end) as status,
-          f.sex::text as sex, count(*)::int as n
-        from stat_person_facts f
-        where f.status in ('suspected', 'prosecuted', 'convicted', 'convicted_on_appeal')
-          and f.occurred_on between ${range.from}::date and ${range.to}::date
-          and f.offence_mask & ${TRAFFICKING_MASK} <> 0${countyCondition('f.county_code', counties)}
-          and not (f.status = 'convicted_on_appeal' and exists (
-            select 1 from stat_person_facts g where g.party_id = f.party_id and g.status = 'convicted' and g.offence_mask & ${TRAFFICKING_MASK} <> 0))
-        group by 1, 2, 3, 4`,
+    sql`select y, county_code, status, sex, sum(n)::int as n from (
+          -- The yearly person rollups: the steps that name a trafficking offence.
+          select extract(year from year)::int as y, county_code, status::text as status, ${bySex}
+          from stat_person_years
+          where year between ${range.from}::date and ${range.to}::date and status in ('suspected', 'prosecuted', 'convicted')
+            and offence_mask & ${TRAFFICKING_MASK} <> 0
+          union all
+          -- Convictions on appeal after an acquittal (rare): the person's facts.
+          select extract(year from f.occurred_on)::int, f.county_code, 'convicted', f.sex::text, 1
+          from stat_person_facts f
+          where f.status = 'convicted_on_appeal' and f.occurred_on between ${range.from}::date and ${range.to}::date
+            and f.offence_mask & ${TRAFFICKING_MASK} <> 0
+            and not exists (select 1 from stat_person_facts g where g.party_id = f.party_id and g.status = 'convicted' and g.offence_mask & ${TRAFFICKING_MASK} <> 0)
+        ) x where n <> 0 group by 1, 2, 3, 4`,
   );
 }
 

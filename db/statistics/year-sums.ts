@@ -26,7 +26,7 @@ export async function loadYearSums(db: Db, years: readonly number[], today: stri
   const [byYear, persons, thb] = await Promise.all([
     loadCountySumsByYear(db, years, today),
     loadPersonRowsByYear(db, range),
-    loadThbPersonRows(db, range, 'all', true),
+    loadThbPersonRows(db, range),
   ]);
   for (const r of persons) {
     const byCounty = byYear.get(Number(r.y));
