@@ -77,6 +77,40 @@ test.describe('national coordinator', () => {
     await panel.getByRole('link', { name: 'Öppna länets lägesbild' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Dalarnas län: lägesbild 2025' })).toBeVisible();
   });
+
+  test('downloads the comparable statistics from the national dashboard: Eurostat crim_thb as SDMX-CSV, HTCDS 2.0 records', async ({
+    page,
+  }) => {
+    await page.goto('/overview/SE?year=2025');
+    const { readFileSync } = await import('node:fs');
+    const eurostat = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Eurostat crim_thb, hela landet (SDMX-CSV)' }).click();
+    const csv = readFileSync(await (await eurostat).path(), 'utf8')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(csv[0]).toBe('freq,unit,leg_stat,sex,citizen,age,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG');
+    const rows = csv.slice(1).map((line) => line.split(','));
+    expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(['PER_VICT', 'PER_SUSP', 'PER_PRSC', 'PER_CNV']));
+    expect(rows.every((r) => r[0] === 'A' && r[1] === 'NR' && r[6] === 'SE' && r[7] === '2025')).toBe(true);
+    // The national coordinator sees the full figures: a value in every line, no flag.
+    expect(rows.every((r) => /^\d+$/.test(r[8]!) && r[9] === '')).toBe(true);
+
+    const htcds = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'HTCDS (JSON)' }).click();
+    const body = JSON.parse(readFileSync(await (await htcds).path(), 'utf8'));
+    expect(body.standard).toMatchObject({ name: 'HTCDS', version: '2.0', extensionPrefix: 'lagesbild_' });
+    expect(body.records.length).toBeGreaterThan(0);
+    for (const record of body.records) {
+      expect(['Active', 'Closed']).toContain(record.cas_Status);
+      expect(
+        record.lagesbild_Offences.some((o: string) =>
+          ['trafficking_sexual', 'trafficking_other', 'exploitation'].includes(o),
+        ),
+      ).toBe(true);
+      for (const victim of record.lagesbild_Victims)
+        expect(['Feminine', 'Masculine', 'NonConforming', 'NonSpecifiedUnknown']).toContain(victim.prs_Gender);
+    }
+  });
 });
 
 test.describe('national analyst', () => {
