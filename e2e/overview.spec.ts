@@ -78,7 +78,7 @@ test.describe('national coordinator', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Dalarnas län: lägesbild 2025' })).toBeVisible();
   });
 
-  test('downloads the comparable statistics from the national dashboard: Eurostat crim_thb as SDMX-CSV, HTCDS 2.0 records', async ({
+  test('downloads the comparable statistics from the national dashboard: Eurostat crim_thb as SDMX-CSV, the Swedish table, HTCDS 2.0 records', async ({
     page,
   }) => {
     await page.goto('/overview/SE?year=2025');
@@ -94,6 +94,17 @@ test.describe('national coordinator', () => {
     expect(rows.every((r) => r[0] === 'A' && r[1] === 'NR' && r[6] === 'SE' && r[7] === '2025')).toBe(true);
     // The national coordinator sees the full figures: a value in every line, no flag.
     expect(rows.every((r) => /^\d+$/.test(r[8]!) && r[9] === '')).toBe(true);
+
+    const sweden = page.waitForEvent('download');
+    await page
+      .getByRole('link', { name: 'Svensk tabell: koppleri, köp av sexuell tjänst, människoexploatering (CSV)' })
+      .click();
+    const table = readFileSync(await (await sweden).path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(table[0]).toBe('År;Brott (kod);Brott;Uppgift (kod);Uppgift;Antal;Skyddad');
+    expect(table.some((line) => line.startsWith('2025;sex_purchase;'))).toBe(true);
+    expect(table.some((line) => line.includes('trafficking'))).toBe(false);
 
     const htcds = page.waitForEvent('download');
     await page.getByRole('link', { name: 'HTCDS (JSON)' }).click();

@@ -9,7 +9,7 @@ import { makeUser, releaseNow } from '@/db/test/helpers';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 import { EUROSTAT_CODE_LISTS, sdmxCsv, type EurostatObservation } from './eurostat';
-import { getEurostatTables } from './exports';
+import { getEurostatTables, getSwedishOffenceTable, SWEDISH_TABLE_OFFENCES } from './exports';
 
 // Eurostat crim_thb against the register's own rows (this file owns 2004): the truth below is SQL
 // over the parties and the persons' steps of the trafficking cases, written from the definitions in
@@ -144,5 +144,38 @@ describe('Eurostat crim_thb', () => {
     await expect(
       getEurostatTables(national, { period: { kind: 'custom', from: '2004-02-01', to: '2004-12-31' }, today: TODAY }),
     ).rejects.toThrow(AppError);
+  });
+
+  it('gives the Swedish national table of the other offences: cases and persons at each step, as SQL over the rows does', async () => {
+    const { rows } = await getSwedishOffenceTable(national, { period, today: TODAY });
+    const db = await getDb();
+    const raw = rowsOf<{ offence: string; figure: string; n: number }>(
+      await db.execute(sql`
+        select o.offence::text as offence, 'cases' as figure, count(*)::int as n
+        from cases c join case_offences o on o.case_id = c.id
+        where c.deleted_at is null and extract(year from c.reported_on) = ${YEAR} group by 1
+        union all
+        select o.offence::text, 'suspected', count(*)::int
+        from case_parties p join cases c on c.id = p.case_id join case_offences o on o.case_id = c.id
+        where c.deleted_at is null and p.role = 'perpetrator' and extract(year from c.reported_on) = ${YEAR} group by 1
+        union all
+        select x.offence::text, s.step::text, count(*)::int
+        from perpetrator_steps s join cases c on c.id = s.case_id
+        cross join lateral (
+          select so.offence from perpetrator_step_offences so where so.step_id = s.id
+          union
+          select o.offence from case_offences o where o.case_id = s.case_id
+            and not exists (select 1 from perpetrator_step_offences so where so.step_id = s.id)
+        ) x
+        where c.deleted_at is null and extract(year from s.occurred_on) = ${YEAR} group by 1, 2`),
+    );
+    const truthOf = (offence: string, figure: string) =>
+      raw.find((r) => r.offence === offence && r.figure === figure)?.n ?? 0;
+    expect(new Set(rows.map((r) => r.offence))).toEqual(new Set(SWEDISH_TABLE_OFFENCES));
+    expect(rows.map((r) => [r.offence, r.figure, r.count.value])).toEqual(
+      rows.map((r) => [r.offence, r.figure, truthOf(r.offence, r.figure)]),
+    );
+    // The data reach the steps (a table of zeros could not fail).
+    expect(rows.filter((r) => r.figure === 'prosecuted').some((r) => (r.count.value ?? 0) > 0)).toBe(true);
   });
 });

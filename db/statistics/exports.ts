@@ -19,7 +19,7 @@ import { addScopeSums, countOf, emptyScopeSums, measuresOf, NATION } from './cub
 import { eurostatObservations, type EurostatObservation } from './eurostat';
 import { loadYearSums } from './year-sums';
 import { HTCDS_OFFENCES, htcdsRecordOf, type HtcdsRecord, type HtcdsSource } from './htcds';
-import { FUNNEL_STEPS } from './measures';
+import { FUNNEL_STEPS, PERSON_STATUSES, personMeasure } from './measures';
 import { countyCondition, query } from './rollups';
 
 // Comparable statistics, Eurostat (crim_thb) and HTCDS: the dashboard's figures of a scope and
@@ -69,13 +69,10 @@ function auditExport(
 // ── Eurostat ─────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Eurostat crim_thb for the country and whole calendar years (eurostat.ts): in full for the
- * national coordinator, from each year's release for everyone else.
+ * The country's figures for each whole calendar year of a period: in full for the national
+ * coordinator, from each year's release for everyone else.
  */
-export async function getEurostatTables(
-  actor: Actor,
-  input: { period: Period; today: string },
-): Promise<{ access: Access; observations: EurostatObservation[] }> {
+async function nationalYears(actor: Actor, input: { period: Period; today: string }) {
   const access = requireStatisticsAccess(actor, { view: 'dashboard', county: null }, input);
   const years = wholeYearsOf(input.period);
   const ctx = await statisticsContext(actor, input.today);
@@ -92,9 +89,62 @@ export async function getEurostatTables(
     const cubes = await Promise.all(years.map((y) => releasedCubeFor(ctx, y)));
     lookups = cubes.map((cube) => (x: string) => cube.get(NATION, x));
   }
+  return { access, ctx, years, lookups };
+}
+
+/** Eurostat crim_thb for the country and whole calendar years (eurostat.ts). */
+export async function getEurostatTables(
+  actor: Actor,
+  input: { period: Period; today: string },
+): Promise<{ access: Access; observations: EurostatObservation[] }> {
+  const { access, ctx, years, lookups } = await nationalYears(actor, input);
   const observations = years.flatMap((y, i) => eurostatObservations(y, lookups[i]!)).filter((o) => published(o.count));
   await auditExport(ctx, actor, { county: null }, { format: 'eurostat', period: input.period, access });
   return { access, observations };
+}
+
+/** The offences Eurostat's crim_thb does not cover, in the Swedish national table. */
+export const SWEDISH_TABLE_OFFENCES = [
+  'exploitation',
+  'procuring',
+  'procuring_gross',
+  'sex_purchase',
+  'sex_purchase_child',
+] as const satisfies readonly Offence[];
+
+/** Its figures: the cases with the offence (in the year of the report), and the persons at each step naming it (in the year of the step). */
+const SWEDISH_TABLE_FIGURES = ['cases', ...PERSON_STATUSES] as const;
+export type SwedishTableRow = {
+  year: number;
+  offence: (typeof SWEDISH_TABLE_OFFENCES)[number];
+  figure: (typeof SWEDISH_TABLE_FIGURES)[number];
+  count: Count;
+};
+
+/**
+ * The Swedish national table (issue 15): for procuring, gross procuring, the purchase of a sexual
+ * service or of a sexual act from a child and human exploitation, per whole calendar year, the
+ * cases and the persons (each once per case) suspected and at each step of their own path.
+ */
+export async function getSwedishOffenceTable(
+  actor: Actor,
+  input: { period: Period; today: string },
+): Promise<{ access: Access; rows: SwedishTableRow[] }> {
+  const { access, ctx, years, lookups } = await nationalYears(actor, input);
+  const rows = years
+    .flatMap((year, i) =>
+      SWEDISH_TABLE_OFFENCES.flatMap((offence) =>
+        SWEDISH_TABLE_FIGURES.map((figure) => ({
+          year,
+          offence,
+          figure,
+          count: lookups[i]!(figure === 'cases' ? `offence_${offence}` : personMeasure(figure, `offence_${offence}`)),
+        })),
+      ),
+    )
+    .filter((r) => published(r.count));
+  await auditExport(ctx, actor, { county: null }, { format: 'sweden_offences', period: input.period, access });
+  return { access, rows };
 }
 
 /** The calendar years a period is made of, or a 4xx when it is not whole years (crim_thb is annual). */

@@ -147,12 +147,20 @@ function DashboardView({
           {t('dashboard.json')}
         </a>
         {d.scope.kind === 'nation' && d.period.kind === 'year' ? (
-          <a
-            href={`/api/export/statistics-eurostat.csv${queryOf({ from: d.period.from, to: d.period.to })}`}
-            className="font-medium text-brand-700 underline"
-          >
-            {t('dashboard.eurostat')}
-          </a>
+          <>
+            <a
+              href={`/api/export/statistics-eurostat.csv${queryOf({ from: d.period.from, to: d.period.to })}`}
+              className="font-medium text-brand-700 underline"
+            >
+              {t('dashboard.eurostat')}
+            </a>
+            <a
+              href={`/api/export/statistics-sweden-offences.csv${queryOf({ from: d.period.from, to: d.period.to })}`}
+              className="font-medium text-brand-700 underline"
+            >
+              {t('dashboard.swedenTable')}
+            </a>
+          </>
         ) : null}
         {d.scope.kind === 'region' ? null : (
           <a href={`/api/export/statistics-htcds.json${apiQuery}`} className="font-medium text-brand-700 underline">
