@@ -9,13 +9,11 @@ import {
   AGE_GROUPS,
   CASE_DIMENSIONS,
   CITIZENSHIP_GROUPS,
-  EXPLOITATION_FORMS,
   FUNNEL_STEPS,
   PARTY_DIMENSIONS,
   ROLLUP_COLUMNS,
   THB_STATUSES,
   TRAFFICKING_MASK,
-  exploitationOf,
   offenceBit,
   personMeasure,
   thbMeasure,
@@ -47,21 +45,16 @@ export function addScopeSums(target: ScopeSums, source: ScopeSums): ScopeSums {
 }
 
 const sexCols = (prefix: string) => SEXES.map((s) => `${prefix}_${s}`);
-const euCell = (form: string, cit: string, age: string) => `eu_${form}_${cit}_${age}`;
 
-/** Rollup columns that are never shown themselves (their Eurostat breakdown is). */
+/** Rollup columns that are never shown themselves (crim_thb's victims by citizenship and age group are made of them). */
 const UNSHOWN_COLUMNS = new Set(ROLLUP_COLUMNS.filter((c) => c.startsWith('v_cit_')));
 
-/** Every figure of a scope, by name: rollup totals, offence combinations and offences, Eurostat cells, extras. */
+/** Every figure of a scope, by name: rollup totals, offence combinations and offences, crim_thb's victims, extras. */
 export function measuresOf(sums: ScopeSums, masks: readonly number[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const c of ROLLUP_COLUMNS) if (!UNSHOWN_COLUMNS.has(c)) out.set(c, 0);
   for (const m of masks) out.set(`combo_${m}`, 0);
   for (const o of OFFENCES) out.set(`offence_${o}`, 0);
-  for (const f of EXPLOITATION_FORMS) {
-    out.set(`eu_form_${f}`, 0);
-    for (const c of CITIZENSHIP_GROUPS) for (const a of AGE_GROUPS) out.set(euCell(f, c, a), 0);
-  }
   out.set(thbMeasure('victims'), 0);
   for (const x of SEXES) out.set(thbMeasure('victims', `sex_${x}`), 0);
   for (const c of CITIZENSHIP_GROUPS) out.set(thbMeasure('victims', `cit_${c}`), 0);
@@ -81,14 +74,6 @@ export function measuresOf(sums: ScopeSums, masks: readonly number[]): Map<strin
     for (const c of ROLLUP_COLUMNS) if (!UNSHOWN_COLUMNS.has(c)) add(c, s[c] ?? 0);
     add(`combo_${mask}`, s.cases ?? 0);
     for (const o of OFFENCES) if (mask & offenceBit(o)) add(`offence_${o}`, s.cases ?? 0);
-    const form = exploitationOf(mask);
-    for (const c of CITIZENSHIP_GROUPS) {
-      for (const a of AGE_GROUPS) {
-        const v = s[`v_cit_${c}_${a}`] ?? 0;
-        add(euCell(form, c, a), v);
-        add(`eu_form_${form}`, v);
-      }
-    }
   }
   out.set(
     'p_prosecuted',
@@ -99,6 +84,7 @@ export function measuresOf(sums: ScopeSums, masks: readonly number[]): Map<strin
     sexCols('p_convicted_sex').reduce((n, c) => n + (out.get(c) ?? 0), 0),
   );
   for (const [k, v] of Object.entries(sums.extra)) out.set(k, v);
+  // Cells that state a relation only (never shown): the victims of each age group, 0–14 + 15–17 for children.
   for (const a of AGE_GROUPS)
     out.set(
       `aux_age_${a}`,
@@ -106,9 +92,6 @@ export function measuresOf(sums: ScopeSums, masks: readonly number[]): Map<strin
     );
   return out;
 }
-
-/** Cells that exist only to state a relation (never shown): e.g. children = 0–14 + 15–17 = Σ Eurostat child cells. */
-const AUXILIARY = AGE_GROUPS.map((a) => `aux_age_${a}`);
 
 /** The relations inside one scope: parts that add up to a whole, by measure name. */
 function relationsOf(
@@ -134,19 +117,8 @@ function relationsOf(
   }
   out.push({ parts: sexCols('p_prosecuted_sex'), whole: 'p_prosecuted' });
   out.push({ parts: sexCols('p_convicted_sex'), whole: 'p_convicted' });
-  out.push({ parts: EXPLOITATION_FORMS.map((f) => `eu_form_${f}`), whole: 'victims' });
-  for (const f of EXPLOITATION_FORMS)
-    out.push({
-      parts: CITIZENSHIP_GROUPS.flatMap((c) => AGE_GROUPS.map((a) => euCell(f, c, a))),
-      whole: `eu_form_${f}`,
-    });
-  for (const a of AGE_GROUPS) {
+  for (const a of AGE_GROUPS)
     out.push({ parts: AGE_BANDS_BY_GROUP[a].map((b) => `v_age_${b}`), whole: `aux_age_${a}` });
-    out.push({
-      parts: EXPLOITATION_FORMS.flatMap((f) => CITIZENSHIP_GROUPS.map((c) => euCell(f, c, a))),
-      whole: `aux_age_${a}`,
-    });
-  }
   // crim_thb: the trafficking victims by sex, citizenship group and age group; the persons of each status by sex.
   for (const part of ['sex', 'cit', 'age'] as const) {
     const values = { sex: SEXES, cit: CITIZENSHIP_GROUPS, age: AGE_GROUPS }[part];
@@ -222,7 +194,7 @@ function tableOf(options: CubeOptions): Table {
     return total;
   });
   // Sorted: the rows arrive in any order, and the cached patterns are keyed by position.
-  const measureNames = [...new Set([...perScope.flatMap((m) => [...m.keys()]), ...AUXILIARY])].sort();
+  const measureNames = [...new Set(perScope.flatMap((m) => [...m.keys()]))].sort();
   const index = new Map(measureNames.map((m, i) => [m, i]));
   const M = measureNames.length;
   const values: number[] = new Array(scopes.length * M).fill(0);
@@ -231,11 +203,6 @@ function tableOf(options: CubeOptions): Table {
     for (const [m, v] of perScope[si]!) values[si * M + index.get(m)!] = v;
     // Cells named aux_* state a relation only (e.g. the persons per offence combination, decision 014).
     for (const [m, mi] of index) if (m.startsWith('aux_')) unpublished[si * M + mi] = true;
-    for (const a of AGE_GROUPS) {
-      // Auxiliary cells carry the value their relation gives them, and are never published.
-      const i = si * M + index.get(`aux_age_${a}`)!;
-      values[i] = AGE_BANDS_BY_GROUP[a].reduce((n, b) => n + (perScope[si]!.get(`v_age_${b}`) ?? 0), 0);
-    }
     // Breakdowns are published for the nation and for police regions of at least BREAKDOWN_CASES
     // cases; a county's and a smaller region's figures are their case count (decision 017).
     const county = scopes[si]!.counties.length === 1 && scopes[si]!.key === scopes[si]!.counties[0];

@@ -186,6 +186,8 @@ async function loadHtcdsRecords(ctx: StatisticsContext, input: ExportInput) {
         from cases c join counties k on k.code = c.county_code
         where c.deleted_at is null and c.reported_on between ${input.period.from}::date and ${input.period.to}::date${countyFilter}
           and exists (select 1 from case_offences o where o.case_id = c.id and o.offence in (${offences}))
+        -- Which records a capped export keeps is chosen by what is exported, never by storage order.
+        order by 1, 2, 3, 4, 5, 6
         limit ${HTCDS_EXPORT_CAP + 1}`,
   );
   const records = found

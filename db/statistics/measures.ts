@@ -21,10 +21,6 @@ export type CitizenshipGroup = (typeof CITIZENSHIP_GROUPS)[number];
 export const AGE_GROUPS = ['child', 'adult', 'unknown'] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 
-/** Eurostat's forms of exploitation, derived from a case's offences (exploitationOf). */
-export const EXPLOITATION_FORMS = ['sexual', 'labour', 'other'] as const;
-export type ExploitationForm = (typeof EXPLOITATION_FORMS)[number];
-
 /** EU member states (EU-27 since 1 February 2020), ISO 3166-1 alpha-2, Sweden excluded. */
 export const OTHER_EU_COUNTRIES = [
   'AT',
@@ -78,15 +74,6 @@ export const AGE_BANDS_BY_GROUP: Record<AgeGroup, readonly (typeof AGE_BANDS)[nu
   unknown: ['unknown'],
 };
 
-const SEXUAL: readonly Offence[] = [
-  'trafficking_sexual',
-  'procuring',
-  'procuring_gross',
-  'sex_purchase',
-  'sex_purchase_child',
-];
-const LABOUR: readonly Offence[] = ['trafficking_other', 'exploitation'];
-
 /** Bit i of an offence mask is OFFENCES[i] (the enum's order in PostgreSQL too). */
 export function offenceBit(offence: Offence): number {
   return 1 << OFFENCES.indexOf(offence);
@@ -98,13 +85,6 @@ export function offencesOfMask(mask: number): Offence[] {
 
 export function maskOf(offences: readonly Offence[]): number {
   return offences.reduce((m, o) => m | offenceBit(o), 0);
-}
-
-/** A case's form of exploitation: sexual before labour before other (one form per victim, as Eurostat counts). */
-export function exploitationOf(mask: number): ExploitationForm {
-  if (SEXUAL.some((o) => mask & offenceBit(o))) return 'sexual';
-  if (LABOUR.some((o) => mask & offenceBit(o))) return 'labour';
-  return 'other';
 }
 
 // ── Rollup columns ───────────────────────────────────────────────────────────────────────────

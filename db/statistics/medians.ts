@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { addDays, splitByYears, type Period } from '@/lib/periods';
 import { FUNNEL_STEPS, PERSON_STATUSES, type FunnelStep, type PersonStatus } from './measures';
-import { countyCondition, query, type Counties } from './rollups';
+import { countyCondition, query, within, type Counties } from './rollups';
 
 // The medians of the dashboards and the releases (decision 018): the days to each funnel step of
 // the cases reported in a period, and the days of each perpetrator's status from their step before
@@ -14,12 +14,6 @@ import { countyCondition, query, type Counties } from './rollups';
 export type Medians = Record<FunnelStep, number | null>;
 export type PersonMedians = Record<PersonStatus, number | null>;
 export type BothMedians = { steps: Medians; persons: PersonMedians };
-
-const within = (column: string, ranges: readonly [string, string][]) =>
-  sql.join(
-    ranges.map(([a, b]) => sql`${sql.raw(column)} between ${a}::date and ${b}::date`),
-    sql` or `,
-  );
 
 const CASE_STEP_DAYS = sql.raw(
   `cross join lateral (values ${FUNNEL_STEPS.map((s) => `('${s}', f.${s}_days)`).join(', ')}) as s(step, days)`,

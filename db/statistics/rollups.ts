@@ -34,6 +34,14 @@ function maskCondition(mask: number | null): SQL {
   return mask ? sql` and offence_mask & ${mask} <> 0` : sql``;
 }
 
+/** A date column within any of some ranges of days (each [first, last]). */
+export function within(column: string, ranges: readonly [string, string][]): SQL {
+  return sql.join(
+    ranges.map(([a, b]) => sql`${sql.raw(column)} between ${a}::date and ${b}::date`),
+    sql` or `,
+  );
+}
+
 /** The tables of one rollup at its three grains, each keyed by county, period start and offence combination. */
 export type RollupTables = { years: string; months: string; days: string };
 
@@ -50,11 +58,6 @@ export function periodRows(
   finest: 'year' | 'month',
 ): SQL {
   const split = finest === 'year' ? splitByYears(period) : monthsOnly(period);
-  const within = (column: string, ranges: readonly [string, string][]) =>
-    sql.join(
-      ranges.map(([a, b]) => sql`${sql.raw(column)} between ${a}::date and ${b}::date`),
-      sql` or `,
-    );
   const parts: SQL[] = [];
   if (split.years)
     parts.push(

@@ -56,7 +56,7 @@ function addExtras(byCounty: CountySums, county: string, figures: readonly [stri
 }
 
 /** crim_thb's persons into the county's extra figures (issue 15). */
-export function addThbPersonRow(byCounty: CountySums, row: ThbPersonRow): void {
+function addThbPersonRow(byCounty: CountySums, row: ThbPersonRow): void {
   addExtras(byCounty, row.county_code, thbFiguresOf(row));
 }
 
